@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- part ...]`: runs each benchmark part in turn and prints its figures.
- * Parts: checker (bench/checker.ts), generators (bench/generators.ts), load (bench/load.ts).
+ * Parts: checker (bench/checker.ts), generators (bench/generators.ts), load (bench/load.ts), size (bench/size.ts).
  */
 const PARTS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   checker: () => import('./checker'),
   generators: () => import('./generators'),
   load: () => import('./load'),
+  size: () => import('./size'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,3 +1,5 @@
+import type { MistakeCode } from '../check/types';
+
 /**
  * The question contract (see question-format.md). Field names here are a boundary: add fields freely,
  * never rename or drop one. Every type is plain JSON so a question can cross the wire and the CLI unchanged.
@@ -130,6 +132,20 @@ export interface BackpropStep {
   latex: string;
 }
 
+/**
+ * A typical wrong answer built from the question's own structure (STACK's "buggy answers", made
+ * automatically): the checker compares a wrong answer with each and names the matching mistake.
+ * Never sent to a player before the reveal.
+ */
+export interface Distractor {
+  mistake: MistakeCode;
+  expr?: string;
+  matrix?: Array<Array<string | number>>;
+  value?: number | number[] | number[][];
+  /** For a person, specific to this question: "You differentiated sin(u) but did not multiply by 2x." */
+  feedback: string;
+}
+
 export interface Question {
   id: string;
   family: Family;
@@ -142,6 +158,7 @@ export interface Question {
   paths?: PathTerm[];
   backward?: BackpropStep[];
   steps: Step[];
+  distractors?: Distractor[];
 }
 
 /** What a player may see before the reveal: no answer, no derivatives, no steps, no backward values. */
