@@ -1,4 +1,4 @@
-import { create, all, type MathJsInstance } from 'mathjs';
+import { create, all, type FactoryFunctionMap, type MathJsInstance } from 'mathjs';
 
 /**
  * The trusted mathjs instance for code we write ourselves (generators, solvers, LaTeX). Player input never
@@ -6,7 +6,7 @@ import { create, all, type MathJsInstance } from 'mathjs';
  *
  * Extra functions from question-format.md: `sigmoid`, `softplus`, `relu`, and `ln` as an alias of `log`.
  */
-export const math: MathJsInstance = create(all, { number: 'number' });
+export const math: MathJsInstance = create(all as FactoryFunctionMap, { number: 'number' });
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const softplus = (x: number): number => (x > 30 ? x : Math.log1p(Math.exp(x)));

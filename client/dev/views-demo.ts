@@ -1,0 +1,75 @@
+/**
+ * The views demo page: `views.html?q=<fixture>&state=fresh|mid|revealed&mode=projector|phone&reduced=1` mounts
+ * one question view filling the window, for the browser tests and screenshots. Without `q` it lists every
+ * combination. `window.__demo` exposes the mounted view and its question to the tests.
+ */
+import { mountQuestionView } from '../src/views/index';
+import type { QuestionView, ViewMode, ViewState } from '../src/views/contract';
+import { toPublicQuestion } from '../../shared/questions/public';
+import type { PublicQuestion, Question } from '../../shared/questions/types';
+import { FIXTURES } from './fixtures';
+
+declare global {
+  interface Window {
+    __demo?: { view: QuestionView; question: Question; public: PublicQuestion; state: ViewState; container: HTMLElement };
+  }
+}
+
+/** The state a screen would send at each point of a round; chain families get marks mid-answer. */
+export function demoState(q: Question, which: string): ViewState {
+  const layers = q.layers ?? [];
+  const mid: ViewState = {};
+  if (layers.length > 0) {
+    const active = Math.min(2, layers.length - 1);
+    mid.activeLayer = active;
+    mid.layerMarks = layers.map((l, i) => {
+      if (i >= active) return null;
+      // The second answered layer shows the classic slip: the derivative left in u, not evaluated at the inner.
+      return i === 1 ? { expr: l.derivative.replace(/u/g, 'x'), correct: false } : { expr: l.evaluated, correct: true };
+    });
+  }
+  if (which === 'mid') return mid;
+  if (which === 'revealed') {
+    const out: ViewState = { revealed: q };
+    if (mid.layerMarks) out.layerMarks = mid.layerMarks;
+    return out;
+  }
+  return {};
+}
+
+function showIndex(root: HTMLElement): void {
+  root.id = 'index';
+  root.style.position = 'static';
+  for (const key of Object.keys(FIXTURES)) {
+    for (const state of ['fresh', 'mid', 'revealed']) {
+      for (const mode of ['projector', 'phone']) {
+        const a = document.createElement('a');
+        a.href = `?q=${encodeURIComponent(key)}&state=${state}&mode=${mode}`;
+        a.textContent = `${key} · ${state} · ${mode}`;
+        root.append(a);
+      }
+    }
+    root.append(document.createElement('br'));
+  }
+}
+
+function main(): void {
+  const params = new URLSearchParams(location.search);
+  const root = document.getElementById('stage');
+  if (!root) return;
+  const key = params.get('q');
+  const question = key ? FIXTURES[key] : undefined;
+  if (!question) {
+    showIndex(root);
+    return;
+  }
+  const mode: ViewMode = params.get('mode') === 'phone' ? 'phone' : 'projector';
+  const pub = toPublicQuestion(question);
+  const view = mountQuestionView(root, pub, { mode, reducedMotion: params.get('reduced') === '1' });
+  const state = demoState(question, params.get('state') ?? 'fresh');
+  view.update(state);
+  window.addEventListener('resize', () => view.resize());
+  window.__demo = { view, question, public: pub, state, container: root };
+}
+
+main();

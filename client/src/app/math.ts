@@ -1,0 +1,78 @@
+/**
+ * Math rendering and question views, loaded lazily. The views engineer owns client/src/views/; this module
+ * reaches it only through import.meta.glob so the app still builds (showing plain LaTeX via KaTeX and no
+ * drawing) if a view file is absent, and so KaTeX, Phaser and their CSS stay out of the first load.
+ */
+import type { MountQuestionView, QuestionView, ViewOptions } from '../views/contract';
+import type { PublicQuestion } from '../../../shared/questions/types';
+
+interface MathRender {
+  renderLatex(el: HTMLElement, latex: string, opts?: { display?: boolean }): void;
+  exprToLatex(expr: string): string | null;
+}
+
+const renderModules = import.meta.glob<MathRender>('../views/math-render.ts');
+const viewModules = import.meta.glob<{ mountQuestionView: MountQuestionView }>('../views/index.ts');
+
+let mathPromise: Promise<MathRender> | null = null;
+
+/** The KaTeX helpers: the views engineer's when present, else a direct KaTeX fallback. */
+export function loadMath(): Promise<MathRender> {
+  mathPromise ??= (async () => {
+    const load = renderModules['../views/math-render.ts'];
+    if (load) return load();
+    const [{ default: katex }] = await Promise.all([import('katex'), import('katex/dist/katex.min.css')]);
+    return {
+      renderLatex(el, latex, opts) {
+        katex.render(latex, el, { displayMode: opts?.display ?? false, throwOnError: false, output: 'htmlAndMathml' });
+      },
+      exprToLatex: () => null,
+    };
+  })();
+  return mathPromise;
+}
+
+/** Renders LaTeX into `el`; until KaTeX arrives (or if it fails) the raw text is shown. */
+export function renderMath(el: HTMLElement, latex: string, display = false, fallbackText?: string): void {
+  el.textContent = fallbackText ?? latex;
+  el.classList.add('math-fallback');
+  loadMath().then(
+    (m) => {
+      el.classList.remove('math-fallback');
+      m.renderLatex(el, latex, { display });
+    },
+    () => undefined,
+  );
+}
+
+/** Renders a mathjs expression as maths (LaTeX when the converter knows it, else the text itself). */
+export function renderExpr(el: HTMLElement, expr: string): void {
+  el.textContent = expr;
+  loadMath().then(
+    (m) => {
+      const latex = m.exprToLatex(expr);
+      if (latex !== null) m.renderLatex(el, latex, { display: false });
+    },
+    () => undefined,
+  );
+}
+
+/**
+ * Mounts the question's drawing (chain boxes, graph, tree, curve) into `container` if the views module exists;
+ * resolves to null otherwise, and the screen shows the prompt alone.
+ */
+export async function mountView(
+  container: HTMLElement,
+  question: PublicQuestion,
+  options: ViewOptions,
+): Promise<QuestionView | null> {
+  const load = viewModules['../views/index.ts'];
+  if (!load) return null;
+  try {
+    const mod = await load();
+    return mod.mountQuestionView(container, question, options);
+  } catch (err) {
+    console.warn('question view failed to mount', err);
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Entry point: the phone's first load. Only the home screen (create / join / solo) lives here; the host, player
+ * and solo screens, socket.io-client, KaTeX, Phaser and mathjs are all behind dynamic import().
+ */
+import './styles.css';
+import { showHome } from './screens/home';
+import { parseJoinCode } from './app/routes';
+import { mountScreen, h } from './app/dom';
+import { resumeInfo } from './app/session';
+
+type Route = 'home' | 'host' | 'play' | 'solo';
+
+function currentRoute(): Route {
+  const hash = location.hash.replace(/^#\/?/, '');
+  if (hash === 'host' || hash === 'play' || hash === 'solo') return hash;
+  return 'home';
+}
+
+async function render(): Promise<void> {
+  const route = currentRoute();
+  try {
+    if (route === 'solo') {
+      const { showSolo } = await import('./screens/solo/solo-screen');
+      showSolo();
+    } else if (route === 'host' && resumeInfo('host')) {
+      const { resumeHost } = await import('./screens/host/host-screen');
+      resumeHost();
+    } else if (route === 'play' && resumeInfo('player')) {
+      const { resumePlayer } = await import('./screens/player/player-screen');
+      resumePlayer();
+    } else {
+      showHome(parseJoinCode(location));
+    }
+  } catch (err) {
+    console.error(err);
+    mountScreen('page', h('div', { class: 'page narrow' }, h('h1', {}, 'Something went wrong'),
+      h('p', {}, 'The page could not load. Check your connection and reload.'),
+      h('button', { class: 'primary', onclick: () => location.reload() }, 'Reload')));
+  }
+}
+
+window.addEventListener('hashchange', () => void render());
+void render();

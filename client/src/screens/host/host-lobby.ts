@@ -1,0 +1,68 @@
+/**
+ * The lobby on the projector: the code in huge letters, the join URL, a QR code big enough to scan from the back
+ * row, the players as they arrive (text, never HTML), the settings, and start / lock / kick.
+ */
+import QRCode from 'qrcode';
+import { h, mountScreen, replace, toast } from '../../app/dom';
+import type { HostContext, HostScreen } from './host-phases';
+import { createSettingsForm } from './settings-form';
+
+/** Mounts the lobby. */
+export function renderLobby(ctx: HostContext): HostScreen {
+  const v = ctx.view;
+  const url = `${location.origin}${v.joinPath}`;
+  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': `QR code for ${url}` });
+  void QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+    .then((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      const el = doc.documentElement;
+      if (el.nodeName === 'svg') qr.replaceChildren(document.importNode(el, true));
+    });
+  const players = h('ul', { class: 'players', id: 'lobby-players', 'aria-live': 'polite' });
+  const count = h('span', { class: 'stat' });
+  const lockBtn = h('button', { type: 'button', id: 'lock-button' });
+  const startBtn = h('button', { type: 'button', class: 'primary', id: 'start-game' }, 'Start game ▶');
+  const error = h('p', { class: 'error-text', role: 'alert' });
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const settings = createSettingsForm(v.settings, () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void pushSettings(), 250);
+  });
+  const pushSettings = async (): Promise<boolean> => {
+    const read = settings.read();
+    if (!read.ok) return void (error.textContent = read.error), false;
+    error.textContent = '';
+    return ctx.command({ type: 'settings', settings: read.settings });
+  };
+  lockBtn.addEventListener('click', () => void ctx.command({ type: 'lock', locked: !ctx.view.locked }));
+  startBtn.addEventListener('click', async () => {
+    clearTimeout(saveTimer);
+    if (ctx.view.playerCount === 0) return toast('Wait for at least one player to join.');
+    startBtn.disabled = true;
+    if (await pushSettings()) await ctx.command({ type: 'start' });
+    startBtn.disabled = false;
+  });
+  const paint = (): void => {
+    const view = ctx.view;
+    replace(players, view.players.length === 0 ? h('li', { class: 'muted' }, 'Waiting for players…') : view.players.map((p) =>
+      h('li', { 'data-player': p.playerId, class: p.connected ? null : 'muted' }, p.nickname,
+        h('button', { type: 'button', class: 'ghost small', 'aria-label': `Remove ${p.nickname}`, title: 'Remove',
+          onclick: () => void ctx.command({ type: 'kick', playerId: p.playerId }) }, '✕'))));
+    replace(count, h('span', { class: 'num', id: 'player-count' }, String(view.playerCount)), h('span', { class: 'lbl' }, view.playerCount === 1 ? 'player' : 'players'));
+    lockBtn.textContent = view.locked ? '🔒 Locked: unlock' : '🔓 Lock the room';
+    lockBtn.setAttribute('aria-pressed', String(view.locked));
+  };
+  mountScreen('projector', h('div', { class: 'page wide', id: 'host-lobby' },
+    h('div', { class: 'lobby-grid' },
+      h('div', { class: 'stack', style: 'align-items:center' }, qr, h('p', { class: 'muted center' }, 'Scan to join')),
+      h('div', { class: 'stack' },
+        h('p', { class: 'muted big', style: 'margin:0' }, 'Join at ', h('span', { class: 'host-url' }, `${location.host}`), ' with the code'),
+        h('div', { class: 'host-code', id: 'room-code-display', 'aria-label': `Game code ${v.code.split('').join(' ')}` }, v.code),
+        h('p', { class: 'muted', style: 'margin:0;word-break:break-all' }, url),
+        h('div', { class: 'row', style: 'margin-top:1vh' }, count, startBtn, lockBtn),
+        players)),
+    h('details', { class: 'card', style: 'margin-top:3vh' }, h('summary', { class: 'big' }, 'Game settings'), settings.el, error)));
+  paint();
+  startBtn.focus();
+  return { update: paint, destroy: () => clearTimeout(saveTimer) };
+}

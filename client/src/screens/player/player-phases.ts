@@ -1,0 +1,128 @@
+/** What a phone shows in each phase of the room: lobby, question, reveal, leaderboard, finished. */
+import type { AnswerState, PlayerPhaseView, SubmitAnswer, YouView } from '../../../../shared/protocol';
+import { h, mountScreen, replace } from '../../app/dom';
+import type { Connection, Result } from '../../net/connection';
+import { leaderboardList } from '../leaderboard-list';
+
+export interface PlayerContext {
+  readonly conn: Connection;
+  readonly code: string;
+  state: PlayerPhaseView;
+  you: YouView;
+  submit(payload: SubmitAnswer): Promise<Result<AnswerState>>;
+  leave(message?: string): void;
+}
+
+/** A mounted phase screen: `update` redraws what changed within the phase (you, counts). */
+export interface PhaseScreen {
+  update(): void;
+  destroy(): void;
+}
+
+/** Mounts the screen for ctx.state's phase. */
+export function renderPhase(ctx: PlayerContext): PhaseScreen {
+  const s = ctx.state;
+  switch (s.phase) {
+    case 'lobby':
+      return simple(ctx, () => lobby(ctx));
+    case 'question':
+      return lazy(() => loadPhaseModules().then((m) => m.renderPlayerQuestion(ctx)));
+    case 'reveal':
+      return lazy(() => loadPhaseModules().then((m) => m.renderPlayerReveal(ctx)));
+    case 'leaderboard':
+      return simple(ctx, () => board(ctx));
+    case 'finished':
+      return simple(ctx, () => finished(ctx));
+  }
+}
+
+/** Header shared by every phone screen: nickname, score, streak. */
+export function playerHeader(you: YouView, extra?: HTMLElement): HTMLElement {
+  return h('div', { class: 'phone-head' },
+    h('span', { class: 'pill', 'data-nickname': '' }, you.nickname),
+    extra ?? null,
+    h('span', { class: 'pill', id: 'my-score' }, `${you.score} pts`, you.streak > 1 ? ` · 🔥 ${you.streak}` : ''));
+}
+
+let phaseModules: Promise<typeof import('./player-live')> | null = null;
+
+/**
+ * The question and reveal screens carry the expression validator (mathjs); they load after joining, while the
+ * player waits in the lobby, so the join itself stays light.
+ */
+export function loadPhaseModules(): Promise<typeof import('./player-live')> {
+  phaseModules ??= import('./player-live').catch((err: unknown) => {
+    phaseModules = null;
+    throw err;
+  });
+  return phaseModules;
+}
+
+function lazy(load: () => Promise<PhaseScreen>): PhaseScreen {
+  let inner: PhaseScreen | null = null;
+  let dead = false;
+  mountScreen('phone', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Loading…')));
+  load().then((screen) => {
+    if (dead) screen.destroy();
+    else inner = screen;
+  }, () => {
+    mountScreen('phone', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Could not load the question. Check your connection.')));
+  });
+  return {
+    update: () => inner?.update(),
+    destroy: () => {
+      dead = true;
+      inner?.destroy();
+    },
+  };
+}
+
+function simple(ctx: PlayerContext, draw: () => HTMLElement): PhaseScreen {
+  const page = h('div', { class: 'page narrow' });
+  const paint = (): void => replace(page, playerHeader(ctx.you), draw());
+  mountScreen('phone', page);
+  paint();
+  return { update: paint, destroy: () => undefined };
+}
+
+function lobby(ctx: PlayerContext): HTMLElement {
+  const s = ctx.state;
+  const count = s.phase === 'lobby' ? s.playerCount : ctx.you.playerCount;
+  return h('section', { class: 'waiting stack', id: 'player-lobby' },
+    h('div', { class: 'big-icon', 'aria-hidden': 'true' }, '✓'),
+    h('h1', {}, 'You’re in!'),
+    h('p', { class: 'big' }, 'Playing as ', h('strong', {}, ctx.you.nickname)),
+    h('p', { class: 'muted' }, `${count} player${count === 1 ? '' : 's'} in game ${ctx.code}. Watch the big screen: the game starts soon.`),
+    h('button', { type: 'button', class: 'ghost small', onclick: () => ctx.leave() }, 'Leave game'));
+}
+
+function board(ctx: PlayerContext): HTMLElement {
+  const s = ctx.state;
+  if (s.phase !== 'leaderboard') return h('div');
+  return h('section', { class: 'stack', id: 'player-leaderboard' },
+    h('h1', {}, `After question ${s.index + 1} of ${s.total}`),
+    rankLine(ctx.you),
+    leaderboardList(s.top.slice(0, 5), ctx.you.playerId));
+}
+
+function finished(ctx: PlayerContext): HTMLElement {
+  const s = ctx.state;
+  if (s.phase !== 'finished') return h('div');
+  return h('section', { class: 'stack center', id: 'player-finished' },
+    h('h1', {}, 'Game over'),
+    rankLine(ctx.you),
+    leaderboardList(s.podium, ctx.you.playerId),
+    h('button', { type: 'button', class: 'primary', onclick: () => ctx.leave() }, 'Back to start'));
+}
+
+/** "You are 3rd of 28 · 2450 points". */
+export function rankLine(you: YouView): HTMLElement {
+  const rank = you.rank === null ? '' : `You are ${ordinal(you.rank)} of ${you.playerCount}`;
+  return h('p', { class: 'big', id: 'my-rank' }, rank, rank ? ' · ' : '', h('strong', {}, `${you.score} points`));
+}
+
+function ordinal(n: number): string {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+}

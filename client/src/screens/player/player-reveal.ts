@@ -1,0 +1,33 @@
+/** The reveal on a phone: right or wrong (with the mistake named), points, streak, the answer, the derivation. */
+import { h, mountScreen, verdictBadge } from '../../app/dom';
+import { mistakeTitle } from '../../app/mistakes';
+import { answerText } from '../answer-text';
+import { workedSolution } from '../solution';
+import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
+
+/** Mounts the reveal phase for ctx.state (phase 'reveal'). */
+export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
+  const page = h('div', { class: 'page narrow stack', id: 'player-reveal' });
+  const paint = (): void => {
+    const s = ctx.state;
+    if (s.phase !== 'reveal') return;
+    const a = ctx.you.answer && ctx.you.answer.index === s.index ? ctx.you.answer : null;
+    const right = a?.final?.correct === true;
+    const words = !a || !a.final ? 'No answer' : right ? 'Right' : a.final.mistake ? mistakeTitle(a.final.mistake) : 'Wrong';
+    const answer = h('span', {});
+    answerText(answer, s.question);
+    const pts = a?.points ?? 0;
+    page.replaceChildren(
+      playerHeader(ctx.you),
+      h('section', { class: `feedback ${right ? 'right' : 'wrong'} stack`, id: 'reveal-verdict' },
+        h('div', { class: 'big' }, verdictBadge(right, words)),
+        a?.final?.feedback ? h('p', {}, a.final.feedback) : null,
+        h('p', { class: 'big', id: 'my-points' }, `+${pts} points`, a?.streakBonus ? ` (streak bonus +${a.streakBonus})` : ''),
+        ctx.you.streak > 1 ? h('p', {}, `🔥 ${ctx.you.streak} in a row`) : null),
+      h('p', {}, 'The answer: ', answer),
+      h('details', { open: !right }, h('summary', {}, 'Worked solution'), workedSolution(s.question.steps, { animate: false })));
+  };
+  mountScreen('phone', page);
+  paint();
+  return { update: paint, destroy: () => undefined };
+}

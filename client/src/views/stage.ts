@@ -1,0 +1,287 @@
+/**
+ * The drawing surface every question view shares: a Phaser game whose canvas backing store is devicePixelRatio ×
+ * its CSS size (sharp on a 4K projector), and a DOM layer of KaTeX labels positioned over it (Phaser text blurs
+ * when scaled). Views redraw everything from their state on each change; the stage only keeps the surface.
+ */
+import * as Phaser from 'phaser';
+import type { ViewOptions, ViewState } from './contract';
+import { renderLatex } from './math-render';
+import { metricsFor, type ModeMetrics } from './palette';
+
+/** What each family's view gives the stage: new state in, and a full redraw from the current state. */
+export interface Drawer {
+  update(state: ViewState): void;
+  redraw(): void;
+}
+
+export interface Label {
+  el: HTMLElement;
+  w: number;
+  h: number;
+}
+
+export interface LabelOptions {
+  /** Font size relative to the mode's base font. */
+  scale?: number;
+  color?: string;
+  /** Plain text instead of LaTeX (marks like ✓ / ✗ with an aria-label). */
+  text?: string;
+  aria?: string;
+  className?: string;
+  background?: string;
+}
+
+const MAX_BACKING_SIDE = 8192;
+
+export class Stage {
+  readonly root: HTMLDivElement;
+  private readonly inner: HTMLDivElement;
+  private readonly overlay: HTMLDivElement;
+  private readonly game: Phaser.Game;
+  private gfxObj: Phaser.GameObjects.Graphics | null = null;
+  private scene: Phaser.Scene | null = null;
+  private dpr = 1;
+  private size = { w: 0, h: 0 };
+  private tween: Phaser.Tweens.Tween | null = null;
+  private destroyed = false;
+  metrics: ModeMetrics;
+
+  constructor(
+    private readonly container: HTMLElement,
+    readonly options: ViewOptions,
+    private readonly redraw: () => void,
+  ) {
+    this.root = document.createElement('div');
+    this.root.className = `cra-view cra-view--${options.mode}`;
+    Object.assign(this.root.style, { position: 'relative', width: '100%', height: '100%', overflow: 'auto' });
+    this.inner = document.createElement('div');
+    Object.assign(this.inner.style, { position: 'relative', overflow: 'hidden' });
+    this.overlay = document.createElement('div');
+    this.overlay.className = 'cra-view__labels';
+    Object.assign(this.overlay.style, { position: 'absolute', left: '0', top: '0', right: '0', bottom: '0', zIndex: '1' });
+    this.root.append(this.inner);
+    container.append(this.root);
+    this.metrics = metricsFor(options.mode, this.viewport().w);
+    this.dpr = currentDpr();
+    this.size = this.viewport();
+    this.applyInnerSize();
+    this.game = this.createGame();
+    this.inner.append(this.overlay);
+    document.fonts?.addEventListener('loadingdone', this.onFontsLoaded);
+  }
+
+  /** The visible area, CSS px (the container's content box). */
+  viewport(): { w: number; h: number } {
+    const r = this.container.getBoundingClientRect();
+    return { w: Math.max(1, Math.floor(r.width)), h: Math.max(1, Math.floor(r.height)) };
+  }
+
+  get ready(): boolean {
+    return this.gfxObj !== null && !this.destroyed;
+  }
+
+  get gfx(): Phaser.GameObjects.Graphics {
+    if (!this.gfxObj) throw new Error('The stage is not ready yet.');
+    return this.gfxObj;
+  }
+
+  /** Starts a redraw: no labels, no graphics; metrics follow the current width. */
+  begin(): void {
+    this.overlay.replaceChildren();
+    this.gfxObj?.clear();
+    this.metrics = metricsFor(this.options.mode, this.viewport().w);
+  }
+
+  /** A KaTeX (or plain text) label, rendered and measured, placed later with `place`. */
+  label(latex: string, opts: LabelOptions = {}): Label {
+    const el = document.createElement('div');
+    el.className = `cra-label ${opts.className ?? ''}`.trim();
+    Object.assign(el.style, {
+      position: 'absolute',
+      whiteSpace: 'nowrap',
+      fontSize: `${this.metrics.font * (opts.scale ?? 1)}px`,
+      color: opts.color ?? '#1f2328',
+      lineHeight: '1.2',
+      fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
+      left: '0',
+      top: '0',
+      visibility: 'hidden',
+    });
+    if (opts.background) Object.assign(el.style, { background: opts.background, padding: '0.1em 0.3em', borderRadius: '0.3em' });
+    if (opts.text !== undefined) el.textContent = opts.text;
+    else renderLatex(el, latex);
+    if (opts.aria) el.setAttribute('aria-label', opts.aria);
+    this.overlay.append(el);
+    const r = el.getBoundingClientRect();
+    return { el, w: r.width, h: r.height };
+  }
+
+  /** Like `label`, but shrunk (never below 45 %) so it is at most `maxW` wide. */
+  fitLabel(latex: string, maxW: number, opts: LabelOptions = {}): Label {
+    const l = this.label(latex, opts);
+    if (l.w <= maxW) return l;
+    l.el.remove();
+    return this.label(latex, { ...opts, scale: (opts.scale ?? 1) * Math.max(0.45, (maxW / l.w) * 0.98) });
+  }
+
+  /** Puts a label's centre (or left edge, with align 'left') at (x, y) in CSS px of the content. */
+  place(label: Label, x: number, y: number, align: 'center' | 'left' | 'right' = 'center'): void {
+    const left = align === 'center' ? x - label.w / 2 : align === 'left' ? x : x - label.w;
+    Object.assign(label.el.style, { left: `${left}px`, top: `${y - label.h / 2}px`, visibility: 'visible' });
+  }
+
+  /** The content's size; larger than the viewport makes the view scroll (phones). */
+  setContentSize(w: number, h: number): void {
+    const vp = this.viewport();
+    const next = { w: Math.max(vp.w, Math.ceil(w)), h: Math.max(vp.h, Math.ceil(h)) };
+    const dpr = currentDpr();
+    if (next.w === this.size.w && next.h === this.size.h && dpr === this.dpr) return;
+    this.size = next;
+    this.dpr = dpr;
+    this.applyInnerSize();
+    this.resizeGame();
+  }
+
+  /**
+   * Runs `onStep(k)` for k = 1..steps, `stepMs` apart, with a Phaser tween; with reduced motion (or no steps)
+   * it jumps to the final step at once. A new call cancels the previous animation.
+   */
+  animate(steps: number, stepMs: number, onStep: (k: number) => void): void {
+    this.tween?.stop();
+    this.tween = null;
+    if (this.options.reducedMotion || steps <= 1 || !this.scene) {
+      onStep(steps);
+      return;
+    }
+    let last = 0;
+    this.tween = this.scene.tweens.addCounter({
+      from: 0,
+      to: steps,
+      duration: steps * stepMs,
+      onUpdate: (tw) => {
+        const k = Math.min(steps, Math.floor(tw.getValue() ?? 0) + 1);
+        if (k !== last) onStep((last = k));
+      },
+      onComplete: () => {
+        if (last !== steps) onStep(steps);
+      },
+    });
+  }
+
+  /** Follow a container size or devicePixelRatio change. */
+  resize(): void {
+    this.size = { w: 0, h: 0 };
+    this.redraw();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.tween?.stop();
+    document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded);
+    this.root.remove();
+    this.game.destroy(true);
+  }
+
+  private readonly onFontsLoaded = (): void => {
+    if (this.ready) this.redraw();
+  };
+
+  private applyInnerSize(): void {
+    this.inner.style.width = `${this.size.w}px`;
+    this.inner.style.height = `${this.size.h}px`;
+    this.root.dataset.dpr = String(this.dpr);
+  }
+
+  private backing(): { w: number; h: number } {
+    const k = Math.min(this.dpr, MAX_BACKING_SIDE / Math.max(this.size.w, this.size.h));
+    return { w: Math.round(this.size.w * k), h: Math.round(this.size.h * k) };
+  }
+
+  private resizeGame(): void {
+    const b = this.backing();
+    this.game.scale.setZoom(this.size.w / b.w);
+    this.game.scale.resize(b.w, b.h);
+    this.scene?.cameras.main.setSize(b.w, b.h);
+    this.gfxObj?.setScale(b.w / this.size.w);
+    this.styleCanvas();
+  }
+
+  private styleCanvas(): void {
+    const c = this.game.canvas as HTMLCanvasElement | undefined;
+    if (!c) return;
+    Object.assign(c.style, {
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      width: `${this.size.w}px`,
+      height: `${this.size.h}px`,
+      margin: '0',
+      zIndex: '0',
+    });
+  }
+
+  private createGame(): Phaser.Game {
+    const b = this.backing();
+    const stage = this;
+    class ViewScene extends Phaser.Scene {
+      create(): void {
+        stage.scene = this;
+        stage.gfxObj = this.add.graphics();
+        stage.gfxObj.setScale(b.w / stage.size.w);
+        stage.styleCanvas();
+        stage.root.dataset.ready = 'true';
+        stage.redraw();
+        void document.fonts?.ready.then(() => stage.onFontsLoaded());
+      }
+    }
+    return new Phaser.Game({
+      type: Phaser.AUTO,
+      parent: this.inner,
+      transparent: true,
+      banner: false,
+      autoFocus: false,
+      disableContextMenu: false,
+      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+      audio: { noAudio: true },
+      antialias: true,
+      scale: { mode: Phaser.Scale.NONE, width: b.w, height: b.h, zoom: this.size.w / b.w, expandParent: false },
+      scene: ViewScene,
+    });
+  }
+}
+
+function currentDpr(): number {
+  const d = typeof window === 'undefined' ? 1 : window.devicePixelRatio;
+  return Number.isFinite(d) && d > 0 ? d : 1;
+}
+
+/** Draws an arrow from (x1, y1) to (x2, y2) with a filled head, in the current line style colour. */
+export function arrow(
+  g: Phaser.GameObjects.Graphics,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  width: number,
+  color: number,
+  alpha = 1,
+): void {
+  const len = Math.hypot(x2 - x1, y2 - y1);
+  if (len < 1) return;
+  const ux = (x2 - x1) / len;
+  const uy = (y2 - y1) / len;
+  const head = Math.min(len * 0.5, width * 4 + 6);
+  g.lineStyle(width, color, alpha);
+  g.lineBetween(x1, y1, x2 - ux * head * 0.8, y2 - uy * head * 0.8);
+  g.fillStyle(color, alpha);
+  const bx = x2 - ux * head;
+  const by = y2 - uy * head;
+  const hw = head * 0.55;
+  g.fillTriangle(x2, y2, bx - uy * hw, by + ux * hw, bx + uy * hw, by - ux * hw);
+}
+
+/** Radius of the round x / y / variable nodes around a label. */
+export function endRadius(label: Label, m: ModeMetrics): number {
+  return Math.max(label.w, label.h) / 2 + m.pad * 0.6;
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The client build. Root is client/; the server serves dist/client. Host, player, solo, Phaser, KaTeX and mathjs
+ * are reached only through dynamic import(), so the phone's first load (home + join form) stays small.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  build: {
+    outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    modulePreload: { polyfill: false },
+    // bench/size.ts reads the manifest to tell the first load from the host-only and solo-only chunks.
+    manifest: true,
+  },
+  server: { host: '127.0.0.1' },
+  logLevel: 'warn',
+});

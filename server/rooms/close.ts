@@ -1,0 +1,105 @@
+/**
+ * Closing a round: score every player (scoring.ts), rank the room, and build the reveal's class statistics.
+ */
+import type { MistakeCode } from '../../shared/check/types';
+import type { RevealStats } from '../../shared/protocol';
+import { scoreAnswer } from '../../shared/scoring';
+import { layersAllowed, questionFor } from './questions';
+import type { PhaseOf, PlayerRecord, PlayerResult, RoomEffect, RoomState, Submission, Transition } from './types';
+
+export function closeRound(state: PhaseOf<'question'>, effects: RoomEffect[]): Transition {
+  const results: Record<string, PlayerResult> = {};
+  const players: Record<string, PlayerRecord> = {};
+  for (const id of state.order) {
+    const player = state.players[id];
+    if (!player) continue;
+    const result = resultFor(state, player, state.answers[id]);
+    results[id] = result;
+    const streak = result.correct ? player.streak + 1 : 0;
+    players[id] = { ...player, score: player.score + result.points, streak };
+  }
+  const ranked = withRanks({ ...state.players, ...players }, state.order);
+  const stats = revealStats(state, results);
+  const { answers: _answers, timer: _timer, durationMs: _duration, ...common } = state;
+  const next: RoomState = {
+    ...common,
+    phase: 'reveal',
+    players: ranked,
+    rounds: [...state.rounds, { index: state.index, results }],
+    stats,
+  };
+  return { ok: true, state: next, effects: [...effects, { type: 'cancel-timer' }, { type: 'phase' }, { type: 'you', playerIds: 'all' }] };
+}
+
+function resultFor(state: PhaseOf<'question'>, player: PlayerRecord, sub: Submission | undefined): PlayerResult {
+  const q = questionFor(state, state.index, player);
+  const useLayers = layersAllowed(state, q);
+  const correct = sub?.final?.correct === true;
+  const answered = sub !== undefined && (sub.final !== null || sub.layers.some((l) => l !== null));
+  const score = scoreAnswer({
+    correct,
+    elapsedMs: sub?.elapsedMs ?? state.durationMs,
+    durationMs: state.durationMs,
+    speedScoring: state.settings.speedScoring,
+    late: !answered,
+    streakBefore: player.streak,
+    ...(useLayers && sub ? { layers: { total: sub.layers.length, correct: sub.layers.filter((l) => l?.correct).length } } : {}),
+  });
+  return {
+    playerId: player.id,
+    nickname: player.nickname,
+    questionId: q.id,
+    answer: answerText(sub),
+    layerInputs: sub?.layerInputs ?? [],
+    layers: sub?.layers ?? [],
+    verdict: sub?.final ?? null,
+    correct,
+    timeMs: sub?.elapsedMs ?? null,
+    points: score.points,
+    streakBonus: score.streakBonus,
+  };
+}
+
+function answerText(sub: Submission | undefined): string {
+  const input = sub?.finalInput;
+  if (input === undefined || input === null) return '';
+  return typeof input === 'string' ? input : JSON.stringify(input);
+}
+
+/** Competition ranking (1, 1, 3): higher score first; ties share a rank, listed in join order. */
+export function rankOrder(players: Record<string, PlayerRecord>, order: string[]): PlayerRecord[] {
+  const list = order.map((id) => players[id]).filter((p): p is PlayerRecord => p !== undefined);
+  return list.sort((a, b) => b.score - a.score || a.seat - b.seat);
+}
+
+export function withRanks(players: Record<string, PlayerRecord>, order: string[]): Record<string, PlayerRecord> {
+  const out: Record<string, PlayerRecord> = {};
+  let rank = 0;
+  let prevScore = Number.NaN;
+  rankOrder(players, order).forEach((p, i) => {
+    if (p.score !== prevScore) rank = i + 1;
+    prevScore = p.score;
+    out[p.id] = { ...p, rank };
+  });
+  return out;
+}
+
+function revealStats(state: PhaseOf<'question'>, results: Record<string, PlayerResult>): RevealStats {
+  const layerCount = layersAllowed(state, questionFor(state, state.index)) ? (questionFor(state, state.index).layers?.length ?? 0) : 0;
+  const layerCorrect = new Array<number>(layerCount).fill(0);
+  const mistakes = new Map<MistakeCode | null, number>();
+  let answered = 0;
+  let correct = 0;
+  for (const r of Object.values(results)) {
+    r.layers.forEach((l, i) => {
+      if (l?.correct && i < layerCount) layerCorrect[i] = (layerCorrect[i] ?? 0) + 1;
+    });
+    if (!r.verdict) continue;
+    answered++;
+    if (r.verdict.correct) correct++;
+    else mistakes.set(r.verdict.mistake ?? null, (mistakes.get(r.verdict.mistake ?? null) ?? 0) + 1);
+  }
+  const list = [...mistakes].map(([mistake, count]) => ({ mistake, count }));
+  list.sort((a, b) => b.count - a.count);
+  return { players: Object.keys(results).length, answered, correct, layerCorrect, mistakes: list };
+}

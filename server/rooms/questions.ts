@@ -1,0 +1,85 @@
+/**
+ * Which question each player sees. Generated games derive every question from (seed, index, variant), so a
+ * room snapshot only caches them; teacher task lists were solved when the settings were accepted.
+ */
+import type { RoomSettings } from '../../shared/protocol';
+import { TaskError } from '../../shared/questions/family';
+import type { Question } from '../../shared/questions/types';
+import { VARIANT_POOL, type PlayerRecord, type RoomDeps, type RoomState } from './types';
+
+export type Prepared = { ok: true; solved: Question[] } | { ok: false; error: 'task-unsolvable' | 'settings-invalid'; detail: string };
+
+/** Checks settings against the math core: every teacher task must be solvable. */
+export function prepareSettings(settings: RoomSettings, deps: RoomDeps): Prepared {
+  if (settings.source.kind === 'generated') return { ok: true, solved: [] };
+  if (settings.variants === 'per-player') {
+    return { ok: false, error: 'settings-invalid', detail: 'Different variants per player need generated questions, not a task list.' };
+  }
+  const solved: Question[] = [];
+  for (const [i, item] of settings.source.tasks.entries()) {
+    try {
+      solved.push(deps.solve(item.family, item.task));
+    } catch (err) {
+      // TaskError messages are written for people; anything else is a solver bug and stays on the server.
+      const why = err instanceof TaskError ? err.message : 'it could not be solved.';
+      return { ok: false, error: 'task-unsolvable', detail: `Task ${i + 1} (${item.family}): ${why}` };
+    }
+  }
+  return { ok: true, solved };
+}
+
+export function totalQuestions(state: RoomState): number {
+  return state.settings.source.kind === 'tasks' ? state.solved.length : state.settings.questionCount;
+}
+
+/** The variant a player answers: 0 for everyone unless the host asked for one per player. */
+export function variantOf(state: RoomState, player: PlayerRecord | undefined): number {
+  if (!player || state.settings.variants !== 'per-player' || state.settings.source.kind !== 'generated') return 0;
+  return player.seat % VARIANT_POOL;
+}
+
+const keyOf = (index: number, variant: number): string => `${index}:${variant}`;
+
+/** Returns the state with question `index` cached for variant 0 and every current player's variant. */
+export function ensureQuestions<S extends RoomState>(state: S, index: number, deps: RoomDeps): S {
+  const wanted = new Set<number>([0]);
+  for (const id of state.order) wanted.add(variantOf(state, state.players[id]));
+  let questions = state.questions;
+  for (const variant of wanted) {
+    const key = keyOf(index, variant);
+    if (questions[key]) continue;
+    if (questions === state.questions) questions = { ...questions };
+    questions[key] = makeQuestion(state, index, variant, deps);
+  }
+  return questions === state.questions ? state : { ...state, questions };
+}
+
+function makeQuestion(state: RoomState, index: number, variant: number, deps: RoomDeps): Question {
+  if (state.settings.source.kind === 'tasks') {
+    const q = state.solved[index];
+    if (!q) throw new Error(`no solved task at index ${index}`);
+    return q;
+  }
+  return deps.generate(state.settings, state.seed, index, variant);
+}
+
+/** The cached question a player (or, without a player, the host) sees for question `index`. */
+export function questionFor(state: RoomState, index: number, player?: PlayerRecord): Question {
+  const q = state.questions[keyOf(index, variantOf(state, player))] ?? state.questions[keyOf(index, 0)];
+  if (!q) throw new Error(`question ${index} was not prepared`);
+  return q;
+}
+
+/** Layer-by-layer entry applies to questions that have layers, when the host chose it. */
+export function layersAllowed(state: RoomState, q: Question): boolean {
+  return state.settings.entryMode === 'layers' && (q.layers?.length ?? 0) > 0;
+}
+
+/** Default generator wiring: families in turn, seeds spread so variants and questions all differ. */
+export function generatedSpec(settings: RoomSettings, seed: number, index: number, variant: number) {
+  if (settings.source.kind !== 'generated') throw new Error('not a generated game');
+  const families = settings.source.families;
+  const family = families[index % families.length] ?? 'chain';
+  const mixed = (Math.imul(seed ^ 0x5bd1e995, 31) + index * 7919 + variant * 104729) >>> 0;
+  return { family, difficulty: settings.source.difficulty, seed: mixed % 2147483647 };
+}

@@ -1,0 +1,113 @@
+/**
+ * A question round: open it with a server deadline, judge submissions (layers one by one or all at once, a
+ * judged part never judged again), close it at the deadline plus grace, when every connected player is done,
+ * or on the host's skip.
+ */
+import type { LayerVerdict, Verdict } from '../../shared/check/types';
+import { ANSWER_GRACE_MS, type SubmitAnswer } from '../../shared/protocol';
+import type { Question } from '../../shared/questions/types';
+import { closeRound } from './close';
+import { ensureQuestions, layersAllowed, questionFor } from './questions';
+import type { PhaseOf, RoomDeps, RoomEffect, RoomState, Submission, Transition } from './types';
+
+export function openQuestion(state: RoomState, index: number, now: number, deps: RoomDeps): Transition {
+  const durationMs = state.settings.secondsPerQuestion * 1000;
+  const deadline = now + durationMs;
+  const base = ensureQuestions(state, index, deps);
+  const next: RoomState = { ...base, phase: 'question', index, durationMs, timer: { running: true, deadline }, answers: {} };
+  return { ok: true, state: next, effects: [{ type: 'phase' }, { type: 'schedule', at: deadline + ANSWER_GRACE_MS }] };
+}
+
+/** The timer fired: close if the deadline plus grace has passed (a stale or early timer changes nothing). */
+export function onDeadline(state: RoomState, now: number): Transition {
+  if (state.phase !== 'question' || !state.timer.running) return { ok: true, state, effects: [] };
+  const closeAt = state.timer.deadline + ANSWER_GRACE_MS;
+  if (now < closeAt) return { ok: true, state, effects: [{ type: 'schedule', at: closeAt }] };
+  return closeRound(state, []);
+}
+
+export function submit(state: RoomState, playerId: string, payload: SubmitAnswer, now: number, deps: RoomDeps): Transition {
+  if (state.phase !== 'question') return { ok: false, error: 'wrong-phase' };
+  const player = state.players[playerId];
+  if (!player) return { ok: false, error: 'not-a-player' };
+  if (payload.index !== state.index) return { ok: false, error: 'wrong-question' };
+  if (!state.timer.running) return { ok: false, error: 'paused' };
+  if (now > state.timer.deadline + ANSWER_GRACE_MS) return { ok: false, error: 'too-late' };
+  const q = questionFor(state, state.index, player);
+  const prior = state.answers[playerId] ?? emptySubmission(q);
+  if (prior.final) return { ok: false, error: 'already-answered' };
+  const judged = judge(state, q, prior, payload, deps);
+  if (!judged.ok) return judged;
+  const remainingMs = Math.max(0, state.timer.deadline - now);
+  const sub: Submission = { ...judged.sub, elapsedMs: state.durationMs - remainingMs };
+  const next: PhaseOf<'question'> = { ...state, answers: { ...state.answers, [playerId]: sub } };
+  return closeIfAllAnswered(next, [{ type: 'progress' }], now);
+}
+
+type Judged = { ok: true; sub: Submission } | { ok: false; error: 'layers-not-allowed' | 'layer-out-of-range' | 'layer-already-answered' };
+
+function judge(state: RoomState, q: Question, prior: Submission, payload: SubmitAnswer, deps: RoomDeps): Judged {
+  const layerInputs = prior.layerInputs.slice();
+  const layers = prior.layers.slice();
+  if (payload.layers) {
+    if (!layersAllowed(state, q)) return { ok: false, error: 'layers-not-allowed' };
+    const fresh: Array<string | null> = layerInputs.map(() => null);
+    for (const { layer, input } of payload.layers) {
+      if (layer >= layers.length) return { ok: false, error: 'layer-out-of-range' };
+      if (layers[layer] !== null || fresh[layer] !== null) return { ok: false, error: 'layer-already-answered' };
+      fresh[layer] = input;
+    }
+    const verdict = deps.check(q, '', fresh);
+    fresh.forEach((input, i) => {
+      if (input === null) return;
+      layerInputs[i] = input;
+      layers[i] = cleanLayer(verdict.layers?.[i]);
+    });
+  }
+  let final: Verdict | null = null;
+  if (payload.final !== undefined) {
+    const withLayers = layersAllowed(state, q) ? layerInputs : undefined;
+    final = sanitize(deps.check(q, payload.final, withLayers), q);
+  }
+  return { ok: true, sub: { layerInputs, layers, finalInput: payload.final ?? null, final, elapsedMs: null } };
+}
+
+function emptySubmission(q: Question): Submission {
+  const n = q.layers?.length ?? 0;
+  return { layerInputs: new Array<null>(n).fill(null), layers: new Array<null>(n).fill(null), finalInput: null, final: null, elapsedMs: null };
+}
+
+function cleanLayer(v: LayerVerdict | undefined): LayerVerdict {
+  if (!v) return { correct: false, mistake: null };
+  const out: LayerVerdict = { correct: v.correct === true, mistake: v.mistake ?? null };
+  if (typeof v.error === 'string') out.error = v.error;
+  return out;
+}
+
+/**
+ * A verdict as a player may see it before the reveal: correctness, mistake and feedback; never the answer.
+ * Feedback that happens to quote the answer is dropped rather than trusted.
+ */
+export function sanitize(v: Verdict, q: Question): Verdict {
+  const out: Verdict = { correct: v.correct === true, mistake: v.mistake ?? null };
+  const answerText = q.answer.expr?.replace(/\s+/g, '');
+  const feedback = typeof v.feedback === 'string' ? v.feedback : undefined;
+  if (feedback !== undefined && !(answerText && answerText.length > 2 && feedback.replace(/\s+/g, '').includes(answerText))) {
+    out.feedback = feedback;
+  }
+  if (typeof v.error === 'string') out.error = v.error;
+  return out;
+}
+
+/** Closes the round early once every connected player gave a final answer (nobody connected: keep waiting). */
+export function closeIfAllAnswered(state: RoomState, effects: RoomEffect[], _now: number): Transition {
+  if (state.phase !== 'question') return { ok: true, state, effects };
+  let connected = 0;
+  for (const id of state.order) {
+    if (!state.players[id]?.connected) continue;
+    connected++;
+    if (!state.answers[id]?.final) return { ok: true, state, effects };
+  }
+  if (connected === 0) return { ok: true, state, effects };
+  return closeRound(state, effects);
+}

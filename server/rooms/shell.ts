@@ -1,0 +1,176 @@
+/**
+ * The thin shell around one room's pure state machine: it applies transitions and performs their effects
+ * (emits through a transport, timers through the clock, the report through the store). It sees the network
+ * only through `RoomTransport`, so the same shell runs under Socket.IO and in tests.
+ */
+import type { ServerToClientEvents } from '../../shared/protocol';
+import type { Clock, Disposable } from '../clock';
+import { transition } from './machine';
+import type { PlayerRecord, RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from './types';
+import { hostProgress, hostView, playerPhaseView, youView } from './views';
+
+type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
+
+export interface RoomTransport {
+  /** Sends to every player socket of the room at once (one encode, one broadcast). */
+  players: Emit;
+  player(playerId: string): Emit;
+  host: Emit;
+  /** Removes a kicked player's sockets from the room. */
+  drop(playerId: string): void;
+}
+
+export interface RoomSink {
+  /** The game ended: keep its report. */
+  finished(state: Extract<RoomState, { phase: 'finished' }>): void;
+  /** An effect failed; the room goes on. */
+  error(context: string, err: unknown): void;
+}
+
+/** Coalescing windows: a class joining at once must not cost one full host snapshot per join. */
+export const HOST_REFRESH_MS = 250;
+export const LOBBY_REFRESH_MS = 500;
+export const PROGRESS_MS = 250;
+
+export class RoomShell {
+  private deadlineTimer: Disposable | null = null;
+  private readonly pending = new Map<'host' | 'lobby' | 'progress', Disposable>();
+  private closed = false;
+
+  constructor(
+    public state: RoomState,
+    private readonly deps: RoomDeps,
+    private readonly clock: Clock,
+    private readonly transport: RoomTransport,
+    private readonly sink: RoomSink,
+  ) {}
+
+  get code(): string {
+    return this.state.code;
+  }
+
+  /** Applies an event. Refusals change nothing; a bug becomes the `internal` refusal, never a thrown error. */
+  dispatch(event: RoomEvent): Transition {
+    if (this.closed) return { ok: false, error: 'room-closed' };
+    let result: Transition;
+    try {
+      result = transition(this.state, event, this.clock.now(), this.deps);
+    } catch (err) {
+      this.sink.error(`transition ${event.type}`, err);
+      return { ok: false, error: 'internal' };
+    }
+    if (!result.ok) return result;
+    this.state = result.state;
+    for (const effect of result.effects) this.perform(effect);
+    return result;
+  }
+
+  player(id: string): PlayerRecord | undefined {
+    return this.state.players[id];
+  }
+
+  close(): void {
+    this.closed = true;
+    this.deadlineTimer?.dispose();
+    this.deadlineTimer = null;
+    for (const t of this.pending.values()) t.dispose();
+    this.pending.clear();
+  }
+
+  private perform(effect: RoomEffect): void {
+    try {
+      this.apply(effect);
+    } catch (err) {
+      this.sink.error(`effect ${effect.type}`, err);
+    }
+  }
+
+  private apply(effect: RoomEffect): void {
+    switch (effect.type) {
+      case 'phase':
+        return this.sendPhase();
+      case 'you':
+        return this.sendYou(effect.playerIds);
+      case 'roster':
+        this.later('host', HOST_REFRESH_MS, () => this.sendHost());
+        if (this.state.phase === 'lobby') this.later('lobby', LOBBY_REFRESH_MS, () => this.sendLobby());
+        return;
+      case 'progress':
+        return this.later('progress', PROGRESS_MS, () => this.sendProgress());
+      case 'schedule':
+        this.deadlineTimer?.dispose();
+        this.deadlineTimer = this.clock.setTimeout(() => this.dispatch({ type: 'deadline' }), effect.at - this.clock.now());
+        return;
+      case 'cancel-timer':
+        this.deadlineTimer?.dispose();
+        this.deadlineTimer = null;
+        return;
+      case 'kicked':
+        this.transport.player(effect.playerId)('kicked', { error: 'kicked' });
+        this.transport.drop(effect.playerId);
+        return;
+      case 'finished':
+        if (this.state.phase === 'finished') this.sink.finished(this.state);
+        return;
+      default:
+        return assertNever(effect);
+    }
+  }
+
+  private sendPhase(): void {
+    const now = this.clock.now();
+    const s = this.state;
+    if (s.phase === 'question' && s.settings.variants === 'per-player' && s.settings.source.kind === 'generated') {
+      for (const id of s.order) {
+        const p = s.players[id];
+        if (p) this.transport.player(id)('state', playerPhaseView(s, now, p));
+      }
+    } else {
+      this.transport.players('state', playerPhaseView(s, now));
+    }
+    this.pending.get('host')?.dispose();
+    this.pending.delete('host');
+    this.sendHost();
+  }
+
+  private sendYou(ids: string[] | 'all'): void {
+    const list = ids === 'all' ? this.state.order : ids;
+    for (const id of list) {
+      const p = this.state.players[id];
+      if (p?.connected) this.transport.player(id)('you', youView(this.state, p));
+    }
+  }
+
+  private sendHost(): void {
+    this.transport.host('host:state', hostView(this.state, this.clock.now()));
+  }
+
+  private sendLobby(): void {
+    if (this.state.phase === 'lobby') this.transport.players('state', playerPhaseView(this.state, this.clock.now()));
+  }
+
+  private sendProgress(): void {
+    const progress = hostProgress(this.state);
+    if (progress) this.transport.host('host:progress', progress);
+  }
+
+  /** Runs `fn` once after `ms`, however many times it is asked for meanwhile. */
+  private later(key: 'host' | 'lobby' | 'progress', ms: number, fn: () => void): void {
+    if (this.pending.has(key) || this.closed) return;
+    this.pending.set(
+      key,
+      this.clock.setTimeout(() => {
+        this.pending.delete(key);
+        try {
+          fn();
+        } catch (err) {
+          this.sink.error(`refresh ${key}`, err);
+        }
+      }, ms),
+    );
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled effect: ${JSON.stringify(value)}`);
+}

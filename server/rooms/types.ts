@@ -1,0 +1,135 @@
+/**
+ * The room as data. A room is a union tagged by `phase`; fields that exist only in one phase (the deadline,
+ * the answers being collected) live only in that phase's member, so no code can read a stale deadline.
+ * Everything is plain JSON: a room can be snapshotted, restored and inspected in tests.
+ */
+import type { AnswerInput, LayerVerdict, Verdict } from '../../shared/check/types';
+import type { ErrorCode, HostCommand, RevealStats, RoomMode, RoomSettings, SubmitAnswer } from '../../shared/protocol';
+import type { Question } from '../../shared/questions/types';
+
+export interface PlayerRecord {
+  id: string;
+  nickname: string;
+  /** Case-folded nickname: uniqueness is case-insensitive. */
+  key: string;
+  /** Secret that lets this player return to the seat. */
+  token: string;
+  connected: boolean;
+  score: number;
+  streak: number;
+  rank: number | null;
+  /** Join order; picks this player's variant when every player gets a different one. */
+  seat: number;
+}
+
+/** One player's answers to the open question. A judged layer or final is never judged again. */
+export interface Submission {
+  layerInputs: Array<string | null>;
+  layers: Array<LayerVerdict | null>;
+  finalInput: AnswerInput | null;
+  final: Verdict | null;
+  /** Time of the last accepted part (the final, once given), paused time excluded. */
+  elapsedMs: number | null;
+}
+
+/** One player's result on one question, kept for the reveal, the `you` view and the report. */
+export interface PlayerResult {
+  playerId: string;
+  nickname: string;
+  questionId: string;
+  answer: string;
+  layerInputs: Array<string | null>;
+  layers: Array<LayerVerdict | null>;
+  verdict: Verdict | null;
+  correct: boolean;
+  timeMs: number | null;
+  points: number;
+  streakBonus: number;
+}
+
+export interface RoundRecord {
+  index: number;
+  results: Record<string, PlayerResult>;
+}
+
+export type QuestionTimer = { running: true; deadline: number } | { running: false; remainingMs: number };
+
+interface RoomCommon {
+  code: string;
+  hostSecret: string;
+  mode: RoomMode;
+  settings: RoomSettings;
+  /** Seed actually used (settings.seed or the one picked at creation). */
+  seed: number;
+  createdAt: number;
+  locked: boolean;
+  players: Record<string, PlayerRecord>;
+  /** Player ids in join order. */
+  order: string[];
+  nextSeat: number;
+  kickedTokens: string[];
+  /** Teacher-written tasks, solved when the settings were accepted. */
+  solved: Question[];
+  /** Questions in play, by `index:variant`. */
+  questions: Record<string, Question>;
+  rounds: RoundRecord[];
+}
+
+export type RoomState = RoomCommon &
+  (
+    | { phase: 'lobby' }
+    | {
+        phase: 'question';
+        index: number;
+        durationMs: number;
+        timer: QuestionTimer;
+        answers: Record<string, Submission>;
+      }
+    | { phase: 'reveal'; index: number; stats: RevealStats }
+    | { phase: 'leaderboard'; index: number }
+    | { phase: 'finished'; finishedAt: number }
+  );
+
+export type PhaseOf<P extends RoomState['phase']> = Extract<RoomState, { phase: P }>;
+
+/** Inputs to the machine. Random ids are made by the shell, so transitions stay deterministic. */
+export type RoomEvent =
+  | { type: 'join'; nickname: string; playerId: string; token: string }
+  | { type: 'resume'; token: string }
+  | { type: 'disconnect'; playerId: string }
+  | { type: 'leave'; playerId: string }
+  | { type: 'host'; command: HostCommand }
+  | { type: 'submit'; playerId: string; submission: SubmitAnswer }
+  | { type: 'deadline' };
+
+/** What the shell must do after a transition; views are rebuilt from the new state. */
+export type RoomEffect =
+  /** The phase changed: send everyone the new phase view, and the host its view. */
+  | { type: 'phase' }
+  /** Send these players (or all) their own `you` view. */
+  | { type: 'you'; playerIds: string[] | 'all' }
+  /** Membership or flags changed: refresh the host (coalesced) and the lobby count. */
+  | { type: 'roster' }
+  /** Answer counts changed: host progress (throttled). */
+  | { type: 'progress' }
+  | { type: 'schedule'; at: number }
+  | { type: 'cancel-timer' }
+  | { type: 'kicked'; playerId: string }
+  | { type: 'finished' };
+
+export type Transition =
+  | { ok: true; state: RoomState; effects: RoomEffect[]; playerId?: string }
+  | { ok: false; error: ErrorCode; detail?: string };
+
+/** The math the machine needs: real implementations are wired by the composition root. */
+export interface RoomDeps {
+  /** The question for a generated game: question `index`, variant `variant`. */
+  generate(settings: RoomSettings, seed: number, index: number, variant: number): Question;
+  /** Solves a teacher's task or throws TaskError with a message for a person. */
+  solve(family: string, task: unknown): Question;
+  check(question: Question, answer: AnswerInput, layers?: Array<string | null>): Verdict;
+}
+
+export const MAX_PLAYERS_PER_ROOM = 5000;
+/** Every player gets a different variant, from a pool this large (neighbours differ; the pool stays cheap). */
+export const VARIANT_POOL = 64;

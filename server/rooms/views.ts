@@ -1,0 +1,163 @@
+/**
+ * What each audience may see of a room, built from the state. Players get the public question until the reveal
+ * (toPublicQuestion builds it field by field), their own seat only, and the top of the board; the host screen
+ * is projected, so it too gets the public question until the reveal.
+ */
+import type {
+  AnswerState,
+  HostProgress,
+  HostView,
+  LeaderboardEntry,
+  PlayerPhaseView,
+  SettingsSummary,
+  TimerView,
+  YouView,
+} from '../../shared/protocol';
+import { toPublicQuestion } from '../../shared/questions/public';
+import { rankOrder } from './close';
+import { layersAllowed, questionFor, totalQuestions } from './questions';
+import type { PhaseOf, PlayerRecord, RoomState } from './types';
+
+export const PLAYER_TOP = 5;
+export const HOST_TOP = 10;
+export const PODIUM = 3;
+
+export function summary(state: RoomState): SettingsSummary {
+  const s = state.settings;
+  return {
+    questionCount: totalQuestions(state),
+    secondsPerQuestion: s.secondsPerQuestion,
+    entryMode: s.entryMode,
+    variants: s.variants,
+    speedScoring: s.speedScoring,
+    leaderboardEvery: s.leaderboardEvery,
+  };
+}
+
+export function timerView(state: PhaseOf<'question'>, now: number): TimerView {
+  const t = state.timer;
+  if (!t.running) return { running: false, remainingMs: t.remainingMs, durationMs: state.durationMs, serverNow: now };
+  const remainingMs = Math.max(0, t.deadline - now);
+  return { running: true, deadline: t.deadline, remainingMs, durationMs: state.durationMs, serverNow: now };
+}
+
+export function topEntries(state: RoomState, n: number): LeaderboardEntry[] {
+  return rankOrder(state.players, state.order)
+    .slice(0, n)
+    .map((p) => entry(p));
+}
+
+function entry(p: PlayerRecord): LeaderboardEntry {
+  return { rank: p.rank ?? 1, playerId: p.id, nickname: p.nickname, score: p.score, streak: p.streak };
+}
+
+/** The room-wide view for players; `player` picks the variant in per-player question mode. */
+export function playerPhaseView(state: RoomState, now: number, player?: PlayerRecord): PlayerPhaseView {
+  const total = totalQuestions(state);
+  switch (state.phase) {
+    case 'lobby':
+      return { phase: 'lobby', code: state.code, mode: state.mode, playerCount: state.order.length, locked: state.locked, settings: summary(state) };
+    case 'question': {
+      const q = questionFor(state, state.index, player);
+      const entryMode = layersAllowed(state, q) ? 'layers' : 'final';
+      return { phase: 'question', index: state.index, total, question: toPublicQuestion(q), entryMode, timer: timerView(state, now), sentAt: now };
+    }
+    case 'reveal':
+      return { phase: 'reveal', index: state.index, total, question: questionFor(state, state.index, player), stats: state.stats };
+    case 'leaderboard':
+      return { phase: 'leaderboard', index: state.index, total, top: topEntries(state, PLAYER_TOP), playerCount: state.order.length };
+    case 'finished':
+      return { phase: 'finished', total, podium: topEntries(state, PODIUM), playerCount: state.order.length };
+    default:
+      return assertNever(state);
+  }
+}
+
+export function youView(state: RoomState, player: PlayerRecord): YouView {
+  return {
+    playerId: player.id,
+    nickname: player.nickname,
+    score: player.score,
+    streak: player.streak,
+    rank: player.rank,
+    playerCount: state.order.length,
+    answer: answerState(state, player),
+  };
+}
+
+/** The player's own verdicts for the open question, or their result at the reveal. */
+export function answerState(state: RoomState, player: PlayerRecord): AnswerState | null {
+  if (state.phase === 'question') {
+    const sub = state.answers[player.id];
+    const n = questionFor(state, state.index, player).layers?.length ?? 0;
+    const layers = layersAllowed(state, questionFor(state, state.index, player)) ? (sub?.layers ?? new Array<null>(n).fill(null)) : [];
+    return { index: state.index, layers, final: sub?.final ?? null, done: sub?.final != null, points: null, streakBonus: null };
+  }
+  if (state.phase !== 'reveal') return null;
+  const r = state.rounds[state.rounds.length - 1]?.results[player.id];
+  if (!r) return { index: state.index, layers: [], final: null, done: true, points: 0, streakBonus: 0 };
+  return { index: state.index, layers: r.layers, final: r.verdict, done: true, points: r.points, streakBonus: r.streakBonus };
+}
+
+export function hostView(state: RoomState, now: number): HostView {
+  const players = state.order.map((id) => state.players[id]).filter((p): p is PlayerRecord => p !== undefined);
+  const common = {
+    code: state.code,
+    mode: state.mode,
+    locked: state.locked,
+    paused: state.phase === 'question' && !state.timer.running,
+    settings: state.settings,
+    joinPath: `/join/${state.code}`,
+    players: players.map((p) => ({
+      playerId: p.id,
+      nickname: p.nickname,
+      connected: p.connected,
+      score: p.score,
+      answered: state.phase === 'question' && state.answers[p.id]?.final != null,
+    })),
+    playerCount: players.length,
+    connectedCount: players.filter((p) => p.connected).length,
+    serverNow: now,
+  };
+  const total = totalQuestions(state);
+  switch (state.phase) {
+    case 'lobby':
+      return { ...common, phase: 'lobby' };
+    case 'question': {
+      const q = questionFor(state, state.index);
+      const entryMode = layersAllowed(state, q) ? 'layers' : 'final';
+      const answered = common.players.filter((p) => p.answered).length;
+      return { ...common, phase: 'question', index: state.index, total, question: toPublicQuestion(q), entryMode, timer: timerView(state, now), answered };
+    }
+    case 'reveal':
+      return { ...common, phase: 'reveal', index: state.index, total, question: questionFor(state, state.index), stats: state.stats };
+    case 'leaderboard':
+      return { ...common, phase: 'leaderboard', index: state.index, total, top: topEntries(state, HOST_TOP) };
+    case 'finished':
+      return {
+        ...common,
+        phase: 'finished',
+        total,
+        podium: topEntries(state, PODIUM),
+        ranking: topEntries(state, state.order.length),
+        reportPath: `/api/rooms/${state.code}/report.csv`,
+      };
+    default:
+      return assertNever(state);
+  }
+}
+
+export function hostProgress(state: RoomState): HostProgress | null {
+  if (state.phase !== 'question') return null;
+  let answered = 0;
+  let connected = 0;
+  for (const id of state.order) {
+    if (state.players[id]?.connected) connected++;
+    if (state.answers[id]?.final) answered++;
+  }
+  return { index: state.index, answered, connected, players: state.order.length };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled phase: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,95 @@
+import type { Expr } from './ast';
+import { evaluateScaled, type Compiled } from './compile';
+import { Space, type SpaceSpec } from './space';
+
+/** Relative tolerance: only floating-point error, never a "close enough" answer (answer-checking.md rule 2). */
+export const REL_TOL = 1e-9;
+/** Absolute floor for values that are exactly zero in exact arithmetic. */
+export const ABS_TOL = 1e-12;
+/** A point that misses REL_TOL but stays within this is blamed on cancellation, if it happens rarely. */
+const LOOSE_TOL = 1e-7;
+const MAX_MARGINAL = 2;
+export const SAMPLE_COUNT = 12;
+
+/** Values of one expression at the judge's points, with the scale each value's rounding error is relative to. */
+export interface Sampled {
+  values: Float64Array;
+  scales: Float64Array;
+}
+
+export type Comparison =
+  | { equal: true }
+  | { equal: false; point: Float64Array; given: number; expected: number };
+
+/**
+ * Decides equivalence with one expected expression by seeded sampling on its domain (answer-checking.md):
+ * the points are drawn once, where the expected value is real and finite, and reused for every answer and
+ * every wrong-answer candidate, so a check costs one parse and a dozen closure calls.
+ */
+export class Judge {
+  readonly space: Space;
+  readonly points: Float64Array[];
+  readonly expected: Sampled;
+
+  constructor(spec: SpaceSpec, expected: Expr, seed: number) {
+    this.space = new Space(spec);
+    const fn = this.space.compile(expected);
+    this.points = this.space.samplePoints(fn, seed, SAMPLE_COUNT);
+    this.expected = this.sample(fn);
+  }
+
+  /** False when the expected answer was undefined at every point tried: nothing can be judged by sampling. */
+  get usable(): boolean {
+    return this.points.length > 0;
+  }
+
+  sample(fn: Compiled): Sampled {
+    const n = this.points.length;
+    const values = new Float64Array(n);
+    const scales = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = evaluateScaled(fn, this.points[i] as Float64Array);
+      values[i] = r.value;
+      scales[i] = r.scale;
+    }
+    return { values, scales };
+  }
+
+  sampleExpr(e: Expr): Sampled {
+    return this.sample(this.space.compile(e));
+  }
+
+  /** Compares sampled values with the expected ones (or with `against`, e.g. a wrong-answer candidate). */
+  compare(given: Sampled, against: Sampled = this.expected): Comparison {
+    let marginal = 0;
+    let worst = -1;
+    let worstMiss = 1;
+    for (let i = 0; i < given.values.length; i++) {
+      const miss = missSize(given, against, i);
+      if (miss <= 1) continue;
+      if (miss <= LOOSE_TOL / REL_TOL && ++marginal <= MAX_MARGINAL) continue;
+      // Keep the point where they differ most: that is the most telling one to show a student.
+      if (miss > worstMiss) {
+        worst = i;
+        worstMiss = miss;
+      }
+    }
+    if (worst < 0) return { equal: true };
+    return {
+      equal: false,
+      point: this.points[worst] as Float64Array,
+      given: given.values[worst] as number,
+      expected: against.values[worst] as number,
+    };
+  }
+}
+
+/** How many tolerances apart two samples are (Infinity when the given one is undefined). */
+function missSize(g: Sampled, e: Sampled, i: number): number {
+  const a = g.values[i] as number;
+  const b = e.values[i] as number;
+  if (!Number.isFinite(a)) return Number.isFinite(b) ? Infinity : 0;
+  if (!Number.isFinite(b)) return Infinity;
+  const scale = Math.max(g.scales[i] as number, e.scales[i] as number);
+  return Math.abs(a - b) / (REL_TOL * scale + ABS_TOL);
+}

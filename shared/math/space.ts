@@ -1,0 +1,100 @@
+import type { Expr } from './ast';
+import { compile, type Compiled, type VarIndex } from './compile';
+import { createRng, type Rng } from '../questions/rng';
+import { curveRoots } from './curve';
+
+/**
+ * Where expressions are compared: the variables drawn at random (`params`), the ones defined from them
+ * (`derived`, e.g. x = cos(t) in a multivariable question) and optionally a curve F = 0 on which one
+ * variable is solved for instead of drawn (implicit differentiation).
+ */
+export interface SpaceSpec {
+  params: readonly string[];
+  derived?: ReadonlyArray<{ name: string; expr: Expr }>;
+  curve?: { f: Expr; solveFor: string };
+}
+
+/** Magnitude ranges cycled through, so points cover small, unit and larger scales (never integers on purpose). */
+const SCALES: ReadonlyArray<readonly [number, number]> = [
+  [0.05, 0.6],
+  [0.6, 1.6],
+  [1.6, 3.2],
+  [3.2, 6],
+];
+/** Values beyond this are treated as undefined: overflow-prone, and no answer is judged out there. */
+export const MAX_MAGNITUDE = 1e100;
+
+export class Space {
+  readonly names: string[];
+  readonly index: VarIndex;
+  private readonly derived: Array<{ slot: number; fn: Compiled }>;
+  private readonly curve: { f: Compiled; slot: number } | undefined;
+  private readonly drawn: number[];
+
+  constructor(readonly spec: SpaceSpec) {
+    const names = [...spec.params];
+    for (const d of spec.derived ?? []) if (!names.includes(d.name)) names.push(d.name);
+    if (spec.curve && !names.includes(spec.curve.solveFor)) names.push(spec.curve.solveFor);
+    this.names = names;
+    this.index = new Map(names.map((n, i) => [n, i]));
+    const solved = spec.curve?.solveFor;
+    this.drawn = spec.params.filter((p) => p !== solved).map((p) => this.slot(p));
+    this.derived = (spec.derived ?? []).map((d) => ({ slot: this.slot(d.name), fn: compile(d.expr, this.index) }));
+    this.curve = spec.curve ? { f: compile(spec.curve.f, this.index), slot: this.slot(spec.curve.solveFor) } : undefined;
+  }
+
+  private slot(name: string): number {
+    return this.index.get(name) as number;
+  }
+
+  compile(e: Expr): Compiled {
+    return compile(e, this.index);
+  }
+
+  /**
+   * Up to `count` points where `accept` (the expected answer) is real, finite and not huge, drawn from a
+   * generator seeded by `seed` so the same check always gives the same verdict. Bounded attempts.
+   */
+  samplePoints(accept: Compiled, seed: number, count: number): Float64Array[] {
+    const rng = createRng(seed);
+    const out: Float64Array[] = [];
+    const maxAttempts = this.curve ? 40 : 160;
+    for (let attempt = 0; attempt < maxAttempts && out.length < count; attempt++) {
+      const base = this.draw(rng, attempt);
+      for (const p of this.complete(base)) {
+        const v = accept(p);
+        if (Number.isFinite(v) && Math.abs(v) < MAX_MAGNITUDE && out.length < count) out.push(p);
+      }
+    }
+    return out;
+  }
+
+  private draw(rng: Rng, attempt: number): Float64Array {
+    const env = new Float64Array(this.names.length);
+    const [lo, hi] = SCALES[attempt % SCALES.length] as readonly [number, number];
+    for (const slot of this.drawn) {
+      const mag = lo + (hi - lo) * rng.next();
+      env[slot] = rng.bool() ? mag : -mag;
+    }
+    return env;
+  }
+
+  /** Fills derived slots, then the curve's solved variable (one point per branch found). */
+  private complete(env: Float64Array): Float64Array[] {
+    for (const d of this.derived) {
+      const v = d.fn(env);
+      if (!Number.isFinite(v)) return [];
+      env[d.slot] = v;
+    }
+    if (!this.curve) return [env];
+    const { f, slot } = this.curve;
+    return curveRoots((y) => {
+      env[slot] = y;
+      return f(env);
+    }).map((y) => {
+      const p = env.slice();
+      p[slot] = y;
+      return p;
+    });
+  }
+}

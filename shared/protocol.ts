@@ -1,0 +1,121 @@
+/**
+ * The Socket.IO protocol of Chain Rule Arena: typed events, payload schemas, acks, error codes and views.
+ *
+ * Event flow
+ * ----------
+ * Connect with `io(url, { auth: { protocolVersion: PROTOCOL_VERSION } })`. Another version gets a
+ * `connect_error` whose `message` is `'version-mismatch'` (and `data.code`). Too many connections from one
+ * address: `'rate-limited'`.
+ *
+ * Every client→server event takes a payload and an ack callback; the ack is `{ ok: true, data }` or
+ * `{ ok: false, error: ErrorCode, detail? }` (show `ERROR_MESSAGES[error]`; a refusal never changes the room).
+ *
+ * Host (teacher laptop / projector):
+ *   emit 'room:create' {mode, settings, nickname?}  → ack {code, hostSecret, host: HostView, player?}
+ *     Keep `hostSecret` (localStorage). In party mode `nickname` is required and `player` is your seat.
+ *   after any reconnect: emit 'host:claim' {code, hostSecret} → ack HostView (the socket is host again)
+ *   emit 'host:command' {type: 'start'|'skip'|'next'|'pause'|'resume'|'end'|'lock'|'kick'|'settings', ...}
+ *     → ack HostView. Send `expect: {phase, index}` with skip/next so a double click cannot skip twice.
+ *   on 'host:state' HostView      full snapshot on every change (coalesced, at most a few per second)
+ *   on 'host:progress' HostProgress  live answered counts while a question is open (throttled)
+ *   report: GET /api/rooms/:code/report.csv?secret=HOSTSECRET once the game is finished
+ *
+ * Player (phone):
+ *   emit 'room:join' {code, nickname}     → ack {resumeToken, you: YouView, state: PlayerPhaseView}
+ *     Keep `resumeToken` (sessionStorage/localStorage) with the code.
+ *   after any reconnect / reload: emit 'room:resume' {code, resumeToken} → same ack shape, same seat,
+ *     score, streak and verdicts, and the current phase (open question + deadline included).
+ *   on 'state' PlayerPhaseView    room-wide phase view: lobby → question → reveal → (leaderboard) → … → finished
+ *   on 'you' YouView              your own seat: score, streak, rank, verdicts (after reveal, leaderboard, end)
+ *   emit 'answer:submit' {index, layers?: [{layer, input}], final?} → ack AnswerState (your verdicts so far)
+ *     Layers may be sent one by one as boxes are filled, then the final; or all at once. A judged layer is
+ *     final; the final answer ends your round. Verdicts say correct/mistake/feedback, never the answer.
+ *   on 'kicked' {error}           removed by the host; forget the resume token.
+ *   emit 'room:leave' {}          leave for good (the seat is dropped in the lobby, kept as offline later).
+ *
+ * Anyone: emit 'time:ping' {clientNow?} → ack {serverNow, clientNow?} for clock-skew correction.
+ *
+ * A question closes at its deadline plus a short grace for latency, when every connected player has given a
+ * final answer, or on the host's skip. The host moves on with 'next' (reveal → leaderboard → next question →
+ * … → finished). Times are epoch ms of the server clock; views carry `serverNow`.
+ */
+import type { z } from 'zod';
+import type { ErrorCode } from './protocol/errors';
+import type {
+  ClaimHostSchema,
+  CreateRoomSchema,
+  HostCommandSchema,
+  JoinRoomSchema,
+  PingSchema,
+  ResumePlayerSchema,
+  SubmitAnswerSchema,
+} from './protocol/schemas';
+import type { AnswerState, HostProgress, HostView, PlayerPhaseView, YouView } from './protocol/views';
+
+export * from './protocol/errors';
+export * from './protocol/schemas';
+export * from './protocol/views';
+
+/** Bumped on every change of this file's wire shapes; sent in the handshake `auth`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Socket.IO `maxHttpBufferSize`: larger packets are dropped and the socket disconnected. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+/** Answers arriving up to this long after the deadline still count (network latency). */
+export const ANSWER_GRACE_MS = 500;
+
+export type AckError = { ok: false; error: ErrorCode; detail?: string };
+export type Ack<T> = { ok: true; data: T } | AckError;
+export type AckFn<T> = (response: Ack<T>) => void;
+
+/** Handshake `auth` object. */
+export interface HandshakeAuth {
+  protocolVersion: number;
+}
+
+export interface SeatGrant {
+  /** Opaque; lets this player return to the same seat after a reload. */
+  resumeToken: string;
+  you: YouView;
+  state: PlayerPhaseView;
+}
+
+export interface CreatedRoom {
+  code: string;
+  /** Keep secret: whoever holds it controls the room. */
+  hostSecret: string;
+  host: HostView;
+  /** Party mode: the creator's own seat. */
+  player?: SeatGrant;
+}
+
+export interface ClientToServerEvents {
+  'room:create': (payload: z.input<typeof CreateRoomSchema>, ack: AckFn<CreatedRoom>) => void;
+  'room:join': (payload: z.input<typeof JoinRoomSchema>, ack: AckFn<SeatGrant>) => void;
+  'room:resume': (payload: z.input<typeof ResumePlayerSchema>, ack: AckFn<SeatGrant>) => void;
+  'room:leave': (payload: Record<string, never>, ack: AckFn<null>) => void;
+  'host:claim': (payload: z.input<typeof ClaimHostSchema>, ack: AckFn<HostView>) => void;
+  'host:command': (payload: z.input<typeof HostCommandSchema>, ack: AckFn<HostView>) => void;
+  'answer:submit': (payload: z.input<typeof SubmitAnswerSchema>, ack: AckFn<AnswerState>) => void;
+  'time:ping': (payload: z.input<typeof PingSchema>, ack: AckFn<{ serverNow: number; clientNow?: number }>) => void;
+}
+
+export interface ServerToClientEvents {
+  state: (view: PlayerPhaseView) => void;
+  you: (you: YouView) => void;
+  'host:state': (view: HostView) => void;
+  'host:progress': (progress: HostProgress) => void;
+  kicked: (info: { error: ErrorCode }) => void;
+}
+
+/** No inter-server events: one process hosts a room. */
+export type InterServerEvents = Record<string, never>;
+
+/** Per-socket identity, set once the socket joined a room as a player and/or claimed it as host. */
+export interface SocketData {
+  code?: string;
+  playerId?: string;
+  host?: boolean;
+  address?: string;
+}

@@ -1,0 +1,146 @@
+/**
+ * The state snapshots the server sends. Plain JSON; times are epoch ms on the server's clock, always sent with
+ * `serverNow` so a client can correct for its own clock's skew (`deadline - serverNow` is the time left).
+ *
+ * Players get `PlayerPhaseView` (room-wide, broadcast once to the room) plus `YouView` (their own seat only:
+ * score, streak, rank, verdicts). A player never receives the whole board or anyone else's verdict, and before
+ * the reveal never the answer: question payloads carry a `PublicQuestion`; the reveal carries the full `Question`.
+ */
+import type { LayerVerdict, MistakeCode, Verdict } from '../check/types';
+import type { PublicQuestion, Question } from '../questions/types';
+import type { RoomSettings } from './schemas';
+
+export type RoomMode = 'classroom' | 'party';
+export type Phase = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'finished';
+
+/** The question clock. `remainingMs` is exact; `deadline` is for display countdowns. */
+export type TimerView =
+  | { running: true; deadline: number; remainingMs: number; durationMs: number; serverNow: number }
+  | { running: false; remainingMs: number; durationMs: number; serverNow: number };
+
+export interface LeaderboardEntry {
+  rank: number;
+  playerId: string;
+  nickname: string;
+  score: number;
+  streak: number;
+}
+
+/** What the class did on one question, for the projector: "12 of 30 forgot the inner derivative". */
+export interface RevealStats {
+  /** Players in the room when the question closed. */
+  players: number;
+  answered: number;
+  correct: number;
+  /** Per layer (outermost first): how many got it right. Empty for questions without layers. */
+  layerCorrect: number[];
+  /** Most frequent first; `null` collects wrong answers with no named mistake. */
+  mistakes: Array<{ mistake: MistakeCode | null; count: number }>;
+}
+
+/** Summary of settings that players may see (a teacher's task list is not sent to players). */
+export interface SettingsSummary {
+  questionCount: number;
+  secondsPerQuestion: number;
+  entryMode: 'layers' | 'final';
+  variants: 'same' | 'per-player';
+  speedScoring: boolean;
+  leaderboardEvery: number;
+}
+
+export type PlayerPhaseView =
+  | { phase: 'lobby'; code: string; mode: RoomMode; playerCount: number; locked: boolean; settings: SettingsSummary }
+  | {
+      phase: 'question';
+      index: number;
+      total: number;
+      question: PublicQuestion;
+      /** `layers`: this question is answered box by box (`question.layers`), then the final. */
+      entryMode: 'layers' | 'final';
+      timer: TimerView;
+      /** Server clock when this view was emitted (fan-out measurement, clock skew). */
+      sentAt: number;
+    }
+  | { phase: 'reveal'; index: number; total: number; question: Question; stats: RevealStats }
+  | { phase: 'leaderboard'; index: number; total: number; top: LeaderboardEntry[]; playerCount: number }
+  | { phase: 'finished'; total: number; podium: LeaderboardEntry[]; playerCount: number };
+
+/** The player's own answer state for the current question (question and reveal phases). */
+export interface AnswerState {
+  index: number;
+  /** Per layer: the verdict once judged, null while open. Empty for a final-only question. */
+  layers: Array<LayerVerdict | null>;
+  final: Verdict | null;
+  /** True once the final answer is in (or time ran out): nothing more is accepted. */
+  done: boolean;
+  /** Set at the reveal. */
+  points: number | null;
+  streakBonus: number | null;
+}
+
+export interface YouView {
+  playerId: string;
+  nickname: string;
+  score: number;
+  streak: number;
+  /** Rank among all players, set at leaderboards and at the end (ties share a rank). */
+  rank: number | null;
+  playerCount: number;
+  answer: AnswerState | null;
+}
+
+export interface HostPlayer {
+  playerId: string;
+  nickname: string;
+  connected: boolean;
+  score: number;
+  /** Answered (final given) the open question. */
+  answered: boolean;
+}
+
+interface HostCommon {
+  code: string;
+  mode: RoomMode;
+  locked: boolean;
+  paused: boolean;
+  settings: RoomSettings;
+  /** Relative join link for the QR code: `/join/CODE`. */
+  joinPath: string;
+  players: HostPlayer[];
+  playerCount: number;
+  connectedCount: number;
+  serverNow: number;
+}
+
+/** The host screen: projected, so it shows the public question until the reveal, like the phones. */
+export type HostView = HostCommon &
+  (
+    | { phase: 'lobby' }
+    | {
+        phase: 'question';
+        index: number;
+        total: number;
+        question: PublicQuestion;
+        entryMode: 'layers' | 'final';
+        timer: TimerView;
+        answered: number;
+      }
+    | { phase: 'reveal'; index: number; total: number; question: Question; stats: RevealStats }
+    | { phase: 'leaderboard'; index: number; total: number; top: LeaderboardEntry[] }
+    | {
+        phase: 'finished';
+        total: number;
+        podium: LeaderboardEntry[];
+        ranking: LeaderboardEntry[];
+        /** `GET` this (with `?secret=`) for the CSV report. */
+        reportPath: string;
+      }
+  );
+
+/** Live answer counts for the host during a question (throttled). */
+export interface HostProgress {
+  index: number;
+  answered: number;
+  connected: number;
+  players: number;
+}

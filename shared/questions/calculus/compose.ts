@@ -1,0 +1,103 @@
+import type { Rng } from '../rng';
+import { SAMPLE_VALUES } from './expr-task';
+import { compileNode } from './numeric';
+import { parseExpr } from './parse';
+import { toStr } from './print';
+
+/** Puts `inner` in place of every standalone `u` of a template: `sin(u)` ∘ `x^2` → `sin((x^2))`. */
+export function plug(template: string, inner: string): string {
+  return template.replace(/\bu\b/g, `(${inner})`);
+}
+
+/** Templates composed outermost first around the innermost expression in x. */
+export function composeAll(templates: readonly string[], innermost: string): string {
+  let out = innermost;
+  for (let i = templates.length - 1; i >= 0; i--) out = plug(templates[i] as string, out);
+  return out;
+}
+
+/**
+ * The expression tidily printed if a person can work with it at our sample points: real, finite and of
+ * moderate size (|y| < 1e6) at most of them; otherwise null so the generator draws again.
+ */
+export function acceptable(expr: string, variable = 'x', minPoints = 7): string | null {
+  const node = parseExpr(expr);
+  const f = compileNode(node);
+  let good = 0;
+  for (const v of SAMPLE_VALUES) {
+    const y = f({ [variable]: v });
+    if (Number.isFinite(y) && Math.abs(y) < 1e6) good++;
+  }
+  return good >= minPoints ? toStr(node) : null;
+}
+
+/**
+ * Draws until `draw` gives an acceptable expression (deterministic: only the seeded rng is used); after
+ * `tries` failures the known-good fallback is used so generation can never loop forever.
+ */
+export function drawExpr(rng: Rng, draw: (rng: Rng) => string, fallback: string, tries = 40): string {
+  for (let i = 0; i < tries; i++) {
+    const got = acceptable(draw(rng));
+    if (got !== null) return got;
+  }
+  return acceptable(fallback, 'x', 1) ?? fallback;
+}
+
+/** A small non-zero integer coefficient in [lo, hi], negative with probability `pNeg`. */
+export function coef(rng: Rng, lo: number, hi: number, pNeg = 0): number {
+  const v = rng.int(lo, hi);
+  return rng.bool(pNeg) ? -v : v;
+}
+
+/** `a*x^n + b` style polynomial pieces in x, printed so the mathjs parser reads them back as written. */
+export function poly(rng: Rng, level: number, x = 'x', sumOnly = false): string {
+  const a = coef(rng, 2, 5);
+  const b = coef(rng, 1, 5, 0.3);
+  const n = rng.int(2, 3);
+  const sign = b < 0 ? '-' : '+';
+  const kind = level <= 1 ? rng.int(0, 1) : rng.int(0, 3);
+  // A bare monomial inside a power, (5*x^2)^4, is not a chain-rule question: use a sum instead.
+  switch (sumOnly && kind === 1 ? 0 : kind) {
+    case 0:
+      return `${a}*${x} ${sign} ${Math.abs(b)}`;
+    case 1:
+      return `${a}*${x}^${n}`;
+    case 2:
+      return `${x}^${n} ${sign} ${Math.abs(b)}`;
+    default:
+      return `${a}*${x}^2 ${sign} ${Math.abs(b) === 1 ? '' : `${Math.abs(b)}*`}${x}`;
+  }
+}
+
+/**
+ * Like drawExpr for a z with substitutions: accepts a draw when z with every substitution made is real,
+ * finite and moderate at most sample points of the parameters.
+ */
+export function drawSubs(
+  rng: Rng,
+  draw: (rng: Rng) => { expr: string; subs: Record<string, string> },
+  params: readonly string[],
+  fallback: { expr: string; subs: Record<string, string> },
+): { expr: string; subs: Record<string, string> } {
+  for (let i = 0; i < 40; i++) {
+    const t = draw(rng);
+    let full = t.expr;
+    for (const [k, v] of Object.entries(t.subs)) full = full.replace(new RegExp(`\\b${k}\\b`, 'g'), `(${v})`);
+    if (acceptableIn(full, params)) return t;
+  }
+  return fallback;
+}
+
+function acceptableIn(expr: string, params: readonly string[]): boolean {
+  const f = compileNode(parseExpr(expr));
+  let good = 0;
+  SAMPLE_VALUES.forEach((v, i) => {
+    const scope: Record<string, number> = {};
+    params.forEach((p, k) => {
+      scope[p] = k === 0 ? v : (SAMPLE_VALUES[(i + 5 * k) % SAMPLE_VALUES.length] as number);
+    });
+    const y = f(scope);
+    if (Number.isFinite(y) && Math.abs(y) < 1e6) good++;
+  });
+  return good >= 7;
+}

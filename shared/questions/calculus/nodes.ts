@@ -1,0 +1,335 @@
+import type { MathNode } from 'mathjs';
+import { math } from '../../math/engine';
+
+/**
+ * Tidy constructors for mathjs expression trees. Every constructor folds what is safe to fold (exact rational
+ * constants, `*1`, `+0`, `x^1`, double negation) and nothing else, so a derivative stays recognisable as the
+ * chain-rule product a person writes, and its value is never changed (unlike mathjs simplify, issue 3329).
+ * Negation always sits on top as a unary minus, so `-2*x*sin(x)` prints the way a person writes it.
+ */
+
+/** A rational number p/q with q > 0, kept exact while folding coefficients. */
+export type Rational = readonly [number, number];
+
+interface OpView {
+  op: string;
+  fn: string;
+  args: MathNode[];
+}
+
+/** Operator node fields without mathjs's generic noise. */
+export function opView(node: MathNode): OpView {
+  return node as unknown as OpView;
+}
+
+/** Name of a FunctionNode's function ('sin', 'sigmoid', ...). */
+export function fnName(node: MathNode): string {
+  return (node as unknown as { fn: { name: string } }).fn.name;
+}
+
+export function fnArgs(node: MathNode): MathNode[] {
+  return (node as unknown as { args: MathNode[] }).args;
+}
+
+export function symName(node: MathNode): string {
+  return (node as unknown as { name: string }).name;
+}
+
+export function constValue(node: MathNode): number {
+  return (node as unknown as { value: number }).value;
+}
+
+export const isOp = (n: MathNode, op?: string): boolean =>
+  n.type === 'OperatorNode' && (op === undefined || opView(n).op === op);
+export const isNeg = (n: MathNode): boolean => n.type === 'OperatorNode' && opView(n).fn === 'unaryMinus';
+export const isFn = (n: MathNode, name?: string): boolean =>
+  n.type === 'FunctionNode' && (name === undefined || fnName(n) === name);
+export const isSym = (n: MathNode, name?: string): boolean =>
+  n.type === 'SymbolNode' && (name === undefined || symName(n) === name);
+
+export function num(value: number): MathNode {
+  if (value < 0) return neg(new math.ConstantNode(-value));
+  return new math.ConstantNode(value === 0 ? 0 : value);
+}
+
+export function sym(name: string): MathNode {
+  return new math.SymbolNode(name);
+}
+
+export function call(name: string, ...args: MathNode[]): MathNode {
+  return new math.FunctionNode(new math.SymbolNode(name), args);
+}
+
+function rawOp(op: string, fn: string, args: MathNode[]): MathNode {
+  return new math.OperatorNode(op as never, fn as never, args as never);
+}
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x || 1;
+}
+
+function makeRational(p: number, q: number): Rational | null {
+  if (!Number.isSafeInteger(p) || !Number.isSafeInteger(q) || q === 0) return null;
+  const g = gcd(p, q) * Math.sign(q);
+  return [p / g, q / g];
+}
+
+function constToRational(v: number): Rational | null {
+  if (Number.isInteger(v)) return makeRational(v, 1);
+  for (let d = 10; d <= 1e6; d *= 10) if (Number.isInteger(Math.round(v * d * 1e6) / 1e6)) return makeRational(Math.round(v * d), d);
+  return null;
+}
+
+/** The exact rational value of a constant subtree (`3`, `-2`, `1/2`, `-(3/4)`), or null. */
+export function asRational(node: MathNode): Rational | null {
+  if (node.type === 'ConstantNode') return typeof constValue(node) === 'number' ? constToRational(constValue(node)) : null;
+  if (isNeg(node)) {
+    const r = asRational(opView(node).args[0] as MathNode);
+    return r && [-r[0], r[1]];
+  }
+  if (isOp(node, '/')) {
+    const [a, b] = opView(node).args.map(asRational);
+    return a && b && b[0] !== 0 ? makeRational(a[0] * b[1], a[1] * b[0]) : null;
+  }
+  return null;
+}
+
+export function ratMul(a: Rational, b: Rational): Rational | null {
+  return makeRational(a[0] * b[0], a[1] * b[1]);
+}
+
+export function ratAdd(a: Rational, b: Rational): Rational | null {
+  return makeRational(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
+}
+
+/** A rational as a tree: `3`, `-2`, `1/2`, `-(1/2)` (printed `-1/2`). */
+export function ratNode(r: Rational): MathNode {
+  const abs = r[1] === 1 ? num(Math.abs(r[0])) : rawOp('/', 'divide', [num(Math.abs(r[0])), num(r[1])]);
+  return r[0] < 0 ? neg(abs) : abs;
+}
+
+export const isZero = (n: MathNode): boolean => {
+  const r = asRational(n);
+  return r !== null && r[0] === 0;
+};
+export const isOne = (n: MathNode): boolean => {
+  const r = asRational(n);
+  return r !== null && r[0] === 1 && r[1] === 1;
+};
+
+export function neg(a: MathNode): MathNode {
+  if (isNeg(a)) return opView(a).args[0] as MathNode;
+  if (a.type === 'ConstantNode' && constValue(a) === 0) return a;
+  return rawOp('-', 'unaryMinus', [a]);
+}
+
+/** Sum of terms: constants folded into one constant, zeros dropped, negated terms subtracted. */
+export function addAll(terms: MathNode[]): MathNode {
+  const kept: MathNode[] = [];
+  let c: Rational = [0, 1];
+  let at = -1;
+  for (const t of flattenSum(terms)) {
+    const r = asRational(t);
+    const sum = r && ratAdd(c, r);
+    if (sum) {
+      c = sum;
+      if (at < 0) at = kept.length;
+    } else kept.push(t);
+  }
+  // The folded constant stays where the first constant was: `1 - tanh(u)^2`, `x^2 + 1`.
+  if (c[0] !== 0) kept.splice(at, 0, ratNode(c));
+  if (kept.length === 0) return num(0);
+  let out = kept[0] as MathNode;
+  for (const t of kept.slice(1)) out = isNeg(t) ? rawOp('-', 'subtract', [out, opView(t).args[0] as MathNode]) : rawOp('+', 'add', [out, t]);
+  return out;
+}
+
+function flattenSum(terms: MathNode[]): MathNode[] {
+  const out: MathNode[] = [];
+  for (const t of terms) {
+    if (isOp(t, '+')) out.push(...flattenSum(opView(t).args));
+    else if (isOp(t, '-') && opView(t).fn === 'subtract') {
+      const [a, b] = opView(t).args as [MathNode, MathNode];
+      out.push(...flattenSum([a]), ...flattenSum([b]).map(neg));
+    } else out.push(t);
+  }
+  return out;
+}
+
+export const add = (a: MathNode, b: MathNode): MathNode => addAll([a, b]);
+export const sub = (a: MathNode, b: MathNode): MathNode => addAll([a, neg(b)]);
+
+/**
+ * Product of factors, tidied the way a person writes a chain-rule product: the signs and rational
+ * coefficients gathered in front, quotients split into one numerator over one denominator, factor order kept.
+ */
+export function mulAll(factors: MathNode[]): MathNode {
+  let top: MathNode[] = [];
+  let bottom: MathNode[] = [];
+  let coef: Rational = [1, 1];
+  const take = (f: MathNode, down: boolean): void => {
+    const r = asRational(f);
+    const scaled = r && (down ? (r[0] === 0 ? null : ratMul(coef, [r[1], r[0]])) : ratMul(coef, r));
+    if (scaled) coef = scaled;
+    else if (isNeg(f)) {
+      coef = [-coef[0], coef[1]];
+      take(opView(f).args[0] as MathNode, down);
+    } else if (isOp(f, '*')) for (const g of opView(f).args) take(g, down);
+    else if (isOp(f, '/')) {
+      take(opView(f).args[0] as MathNode, down);
+      take(opView(f).args[1] as MathNode, !down);
+    } else (down ? bottom : top).push(f);
+  };
+  for (const f of factors) take(f, false);
+  if (coef[0] === 0) return num(0);
+  [top, bottom] = mergePowers(top, bottom);
+  const numer = chainMul([...(Math.abs(coef[0]) === 1 && top.length > 0 ? [] : [num(Math.abs(coef[0]))]), ...top]);
+  const denom = coef[1] === 1 && bottom.length === 0 ? null : chainMul([...(coef[1] === 1 ? [] : [num(coef[1])]), ...bottom]);
+  const q = denom ? rawOp('/', 'divide', [numer, denom]) : numer;
+  return coef[0] < 0 ? neg(q) : q;
+}
+
+/** A structural key: equal keys mean equal trees (used to gather sec(u)*sec(u) into sec(u)^2). */
+export function keyOf(n: MathNode): string {
+  if (n.type === 'ConstantNode') return String(constValue(n));
+  if (n.type === 'SymbolNode') return symName(n);
+  if (n.type === 'FunctionNode') return `${fnName(n)}(${fnArgs(n).map(keyOf).join(',')})`;
+  if (n.type === 'OperatorNode') return `${opView(n).fn}(${opView(n).args.map(keyOf).join(',')})`;
+  return n.toString();
+}
+
+/** Gathers repeated bases across numerator and denominator: a*a → a^2, a^3/a → a^2, a/a → (dropped). */
+function mergePowers(top: MathNode[], bottom: MathNode[]): [MathNode[], MathNode[]] {
+  if (top.length + bottom.length < 2) return [top, bottom];
+  const seen = new Map<string, { base: MathNode; exp: Rational }>();
+  const put = (f: MathNode, sign: number): void => {
+    const r = isOp(f, '^') ? asRational(opView(f).args[1] as MathNode) : null;
+    const base = r ? (opView(f).args[0] as MathNode) : f;
+    const e: Rational = r ? [sign * r[0], r[1]] : [sign, 1];
+    const key = keyOf(base);
+    const old = seen.get(key);
+    const sum = old ? ratAdd(old.exp, e) : e;
+    if (old && !sum) throw new RangeError('exponent overflow');
+    seen.set(key, { base, exp: sum as Rational });
+  };
+  top.forEach((f) => put(f, 1));
+  bottom.forEach((f) => put(f, -1));
+  if (seen.size === top.length + bottom.length) return [top, bottom];
+  const up: MathNode[] = [];
+  const down: MathNode[] = [];
+  for (const { base, exp } of seen.values()) {
+    if (exp[0] > 0) up.push(pow(base, ratNode(exp)));
+    else if (exp[0] < 0) down.push(pow(base, ratNode([-exp[0], exp[1]])));
+  }
+  return [up, down];
+}
+
+function chainMul(fs: MathNode[]): MathNode {
+  let out = fs[0] as MathNode;
+  for (const f of fs.slice(1)) out = rawOp('*', 'multiply', [out, f]);
+  return out;
+}
+
+export const mul = (a: MathNode, b: MathNode): MathNode => mulAll([a, b]);
+export const div = (a: MathNode, b: MathNode): MathNode => {
+  if (isZero(b)) return rawOp('/', 'divide', [a, b]);
+  return mulAll([a, rawOp('/', 'divide', [num(1), b])]);
+};
+
+/** a^b with `x^1 = x`, `x^0 = 1`, exact constant powers, `(a^m)^n = a^(mn)` for integer n, negative powers as 1/a^k. */
+export function pow(a: MathNode, b: MathNode): MathNode {
+  const e = asRational(b);
+  if (e && e[0] === 0) return num(1);
+  if (e && e[0] === 1 && e[1] === 1) return a;
+  const base = asRational(a);
+  if (e && base && e[1] === 1 && Math.abs(e[0]) <= 12) {
+    const v = makeRational(base[0] ** Math.abs(e[0]), base[1] ** Math.abs(e[0]));
+    if (v && v[0] !== 0) return ratNode(e[0] > 0 ? v : [v[1] * Math.sign(v[0]), Math.abs(v[0])]);
+  }
+  if (e && e[1] === 1 && e[0] % 2 === 0 && isFn(a, 'sqrt')) return pow(fnArgs(a)[0] as MathNode, ratNode([e[0] / 2, 1]));
+  if (e && e[1] === 1 && (isOp(a, '*') || isOp(a, '/'))) {
+    const [p, q] = opView(a).args as [MathNode, MathNode];
+    return isOp(a, '*') ? mulAll([pow(p, b), pow(q, b)]) : div(pow(p, b), pow(q, b));
+  }
+  if (e && e[1] === 1 && isNeg(a)) {
+    const p = pow(opView(a).args[0] as MathNode, b);
+    return e[0] % 2 === 0 ? p : neg(p);
+  }
+  if (e && e[0] < 0) return div(num(1), pow(a, ratNode([-e[0], e[1]])));
+  if (e && e[1] === 1 && isOp(a, '^')) {
+    const inner = asRational(opView(a).args[1] as MathNode);
+    const prod = inner && ratMul(inner, e);
+    if (prod) return pow(opView(a).args[0] as MathNode, ratNode(prod));
+  }
+  return rawOp('^', 'pow', [a, b]);
+}
+
+/** Does the tree mention the variable? */
+export function dependsOn(node: MathNode, variable: string): boolean {
+  if (node.type === 'SymbolNode') return symName(node) === variable;
+  if (node.type === 'OperatorNode' || node.type === 'FunctionNode') return fnArgs(node).some((a) => dependsOn(a, variable));
+  return false;
+}
+
+/** Symbols used as variables (not e, pi), sorted: the parameters an expression is written in. */
+export function freeSymbols(node: MathNode, out: Set<string> = new Set()): Set<string> {
+  if (node.type === 'SymbolNode' && symName(node) !== 'e' && symName(node) !== 'pi') out.add(symName(node));
+  if (node.type === 'OperatorNode' || node.type === 'FunctionNode') for (const a of fnArgs(node)) freeSymbols(a, out);
+  return out;
+}
+
+/** Replace symbols by subtrees (all occurrences); the result is re-tidied only where rebuilt. */
+export function substituteNode(node: MathNode, map: Readonly<Record<string, MathNode>>): MathNode {
+  if (node.type === 'SymbolNode') return Object.prototype.hasOwnProperty.call(map, symName(node)) ? (map[symName(node)] as MathNode) : node;
+  if (node.type === 'FunctionNode') return call(fnName(node), ...fnArgs(node).map((a) => substituteNode(a, map)));
+  if (node.type === 'OperatorNode') {
+    const v = opView(node);
+    return rawOp(v.op, v.fn, v.args.map((a) => substituteNode(a, map)));
+  }
+  return node;
+}
+
+/** Replace one particular subtree (by identity) with another. */
+export function replaceNode(node: MathNode, target: MathNode, by: MathNode): MathNode {
+  if (node === target) return by;
+  if (node.type === 'FunctionNode') return call(fnName(node), ...fnArgs(node).map((a) => replaceNode(a, target, by)));
+  if (node.type === 'OperatorNode') {
+    const v = opView(node);
+    return rawOp(v.op, v.fn, v.args.map((a) => replaceNode(a, target, by)));
+  }
+  return node;
+}
+
+/** Rebuild an operator node with new arguments, keeping its operator. */
+export function withArgs(node: MathNode, args: MathNode[]): MathNode {
+  const v = opView(node);
+  return rawOp(v.op, v.fn, args);
+}
+
+/** Rebuilds a tree bottom-up through the tidy constructors (for parsed strings such as `-1/x^2`). */
+export function tidy(node: MathNode): MathNode {
+  if (node.type === 'FunctionNode') return call(fnName(node), ...fnArgs(node).map(tidy));
+  if (node.type !== 'OperatorNode') return node;
+  const args = opView(node).args.map(tidy);
+  const a = args[0] as MathNode;
+  const b = args[1] as MathNode;
+  switch (opView(node).fn) {
+    case 'unaryMinus':
+      return neg(a);
+    case 'add':
+      return addAll(args);
+    case 'subtract':
+      return sub(a, b);
+    case 'multiply':
+      return mulAll(args);
+    case 'divide':
+      return div(a, b);
+    case 'pow':
+      return pow(a, b);
+    default:
+      return withArgs(node, args);
+  }
+}

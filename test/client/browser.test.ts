@@ -1,0 +1,195 @@
+/**
+ * End-to-end browser tests: the built client in Debian Chromium against the real game server. A host and three
+ * players play a whole game; a player reloads mid-game; a solo run. Screenshots of every screen at 1920×1080
+ * and 390×844 go to test-output/screenshots/.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { solveTask, type Family, type Question } from '../../shared/questions/index';
+import { buildClient, launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
+import { startArena, type RunningArena } from './arena-server';
+
+let browser: Browser;
+let arena: RunningArena;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  await buildClient();
+  browser = await launchBrowser();
+  arena = await startArena();
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await arena?.close();
+});
+
+async function open(viewport: { width: number; height: number }, path = '/'): Promise<Page> {
+  const ctx = await newContext(browser, viewport, arena.url);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await page.goto(path);
+  return page;
+}
+
+/** Reads the open question's public task from the page and solves it with the real solver (as a CAS would). */
+async function solveShown(page: Page): Promise<Question> {
+  const el = page.locator('#question-prompt');
+  const family = (await el.getAttribute('data-family')) as Family;
+  const task = JSON.parse((await el.getAttribute('data-task')) ?? '{}') as never;
+  return solveTask(family, task);
+}
+
+describe('home screen', () => {
+  it('fills the game code when opened from a join link', async () => {
+    const page = await open(PHONE, '/?code=abcd23');
+    await expect.poll(() => page.locator('#room-code').inputValue()).toBe('ABCD23');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('nickname');
+    await screenshot(page, 'home-phone');
+    const big = await open(PROJECTOR);
+    await big.locator('#create-classroom').waitFor();
+    await screenshot(big, 'home-projector');
+  });
+
+  it('shows a refusal when the code does not exist', async () => {
+    const page = await open(PHONE, '/?code=ZZZZ22');
+    await page.fill('#nickname', 'Ada');
+    await page.click('#join-button');
+    await expect.poll(() => page.locator('#join-error').textContent(), { timeout: 15_000 }).toMatch(/No game with that code/);
+  });
+});
+
+describe('solo practice', () => {
+  it('checks a right and a wrong answer and explains the wrong one', async () => {
+    const page = await open(PHONE, '/#/solo');
+    const errors = watchErrors(page);
+    await page.locator('#solo-go').waitFor();
+    for (const box of await page.locator('input[name=family]:checked').all()) await box.uncheck();
+    await page.check('input[name=family][value=chain]');
+    await page.check('input[name=difficulty][value="1"]');
+    await screenshot(page, 'solo-setup-phone');
+    await page.click('#solo-go');
+    await page.locator('#question-prompt').waitFor();
+    const q1 = await solveShown(page);
+    await page.locator('.expr-input').last().fill(q1.answer.expr ?? '');
+    await screenshot(page, 'solo-question-phone');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#solo-feedback [data-verdict]').getAttribute('data-verdict')).resolves.toBe('right');
+    await page.click('#next-question');
+    await page.locator('#question-prompt').waitFor();
+    await page.locator('.expr-input').last().fill('0');
+    await page.click('#submit-answer');
+    await expect(page.locator('#solo-feedback [data-verdict]').getAttribute('data-verdict')).resolves.toBe('wrong');
+    expect(await page.locator('#solo-feedback .steps li').count()).toBeGreaterThan(0);
+    await screenshot(page, 'solo-feedback-phone');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a parse error while the player types something unreadable', async () => {
+    const page = await open(PROJECTOR, '/#/solo');
+    await page.click('#solo-go');
+    const input = page.locator('.expr-input').last();
+    await input.waitFor();
+    await screenshot(page, 'solo-question-projector');
+    await input.fill('sin(x');
+    await page.locator('[data-parse-error]').waitFor();
+    expect(await page.locator('[data-parse-error]').textContent()).toMatch(/⚠/);
+  });
+});
+
+describe('classroom game', () => {
+  it('runs a whole game with a host and three players, a reload included', async () => {
+    const host = await open(PROJECTOR);
+    const hostErrors = watchErrors(host);
+    await host.click('#create-classroom');
+    const code = (await host.locator('#room-code-display').textContent({ timeout: 15_000 }))?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    await host.locator('details:has(#settings-form) summary').click();
+    await host.fill('#set-count', '2');
+    await host.locator('#set-count').dispatchEvent('change');
+
+    const names = ['Ada', 'Émile', '<b>Bob</b>'];
+    const players: Page[] = [];
+    for (const name of names) {
+      const p = await open(PHONE, `/?code=${code}`);
+      await p.fill('#nickname', name);
+      await p.click('#join-button');
+      await p.locator('#player-lobby').waitFor({ timeout: 15_000 });
+      players.push(p);
+    }
+    await expect.poll(() => host.locator('#lobby-players li[data-player]').count()).toBe(3);
+    expect(await host.locator('#lobby-players').textContent()).toContain('<b>Bob</b>');
+    await screenshot(host, 'host-lobby-projector');
+    await screenshot(players[0]!, 'player-lobby-phone');
+
+    await host.click('#start-game');
+    await host.locator('#host-question').waitFor({ timeout: 15_000 });
+    await answerRound(players, 'q1', async () => {
+      await expect.poll(() => host.locator('#answered-count .num').textContent()).toBe('2/3');
+      await screenshot(host, 'host-question-projector');
+    });
+    await host.locator('#host-reveal').waitFor({ timeout: 20_000 });
+    await host.locator('#class-stats').waitFor();
+    expect(await host.locator('#class-stats h2').textContent()).toMatch(/of 3 got it right/);
+    await screenshot(host, 'host-reveal-projector');
+    await players[0]!.locator('#reveal-verdict').waitFor();
+    expect(await players[0]!.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('right');
+    expect(await players[2]!.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('wrong');
+    await screenshot(players[0]!, 'player-reveal-right-phone');
+    await screenshot(players[2]!, 'player-reveal-wrong-phone');
+
+    await host.click('#next-button');
+    await host.locator('#host-leaderboard').waitFor({ timeout: 15_000 });
+    await screenshot(host, 'host-leaderboard-projector');
+    await players[0]!.locator('#player-leaderboard').waitFor();
+    await screenshot(players[0]!, 'player-leaderboard-phone');
+    const scoreBefore = await players[0]!.locator('#my-score').textContent();
+
+    await host.click('#next-button');
+    await players[0]!.locator('#player-question').waitFor({ timeout: 15_000 });
+    await players[0]!.reload();
+    await players[0]!.locator('#player-question').waitFor({ timeout: 20_000 });
+    expect(await players[0]!.locator('#my-score').textContent()).toBe(scoreBefore);
+    await answerRound(players, 'q2');
+    await host.locator('#host-reveal').waitFor({ timeout: 20_000 });
+    for (let i = 0; i < 4 && !(await host.locator('#host-finished').isVisible()); i++) {
+      await host.click('#next-button');
+      await host.locator('#host-finished, #host-leaderboard').first().waitFor({ timeout: 15_000 });
+    }
+    await host.locator('#host-finished').waitFor({ timeout: 15_000 });
+    await screenshot(host, 'host-podium-projector');
+    await players[1]!.locator('#player-finished').waitFor({ timeout: 15_000 });
+    await screenshot(players[1]!, 'player-finished-phone');
+
+    const [download] = await Promise.all([host.waitForEvent('download'), host.click('#download-report')]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    for (const name of ['Ada', 'Émile']) expect(csv).toContain(name);
+    expect(csv.trim().split('\n').length).toBeGreaterThan(3);
+    expect(hostErrors).toEqual([]);
+  }, 240_000);
+});
+
+/**
+ * Player 0 answers every layer and the product right; player 1 gets the layers right and the product wrong;
+ * player 2 answers wrong. Each sees its verdict before the reveal.
+ */
+async function answerRound(players: Page[], tag: string, afterSecond?: () => Promise<void>): Promise<void> {
+  for (const [i, p] of players.entries()) {
+    await p.locator('#question-prompt').waitFor({ timeout: 20_000 });
+    const q = await solveShown(p);
+    const layerInputs = p.locator('.layer-row[data-layer] input');
+    const n = await layerInputs.count();
+    for (let k = 0; k < n; k++) {
+      const right = q.layers?.[k]?.evaluated ?? '1';
+      await layerInputs.nth(k).fill(i === 2 ? '0' : right);
+    }
+    await p.locator('.layer-row.final input').fill(i === 0 ? (q.answer.expr ?? '') : i === 1 ? `2*(${q.answer.expr ?? '1'})` : '0');
+    if (i === 0 && tag === 'q1') await screenshot(p, 'player-question-phone');
+    await p.click('#submit-answer');
+    await p.locator('#answer-verdict').waitFor({ timeout: 15_000 });
+    if (i === 1 && tag === 'q1') await screenshot(p, 'player-answered-phone');
+    if (i === 1) await afterSecond?.();
+  }
+}
