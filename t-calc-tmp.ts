@@ -1,6 +1,18 @@
+import { chain } from './shared/questions/families/chain';
+import { nested } from './shared/questions/families/nested';
+import { higherOrder } from './shared/questions/families/higher-order';
+import { activation } from './shared/questions/families/activation';
 import { multivariable } from './shared/questions/families/multivariable';
 import { partial } from './shared/questions/families/partial';
+import { jacobian } from './shared/questions/families/jacobian';
 import { createRng } from './shared/questions/rng';
-for (const fam of [multivariable, partial] as const)
-for (const d of [1,2,3,4,5] as const) for (let s=0;s<3;s++) { const t = fam.generate(d, createRng(s*7+d)); const q = fam.solve(t as never, {difficulty:d, seed:s}); console.log(fam.family, d, q.paths!.length, JSON.stringify(q.task), '=>', q.answer.expr, '|', q.distractors?.map(x=>x.mistake).join(' ; ')); }
-const q = multivariable.solve({expr:'x^2*y', subs:{x:'cos(t)', y:'t^2'}, wrt:'t'}, {difficulty:1,seed:0}); console.log(JSON.stringify(q,null,1));
+const fams = [chain, nested, higherOrder, activation, multivariable, partial, jacobian] as const;
+for (const fam of fams) {
+  // warm up
+  for (let s = 0; s < 200; s++) for (const d of [1,2,3,4,5] as const) { const t = fam.generate(d, createRng(s)); (fam.solve as any)(t, {difficulty:d, seed:s}); }
+  const N = 400; const t0 = performance.now();
+  const per: number[] = [];
+  for (const d of [1,2,3,4,5] as const) { const t1 = performance.now(); for (let s = 1000; s < 1000+N; s++) { const t = fam.generate(d, createRng(s)); (fam.solve as any)(t, {difficulty:d, seed:s}); } per.push(Math.round(N/((performance.now()-t1)/1000))); }
+  const dt = performance.now() - t0;
+  console.log(fam.family, Math.round(5*N / (dt/1000)), 'q/s', per.join(' '));
+}

@@ -59,8 +59,11 @@ export * from './protocol/views';
 /** Bumped on every change of this file's wire shapes; sent in the handshake `auth`. */
 export const PROTOCOL_VERSION = 1;
 
-/** Socket.IO `maxHttpBufferSize`: larger packets are dropped and the socket disconnected. */
+/** A payload whose JSON is longer than this is refused with `bad-payload` (and changes nothing). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+/** Socket.IO `maxHttpBufferSize`: a packet larger than this closes the connection (the client reconnects). */
+export const MAX_PACKET_BYTES = 64 * 1024;
 
 /** Answers arriving up to this long after the deadline still count (network latency). */
 export const ANSWER_GRACE_MS = 500;

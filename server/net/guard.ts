@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'socket.io';
 import type { ZodType } from 'zod';
-import type { Ack, ErrorCode } from '../../shared/protocol';
+import { MAX_PAYLOAD_BYTES, type Ack, type ErrorCode } from '../../shared/protocol';
 import type { TokenBucket } from './rate-limit';
 
 export type Reply<T> = Ack<T> | Promise<Ack<T>>;
@@ -35,10 +35,21 @@ export function guarded<S extends ZodType, T>(
       }
     };
     if (!bucket.take()) return respond(refuse('rate-limited'));
-    const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
+    const payload = args.length > 1 ? args[0] : undefined;
+    if (tooLarge(payload)) return respond(refuse('bad-payload', 'payload too large'));
+    const parsed = schema.safeParse(payload);
     if (!parsed.success) return respond(refuse('bad-payload', describeIssue(parsed.error.issues)));
     run(() => handler(parsed.data), respond, log, event);
   });
+}
+
+function tooLarge(payload: unknown): boolean {
+  if (payload === undefined) return false;
+  try {
+    return JSON.stringify(payload).length > MAX_PAYLOAD_BYTES;
+  } catch {
+    return true;
+  }
 }
 
 function run<T>(fn: () => Reply<T>, respond: (res: Ack<T>) => void, log: Logger, event: string): void {

@@ -1,22 +1,33 @@
 /**
  * Roots of g(y) = 0 for one x on an implicit curve: scan a grid that is fine near 0 and reaches ±74 (y =
  * sinh(s)), then bisect every sign change. Finds each branch that crosses zero; tangential double roots are
- * missed, which only costs a sample point. Bounded: GRID_STEPS + 60 evaluations per bracket.
+ * missed, which only costs a sample point. Bounded by the shared evaluation budget and MAX_BRACKETS.
  */
-const GRID_STEPS = 120;
+const GRID_STEPS = 80;
 const S_RANGE = 5;
-const MAX_ROOTS = 4;
+const MAX_BRACKETS = 4;
 
-export function curveRoots(g: (y: number) => number): number[] {
+/** Evaluations left for a whole sampling run; shared so a wildly oscillating curve cannot cost more. */
+export interface Budget {
+  left: number;
+}
+
+export function curveRoots(g: (y: number) => number, budget: Budget = { left: 4000 }): number[] {
+  const counted = (y: number): number => {
+    budget.left--;
+    return g(y);
+  };
   const roots: number[] = [];
+  let brackets = 0;
   let prevY = Math.sinh(-S_RANGE);
-  let prevV = g(prevY);
-  for (let i = 1; i <= GRID_STEPS && roots.length < MAX_ROOTS; i++) {
+  let prevV = counted(prevY);
+  for (let i = 1; i <= GRID_STEPS && brackets < MAX_BRACKETS && budget.left > 0; i++) {
     const y = Math.sinh(-S_RANGE + (2 * S_RANGE * i) / GRID_STEPS);
-    const v = g(y);
+    const v = counted(y);
     if (v === 0) roots.push(y);
     else if (Number.isFinite(v) && Number.isFinite(prevV) && prevV !== 0 && v > 0 !== prevV > 0) {
-      const r = bisect(g, prevY, prevV, y);
+      brackets++;
+      const r = bisect(counted, prevY, prevV, y);
       if (r !== null) roots.push(r);
     }
     prevY = y;

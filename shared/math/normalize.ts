@@ -42,6 +42,8 @@ export function checkBounds(src: string, limits: ParseLimits = {}): string | nul
   const maxDepth = limits.maxDepth ?? MAX_BRACKET_DEPTH;
   if (src.length === 0) return 'Type an answer first.';
   if (src.length > maxChars) return 'That answer is too long.';
+  // Long runs of signs only make the parser recurse; nobody means "------x".
+  if (/[-+]{6,}/.test(src)) return 'Too many signs in a row.';
   const stack: string[] = [];
   for (const ch of src) {
     const open = OPEN.indexOf(ch);

@@ -1,7 +1,7 @@
 import type { Expr } from './ast';
 import { compile, type Compiled, type VarIndex } from './compile';
 import { createRng, type Rng } from '../questions/rng';
-import { curveRoots } from './curve';
+import { curveRoots, type Budget } from './curve';
 
 /**
  * Where expressions are compared: the variables drawn at random (`params`), the ones defined from them
@@ -23,6 +23,8 @@ const SCALES: ReadonlyArray<readonly [number, number]> = [
 ];
 /** Values beyond this are treated as undefined: overflow-prone, and no answer is judged out there. */
 export const MAX_MAGNITUDE = 1e100;
+/** Curve evaluations per sampling run: ample for a conic, and a cap on hostile oscillating curves. */
+const CURVE_BUDGET = 3000;
 
 export class Space {
   readonly names: string[];
@@ -59,9 +61,10 @@ export class Space {
     const rng = createRng(seed);
     const out: Float64Array[] = [];
     const maxAttempts = this.curve ? 40 : 160;
-    for (let attempt = 0; attempt < maxAttempts && out.length < count; attempt++) {
+    const budget: Budget = { left: CURVE_BUDGET };
+    for (let attempt = 0; attempt < maxAttempts && out.length < count && budget.left > 0; attempt++) {
       const base = this.draw(rng, attempt);
-      for (const p of this.complete(base)) {
+      for (const p of this.complete(base, budget)) {
         const v = accept(p);
         if (Number.isFinite(v) && Math.abs(v) < MAX_MAGNITUDE && out.length < count) out.push(p);
       }
@@ -80,7 +83,7 @@ export class Space {
   }
 
   /** Fills derived slots, then the curve's solved variable (one point per branch found). */
-  private complete(env: Float64Array): Float64Array[] {
+  private complete(env: Float64Array, budget: Budget): Float64Array[] {
     for (const d of this.derived) {
       const v = d.fn(env);
       if (!Number.isFinite(v)) return [];
@@ -91,7 +94,7 @@ export class Space {
     return curveRoots((y) => {
       env[slot] = y;
       return f(env);
-    }).map((y) => {
+    }, budget).map((y) => {
       const p = env.slice();
       p[slot] = y;
       return p;

@@ -51,14 +51,14 @@ describe('home screen', () => {
     const big = await open(PROJECTOR);
     await big.locator('#create-classroom').waitFor();
     await screenshot(big, 'home-projector');
-  });
+  }, 120_000);
 
   it('shows a refusal when the code does not exist', async () => {
     const page = await open(PHONE, '/?code=ZZZZ22');
     await page.fill('#nickname', 'Ada');
     await page.click('#join-button');
     await expect.poll(() => page.locator('#join-error').textContent(), { timeout: 15_000 }).toMatch(/No game with that code/);
-  });
+  }, 120_000);
 });
 
 describe('solo practice', () => {
@@ -66,7 +66,7 @@ describe('solo practice', () => {
     const page = await open(PHONE, '/#/solo');
     const errors = watchErrors(page);
     await page.locator('#solo-go').waitFor();
-    for (const box of await page.locator('input[name=family]:checked').all()) await box.uncheck();
+    for (const box of await page.locator('input[name=family]').all()) await box.setChecked(false);
     await page.check('input[name=family][value=chain]');
     await page.check('input[name=difficulty][value="1"]');
     await screenshot(page, 'solo-setup-phone');
@@ -85,7 +85,7 @@ describe('solo practice', () => {
     expect(await page.locator('#solo-feedback .steps li').count()).toBeGreaterThan(0);
     await screenshot(page, 'solo-feedback-phone');
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('shows a parse error while the player types something unreadable', async () => {
     const page = await open(PROJECTOR, '/#/solo');
@@ -96,7 +96,7 @@ describe('solo practice', () => {
     await input.fill('sin(x');
     await page.locator('[data-parse-error]').waitFor();
     expect(await page.locator('[data-parse-error]').textContent()).toMatch(/⚠/);
-  });
+  }, 120_000);
 });
 
 describe('classroom game', () => {
@@ -106,7 +106,7 @@ describe('classroom game', () => {
     await host.click('#create-classroom');
     const code = (await host.locator('#room-code-display').textContent({ timeout: 15_000 }))?.trim() ?? '';
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    await host.locator('details:has(#settings-form) summary').click();
+    await host.locator('#settings-details > summary').click();
     await host.fill('#set-count', '2');
     await host.locator('#set-count').dispatchEvent('change');
 

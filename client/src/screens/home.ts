@@ -62,20 +62,34 @@ function buildJoin(code: string): HTMLElement {
 
 function buildCreate(): HTMLElement {
   const status = h('p', { class: 'error-text', role: 'alert' });
-  const create = (mode: 'classroom' | 'party'): void => {
+  const create = (mode: 'classroom' | 'party', nickname?: string): void => {
     status.textContent = '';
     import('./host/host-screen')
-      .then((m) => m.createGame(mode, (msg) => (status.textContent = msg)))
+      .then((m) => m.createGame(mode, (msg) => (status.textContent = msg), nickname))
       .catch(() => (status.textContent = 'Could not load the host screen.'));
   };
+  const nick = h('input', { type: 'text', id: 'party-nickname', maxlength: 20, value: safeGet(NICK_KEY), placeholder: 'Your nickname' });
+  const party = h('form', { class: 'party-form stack', 'aria-label': 'Party game' },
+    h('label', { for: 'party-nickname' }, 'Your nickname (you play too)'), nick,
+    h('button', { type: 'submit', class: 'primary' }, 'Create the party'));
+  party.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const name = nick.value.trim();
+    if (!name) return void (status.textContent = 'Choose a nickname.');
+    safeSet(NICK_KEY, name);
+    create('party', name);
+  });
   return h('section', { class: 'card stack', 'aria-labelledby': 'create-title' },
     h('h2', { id: 'create-title' }, 'Host a game'),
     h('p', { class: 'muted' }, 'Classroom: put the host screen on the projector, students join on their phones. ' +
       'Party: a private room for a few friends on their own laptops, harder questions.'),
     h('div', { class: 'row' },
       h('button', { type: 'button', class: 'primary', id: 'create-classroom', onclick: () => create('classroom') }, 'Classroom game'),
-      h('button', { type: 'button', id: 'create-party', onclick: () => create('party') }, 'Party with friends')),
-    status);
+      h('button', { type: 'button', id: 'create-party', onclick: () => {
+        party.classList.add('open');
+        nick.focus();
+      } }, 'Party with friends')),
+    party, status);
 }
 
 function buildSolo(): HTMLElement {

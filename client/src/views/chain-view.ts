@@ -14,12 +14,17 @@ interface Column {
   /** Layer index (0 = outermost), or -1 for the x / y end nodes. */
   layer: number;
   main: Label;
-  below: Label[];
+  /** The player's answer for this layer (✓ / ✗), then the revealed local derivative. */
+  mark?: Label;
+  deriv?: Label;
   w: number;
   h: number;
 }
 
-const MIN_SCALE = { projector: 0.55, phone: 0.8 } as const;
+/** Label scale limits per mode: the projector grows a short chain to fill the screen, the phone may shrink a bit. */
+const SCALE = { projector: { min: 0.55, max: 1.5 }, phone: { min: 0.85, max: 1 } } as const;
+/** Scale of a vertical (phone) chain: one box a row leaves room for bigger labels. */
+const VERTICAL_SCALE = 1.15;
 
 export function createChainView(stage: Stage, question: PublicQuestion): Drawer {
   const layers = question.layers ?? [];
@@ -32,7 +37,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     const end = (tex: string): Column => {
       const main = stage.label(tex, { scale: scale * 1.1 });
       const r = endRadius(main, stage.metrics);
-      return { layer: -1, main, below: [], w: 2 * r, h: 2 * r };
+      return { layer: -1, main, w: 2 * r, h: 2 * r };
     };
     cols.push(end(variable));
     for (let li = layers.length - 1; li >= 0; li--) cols.push(boxColumn(li, scale));
@@ -49,7 +54,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     });
     main.el.dataset.layer = String(li);
     if (state.activeLayer === li) main.el.setAttribute('aria-current', 'step');
-    const below: Label[] = [];
+    const col: Column = { layer: li, main, w: 0, h: 0 };
     const mark = state.layerMarks?.[li];
     if (mark) {
       const sign = mark.correct ? '✓' : '✗';
@@ -60,7 +65,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
         className: `cra-mark cra-mark--${mark.correct ? 'correct' : 'wrong'}`,
       });
       m.el.dataset.mark = sign;
-      below.push(m);
+      col.mark = m;
     }
     const rev = state.revealed?.layers?.[li];
     if (rev) {
@@ -69,12 +74,13 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
         aria: `local derivative ${rev.derivative}`,
         className: 'cra-derivative',
       });
-      below.push(r);
+      r.el.dataset.derivative = rev.derivative;
+      col.deriv = r;
     }
-    const pad = stage.metrics.pad * scale;
-    const w = Math.max(main.w + 2 * pad, ...below.map((b) => b.w), stage.metrics.font * scale * 3);
-    const h = main.h + 2 * pad + below.reduce((s, b) => s + b.h + stage.metrics.gap * 0.4, 0);
-    return { layer: li, main, below, w, h };
+    const below = belowLabels(col);
+    col.w = Math.max(boxW(col, scale), ...below.map((b) => b.w));
+    col.h = main.h + 2 * stage.metrics.pad * scale + below.reduce((s, b) => s + b.h + stage.metrics.gap * 0.4, 0);
+    return col;
   }
 
   function footer(scale: number, maxW: number): Label[] {
@@ -92,18 +98,17 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     const vp = stage.viewport();
     const margin = stage.metrics.gap * 1.5;
     const avail = vp.w - 2 * margin;
-    let scale = 1;
+    const limits = SCALE[stage.options.mode];
     stage.begin();
-    let cols = columns(scale);
-    let need = rowWidth(cols, stage.metrics.font * 2.2);
-    if (need > avail) {
-      scale = Math.max(MIN_SCALE[stage.options.mode], avail / need);
+    let cols = columns(1);
+    const need1 = rowWidth(cols, stage.metrics.font * 2.2);
+    const scale = Math.max(limits.min, Math.min(limits.max, (avail / need1) * 0.97));
+    const vertical = need1 * limits.min > avail;
+    if (scale !== 1 || vertical) {
       stage.begin();
-      cols = columns(scale);
-      need = rowWidth(cols, stage.metrics.font * 2.2 * scale);
+      cols = columns(vertical ? VERTICAL_SCALE : scale);
     }
-    const vertical = need > avail;
-    const foot = footer(vertical ? 1 : scale, avail);
+    const foot = footer(vertical ? 1 : Math.min(scale, 1.25), avail);
     if (vertical) layoutVertical(cols, foot, margin);
     else layoutHorizontal(cols, foot, margin, scale);
     const root = stage.root.dataset;
@@ -123,13 +128,17 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     const width = rowWidth(cols, gapArrow);
     let x = Math.max(margin, (vp.w - width) / 2);
     const top = Math.max(margin, (vp.h - totalH) / 2);
-    const boxCy = top + boxHeight(cols, scale) / 2;
+    const boxH = boxHeight(cols, scale);
+    const boxCy = top + boxH / 2;
+    const rows = rowCentres(cols, boxCy + boxH / 2);
     const centers: Array<{ x: number; half: number }> = [];
     for (const c of cols) {
-      drawColumn(c, x + c.w / 2, boxCy, scale);
+      drawColumn(c, x + c.w / 2, boxCy, scale, rows);
       centers.push({ x: x + c.w / 2, half: c.layer < 0 ? endRadius(c.main, stage.metrics) : boxW(c, scale) / 2 });
       x += c.w + gapArrow;
     }
+    const first = centers[1];
+    if (first) captions(first.x - first.half - stage.metrics.gap * 0.5, rows, scale);
     for (let i = 0; i + 1 < centers.length; i++) {
       const a = centers[i];
       const b = centers[i + 1];
@@ -152,12 +161,13 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     let y = margin;
     let prevBottom: number | null = null;
     for (const c of cols) {
-      const bh = c.layer < 0 ? c.h : c.main.h + 2 * stage.metrics.pad * MIN_SCALE.phone;
+      const bh = c.layer < 0 ? c.h : c.main.h + 2 * stage.metrics.pad * VERTICAL_SCALE;
       if (prevBottom !== null) {
         arrow(stage.gfx, cx, prevBottom + 4, cx, y - 4, stage.metrics.stroke, COLORS.ink);
       }
-      drawColumn(c, cx, y + bh / 2, c.layer < 0 ? 1 : MIN_SCALE.phone);
-      prevBottom = y + bh;
+      drawColumn(c, cx, y + bh / 2, c.layer < 0 ? 1 : VERTICAL_SCALE);
+      // The arrow to the next box starts below this box's answer and derivative labels, never through them.
+      prevBottom = y + c.h;
       y += c.h + gapArrow;
     }
     y -= gapArrow - stage.metrics.gap;
@@ -169,7 +179,33 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
   }
 
   function boxW(c: Column, scale: number): number {
-    return c.main.w + 2 * stage.metrics.pad * scale;
+    return Math.max(c.main.w + 2 * stage.metrics.pad * scale, stage.metrics.font * scale * 3.2);
+  }
+
+  /** Row centres shared by all columns, so answers and derivatives line up across the chain. */
+  function rowCentres(cols: Column[], boxBottom: number): Rows {
+    const gap = stage.metrics.gap * 0.5;
+    const markH = Math.max(0, ...cols.map((c) => c.mark?.h ?? 0));
+    const derivH = Math.max(0, ...cols.map((c) => c.deriv?.h ?? 0));
+    const rows: Rows = {};
+    let y = boxBottom + gap;
+    if (markH > 0) {
+      rows.mark = y + markH / 2;
+      y += markH + gap;
+    }
+    if (derivH > 0) rows.deriv = y + derivH / 2;
+    return rows;
+  }
+
+  /** Row names at the left of the chain, where there is room: what the coloured lines under the boxes are. */
+  function captions(right: number, rows: Rows, scale: number): void {
+    const items: Array<[number | undefined, string]> = [[rows.mark, 'answers'], [rows.deriv, 'local derivative']];
+    for (const [y, text] of items) {
+      if (y === undefined) continue;
+      const l = stage.label('', { text, scale: scale * 0.5, color: '#6b7280', className: 'cra-caption' });
+      if (right - l.w < 2) l.el.remove();
+      else stage.place(l, right, y, 'right');
+    }
   }
 
   function boxHeight(cols: Column[], scale: number): number {
@@ -177,7 +213,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
   }
 
   /** Draws one column with its box centred at (cx, cy): end nodes as circles, layers as rounded boxes. */
-  function drawColumn(c: Column, cx: number, cy: number, scale: number): void {
+  function drawColumn(c: Column, cx: number, cy: number, scale: number, rows?: Rows): void {
     const g = stage.gfx;
     const m = stage.metrics;
     stage.place(c.main, cx, cy);
@@ -202,8 +238,13 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
       g.lineStyle(m.stroke, border, 0.45);
       g.strokeRoundedRect(cx - w / 2 - m.stroke * 3, cy - h / 2 - m.stroke * 3, w + m.stroke * 6, h + m.stroke * 6, m.pad * 1.4);
     }
+    if (rows) {
+      if (c.mark && rows.mark !== undefined) stage.place(c.mark, cx, rows.mark);
+      if (c.deriv && rows.deriv !== undefined) stage.place(c.deriv, cx, rows.deriv);
+      return;
+    }
     let y = cy + h / 2 + m.gap * 0.4;
-    for (const b of c.below) {
+    for (const b of belowLabels(c)) {
       stage.place(b, cx, y + b.h / 2);
       y += b.h + m.gap * 0.4;
     }
@@ -216,6 +257,15 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     },
     redraw: draw,
   };
+}
+
+interface Rows {
+  mark?: number;
+  deriv?: number;
+}
+
+function belowLabels(c: Column): Label[] {
+  return [c.mark, c.deriv].filter((l): l is Label => l !== undefined);
 }
 
 function rowWidth(cols: Column[], gapArrow: number): number {

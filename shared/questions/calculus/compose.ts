@@ -1,6 +1,7 @@
 import type { Rng } from '../rng';
 import { SAMPLE_VALUES } from './expr-task';
-import { compileNode } from './numeric';
+import { compileNode, type NumericFn } from './numeric';
+import { differentiate } from './differentiate';
 import { parseExpr } from './parse';
 import { toStr } from './print';
 
@@ -17,16 +18,21 @@ export function composeAll(templates: readonly string[], innermost: string): str
 }
 
 /**
- * The expression tidily printed if a person can work with it at our sample points: real, finite and of
- * moderate size (|y| < 1e6) at most of them; otherwise null so the generator draws again.
+ * The expression tidily printed if a person can work with it at our sample points: it and its derivative
+ * real, finite and of moderate size (|y| < 1e6) at most of them; otherwise null so the generator draws
+ * again. The derivative matters: sqrt(log(tanh(cosh(x)))) is 0 where tanh rounds to 1, its derivative not.
  */
 export function acceptable(expr: string, variable = 'x', minPoints = 7): string | null {
   const node = parseExpr(expr);
   const f = compileNode(node);
+  let fd: NumericFn | null = null;
   let good = 0;
   for (const v of SAMPLE_VALUES) {
     const y = f({ [variable]: v });
-    if (Number.isFinite(y) && Math.abs(y) < 1e6) good++;
+    if (!Number.isFinite(y) || Math.abs(y) >= 1e6) continue;
+    fd ??= compileNode(differentiate(node, variable));
+    const dy = fd({ [variable]: v });
+    if (Number.isFinite(dy) && Math.abs(dy) < 1e6) good++;
   }
   return good >= minPoints ? toStr(node) : null;
 }

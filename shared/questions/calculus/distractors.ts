@@ -1,7 +1,7 @@
 import type { MathNode } from 'mathjs';
 import type { MistakeCode } from '../../check/types';
 import type { Distractor } from '../types';
-import { agreeAt } from './numeric';
+import { finiteCount, sameValues, valuesAt } from './numeric';
 import { toStr } from './print';
 
 /** A candidate wrong answer before it is checked against the right one. */
@@ -10,6 +10,9 @@ export interface Candidate {
   node: MathNode;
   feedback: string;
 }
+
+/** Points compared per candidate: plenty to tell expressions apart, few enough to stay fast. */
+const COMPARE_POINTS = 8;
 
 /**
  * Keeps the candidates that differ from the answer and from each other at the sample points: a "wrong"
@@ -21,17 +24,15 @@ export function keepDistinct(
   candidates: readonly Candidate[],
   points: ReadonlyArray<Record<string, number>>,
 ): Distractor[] {
-  if (!hasFinite(answer, points)) return [];
-  const kept: Candidate[] = [];
+  const pts = points.slice(0, COMPARE_POINTS);
+  const ans = valuesAt(answer, pts);
+  if (finiteCount(ans) < 2) return [];
+  const kept: Array<{ c: Candidate; vals: number[] }> = [];
   for (const c of candidates) {
-    if (agreeAt(answer, c.node, points) || agreeAt(c.node, answer, points)) continue;
-    if (!hasFinite(c.node, points)) continue;
-    if (kept.some((k) => agreeAt(k.node, c.node, points))) continue;
-    kept.push(c);
+    const vals = valuesAt(c.node, pts);
+    if (finiteCount(vals) < 2 || sameValues(ans, vals) || sameValues(vals, ans)) continue;
+    if (kept.some((k) => sameValues(k.vals, vals))) continue;
+    kept.push({ c, vals });
   }
-  return kept.map((c) => ({ mistake: c.mistake, expr: toStr(c.node), feedback: c.feedback }));
-}
-
-function hasFinite(node: MathNode, points: ReadonlyArray<Record<string, number>>): boolean {
-  return agreeAt(node, node, points);
+  return kept.map(({ c }) => ({ mistake: c.mistake, expr: toStr(c.node), feedback: c.feedback }));
 }

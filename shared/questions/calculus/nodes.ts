@@ -126,25 +126,69 @@ export function neg(a: MathNode): MathNode {
   return rawOp('-', 'unaryMinus', [a]);
 }
 
-/** Sum of terms: constants folded into one constant, zeros dropped, negated terms subtracted. */
+/**
+ * Sum of terms: constants folded into one constant, like terms gathered (`u + u` → `2*u`, `a - a` → dropped),
+ * negated terms subtracted. Terms keep their first-seen order.
+ */
 export function addAll(terms: MathNode[]): MathNode {
-  const kept: MathNode[] = [];
   let c: Rational = [0, 1];
   let at = -1;
+  const kept: Array<{ coef: Rational; rest: MathNode; orig: MathNode; merged: boolean }> = [];
+  const index = new Map<string, number>();
   for (const t of flattenSum(terms)) {
     const r = asRational(t);
     const sum = r && ratAdd(c, r);
     if (sum) {
       c = sum;
       if (at < 0) at = kept.length;
-    } else kept.push(t);
+      continue;
+    }
+    const [k, rest] = splitCoef(t);
+    const key = keyOf(rest);
+    const e = kept[index.get(key) ?? -1];
+    const merged = e && ratAdd(e.coef, k);
+    if (e && merged) {
+      e.coef = merged;
+      e.merged = true;
+    } else {
+      index.set(key, kept.length);
+      kept.push({ coef: k, rest, orig: t, merged: false });
+    }
   }
+  const out: MathNode[] = [];
+  kept.forEach((e, i) => {
+    if (i === at && c[0] !== 0) out.push(ratNode(c));
+    if (e.coef[0] !== 0) out.push(e.merged ? mulAll([ratNode(e.coef), e.rest]) : e.orig);
+  });
   // The folded constant stays where the first constant was: `1 - tanh(u)^2`, `x^2 + 1`.
-  if (c[0] !== 0) kept.splice(at, 0, ratNode(c));
-  if (kept.length === 0) return num(0);
-  let out = kept[0] as MathNode;
-  for (const t of kept.slice(1)) out = isNeg(t) ? rawOp('-', 'subtract', [out, opView(t).args[0] as MathNode]) : rawOp('+', 'add', [out, t]);
-  return out;
+  if (c[0] !== 0 && (at < 0 || at >= kept.length)) out.push(ratNode(c));
+  if (out.length === 0) return num(0);
+  let sumNode = out[0] as MathNode;
+  for (const t of out.slice(1)) sumNode = isNeg(t) ? rawOp('-', 'subtract', [sumNode, opView(t).args[0] as MathNode]) : rawOp('+', 'add', [sumNode, t]);
+  return sumNode;
+}
+
+/** A term as (rational coefficient, the rest): `-6*x*y` → (-6, x*y), `3*x/y` → (3, x/y). */
+function splitCoef(t: MathNode): [Rational, MathNode] {
+  if (isNeg(t)) {
+    const [k, rest] = splitCoef(opView(t).args[0] as MathNode);
+    return [[-k[0], k[1]], rest];
+  }
+  if (isOp(t, '/')) {
+    const [p, q] = opView(t).args as [MathNode, MathNode];
+    const [k, rest] = splitCoef(p);
+    return k[0] === 1 && k[1] === 1 ? [k, t] : [k, rawOp('/', 'divide', [rest, q])];
+  }
+  if (isOp(t, '*')) {
+    const fs = flattenProduct(t);
+    const k = asRational(fs[0] as MathNode);
+    if (k && fs.length > 1) return [k, chainMul(fs.slice(1))];
+  }
+  return [[1, 1], t];
+}
+
+function flattenProduct(t: MathNode): MathNode[] {
+  return isOp(t, '*') ? opView(t).args.flatMap(flattenProduct) : [t];
 }
 
 function flattenSum(terms: MathNode[]): MathNode[] {

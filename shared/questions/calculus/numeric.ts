@@ -63,15 +63,10 @@ function compileOp(n: MathNode): NumericFn {
     case 'divide':
       return (s) => a(s) / b(s);
     case 'pow':
-      return (s) => realPow(a(s), b(s));
+      return (s) => Math.pow(a(s), b(s));
     default:
       return () => NaN;
   }
-}
-
-/** Real power: a negative base only with an integer exponent (or an odd-denominator root is not attempted). */
-function realPow(x: number, y: number): number {
-  return Math.pow(x, y);
 }
 
 /** Both finite and equal up to floating-point error (relative 1e-7, absolute floor 1e-9). */
@@ -93,6 +88,27 @@ export function agreeAt(a: MathNode, b: MathNode, points: ReadonlyArray<Readonly
     if (!Number.isFinite(va)) continue;
     used++;
     if (!close(va, fb(p))) return false;
+  }
+  return used >= 2;
+}
+
+/** The tree's values at the points (NaN where undefined), compiled once. */
+export function valuesAt(node: MathNode, points: ReadonlyArray<Readonly<Record<string, number>>>): number[] {
+  const f = compileNode(node);
+  return points.map((p) => f(p));
+}
+
+/** How many values are finite. */
+export const finiteCount = (vs: readonly number[]): number => vs.filter(Number.isFinite).length;
+
+/** Value vectors agree wherever the first is finite, on at least two points (see agreeAt). */
+export function sameValues(a: readonly number[], b: readonly number[]): boolean {
+  let used = 0;
+  for (let i = 0; i < a.length; i++) {
+    const va = a[i] as number;
+    if (!Number.isFinite(va)) continue;
+    used++;
+    if (!close(va, b[i] as number)) return false;
   }
   return used >= 2;
 }

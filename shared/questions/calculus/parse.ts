@@ -1,6 +1,7 @@
 import type { MathNode } from 'mathjs';
 import { math } from '../../math/engine';
 import { TaskError } from '../family';
+import { fastParse } from './fast-parse';
 import { call, div, fnArgs, fnName, opView, symName, withArgs } from './nodes';
 
 /** Functions of question-format.md, each with one argument (`log` also takes a base). */
@@ -32,7 +33,7 @@ export function parseExpr(expr: string): MathNode {
   }
   let node: MathNode;
   try {
-    node = math.parse(expr);
+    node = fastParse(expr) ?? math.parse(expr);
   } catch (err) {
     throw new TaskError(`Could not read "${expr}": ${(err as Error).message}.`);
   }

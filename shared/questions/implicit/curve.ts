@@ -18,6 +18,9 @@ export interface Curve {
   Fx: MathNode;
   Fy: MathNode;
   f: NumericFn;
+  /** The two sides compiled, to check a point is on the curve. */
+  l: NumericFn;
+  r: NumericFn;
   fx: NumericFn;
   fy: NumericFn;
 }
@@ -38,7 +41,10 @@ export function readCurve(equation: unknown): Curve {
   const Fy = differentiate(F, 'y');
   if (!symbolsOf(F).includes('y') || isZeroNode(Fy)) throw new TaskError('The equation must involve y, so that it defines y as a function of x.');
   const Fx = differentiate(F, 'x');
-  return { equation: equation.trim(), left, right, F, Fx, Fy, f: compileNode(F), fx: compileNode(Fx), fy: compileNode(Fy) };
+  return {
+    equation: equation.trim(), left, right, F, Fx, Fy,
+    f: compileNode(F), l: compileNode(left), r: compileNode(right), fx: compileNode(Fx), fy: compileNode(Fy),
+  };
 }
 
 function isZeroNode(n: MathNode): boolean {
@@ -53,8 +59,8 @@ export function readPoint(curve: Curve, at: unknown): { x: number; y: number } {
     throw new TaskError('"at" must give finite numbers x and y.');
   }
   const scope = { x, y };
-  const l = compileNode(curve.left)(scope);
-  const r = compileNode(curve.right)(scope);
+  const l = curve.l(scope);
+  const r = curve.r(scope);
   if (!Number.isFinite(l) || !Number.isFinite(r)) throw new TaskError(`The curve is not defined at (${fmtNum(x, 8)}, ${fmtNum(y, 8)}).`);
   if (Math.abs(l - r) > 1e-9 * Math.max(1, Math.abs(l), Math.abs(r))) {
     throw new TaskError(`The point (${fmtNum(x, 8)}, ${fmtNum(y, 8)}) is not on the curve: the left side is ${fmtNum(l, 8)} there and the right side ${fmtNum(r, 8)}.`);

@@ -59,10 +59,16 @@ export function renderLobby(ctx: HostContext): HostScreen {
         h('p', { class: 'muted big', style: 'margin:0' }, 'Join at ', h('span', { class: 'host-url' }, `${location.host}`), ' with the code'),
         h('div', { class: 'host-code', id: 'room-code-display', 'aria-label': `Game code ${v.code.split('').join(' ')}` }, v.code),
         h('p', { class: 'muted', style: 'margin:0;word-break:break-all' }, url),
-        h('div', { class: 'row', style: 'margin-top:1vh' }, count, startBtn, lockBtn),
+        h('div', { class: 'row', style: 'margin-top:1vh' }, count, startBtn, lockBtn, playLink(v.mode)),
         players)),
-    h('details', { class: 'card', style: 'margin-top:3vh' }, h('summary', { class: 'big' }, 'Game settings'), settings.el, error)));
+    h('details', { class: 'card', id: 'settings-details', style: 'margin-top:3vh' }, h('summary', { class: 'big' }, 'Game settings'), settings.el, error)));
   paint();
   startBtn.focus();
   return { update: paint, destroy: () => clearTimeout(saveTimer) };
+}
+
+/** Party mode: the host plays too, in a second tab that resumes the seat created with the room. */
+export function playLink(mode: 'classroom' | 'party'): HTMLElement | null {
+  if (mode !== 'party') return null;
+  return h('a', { class: 'button', href: '/#/play', target: '_blank', rel: 'noopener', id: 'open-my-seat' }, 'Open my answer screen ↗');
 }

@@ -4,6 +4,7 @@ import { createCountdown } from '../../app/countdown';
 import { mountView, renderMath } from '../../app/math';
 import type { QuestionView } from '../../views/contract';
 import type { HostContext, HostScreen } from './host-phases';
+import { playLink } from './host-lobby';
 
 /** Mounts the question phase. */
 export function renderHostQuestion(ctx: HostContext): HostScreen {
@@ -39,7 +40,7 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
       h('div', { style: 'min-width:22vw' }, countdown.el),
       answered),
     h('div', { class: 'host-question' }, h('p', { class: 'muted big', style: 'margin:0' }, v.question.prompt.text), prompt, viewHost),
-    h('div', { class: 'host-controls' }, pauseBtn, skipBtn, endBtn)));
+    h('div', { class: 'host-controls' }, pauseBtn, skipBtn, endBtn, playLink(v.mode))));
   paint();
   void mountView(viewHost, v.question, { mode: 'projector', reducedMotion: prefersReducedMotion() }).then((qv) => {
     if (destroyed) return qv?.destroy();

@@ -20,15 +20,8 @@ const PARTY_SETTINGS: RoomSettings = {
   leaderboardEvery: 2,
 };
 
-/** Creates a room and shows its lobby. Party mode asks for the host's own nickname first (they play too). */
-export async function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void): Promise<void> {
-  let nickname: string | undefined;
-  if (mode === 'party') {
-    const saved = (() => { try { return localStorage.getItem('arena.nickname') ?? ''; } catch { return ''; } })();
-    const typed = window.prompt('Your nickname (you play too):', saved)?.trim();
-    if (!typed) return;
-    nickname = typed.slice(0, 20);
-  }
+/** Creates a room and shows its lobby. Party mode needs the host's own nickname: they play too. */
+export async function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string): Promise<void> {
   active?.close();
   const conn = new Connection();
   const settings = mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS;

@@ -28,7 +28,8 @@ export function playRun(config: SoloConfig, onExit: () => void): void {
   };
   const interval = setInterval(tick, 250);
   const showStats = (): void => {
-    stats.textContent = `${state.score} pts · streak ${state.streak} · level ${state.difficulty}`;
+    stats.textContent = `${state.score} pts · L${state.difficulty}${state.streak > 1 ? ` · 🔥${state.streak}` : ''}`;
+    stats.title = `Score ${state.score}, level ${state.difficulty}, streak ${state.streak}`;
   };
   const finish = (): void => {
     if (finished) return;
@@ -50,7 +51,7 @@ export function playRun(config: SoloConfig, onExit: () => void): void {
   };
   mountScreen('phone', h('div', { class: 'page narrow' },
     h('div', { class: 'phone-head' }, timer, stats,
-      h('button', { type: 'button', class: 'ghost small', onclick: finish }, 'End run')),
+      h('button', { type: 'button', class: 'ghost small', onclick: finish }, 'End')),
     body));
   tick();
   next();
@@ -117,6 +118,7 @@ function showFeedback(body: HTMLElement, q: Question, v: Verdict, next: () => vo
     panel.append(h('p', {}, 'The answer: ', ans), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
   }
   body.querySelector('.sticky-submit')?.remove();
+  body.querySelectorAll('.keypad').forEach((k) => k.remove());
   body.append(panel, h('div', { class: 'sticky-submit' }, nextBtn));
   nextBtn.focus({ preventScroll: true });
   panel.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });

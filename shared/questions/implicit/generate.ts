@@ -1,0 +1,40 @@
+import type { Rng } from '../rng';
+import type { Difficulty, ImplicitTask } from '../types';
+import { pickCurve } from './curves';
+import { readCurve } from './curve';
+
+/**
+ * Seeded implicit tasks. Difficulty picks the curve level (conics → folium/products → trig/exp mixes) and how
+ * often the answer is a value at a point rather than an expression; second-derivative questions lean on points
+ * sooner, since y'' in x and y grows long fast.
+ */
+const ATTEMPTS = 12;
+
+interface Plan {
+  level: number;
+  pAt: number;
+}
+
+const FIRST: Record<Difficulty, Plan> = {
+  1: { level: 1, pAt: 0.3 }, 2: { level: 2, pAt: 0.4 }, 3: { level: 3, pAt: 0.5 }, 4: { level: 4, pAt: 0.6 }, 5: { level: 5, pAt: 0.7 },
+};
+const SECOND: Record<Difficulty, Plan> = {
+  1: { level: 1, pAt: 0 }, 2: { level: 1, pAt: 0.5 }, 3: { level: 2, pAt: 0.8 }, 4: { level: 3, pAt: 1 }, 5: { level: 4, pAt: 1 },
+};
+
+/** F_y ≠ 0 at the point: the tangent is not vertical, so dy/dx exists there. */
+function usable(equation: string, x: number, y: number): boolean {
+  const c = readCurve(equation);
+  const fy = c.fy({ x, y });
+  return Number.isFinite(fy) && Math.abs(fy) > 1e-9 && Number.isFinite(c.fx({ x, y }));
+}
+
+export function generateImplicit(order: 1 | 2, d: Difficulty, rng: Rng): ImplicitTask {
+  const plan = order === 1 ? FIRST[d] : SECOND[d];
+  const level = order === 2 && d === 5 ? rng.pick([4, 5]) : plan.level;
+  let choice = pickCurve(level, rng);
+  for (let i = 1; i < ATTEMPTS && !usable(choice.equation, choice.x, choice.y); i++) choice = pickCurve(level, rng);
+  if (!usable(choice.equation, choice.x, choice.y)) choice = { equation: 'x^2 + y^2 = 25', x: 3, y: 4 };
+  const withPoint = rng.bool(plan.pAt);
+  return { equation: choice.equation, order, ...(withPoint ? { at: { x: choice.x, y: choice.y } } : {}) };
+}

@@ -1,0 +1,86 @@
+/** Integration harness: a real arena server on 127.0.0.1 port 0 in a temp data dir, real socket.io-client. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import {
+  DEFAULT_SETTINGS,
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type RoomSettings,
+  type ServerToClientEvents,
+} from '../../../shared/protocol';
+import { createArenaServer, type ArenaServerHandle, type ArenaServerOptions } from '../../../server/app';
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Harness {
+  server: ArenaServerHandle;
+  dataDir: string;
+  clients: Client[];
+  connect(auth?: Record<string, unknown>): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(opts: Partial<ArenaServerOptions> = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'arena-test-'));
+  const server = await createArenaServer({ port: 0, host: '127.0.0.1', dataDir, clientDir: join(dataDir, 'no-client'), log: () => {}, ...opts });
+  const clients: Client[] = [];
+  return {
+    server,
+    dataDir,
+    clients,
+    async connect(auth = { protocolVersion: PROTOCOL_VERSION }) {
+      const socket: Client = io(server.url, { transports: ['websocket'], auth, forceNew: true, reconnection: false });
+      clients.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', (err) => reject(err));
+      });
+      return socket;
+    },
+    async stop() {
+      for (const c of clients) c.disconnect();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Emits with an ack and resolves with the ack (the server must always answer). */
+export function call<T = unknown>(socket: Client, event: string, payload?: unknown): Promise<Ack<T>> {
+  const emit = socket.timeout(5000).emitWithAck as unknown as (ev: string, ...args: unknown[]) => Promise<Ack<T>>;
+  return payload === undefined ? emit.call(socket, event) : emit.call(socket, event, payload);
+}
+
+export async function ok<T>(p: Promise<Ack<T>>): Promise<T> {
+  const res = await p;
+  if (!res.ok) throw new Error(`refused: ${res.error} ${res.detail ?? ''}`);
+  return res.data;
+}
+
+/** Every event a socket receives, in order, as [name, payload]. */
+export function record(socket: Client): Array<[string, unknown]> {
+  const log: Array<[string, unknown]> = [];
+  socket.onAny((event: string, payload: unknown) => log.push([event, payload]));
+  return log;
+}
+
+/** Resolves with the next `event` payload that satisfies `pred`. */
+export function next<T = unknown>(socket: Client, event: string, pred: (p: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), 10_000);
+    const handler = (payload: T): void => {
+      if (!pred(payload)) return;
+      clearTimeout(timer);
+      (socket as unknown as { off(e: string, h: unknown): void }).off(event, handler);
+      resolve(payload);
+    };
+    (socket as unknown as { on(e: string, h: unknown): void }).on(event, handler);
+  });
+}
+
+export function gameSettings(over: Partial<RoomSettings> = {}): RoomSettings {
+  return { ...DEFAULT_SETTINGS, questionCount: 2, secondsPerQuestion: 60, entryMode: 'final', seed: 11, ...over };
+}

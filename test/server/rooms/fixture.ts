@@ -1,0 +1,61 @@
+/** Test helpers: rooms driven through the real machine and the real math core, with time passed explicitly. */
+import { expect } from 'vitest';
+import { DEFAULT_SETTINGS, type RoomSettings } from '../../../shared/protocol';
+import type { Question } from '../../../shared/questions/types';
+import { createMathDeps } from '../../../server/rooms/deps';
+import { createRoomState, transition } from '../../../server/rooms/machine';
+import { questionFor } from '../../../server/rooms/questions';
+import type { RoomEvent, RoomState, Transition } from '../../../server/rooms/types';
+
+export const deps = createMathDeps((ctx, err) => {
+  throw new Error(`${ctx}: ${String(err)}`);
+});
+export const T0 = 1_700_000_000_000;
+
+export function settings(over: Partial<RoomSettings> = {}): RoomSettings {
+  return { ...DEFAULT_SETTINGS, questionCount: 3, secondsPerQuestion: 20, seed: 7, ...over };
+}
+
+export function lobby(over: Partial<RoomSettings> = {}, mode: 'classroom' | 'party' = 'classroom'): RoomState {
+  const made = createRoomState({ code: 'ABCDEF', hostSecret: 'secret-host-0001', mode, settings: settings(over), seed: 1, now: T0 }, deps);
+  if (!made.ok) throw new Error(made.detail);
+  return made.state;
+}
+
+/** Applies an event that must succeed. */
+export function step(state: RoomState, event: RoomEvent, now = T0): Extract<Transition, { ok: true }> {
+  const res = transition(state, event, now, deps);
+  if (!res.ok) throw new Error(`refused ${event.type}: ${res.error}`);
+  return res;
+}
+
+export function refusal(state: RoomState, event: RoomEvent, now = T0): string {
+  const res = transition(state, event, now, deps);
+  expect(res.ok).toBe(false);
+  return res.ok ? 'accepted' : res.error;
+}
+
+export function withPlayers(state: RoomState, names: string[]): RoomState {
+  return names.reduce((s, name, i) => step(s, { type: 'join', nickname: name, playerId: `p${i}`, token: `token-${name}-0000` }).state, state);
+}
+
+/** A lobby with players, started: question 0 open at T0. */
+export function started(names = ['ana', 'ben'], over: Partial<RoomSettings> = {}): RoomState {
+  return step(withPlayers(lobby(over), names), { type: 'host', command: { type: 'start' } }).state;
+}
+
+export function currentQuestion(state: RoomState, playerId?: string): Question {
+  if (state.phase !== 'question' && state.phase !== 'reveal') throw new Error(`no question in ${state.phase}`);
+  return questionFor(state, state.index, playerId === undefined ? undefined : state.players[playerId]);
+}
+
+export const right = (q: Question): string => q.answer.expr ?? '';
+/** A wrong answer the checker names: the question's own "forgot the inner derivative" distractor when it has one. */
+export function wrong(q: Question): string {
+  return q.distractors?.find((d) => d.mistake === 'forgot-inner-derivative' && d.expr)?.expr ?? 'x + 12345';
+}
+
+export function submitFinal(state: RoomState, playerId: string, answer: string, now = T0): Transition {
+  const index = state.phase === 'question' ? state.index : 0;
+  return transition(state, { type: 'submit', playerId, submission: { index, final: answer } }, now, deps);
+}

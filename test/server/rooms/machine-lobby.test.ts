@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { createRoomState } from '../../../server/rooms/machine';
+import { deps, lobby, refusal, settings, started, step, T0, withPlayers } from './fixture';
+
+describe('room machine: creation and membership', () => {
+  it('refuses a teacher task list with an unsolvable task and says which one', () => {
+    const made = createRoomState(
+      {
+        code: 'ABCDEF',
+        hostSecret: 'secret-host-0001',
+        mode: 'classroom',
+        settings: settings({ source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }, { family: 'chain', task: { expr: 'sin(((', var: 'x' } }] } }),
+        seed: 1,
+        now: T0,
+      },
+      deps,
+    );
+    expect(made.ok).toBe(false);
+    if (!made.ok) {
+      expect(made.error).toBe('task-unsolvable');
+      expect(made.detail).toMatch(/^Task 2 \(chain\): /);
+    }
+  });
+
+  it('solves a teacher task list when every task is solvable', () => {
+    const state = lobby({ source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } });
+    expect(state.solved).toHaveLength(1);
+    expect(state.solved[0]?.task).toMatchObject({ expr: 'sin(x^2)' });
+  });
+
+  it('refuses per-player variants for a teacher task list', () => {
+    const made = createRoomState(
+      { code: 'ABCDEF', hostSecret: 'secret-host-0001', mode: 'classroom', seed: 1, now: T0, settings: settings({ variants: 'per-player', source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } }) },
+      deps,
+    );
+    expect(made.ok ? 'ok' : made.error).toBe('settings-invalid');
+  });
+
+  it('adds a player with zero score when the nickname is free', () => {
+    const res = step(lobby(), { type: 'join', nickname: 'Ana', playerId: 'p1', token: 'tok-ana-000' });
+    expect(res.playerId).toBe('p1');
+    expect(res.state.players.p1).toMatchObject({ nickname: 'Ana', score: 0, streak: 0, connected: true });
+    expect(res.effects).toContainEqual({ type: 'roster' });
+  });
+
+  it('refuses a nickname that differs only by case', () => {
+    const state = withPlayers(lobby(), ['Ana']);
+    expect(refusal(state, { type: 'join', nickname: 'aNA', playerId: 'p9', token: 'tok-x-00000' })).toBe('nickname-taken');
+  });
+
+  it('refuses to join when the host locked the room', () => {
+    const locked = step(lobby(), { type: 'host', command: { type: 'lock', locked: true } }).state;
+    expect(refusal(locked, { type: 'join', nickname: 'Ana', playerId: 'p1', token: 'tok-ana-000' })).toBe('room-locked');
+  });
+
+  it('lets a late player join an open question', () => {
+    const state = started(['ana']);
+    const res = step(state, { type: 'join', nickname: 'Late', playerId: 'late', token: 'tok-late-00' });
+    expect(res.state.phase).toBe('question');
+    expect(res.state.order).toContain('late');
+  });
+
+  it('returns the same seat with its score when the resume token matches', () => {
+    let state = withPlayers(lobby(), ['ana']);
+    state = { ...state, players: { ...state.players, p0: { ...state.players.p0!, score: 900, streak: 2 } } };
+    state = step(state, { type: 'disconnect', playerId: 'p0' }).state;
+    expect(state.players.p0?.connected).toBe(false);
+    const res = step(state, { type: 'resume', token: 'token-ana-0000' });
+    expect(res.playerId).toBe('p0');
+    expect(res.state.players.p0).toMatchObject({ connected: true, score: 900, streak: 2 });
+  });
+
+  it('refuses an unknown resume token', () => {
+    expect(refusal(withPlayers(lobby(), ['ana']), { type: 'resume', token: 'nope-nope-nope' })).toBe('bad-token');
+  });
+
+  it('removes a kicked player, frees the nickname and refuses their token', () => {
+    const state = withPlayers(lobby(), ['ana', 'ben']);
+    const res = step(state, { type: 'host', command: { type: 'kick', playerId: 'p0' } });
+    expect(res.state.order).toEqual(['p1']);
+    expect(res.effects).toContainEqual({ type: 'kicked', playerId: 'p0' });
+    expect(refusal(res.state, { type: 'resume', token: 'token-ana-0000' })).toBe('kicked');
+    expect(step(res.state, { type: 'join', nickname: 'ana', playerId: 'p7', token: 'tok-new-000' }).state.order).toContain('p7');
+  });
+
+  it('refuses to kick a player who is not in the room', () => {
+    expect(refusal(lobby(), { type: 'host', command: { type: 'kick', playerId: 'ghost' } })).toBe('player-not-found');
+  });
+
+  it('frees the seat when a player leaves in the lobby', () => {
+    const res = step(withPlayers(lobby(), ['ana']), { type: 'leave', playerId: 'p0' });
+    expect(res.state.order).toEqual([]);
+  });
+
+  it('keeps the seat offline when a player leaves during the game', () => {
+    const res = step(started(['ana', 'ben']), { type: 'leave', playerId: 'p0' });
+    expect(res.state.players.p0?.connected).toBe(false);
+  });
+
+  it('refuses to start with nobody in the room', () => {
+    expect(refusal(lobby(), { type: 'host', command: { type: 'start' } })).toBe('no-players');
+  });
+
+  it('refuses a settings change once the game started', () => {
+    expect(refusal(started(), { type: 'host', command: { type: 'settings', settings: settings() } })).toBe('wrong-phase');
+  });
+
+  it('accepts a settings change in the lobby', () => {
+    const res = step(lobby(), { type: 'host', command: { type: 'settings', settings: settings({ questionCount: 7 }) } });
+    expect(res.state.settings.questionCount).toBe(7);
+  });
+
+  it('does not mutate the state it was given', () => {
+    const state = withPlayers(lobby(), ['ana']);
+    const copy = structuredClone(state);
+    step(state, { type: 'join', nickname: 'ben', playerId: 'p1', token: 'tok-ben-000' });
+    step(state, { type: 'host', command: { type: 'start' } });
+    expect(state).toEqual(copy);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkAnswer, checkExpressions } from '../../../shared/check/index';
+import { chainQuestion, implicitQuestion, jacobianQuestion, backpropQuestion } from './fixtures';
+
+const HOSTILE: unknown[] = [
+  'x'.repeat(100_000),
+  '('.repeat(5000) + 'x' + ')'.repeat(5000),
+  '-'.repeat(399) + 'x',
+  'x^'.repeat(199) + 'x',
+  'sin('.repeat(24) + 'x' + ')'.repeat(24),
+  'import({}, {override: true})',
+  'createUnit("foo")',
+  'evaluate("1+1")',
+  'derivative(sin(x), x)',
+  'x^99999999',
+  '1e308*1e308',
+  '9'.repeat(390),
+  'e^e^e^e^e^e^x',
+  'sin(x)/0',
+  'unknownThing',
+  '5 cm',
+  '',
+  '   \n\t',
+  '\u0000\u202e',
+  '[[[[[[[[',
+  '{}',
+  'f(x) = x',
+  'x ? 1 : 2',
+  ['x', ['y']],
+  null,
+  undefined,
+  42,
+  NaN,
+  { valueOf: () => 'x' },
+];
+
+describe('checkAnswer on hostile input', () => {
+  it('never throws and stays under 20 ms per check whatever the input', () => {
+    const questions = [chainQuestion(), implicitQuestion(2), jacobianQuestion(), backpropQuestion([[0.1, 0.2]])];
+    for (const q of questions) checkAnswer(q, 'x'); // warm the caches once: the budget is for a check, not a build
+    for (const q of questions) {
+      for (const input of HOSTILE) {
+        // Best of three: the budget is about our work, not about the shared CI machine's scheduler.
+        let ms = Infinity;
+        let v = checkAnswer(q, input as string);
+        for (let k = 0; k < 3; k++) {
+          const start = performance.now();
+          v = checkAnswer(q, input as string);
+          ms = Math.min(ms, performance.now() - start);
+        }
+        expect(v.correct, String(input).slice(0, 30)).toBe(false);
+        expect(ms, String(input).slice(0, 30)).toBeLessThan(20);
+      }
+    }
+  });
+
+  it('refuses a huge exponent tower of brackets with a readable message', () => {
+    const v = checkAnswer(chainQuestion(), '('.repeat(5000) + 'x' + ')'.repeat(5000));
+    expect(v.error).toBe('That answer is too long.');
+  });
+
+  it('stays under 20 ms when a free-form comparison gets a hostile curve', () => {
+    let ms = Infinity;
+    for (let k = 0; k < 3; k++) {
+      // A fresh curve each time, so the cache cannot hide the cost of sampling it.
+      const start = performance.now();
+      const v = checkExpressions({ expected: 'x', given: 'x', curve: `sin(1/(x y))^2 = cos(x^${99 - k} y)` });
+      ms = Math.min(ms, performance.now() - start);
+      expect(typeof v.correct).toBe('boolean');
+    }
+    expect(ms).toBeLessThan(20);
+  });
+});
