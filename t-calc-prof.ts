@@ -1,4 +1,4 @@
-import { chain } from './shared/questions/families/chain';
 import { jacobian } from './shared/questions/families/jacobian';
 import { createRng } from './shared/questions/rng';
-for (let s = 0; s < 1500; s++) for (const d of [1,2,3,4,5] as const) { const t = chain.generate(d, createRng(s)); chain.solve(t, {difficulty:d, seed:s}); const j = jacobian.generate(d, createRng(s)); jacobian.solve(j, {difficulty:d, seed:s}); }
+const tasks = Array.from({length: 300}, (_, i) => jacobian.generate(3, createRng(i)));
+for (let r = 0; r < 40; r++) for (let i = 0; i < 300; i++) jacobian.solve(JSON.parse(JSON.stringify(tasks[i])), {difficulty: 3, seed: i});

@@ -12,6 +12,8 @@ import { FIXTURES } from './fixtures';
 declare global {
   interface Window {
     __demo?: { view: QuestionView; question: Question; public: PublicQuestion; state: ViewState; container: HTMLElement };
+    /** Replaces the mounted view without reloading the page (the tests switch views this way: one page load). */
+    __demoMount?: (key: string, state: string, mode: ViewMode, reduced: boolean) => boolean;
   }
 }
 
@@ -53,23 +55,28 @@ function showIndex(root: HTMLElement): void {
   }
 }
 
+function mount(root: HTMLElement, key: string, which: string, mode: ViewMode, reduced: boolean): boolean {
+  const question = FIXTURES[key];
+  if (!question) return false;
+  window.__demo?.view.destroy();
+  const pub = toPublicQuestion(question);
+  const view = mountQuestionView(root, pub, { mode, reducedMotion: reduced });
+  const state = demoState(question, which);
+  view.update(state);
+  window.__demo = { view, question, public: pub, state, container: root };
+  return true;
+}
+
 function main(): void {
   const params = new URLSearchParams(location.search);
   const root = document.getElementById('stage');
   if (!root) return;
+  window.__demoMount = (key, which, mode, reduced) => mount(root, key, which, mode, reduced);
+  window.addEventListener('resize', () => window.__demo?.view.resize());
   const key = params.get('q');
-  const question = key ? FIXTURES[key] : undefined;
-  if (!question) {
-    showIndex(root);
-    return;
-  }
   const mode: ViewMode = params.get('mode') === 'phone' ? 'phone' : 'projector';
-  const pub = toPublicQuestion(question);
-  const view = mountQuestionView(root, pub, { mode, reducedMotion: params.get('reduced') === '1' });
-  const state = demoState(question, params.get('state') ?? 'fresh');
-  view.update(state);
-  window.addEventListener('resize', () => view.resize());
-  window.__demo = { view, question, public: pub, state, container: root };
+  if (key === 'none') return;
+  if (!key || !mount(root, key, params.get('state') ?? 'fresh', mode, params.get('reduced') === '1')) showIndex(root);
 }
 
 main();

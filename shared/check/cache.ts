@@ -25,6 +25,10 @@ export class LruCache<K, V> {
     }
   }
 
+  clear(): void {
+    this.map.clear();
+  }
+
   getOrCreate(key: K, create: () => V): V {
     const hit = this.get(key);
     if (hit !== undefined) return hit;

@@ -25,6 +25,11 @@ export type JudgeResult = { ok: true; judge: Judge; expr: Expr } | { ok: false; 
 
 const judges = new LruCache<string, JudgeResult>(512);
 
+/** Forgets every cached judge: for benchmarks measuring a cold check, never needed in the game. */
+export function clearJudgeCache(): void {
+  judges.clear();
+}
+
 /** The cached judge for a key; the expected answer is parsed and its points drawn only on first use. */
 export function judgeFor(key: JudgeKey): JudgeResult {
   const id = JSON.stringify([key.expected, key.params, key.subs ?? null, key.curve ?? null]);

@@ -43,14 +43,14 @@ function checkLayer(layer: Layer, input: unknown, v: string): LayerVerdict {
   }
   const tryU = !usesV;
   const tryV = usesV || !usesU || v === 'u';
-  if (tryU && same(inU.judge, given, inU.expr)) return { correct: true };
-  if (tryV && same(inV.judge, given, inV.expr)) return { correct: true };
+  if (tryU && same(inU.judge, given)) return { correct: true };
+  if (tryV && same(inV.judge, given)) return { correct: true };
   return { correct: false, mistake: layerMistake(layer, given, tryU ? inU : null, tryV ? inV : null, v) };
 }
 
 type Ok = { judge: Judge; expr: Expr };
 
-function same(judge: Judge, given: Expr, _expected: Expr): boolean {
+function same(judge: Judge, given: Expr): boolean {
   return judge.usable && judge.compare(judge.sampleExpr(given)).equal;
 }
 

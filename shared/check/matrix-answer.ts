@@ -65,11 +65,6 @@ function toNumbers(m: Cells, task: JacobianTask): number[][] | null {
   return rows;
 }
 
-interface Entry {
-  key: JudgeKey;
-  given: Expr;
-}
-
 function checkExprMatrix(q: Question, task: JacobianTask, expected: Cells, given: Cells): Verdict {
   const outerOverlaps = task.outerVars.some((v) => task.innerVars.includes(v));
   const subs = outerOverlaps ? undefined : Object.fromEntries(task.outerVars.map((v, i) => [v, task.inner[i] ?? 'NaN']));

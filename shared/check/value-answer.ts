@@ -16,6 +16,8 @@ export function checkValueAnswer(q: Question, answer: AnswerInput): Verdict {
   const given = read.grid;
   const aligned = align(given, exact);
   if (aligned === null) {
+    const named = matchDistractor(q, given);
+    if (named) return named;
     if (sameShape(transposeGrid(given), exact) && gridsAgree(transposeGrid(given), exact)) {
       return { correct: false, mistake: 'wrong-order', feedback: GENERIC_FEEDBACK.transposed };
     }
@@ -25,13 +27,19 @@ export function checkValueAnswer(q: Question, answer: AnswerInput): Verdict {
   return diagnose(q, aligned, exact);
 }
 
-function diagnose(q: Question, given: NumGrid, exact: NumGrid): Verdict {
+function matchDistractor(q: Question, given: NumGrid): Verdict | null {
   for (const d of q.distractors ?? []) {
     if (d.value === undefined) continue;
     const g = valueToGrid(d.value);
     const a = align(given, g);
     if (a && gridsAgree(a, g)) return { correct: false, mistake: d.mistake, feedback: d.feedback };
   }
+  return null;
+}
+
+function diagnose(q: Question, given: NumGrid, exact: NumGrid): Verdict {
+  const named = matchDistractor(q, given);
+  if (named) return named;
   const generic: Array<[MistakeCode, string, NumGrid]> = [
     ['sign-error', GENERIC_FEEDBACK.sign, mapGrid(exact, (v) => -v)],
     ['reciprocal', GENERIC_FEEDBACK.reciprocal, mapGrid(exact, (v) => 1 / v)],
@@ -47,11 +55,15 @@ function diagnose(q: Question, given: NumGrid, exact: NumGrid): Verdict {
   return { correct: false, mistake: null, feedback: `Not within 3 significant figures of the exact value${which}.` };
 }
 
-/** The given grid in the exact one's shape, or null when the shapes cannot be the same answer. */
+/**
+ * The given grid in the exact one's shape, or null when the shapes cannot be the same answer. A flat list
+ * (or a single number) fits a row or a column; a 2-D row never fits a 2-D column: that is a transposition.
+ */
 function align(given: NumGrid, exact: NumGrid): NumGrid | null {
   if (sameShape(given, exact)) return given;
   const isLine = (g: NumGrid): boolean => g.vector || g.rows.length === 1 || (g.rows[0]?.length ?? 0) === 1;
-  if (isLine(given) && isLine(exact) && flat(given).length === flat(exact).length) {
+  const flexible = given.vector || exact.vector || flat(given).length === 1;
+  if (flexible && isLine(given) && isLine(exact) && flat(given).length === flat(exact).length) {
     const values = flat(given);
     let k = 0;
     return { rows: exact.rows.map((r) => r.map(() => values[k++] as number)), vector: exact.vector };

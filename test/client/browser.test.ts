@@ -110,17 +110,19 @@ describe('classroom game', () => {
     await host.fill('#set-count', '2');
     await host.locator('#set-count').dispatchEvent('change');
 
-    const names = ['Ada', 'Émile', '<b>Bob</b>'];
+    const names = ['Ada', 'Émile', 'Zoë & Co'];
     const players: Page[] = [];
     for (const name of names) {
       const p = await open(PHONE, `/?code=${code}`);
       await p.fill('#nickname', name);
       await p.click('#join-button');
-      await p.locator('#player-lobby').waitFor({ timeout: 15_000 });
+      await p.locator('#player-lobby, #join-error:not(:empty)').first().waitFor({ timeout: 15_000 });
+      const refusal = p.locator('#join-error');
+      if ((await refusal.count()) > 0) throw new Error(`join refused: ${await refusal.textContent()}`);
       players.push(p);
     }
     await expect.poll(() => host.locator('#lobby-players li[data-player]').count()).toBe(3);
-    expect(await host.locator('#lobby-players').textContent()).toContain('<b>Bob</b>');
+    expect(await host.locator('#lobby-players').textContent()).toContain('Zoë & Co');
     await screenshot(host, 'host-lobby-projector');
     await screenshot(players[0]!, 'player-lobby-phone');
 
@@ -188,7 +190,12 @@ async function answerRound(players: Page[], tag: string, afterSecond?: () => Pro
     await p.locator('.layer-row.final input').fill(i === 0 ? (q.answer.expr ?? '') : i === 1 ? `2*(${q.answer.expr ?? '1'})` : '0');
     if (i === 0 && tag === 'q1') await screenshot(p, 'player-question-phone');
     await p.click('#submit-answer');
-    await p.locator('#answer-verdict').waitFor({ timeout: 15_000 });
+    await p.locator('#answer-verdict, #answer-error:not(:empty)').first().waitFor({ timeout: 15_000 })
+      .catch(async (err: unknown) => {
+        throw new Error(`no verdict for player ${i}: ${(await p.locator('#app').innerText()).slice(0, 600)}`, { cause: err });
+      });
+    const refusal = p.locator('#answer-error:not(:empty)');
+    if ((await refusal.count()) > 0) throw new Error(`answer refused (player ${i}): ${await refusal.textContent()}`);
     if (i === 1 && tag === 'q1') await screenshot(p, 'player-answered-phone');
     if (i === 1) await afterSecond?.();
   }

@@ -75,6 +75,36 @@ export async function openView(browser: Browser, demo: Demo, o: OpenOptions): Pr
   return page;
 }
 
+/** Opens the demo page once with no view mounted; `mountIn` then switches views without reloading. */
+export async function openDemoPage(browser: Browser, demo: Demo, dpr = 1): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: dpr });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${demo.base}/dev/views.html?q=none`);
+  try {
+    await page.waitForFunction(() => typeof window.__demoMount === 'function', undefined, { timeout: 90_000 });
+  } catch (e) {
+    throw new Error(`The demo page did not load: ${errors.join('; ') || String(e)}`);
+  }
+  return page;
+}
+
+/** Mounts one fixture in an open demo page at the mode's screen size and waits for its complete drawing. */
+export async function mountIn(page: Page, o: OpenOptions): Promise<void> {
+  const phone = o.mode === 'phone';
+  await page.setViewportSize({ width: o.width ?? (phone ? 390 : 1920), height: o.height ?? (phone ? 844 : 1080) });
+  const ok = await page.evaluate(
+    ([q, state, mode, reduced]) => window.__demoMount?.(q, state, mode as 'phone' | 'projector', reduced === 'true') ?? false,
+    [o.q, o.state ?? 'fresh', o.mode ?? 'projector', String(o.reduced !== false)] as const,
+  );
+  if (!ok) throw new Error(`No demo fixture "${o.q}".`);
+  await page.waitForSelector('.cra-view[data-ready="true"][data-view]', { timeout: 30_000 });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+}
+
 /** Saves a screenshot under test-output/screenshots/views-<name>.png. */
 export async function shoot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });

@@ -32,7 +32,7 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
     const grad = grads.slice(0, shown).find((g) => g.id === node.id);
     const labels = [stage.label(node.tex, { scale: scale * 1.05, className: 'cra-node-name' })];
     labels[0]?.el.setAttribute('data-node', node.id);
-    const data = node.value === null ? '?' : valueToLatex(node.value);
+    const data = node.value === null ? '\\boxed{?}' : valueToLatex(node.value);
     labels.push(stage.label(`\\text{data}\\;${data}`, { scale: scale * 0.72, className: 'cra-node-data' }));
     if (grad) {
       const g = stage.label(`\\text{grad}\\;${valueToLatex(grad.value)}`, {
@@ -49,9 +49,9 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
     return { node, labels, w, h, x: 0, y: 0 };
   }
 
-  function layout(boxes: Box[], vertical: boolean): { w: number; h: number } {
+  function layout(boxes: Box[], vertical: boolean, scale: number): { w: number; h: number } {
     const m = stage.metrics;
-    const gap = m.font * (vertical ? 1.1 : 1.6);
+    const gap = m.font * (vertical ? 1.5 : 1.6) * scale;
     const along = (b: Box): number => (vertical ? b.h : b.w);
     const across = (b: Box): number => (vertical ? b.w : b.h);
     const slots = Math.max(...boxes.map((b) => b.node.slot)) + 1;
@@ -86,16 +86,16 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
     if (!stage.ready) return;
     const vp = stage.viewport();
     stage.begin();
+    // The projector always draws the graph left to right (shrunk to fit); a phone stacks it top to bottom.
+    const vertical = stage.options.mode === 'phone';
     let boxes = graph.nodes.map((n) => makeBox(n, 1));
-    let size = layout(boxes, false);
-    let vertical = false;
-    if (size.w > vp.w) {
-      const scale = Math.max(0.6, vp.w / size.w);
+    let size = layout(boxes, vertical, 1);
+    const fit = Math.min(vp.w / size.w, vertical ? 1 : (vp.h * 0.95) / size.h);
+    if (fit < 1 || (!vertical && fit > 1.15)) {
+      const scale = Math.max(0.45, Math.min(1.4, fit * 0.97));
       stage.begin();
       boxes = graph.nodes.map((n) => makeBox(n, scale));
-      size = layout(boxes, false);
-      vertical = size.w > vp.w;
-      if (vertical) size = layout(boxes, true);
+      size = layout(boxes, vertical, scale);
     }
     const off = { x: Math.max(0, (vp.w - size.w) / 2), y: Math.max(0, (vp.h - size.h) / 2) };
     for (const b of boxes) {

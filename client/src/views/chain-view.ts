@@ -58,7 +58,8 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     const mark = state.layerMarks?.[li];
     if (mark) {
       const sign = mark.correct ? '✓' : '✗';
-      const m = stage.label(`${latexOrText(mark.expr)}\\;\\text{${sign}}`, {
+      const m = stage.label(latexOrText(mark.expr), {
+        suffix: sign,
         scale: scale * 0.85,
         color: css(mark.correct ? COLORS.correct : COLORS.wrong),
         aria: `your answer ${mark.expr}: ${mark.correct ? 'correct' : 'wrong'}`,
@@ -88,9 +89,12 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     if (!q?.layers) return [];
     const factors = q.layers.map((l) => `\\left(${l.latex?.evaluated ?? latexOrText(l.evaluated)}\\right)`);
     const d = `\\frac{dy}{d${variable}}`;
-    const lines = [`${d} = ${factors.join('\\cdot ')}`];
-    if (task.order === 2 && q.answer.expr) lines.push(`\\frac{d^2y}{d${variable}^2} = ${latexOrText(q.answer.expr)}`);
-    return lines.map((tex) => stage.fitLabel(tex, maxW, { scale, className: 'cra-product' }));
+    const opts = { scale, className: 'cra-product' };
+    const out = [stage.fitParts([`${d} = ${factors[0] ?? ''}`, ...factors.slice(1)], ' \\cdot ', maxW, opts)];
+    if (task.order === 2 && q.answer.expr) {
+      out.push(stage.fitLabel(`\\frac{d^2y}{d${variable}^2} = ${latexOrText(q.answer.expr)}`, maxW, opts));
+    }
+    return out;
   }
 
   function draw(): void {

@@ -35,6 +35,12 @@ const KNOWN_NAMES = new Set([
   'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'sech',
   'exp', 'log', 'ln', 'sqrt', 'abs', 'sigmoid', 'softplus', 'relu', 'e', 'pi', 'sign',
 ]);
+/** Free variables of an expression of ours (a substitution), in order of first appearance. */
+export function freeVars(expr: string): string[] {
+  const names = expr.match(/[a-zA-Z_][a-zA-Z_0-9]*/g) ?? [];
+  return [...new Set(names.filter((n) => !KNOWN_NAMES.has(n)))];
+}
+
 /** A variable: one letter with optional digits or one subscript-like suffix (x, y, t, a1, z2, W1, u_1). */
 const VARIABLE = /^[a-zA-Z](?:_?[0-9]{1,2})?$/;
 
@@ -63,6 +69,13 @@ const OPERATOR_NAMES: Record<string, string> = {
 };
 
 function texHandler(node: MathNode, options: object): string | undefined {
+  if (node.type === 'SymbolNode') {
+    // Our variables are letters, never units (mathjs would print t, the tonne, upright); a1 reads as a₁.
+    const name = (node as MathNode & { name: string }).name;
+    const m = /^([a-zA-Z])_?([0-9]{1,2})?$/.exec(name);
+    if (!m?.[1]) return undefined;
+    return m[2] ? `${m[1]}_{${m[2]}}` : m[1];
+  }
   if (node.type !== 'FunctionNode') return undefined;
   const fn = node as MathNode & { fn: { name?: string }; args: MathNode[] };
   const name = fn.fn.name ?? '';
@@ -103,10 +116,11 @@ export function formatNumber(v: number): string {
 
 /** LaTeX for a number, vector or matrix value (vectors as columns, like the maths on the board). */
 export function valueToLatex(value: number | number[] | number[][]): string {
-  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'number') return `{${formatNumber(value)}}`;
   if (value.length === 0) return '[\\,]';
   const rows = Array.isArray(value[0]) ? (value as number[][]) : (value as number[]).map((v) => [v]);
-  if (rows.length === 1 && rows[0]?.length === 1) return formatNumber(rows[0][0] ?? 0);
+  const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
+  if (only !== undefined) return `{${formatNumber(only)}}`;
   const body = rows.map((r) => r.map(formatNumber).join(' & ')).join(' \\\\ ');
   return `\\begin{bmatrix}${body}\\end{bmatrix}`;
 }

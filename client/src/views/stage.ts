@@ -27,6 +27,8 @@ export interface LabelOptions {
   /** Plain text instead of LaTeX (marks like ✓ / ✗ with an aria-label). */
   text?: string;
   aria?: string;
+  /** Plain text after the math (✓ / ✗: KaTeX has no metrics for them). */
+  suffix?: string;
   className?: string;
   background?: string;
 }
@@ -110,6 +112,13 @@ export class Stage {
     if (opts.background) Object.assign(el.style, { background: opts.background, padding: '0.1em 0.3em', borderRadius: '0.3em' });
     if (opts.text !== undefined) el.textContent = opts.text;
     else renderLatex(el, latex);
+    if (opts.suffix !== undefined) {
+      const span = document.createElement('span');
+      span.className = 'cra-suffix';
+      span.style.marginLeft = '0.35em';
+      span.textContent = opts.suffix;
+      el.append(span);
+    }
     if (opts.aria) el.setAttribute('aria-label', opts.aria);
     this.overlay.append(el);
     const r = el.getBoundingClientRect();
@@ -122,6 +131,40 @@ export class Stage {
     if (l.w <= maxW) return l;
     l.el.remove();
     return this.label(latex, { ...opts, scale: (opts.scale ?? 1) * Math.max(0.45, (maxW / l.w) * 0.98) });
+  }
+
+  /**
+   * Math made of parts (factors, definitions) that must stay readable on a phone: one line when it fits at
+   * 85 % or more, else the parts packed greedily into lines of a centred `gathered` block.
+   */
+  fitParts(parts: string[], joiner: string, maxW: number, opts: LabelOptions = {}): Label {
+    const one = this.label(parts.join(joiner), opts);
+    if (one.w <= maxW) return one;
+    if ((maxW / one.w) >= 0.85 || parts.length < 2) {
+      one.el.remove();
+      return this.fitLabel(parts.join(joiner), maxW, opts);
+    }
+    one.el.remove();
+    const widths = parts.map((p) => {
+      const l = this.label(p + joiner, opts);
+      l.el.remove();
+      return l.w;
+    });
+    const lines: string[][] = [[]];
+    let used = 0;
+    parts.forEach((p, i) => {
+      const w = widths[i] ?? 0;
+      const line = lines[lines.length - 1];
+      if (line && line.length > 0 && used + w > maxW * 0.95) {
+        lines.push([p]);
+        used = w;
+      } else {
+        line?.push(p);
+        used += w;
+      }
+    });
+    const body = lines.map((l) => l.join(joiner)).join(`${joiner} \\\\ `);
+    return this.fitLabel(`\begin{gathered}${body}\end{gathered}`, maxW, opts);
   }
 
   /** Puts a label's centre (or left edge, with align 'left') at (x, y) in CSS px of the content. */

@@ -5,20 +5,9 @@
  */
 import type { PublicQuestion, SubsTask } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
-import { latexOrText } from './math-render';
+import { freeVars, latexOrText } from './math-render';
 import { COLORS, PATH_COLORS, css } from './palette';
 import { endRadius, type Drawer, type Label, type Stage } from './stage';
-
-const FUNCTION_NAMES = new Set([
-  'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'sech',
-  'exp', 'log', 'ln', 'sqrt', 'abs', 'sigmoid', 'softplus', 'relu', 'e', 'pi', 'sign',
-]);
-
-/** Free variables of an expression, in order of first appearance. */
-export function freeVars(expr: string): string[] {
-  const names = expr.match(/[a-zA-Z_][a-zA-Z_0-9]*/g) ?? [];
-  return [...new Set(names.filter((n) => !FUNCTION_NAMES.has(n)))];
-}
 
 interface Node {
   id: string;
@@ -57,13 +46,13 @@ export function createTreeView(stage: Stage, question: PublicQuestion): Drawer {
     const vp = stage.viewport();
     const maxW = vp.w - 2 * m.gap;
     const givens = [`z = ${latexOrText(task.expr)}`, ...mids.map((v) => `${v} = ${latexOrText(task.subs[v] ?? '')}`)];
-    const head = stage.fitLabel(givens.join(',\\quad '), maxW, { scale: 0.85, className: 'cra-givens' });
+    const head = stage.fitParts(givens, ',\\quad ', maxW, { scale: 0.85, className: 'cra-givens' });
     let y = m.gap + head.h / 2;
     stage.place(head, vp.w / 2, y);
     y += head.h / 2 + m.font * 1.6;
     const treeW = Math.min(vp.w, m.font * 8 * Math.max(mids.length, params.length, 2));
     const x0 = (vp.w - treeW) / 2;
-    const rowGap = m.font * (stage.options.mode === 'phone' ? 3.6 : 3.2);
+    const rowGap = m.font * (stage.options.mode === 'phone' ? 3.6 : 4.4);
     const rows = [row(['z'], y, treeW, 1), row(mids, y + rowGap, treeW, 1), row(params, y + 2 * rowGap, treeW, 1)];
     for (const n of rows.flat()) n.x += x0;
     drawEdges(rows);
@@ -142,8 +131,11 @@ export function createTreeView(stage: Stage, question: PublicQuestion): Drawer {
       y += l.h + stage.metrics.gap * 0.6;
     });
     if (paths.length > 0 && lit >= paths.length) {
-      const sum = paths.map((p) => latexOrText(p.term)).join(' + ').replace(/\+ -/g, '- ');
-      const l = stage.fitLabel(`${d('z', task.wrt, !single)} = ${sum}`, maxW, { className: 'cra-path-sum' });
+      const terms = paths.map((p, i) => {
+        const t = latexOrText(p.term);
+        return i === 0 ? `${d('z', task.wrt, !single)} = ${t}` : t.startsWith('-') ? t : `+ ${t}`;
+      });
+      const l = stage.fitParts(terms, ' ', maxW, { className: 'cra-path-sum' });
       stage.place(l, cx, y + l.h / 2 + stage.metrics.gap * 0.4);
       y += l.h + stage.metrics.gap;
     }

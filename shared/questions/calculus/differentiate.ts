@@ -75,18 +75,17 @@ export function differentiate(node: MathNode, variable: string): MathNode {
 
 function diffOp(node: MathNode, v: string): MathNode {
   const { fn, args } = opView(node);
-  const d = (n: MathNode): MathNode => differentiate(n, v);
   const a = args[0] as MathNode;
   const b = args[1] as MathNode;
   switch (fn) {
     case 'unaryMinus':
-      return neg(d(a));
+      return neg(differentiate(a, v));
     case 'unaryPlus':
-      return d(a);
+      return differentiate(a, v);
     case 'add':
-      return addAll(args.map(d));
+      return addAll(args.map((x) => differentiate(x, v)));
     case 'subtract':
-      return sub(d(a), d(b));
+      return sub(differentiate(a, v), differentiate(b, v));
     case 'multiply':
       return diffProduct(args, v);
     case 'divide':

@@ -5,7 +5,7 @@ import type { MistakeCode } from '../../check/types';
 import { differentiate } from './differentiate';
 import { checkVarName, finitePoints, parseIn, samplePoints } from './expr-task';
 import { addAll, mulAll, substituteNode, sym, tidy } from './nodes';
-import { agreeAt, compileNode, close } from './numeric';
+import { close, compileNode, sameValues, valuesAt } from './numeric';
 import { texNode, toStr } from './print';
 
 export type NodeMatrix = MathNode[][];
@@ -62,8 +62,20 @@ export function matMul(a: NodeMatrix, b: NodeMatrix): NodeMatrix {
 
 export const transpose = (m: NodeMatrix): NodeMatrix => (m[0] ?? []).map((_, j) => m.map((row) => row[j] as MathNode));
 
+// The generator analyses its draw to reject degenerate ones and solve() analyses the same task right
+// after: one remembered analysis (keyed by the task's JSON, trees are never mutated) halves the work.
+let last: { key: string; analysis: JacobianAnalysis } | null = null;
+
 /** Reads and solves a Jacobian task: J_{f∘g}(x) = J_f(g(x)) · J_g(x). TaskError when unusable. */
 export function analyseJacobian(task: JacobianTask): JacobianAnalysis {
+  const key = JSON.stringify(task);
+  if (last?.key === key) return last.analysis;
+  const analysis = analyseUncached(task);
+  last = { key, analysis };
+  return analysis;
+}
+
+function analyseUncached(task: JacobianTask): JacobianAnalysis {
   if (task === null || typeof task !== 'object') throw new TaskError('The task must be an object {outer, outerVars, inner, innerVars, at?}.');
   const outerVars = readVars(task.outerVars, 'outerVars');
   const innerVars = readVars(task.innerVars, 'innerVars');
@@ -89,13 +101,24 @@ function numbers(m: NodeMatrix, at: Record<string, number>): number[][] {
   }));
 }
 
-function sameMatrix(a: NodeMatrix, b: NodeMatrix, points: ReadonlyArray<Record<string, number>>, at?: Record<string, number>): boolean {
-  if (a.length !== b.length || a[0]?.length !== b[0]?.length) return false;
-  if (at) {
-    const [na, nb] = [numbers(a, at), numbers(b, at)];
-    return na.every((row, i) => row.every((x, j) => close(x, nb[i]?.[j] as number)));
-  }
-  return a.every((row, i) => row.every((e, j) => agreeAt(e, b[i]?.[j] as MathNode, points)));
+/** A matrix's values at the comparison points, entry by entry, computed once per matrix. */
+interface Signature {
+  rows: number;
+  cols: number;
+  vals: number[][];
+}
+
+function signature(m: NodeMatrix, points: ReadonlyArray<Record<string, number>>): Signature {
+  return { rows: m.length, cols: m[0]?.length ?? 0, vals: m.flat().map((e) => valuesAt(e, points)) };
+}
+
+/** Same shape and every entry equal: at the single point `at`, or wherever the first is defined. */
+function sameSignature(a: Signature, b: Signature, single: boolean): boolean {
+  if (a.rows !== b.rows || a.cols !== b.cols) return false;
+  return a.vals.every((va, i) => {
+    const vb = b.vals[i] as number[];
+    return single ? close(va[0] as number, vb[0] as number) : sameValues(va, vb);
+  });
 }
 
 /** Entries as the answer format wants them: expression strings, or numbers when `at` is given. */
@@ -119,10 +142,13 @@ function jacobianCandidates(a: JacobianAnalysis): Array<{ mistake: MistakeCode; 
 }
 
 function distractors(a: JacobianAnalysis): Distractor[] {
-  const kept: Array<{ mistake: MistakeCode; m: NodeMatrix; feedback: string }> = [];
+  const pts = a.at ? [a.at] : a.points.slice(0, 6);
+  const answer = signature(a.j, pts);
+  const kept: Array<{ mistake: MistakeCode; m: NodeMatrix; feedback: string; sig: Signature }> = [];
   for (const c of jacobianCandidates(a)) {
-    if (sameMatrix(c.m, a.j, a.points, a.at) || kept.some((k) => sameMatrix(k.m, c.m, a.points, a.at))) continue;
-    kept.push(c);
+    const sig = signature(c.m, pts);
+    if (sameSignature(sig, answer, !!a.at) || kept.some((k) => sameSignature(k.sig, sig, !!a.at))) continue;
+    kept.push({ ...c, sig });
   }
   return kept.map((c) => ({ mistake: c.mistake, matrix: matrixOut(c.m, a.at), feedback: c.feedback }));
 }

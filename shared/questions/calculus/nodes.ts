@@ -133,7 +133,7 @@ export function neg(a: MathNode): MathNode {
 export function addAll(terms: MathNode[]): MathNode {
   let c: Rational = [0, 1];
   let at = -1;
-  const kept: Array<{ coef: Rational; rest: MathNode; orig: MathNode; merged: boolean }> = [];
+  const kept: TermParts[] = [];
   const index = new Map<string, number>();
   for (const t of flattenSum(terms)) {
     const r = asRational(t);
@@ -143,22 +143,21 @@ export function addAll(terms: MathNode[]): MathNode {
       if (at < 0) at = kept.length;
       continue;
     }
-    const [k, rest] = splitCoef(t);
-    const key = keyOf(rest);
-    const e = kept[index.get(key) ?? -1];
-    const merged = e && ratAdd(e.coef, k);
+    const parts = termParts(t);
+    const e = kept[index.get(parts.key) ?? -1];
+    const merged = e && ratAdd(e.coef, parts.coef);
     if (e && merged) {
       e.coef = merged;
       e.merged = true;
     } else {
-      index.set(key, kept.length);
-      kept.push({ coef: k, rest, orig: t, merged: false });
+      index.set(parts.key, kept.length);
+      kept.push(parts);
     }
   }
   const out: MathNode[] = [];
   kept.forEach((e, i) => {
     if (i === at && c[0] !== 0) out.push(ratNode(c));
-    if (e.coef[0] !== 0) out.push(e.merged ? mulAll([ratNode(e.coef), e.rest]) : e.orig);
+    if (e.coef[0] !== 0) out.push(e.merged ? mulAll([ratNode(e.coef), restOf(e)]) : e.term);
   });
   // The folded constant stays where the first constant was: `1 - tanh(u)^2`, `x^2 + 1`.
   if (c[0] !== 0 && (at < 0 || at >= kept.length)) out.push(ratNode(c));
@@ -168,27 +167,51 @@ export function addAll(terms: MathNode[]): MathNode {
   return sumNode;
 }
 
-/** A term as (rational coefficient, the rest): `-6*x*y` → (-6, x*y), `3*x/y` → (3, x/y). */
-function splitCoef(t: MathNode): [Rational, MathNode] {
-  if (isNeg(t)) {
-    const [k, rest] = splitCoef(opView(t).args[0] as MathNode);
-    return [[-k[0], k[1]], rest];
-  }
-  if (isOp(t, '/')) {
-    const [p, q] = opView(t).args as [MathNode, MathNode];
-    const [k, rest] = splitCoef(p);
-    return k[0] === 1 && k[1] === 1 ? [k, t] : [k, rawOp('/', 'divide', [rest, q])];
-  }
-  if (isOp(t, '*')) {
-    const fs = flattenProduct(t);
-    const k = asRational(fs[0] as MathNode);
-    if (k && fs.length > 1) return [k, chainMul(fs.slice(1))];
-  }
-  return [[1, 1], t];
+/** A term seen as coefficient × factors / den; `key` identifies like terms without building new nodes. */
+interface TermParts {
+  term: MathNode;
+  coef: Rational;
+  factors: MathNode[];
+  den: MathNode | null;
+  key: string;
+  merged: boolean;
 }
 
-function flattenProduct(t: MathNode): MathNode[] {
-  return isOp(t, '*') ? opView(t).args.flatMap(flattenProduct) : [t];
+function termParts(term: MathNode): TermParts {
+  let t = term;
+  let sign = 1;
+  while (isNeg(t)) {
+    sign = -sign;
+    t = opView(t).args[0] as MathNode;
+  }
+  const den = isOp(t, '/') ? (opView(t).args[1] as MathNode) : null;
+  const numer = den ? (opView(t).args[0] as MathNode) : t;
+  let factors = [numer];
+  let coef: Rational = [sign, 1];
+  if (isOp(numer, '*')) {
+    const fs: MathNode[] = [];
+    flattenProduct(numer, fs);
+    const k = asRational(fs[0] as MathNode);
+    if (k && fs.length > 1) {
+      coef = [sign * k[0], k[1]];
+      factors = fs.slice(1);
+    }
+  }
+  const key = factors.map(keyOf).join('*') + (den ? `/${keyOf(den)}` : '');
+  return { term, coef, factors, den, key, merged: false };
+}
+
+function restOf(p: TermParts): MathNode {
+  const top = chainMul(p.factors);
+  return p.den ? rawOp('/', 'divide', [top, p.den]) : top;
+}
+
+function flattenProduct(t: MathNode, out: MathNode[]): void {
+  if (!isOp(t, '*')) {
+    out.push(t);
+    return;
+  }
+  for (const a of opView(t).args) flattenProduct(a, out);
 }
 
 function flattenSum(terms: MathNode[]): MathNode[] {
@@ -211,56 +234,76 @@ export const sub = (a: MathNode, b: MathNode): MathNode => addAll([a, neg(b)]);
  * coefficients gathered in front, quotients split into one numerator over one denominator, factor order kept.
  */
 export function mulAll(factors: MathNode[]): MathNode {
-  let top: MathNode[] = [];
-  let bottom: MathNode[] = [];
-  let coef: Rational = [1, 1];
-  const take = (f: MathNode, down: boolean): void => {
-    const r = asRational(f);
-    const scaled = r && (down ? (r[0] === 0 ? null : ratMul(coef, [r[1], r[0]])) : ratMul(coef, r));
-    if (scaled) coef = scaled;
-    else if (isNeg(f)) {
-      coef = [-coef[0], coef[1]];
-      take(opView(f).args[0] as MathNode, down);
-    } else if (isOp(f, '*')) for (const g of opView(f).args) take(g, down);
-    else if (isOp(f, '/')) {
-      take(opView(f).args[0] as MathNode, down);
-      take(opView(f).args[1] as MathNode, !down);
-    } else (down ? bottom : top).push(f);
-  };
-  for (const f of factors) take(f, false);
-  if (coef[0] === 0) return num(0);
-  [top, bottom] = mergePowers(top, bottom);
+  const st: ProductState = { top: [], bottom: [], coef: [1, 1] };
+  for (const f of factors) takeFactor(st, f, false);
+  if (st.coef[0] === 0) return num(0);
+  const [top, bottom] = mergePowers(st.top, st.bottom);
+  const coef = st.coef;
   const numer = chainMul([...(Math.abs(coef[0]) === 1 && top.length > 0 ? [] : [num(Math.abs(coef[0]))]), ...top]);
   const denom = coef[1] === 1 && bottom.length === 0 ? null : chainMul([...(coef[1] === 1 ? [] : [num(coef[1])]), ...bottom]);
   const q = denom ? rawOp('/', 'divide', [numer, denom]) : numer;
   return coef[0] < 0 ? neg(q) : q;
 }
 
-/** A structural key: equal keys mean equal trees (used to gather sec(u)*sec(u) into sec(u)^2). */
+interface ProductState {
+  top: MathNode[];
+  bottom: MathNode[];
+  coef: Rational;
+}
+
+// A module-level function rather than a closure: hot, and tsx wraps every named closure in __name.
+function takeFactor(st: ProductState, f: MathNode, down: boolean): void {
+  const r = asRational(f);
+  const scaled = r && (down ? (r[0] === 0 ? null : ratMul(st.coef, [r[1], r[0]])) : ratMul(st.coef, r));
+  if (scaled) st.coef = scaled;
+  else if (isNeg(f)) {
+    st.coef = [-st.coef[0], st.coef[1]];
+    takeFactor(st, opView(f).args[0] as MathNode, down);
+  } else if (isOp(f, '*')) for (const g of opView(f).args) takeFactor(st, g, down);
+  else if (isOp(f, '/')) {
+    takeFactor(st, opView(f).args[0] as MathNode, down);
+    takeFactor(st, opView(f).args[1] as MathNode, !down);
+  } else (down ? st.bottom : st.top).push(f);
+}
+
+const KEYS = new WeakMap<MathNode, string>();
+
+/** A structural key: equal keys mean equal trees (used to gather sec(u)*sec(u) into sec(u)^2). Cached. */
 export function keyOf(n: MathNode): string {
-  if (n.type === 'ConstantNode') return String(constValue(n));
-  if (n.type === 'SymbolNode') return symName(n);
-  if (n.type === 'FunctionNode') return `${fnName(n)}(${fnArgs(n).map(keyOf).join(',')})`;
-  if (n.type === 'OperatorNode') return `${opView(n).fn}(${opView(n).args.map(keyOf).join(',')})`;
-  return n.toString();
+  const cached = KEYS.get(n);
+  if (cached !== undefined) return cached;
+  let k: string;
+  if (n.type === 'ConstantNode') k = String(constValue(n));
+  else if (n.type === 'SymbolNode') k = symName(n);
+  else if (n.type === 'FunctionNode') k = `${fnName(n)}(${fnArgs(n).map(keyOf).join(',')})`;
+  else if (n.type === 'OperatorNode') k = `${opView(n).fn}(${opView(n).args.map(keyOf).join(',')})`;
+  else k = n.toString();
+  KEYS.set(n, k);
+  return k;
+}
+
+interface PowerEntry {
+  base: MathNode;
+  exp: Rational;
+}
+
+function putPower(seen: Map<string, PowerEntry>, f: MathNode, sign: number): void {
+  const r = isOp(f, '^') ? asRational(opView(f).args[1] as MathNode) : null;
+  const base = r ? (opView(f).args[0] as MathNode) : f;
+  const e: Rational = r ? [sign * r[0], r[1]] : [sign, 1];
+  const key = keyOf(base);
+  const old = seen.get(key);
+  const sum = old ? ratAdd(old.exp, e) : e;
+  if (old && !sum) throw new RangeError('exponent overflow');
+  seen.set(key, { base, exp: sum as Rational });
 }
 
 /** Gathers repeated bases across numerator and denominator: a*a → a^2, a^3/a → a^2, a/a → (dropped). */
 function mergePowers(top: MathNode[], bottom: MathNode[]): [MathNode[], MathNode[]] {
   if (top.length + bottom.length < 2) return [top, bottom];
-  const seen = new Map<string, { base: MathNode; exp: Rational }>();
-  const put = (f: MathNode, sign: number): void => {
-    const r = isOp(f, '^') ? asRational(opView(f).args[1] as MathNode) : null;
-    const base = r ? (opView(f).args[0] as MathNode) : f;
-    const e: Rational = r ? [sign * r[0], r[1]] : [sign, 1];
-    const key = keyOf(base);
-    const old = seen.get(key);
-    const sum = old ? ratAdd(old.exp, e) : e;
-    if (old && !sum) throw new RangeError('exponent overflow');
-    seen.set(key, { base, exp: sum as Rational });
-  };
-  top.forEach((f) => put(f, 1));
-  bottom.forEach((f) => put(f, -1));
+  const seen = new Map<string, PowerEntry>();
+  for (const f of top) putPower(seen, f, 1);
+  for (const f of bottom) putPower(seen, f, -1);
   if (seen.size === top.length + bottom.length) return [top, bottom];
   const up: MathNode[] = [];
   const down: MathNode[] = [];

@@ -82,6 +82,10 @@ function texSymbol(name: string): string {
 
 const paren = (s: string): string => `\\left(${s}\\right)`;
 
+function texWrap(x: MathNode, yes: boolean): string {
+  return yes ? paren(texNode(x)) : texNode(x);
+}
+
 /** KaTeX-ready LaTeX: `-2x\,\sin\left(x^{2}\right)`, `\sigma\left(3x\right)`, `\frac{1}{2\sqrt{x}}`. */
 export function texNode(n: MathNode): string {
   switch (n.type) {
@@ -117,17 +121,16 @@ function texOp(n: MathNode): string {
   const { fn, args } = opView(n);
   const a = args[0] as MathNode;
   const b = args[1] as MathNode;
-  const t = (x: MathNode, p: boolean): string => (p ? paren(texNode(x)) : texNode(x));
   switch (fn) {
     case 'unaryMinus':
-      return `-${t(a, prec(a) <= PREC_SUM || isNeg(a))}`;
+      return `-${texWrap(a, prec(a) <= PREC_SUM || isNeg(a))}`;
     case 'add':
-      return `${texNode(a)}+${t(b, prec(b) === PREC_NEG)}`;
+      return `${texNode(a)}+${texWrap(b, prec(b) === PREC_NEG)}`;
     case 'subtract':
-      return `${texNode(a)}-${t(b, prec(b) <= PREC_SUM || prec(b) === PREC_NEG)}`;
+      return `${texNode(a)}-${texWrap(b, prec(b) <= PREC_SUM || prec(b) === PREC_NEG)}`;
     case 'multiply': {
-      const left = t(a, prec(a) < PREC_PRODUCT);
-      const right = t(b, prec(b) < PREC_PRODUCT || prec(b) === PREC_NEG);
+      const left = texWrap(a, prec(a) < PREC_PRODUCT);
+      const right = texWrap(b, prec(b) < PREC_PRODUCT || prec(b) === PREC_NEG);
       const sep = startsWithDigit(right) ? '\\cdot ' : a.type === 'ConstantNode' && !isOp(b, '/') ? '' : '\\,';
       return `${left}${sep}${right}`;
     }

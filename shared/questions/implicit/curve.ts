@@ -7,18 +7,23 @@ import { symbolsOf } from '../calculus/parse';
 import { fmtNum } from '../format/number';
 
 /**
- * An implicit curve L(x, y) = R(x, y) read from a task's `equation`, with F = L − R and its partials, shared by
- * the implicit (dy/dx) and implicit2 (d²y/dx²) families.
+ * An implicit curve L(x, y) = R(x, y) from a task's `equation`, shared by the implicit (dy/dx) and implicit2
+ * (d²y/dx²) families. Additive constants are split off both sides first: derivatives never depend on them, so
+ * one symbolic derivation serves x^2 + y^2 = 25 and x^2 + y^2 = 13 alike (see the cache in ./solve).
  */
-export interface Curve {
+export interface Sides {
   equation: string;
   left: MathNode;
   right: MathNode;
+}
+
+/** A curve without its additive constants: F = L' − R' and its partials, parsed and compiled. */
+export interface Curve {
+  leftRest: MathNode;
+  rightRest: MathNode;
   F: MathNode;
   Fx: MathNode;
   Fy: MathNode;
-  f: NumericFn;
-  /** The two sides compiled, to check a point is on the curve. */
   l: NumericFn;
   r: NumericFn;
   fx: NumericFn;
@@ -27,78 +32,75 @@ export interface Curve {
 
 export const MAX_EQUATION_CHARS = 200;
 
-/** Parses and checks `L = R`: exactly one `=`, only x and y (plus e, pi), y really present. */
-export function readCurve(equation: unknown): Curve {
+/** Parses `L = R`: a string with exactly one `=`, each side an allowed expression. */
+export function readSides(equation: unknown): Sides {
   if (typeof equation !== 'string' || equation.trim() === '') throw new TaskError('The equation must be a string such as "x^2+y^2=25".');
   if (equation.length > MAX_EQUATION_CHARS) throw new TaskError(`The equation is longer than ${MAX_EQUATION_CHARS} characters.`);
   const sides = equation.split('=');
   if (sides.length !== 2) throw new TaskError(`The equation "${equation.slice(0, 60)}" must have exactly one "=" sign.`);
-  const left = parseExpr(sides[0] ?? '');
-  const right = parseExpr(sides[1] ?? '');
-  const F = sub(left, right);
+  return { equation: equation.trim(), left: parseExpr(sides[0] ?? ''), right: parseExpr(sides[1] ?? '') };
+}
+
+/** Splits the numeric additive terms off an expression: `x^3 + 2*x - 5` → rest `x^3 + 2*x`, c = −5. */
+export function splitConstant(n: MathNode): { rest: MathNode; c: number } {
+  const rest: MathNode[] = [];
+  let c = 0;
+  for (const t of additiveTerms(n)) {
+    if (symbolsOf(t).length === 0 && !hasFunction(t)) {
+      const v = compileNode(t)({});
+      if (Number.isFinite(v)) {
+        c += v;
+        continue;
+      }
+    }
+    rest.push(t);
+  }
+  return { rest: addAll(rest), c };
+}
+
+function hasFunction(n: MathNode): boolean {
+  if (n.type === 'FunctionNode') return true;
+  return n.type === 'OperatorNode' && opView(n).args.some(hasFunction);
+}
+
+/** Checks the variables (only x and y, y really present) and differentiates. */
+export function buildCurve(leftRest: MathNode, rightRest: MathNode): Curve {
+  const F = sub(leftRest, rightRest);
   const others = symbolsOf(F).filter((s) => s !== 'x' && s !== 'y');
   if (others.length > 0) throw new TaskError(`The equation may use only x and y, but it has ${others.map((s) => `"${s}"`).join(', ')}.`);
   const Fy = differentiate(F, 'y');
   if (!symbolsOf(F).includes('y') || isZeroNode(Fy)) throw new TaskError('The equation must involve y, so that it defines y as a function of x.');
   const Fx = differentiate(F, 'x');
-  return {
-    equation: equation.trim(), left, right, F, Fx, Fy,
-    f: compileNode(F), l: compileNode(left), r: compileNode(right), fx: compileNode(Fx), fy: compileNode(Fy),
-  };
+  return { leftRest, rightRest, F, Fx, Fy, l: compileNode(leftRest), r: compileNode(rightRest), fx: compileNode(Fx), fy: compileNode(Fy) };
 }
 
-function isZeroNode(n: MathNode): boolean {
+export function isZeroNode(n: MathNode): boolean {
   return n.type === 'ConstantNode' && (n as unknown as { value: number }).value === 0;
 }
 
-/** Reads `at`, checks the point lies on the curve and is not where dy/dx is undefined (F_y = 0). */
-export function readPoint(curve: Curve, at: unknown): { x: number; y: number } {
+/**
+ * Reads `at` and checks the point lies on the curve (constants `cL`, `cR` added back) and is not where dy/dx
+ * is undefined (F_y = 0).
+ */
+export function readPoint(curve: Curve, consts: { cL: number; cR: number }, at: unknown): { x: number; y: number } {
   if (at === null || typeof at !== 'object' || Array.isArray(at)) throw new TaskError('"at" must be an object {x, y}.');
   const { x, y } = at as Record<string, unknown>;
   if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 1e6 || Math.abs(y) > 1e6) {
     throw new TaskError('"at" must give finite numbers x and y.');
   }
   const scope = { x, y };
-  const l = curve.l(scope);
-  const r = curve.r(scope);
-  if (!Number.isFinite(l) || !Number.isFinite(r)) throw new TaskError(`The curve is not defined at (${fmtNum(x, 8)}, ${fmtNum(y, 8)}).`);
+  const l = curve.l(scope) + consts.cL;
+  const r = curve.r(scope) + consts.cR;
+  const where = `(${fmtNum(x, 8)}, ${fmtNum(y, 8)})`;
+  if (!Number.isFinite(l) || !Number.isFinite(r)) throw new TaskError(`The curve is not defined at ${where}.`);
   if (Math.abs(l - r) > 1e-9 * Math.max(1, Math.abs(l), Math.abs(r))) {
-    throw new TaskError(`The point (${fmtNum(x, 8)}, ${fmtNum(y, 8)}) is not on the curve: the left side is ${fmtNum(l, 8)} there and the right side ${fmtNum(r, 8)}.`);
+    throw new TaskError(`The point ${where} is not on the curve: the left side is ${fmtNum(l, 8)} there and the right side ${fmtNum(r, 8)}.`);
   }
   const fy = curve.fy(scope);
   if (!Number.isFinite(fy) || Math.abs(fy) < 1e-12) {
-    throw new TaskError(`The tangent at (${fmtNum(x, 8)}, ${fmtNum(y, 8)}) is vertical (∂F/∂y = 0), so dy/dx is undefined there.`);
+    throw new TaskError(`The tangent at ${where} is vertical (∂F/∂y = 0), so dy/dx is undefined there.`);
   }
   return { x, y };
-}
-
-/**
- * A few points on the curve away from vertical tangents, found by Newton's method in y from a fixed grid
- * (deterministic): used to tell whether a distractor really differs from the answer on the curve.
- */
-export function samplePoints(curve: Curve, want = 6): Array<{ x: number; y: number }> {
-  const out: Array<{ x: number; y: number }> = [];
-  for (const x0 of [0.37, -0.61, 1.13, -1.29, 1.71, -2.07, 2.53, 0.05]) {
-    for (const yStart of [0.9, -1.1, 2.3, -2.7]) {
-      const y = newtonY(curve, x0, yStart);
-      if (y !== null && !out.some((p) => p.x === x0 && Math.abs(p.y - y) < 1e-6)) out.push({ x: x0, y });
-      if (out.length >= want) return out;
-    }
-  }
-  return out;
-}
-
-function newtonY(curve: Curve, x: number, y0: number): number | null {
-  let y = y0;
-  for (let i = 0; i < 30; i++) {
-    const f = curve.f({ x, y });
-    const d = curve.fy({ x, y });
-    if (!Number.isFinite(f) || !Number.isFinite(d) || Math.abs(d) < 1e-9) return null;
-    const step = f / d;
-    y -= step;
-    if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(y))) return Math.abs(curve.fy({ x, y })) > 1e-6 ? y : null;
-  }
-  return null;
 }
 
 /** The additive terms of an expression with their signs: `x^2 - 6*x*y` → [x^2, -(6*x*y)]. */
@@ -115,7 +117,7 @@ export function additiveTerms(n: MathNode): MathNode[] {
  * ∂F/∂x and ∂F/∂y as a student gets them who treats y as a constant inside terms that mix x and y
  * (dropping the y' that the product or chain rule brings), while pure-y terms still get their y'.
  */
-export function partialsForgettingInner(curve: Curve): { Fx: MathNode; Fy: MathNode } {
+export function partialsForgettingInner(curve: Pick<Curve, 'F'>): { Fx: MathNode; Fy: MathNode } {
   const fxTerms: MathNode[] = [];
   const fyTerms: MathNode[] = [];
   for (const t of additiveTerms(curve.F)) {

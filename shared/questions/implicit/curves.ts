@@ -78,7 +78,7 @@ const LEVEL4: Maker[] = [
   (r) => at('sin(x*y) + y^2', (_x, y) => y * y, 0, nz(r, -3, 3)),
   (r) => at('e^(x*y) + y^2', (_x, y) => 1 + y * y, 0, nz(r, -3, 3)),
   (r) => at('x*e^y + y', (x) => x, r.pick([-3, -2, 1, 2, 3]), 0),
-  (r) => at('y*cos(x) + x^2', (_x, y) => y, 0, nz(r, -4, 4)),
+  (r) => at('y*e^x + x^2', (_x, y) => y, 0, nz(r, -4, 4)),
   (r) => {
     const a = r.pick([2, 3, 4]);
     return { equation: `e^(x*y) = ${a}*x + y`, x: 0, y: 1 };
@@ -98,7 +98,7 @@ const LEVEL5: Maker[] = [
     const [x, y] = r.pick([[1, 1], [4, 0.25], [2, 0.5], [0.5, 2]] as const);
     return at('log(x*y) + y', (_a, b) => b, x, y);
   },
-  (r) => at('y^2*cos(x) + x^3', (_x, y) => y * y, 0, nz(r, -3, 3)),
+  (r) => at('y^2*e^x + x*y', (_x, y) => y * y, 0, r.pick([-3, -2, 1, 2, 3])),
 ];
 
 export const CURVE_LEVELS: readonly Maker[][] = [LEVEL1, LEVEL2, LEVEL3, LEVEL4, LEVEL5];

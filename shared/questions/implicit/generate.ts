@@ -1,7 +1,7 @@
 import type { Rng } from '../rng';
 import type { Difficulty, ImplicitTask } from '../types';
 import { pickCurve } from './curves';
-import { readCurve } from './curve';
+import { prepareEquation } from './solve';
 
 /**
  * Seeded implicit tasks. Difficulty picks the curve level (conics → folium/products → trig/exp mixes) and how
@@ -22,11 +22,14 @@ const SECOND: Record<Difficulty, Plan> = {
   1: { level: 1, pAt: 0 }, 2: { level: 1, pAt: 0.5 }, 3: { level: 2, pAt: 0.8 }, 4: { level: 3, pAt: 1 }, 5: { level: 4, pAt: 1 },
 };
 
-/** F_y ≠ 0 at the point: the tangent is not vertical, so dy/dx exists there. */
+/**
+ * F_y ≠ 0 at the point (the tangent is not vertical, so dy/dx exists) and F_x ≠ 0 (a flat tangent makes a
+ * slope question a guess of 0).
+ */
 function usable(equation: string, x: number, y: number): boolean {
-  const c = readCurve(equation);
-  const fy = c.fy({ x, y });
-  return Number.isFinite(fy) && Math.abs(fy) > 1e-9 && Number.isFinite(c.fx({ x, y }));
+  const c = prepareEquation(equation, 1).p.curve;
+  const [fx, fy] = [c.fx({ x, y }), c.fy({ x, y })];
+  return Number.isFinite(fy) && Math.abs(fy) > 1e-9 && Number.isFinite(fx) && Math.abs(fx) > 1e-9;
 }
 
 export function generateImplicit(order: 1 | 2, d: Difficulty, rng: Rng): ImplicitTask {

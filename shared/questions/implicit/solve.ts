@@ -5,7 +5,7 @@ import { differentiate, toStr, toTex } from '../calculus/differentiate';
 import { agreeAt, compileNode, type NumericFn } from '../calculus/numeric';
 import { add, div, mul, neg, substituteNode, sym, tidy } from '../calculus/nodes';
 import { fmtNum, texNum } from '../format/number';
-import { partialsForgettingInner, readCurve, readPoint, samplePoints, type Curve } from './curve';
+import { buildCurve, isZeroNode, partialsForgettingInner, readPoint, readSides, splitConstant, type Curve, type Sides } from './curve';
 
 /**
  * Solver shared by the implicit (dy/dx) and implicit2 (d²y/dx²) families: y' = −F_x/F_y from differentiating
@@ -34,8 +34,6 @@ function derive(curve: Curve, order: 1 | 2): Derivation {
   return { curve, yp, raw2, answer: tidy(substituteNode(raw2, { [YP]: yp })) };
 }
 
-const isZero = (n: MathNode): boolean => n.type === 'ConstantNode' && (n as unknown as { value: number }).value === 0;
-
 interface Candidate {
   mistake: Distractor['mistake'];
   node: MathNode;
@@ -53,36 +51,35 @@ function candidateMistakes(d: Derivation): Candidate[] {
   const out: Candidate[] = [
     { mistake: 'sign-error', node: tidy(div(d.curve.Fx, d.curve.Fy)), feedback: 'The sign is off: moving the terms without y\' across the equals sign gives dy/dx = −F_x/F_y.' },
   ];
-  if (!isZero(d.curve.Fx)) {
+  if (!isZeroNode(d.curve.Fx)) {
     out.unshift({ mistake: 'reciprocal', node: tidy(neg(div(d.curve.Fy, d.curve.Fx))), feedback: 'That is dx/dy, upside down: dy/dx = −F_x/F_y, with ∂F/∂y in the denominator.' });
   }
   const forgot = partialsForgettingInner(d.curve);
-  if (!isZero(forgot.Fy)) {
+  if (!isZeroNode(forgot.Fy)) {
     out.push({ mistake: 'forgot-inner-derivative', node: tidy(neg(div(forgot.Fx, forgot.Fy))),
       feedback: 'In a term that mixes x and y (like x·y or sin(x·y)), y is a function of x: the product or chain rule gives a y\' term too.' });
   }
   return out;
 }
 
-function differsOnCurve(curve: Curve, a: MathNode, b: MathNode): boolean {
-  const pts = samplePoints(curve);
-  if (pts.length < 2) return !agreeAt(a, b, [{ x: 0.31, y: 0.77 }, { x: -1.3, y: 0.52 }, { x: 1.7, y: -1.9 }]);
-  const fa = compileNode(a);
-  const fb = compileNode(b);
-  return pts.some((p) => {
-    const [va, vb] = [fa(p), fb(p)];
-    return Number.isFinite(va) && Number.isFinite(vb) && Math.abs(va - vb) > 1e-6 * Math.max(1, Math.abs(va));
-  });
+/** Points well inside the usual domains (xy > 0, x² + y² > 0) where wrong and right answers are compared. */
+const PROBES = [{ x: 0.7, y: 1.3 }, { x: 1.9, y: 0.45 }, { x: 0.35, y: 2.2 }, { x: -1.1, y: -0.6 }, { x: 2.6, y: 1.7 }];
+
+/**
+ * A distractor is kept when it differs from the answer as a function of x and y; it depends only on the
+ * constant-free curve, so the cached decision is the same for every constant.
+ */
+function differs(a: MathNode, b: MathNode): boolean {
+  return !agreeAt(a, b, PROBES);
 }
 
 /**
- * Everything about a question that does not depend on the point: the symbolic work (differentiation, printing,
- * on-curve sampling) costs ~1 ms, and generated questions reuse a limited set of equations, so it is memoised
- * by equation. Entries hold only strings and compiled functions, and every question gets fresh copies.
+ * Everything about a question that depends on neither the point nor the curve's additive constants: the
+ * symbolic work (differentiating, printing) costs about a millisecond, and generated questions reuse a few
+ * dozen curve shapes, so it is memoised by shape. Entries are never mutated; every question gets fresh copies.
  */
 interface Prepared {
   curve: Curve;
-  eqTex: string;
   answerStr: string;
   answerFn: NumericFn;
   steps: Step[];
@@ -92,27 +89,49 @@ interface Prepared {
 const CACHE = new Map<string, Prepared>();
 const CACHE_MAX = 512;
 
-function prepare(equation: unknown, order: 1 | 2): Prepared {
-  const key = typeof equation === 'string' ? `${order}|${equation}` : null;
-  const hit = key !== null ? CACHE.get(key) : undefined;
+function prepare(leftRest: MathNode, rightRest: MathNode, order: 1 | 2): Prepared {
+  const key = `${order}|${toStr(leftRest)}=${toStr(rightRest)}`;
+  const hit = CACHE.get(key);
   if (hit) return hit;
-  const curve = readCurve(equation);
+  const curve = buildCurve(leftRest, rightRest);
   const d = derive(curve, order);
   const prepared: Prepared = {
     curve,
-    eqTex: `${toTex(curve.left)} = ${toTex(curve.right)}`,
     answerStr: toStr(d.answer),
     answerFn: compileNode(d.answer),
     steps: [...firstOrderSteps(curve, d.yp), ...secondOrderSteps(d)],
     candidates: candidateMistakes(d).map((c) => ({
-      mistake: c.mistake, expr: toStr(c.node), fn: compileNode(c.node), feedback: c.feedback, differs: differsOnCurve(curve, c.node, d.answer),
+      mistake: c.mistake, expr: toStr(c.node), fn: compileNode(c.node), feedback: c.feedback, differs: differs(c.node, d.answer),
     })),
   };
-  if (key !== null) {
-    if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(key, prepared);
-  }
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(key, prepared);
   return prepared;
+}
+
+export interface PreparedEquation {
+  sides: Sides;
+  texL: string;
+  texR: string;
+  p: Prepared;
+  consts: { cL: number; cR: number };
+}
+
+/** Parsing and printing the equation itself is memoised too, by its exact text: same text, same result. */
+const EQUATIONS = new Map<string, PreparedEquation>();
+
+/** The equation read, its constants split off, and the prepared derivation for its shape. */
+export function prepareEquation(equation: unknown, order: 1 | 2): PreparedEquation {
+  const key = typeof equation === 'string' ? `${order}|${equation}` : '';
+  const hit = EQUATIONS.get(key);
+  if (hit) return hit;
+  const sides = readSides(equation);
+  const l = splitConstant(sides.left);
+  const r = splitConstant(sides.right);
+  const out = { sides, texL: toTex(sides.left), texR: toTex(sides.right), p: prepare(l.rest, r.rest, order), consts: { cL: l.c, cR: r.c } };
+  if (EQUATIONS.size >= CACHE_MAX * 4) EQUATIONS.clear();
+  EQUATIONS.set(key, out);
+  return out;
 }
 
 function distractors(p: Prepared, point: { x: number; y: number } | null, value: number | null): Distractor[] {
@@ -128,12 +147,17 @@ function distractors(p: Prepared, point: { x: number; y: number } | null, value:
   return out;
 }
 
+/** The first step names the equation itself, constants included, so it is built for each question. */
+function openingStep(sides: Sides, texL: string, texR: string): Step {
+  return {
+    text: `Differentiate both sides of ${sides.equation} with respect to x, treating y as a function of x: each y-term gets a factor y' by the chain rule.`,
+    latex: `\\frac{d}{dx}\\left(${texL}\\right) = \\frac{d}{dx}\\left(${texR}\\right)`,
+  };
+}
+
 function firstOrderSteps(c: Curve, yp: MathNode): Step[] {
-  const [L, R] = [toTex(c.left), toTex(c.right)];
-  const [dL, dR] = [totalDerivative(c.left), totalDerivative(c.right)];
+  const [dL, dR] = [totalDerivative(c.leftRest), totalDerivative(c.rightRest)];
   return [
-    { text: `Differentiate both sides of ${c.equation} with respect to x, treating y as a function of x: each y-term gets a factor y' by the chain rule.`,
-      latex: `\\frac{d}{dx}\\left(${L}\\right) = \\frac{d}{dx}\\left(${R}\\right)` },
     { text: `This gives ${toStr(dL)} = ${toStr(dR)}.`, latex: `${toTex(dL)} = ${toTex(dR)}` },
     { text: `Collect the y' terms on one side: y'·(${toStr(c.Fy)}) = ${toStr(tidy(neg(c.Fx)))}.`,
       latex: `y'\\left(${toTex(c.Fy)}\\right) = ${toTex(tidy(neg(c.Fx)))}` },
@@ -150,13 +174,12 @@ function secondOrderSteps(d: Derivation): Step[] {
   ];
 }
 
-function promptFor(p: Prepared, order: 1 | 2, point: { x: number; y: number } | null): Question['prompt'] {
+function promptFor(sides: Sides, eqTex: string, order: 1 | 2, point: { x: number; y: number } | null): Question['prompt'] {
   const [what, whatTex] = order === 1 ? ['dy/dx', '\\frac{dy}{dx}'] : ['d²y/dx²', '\\frac{d^2y}{dx^2}'];
-  const [c, eqTex] = [p.curve, p.eqTex];
-  if (!point) return { text: `Find ${what} for the curve ${c.equation}, in terms of x and y.`, latex: `${whatTex} \\text{ for } ${eqTex}` };
+  if (!point) return { text: `Find ${what} for the curve ${sides.equation}, in terms of x and y.`, latex: `${whatTex} \\text{ for } ${eqTex}` };
   const [px, py] = [fmtNum(point.x, 12), fmtNum(point.y, 12)];
   return {
-    text: `Find ${what} on the curve ${c.equation} at the point (${px}, ${py}).`,
+    text: `Find ${what} on the curve ${sides.equation} at the point (${px}, ${py}).`,
     latex: `\\left.${whatTex}\\right|_{(${texNum(point.x, 12)},\\,${texNum(point.y, 12)})} \\text{ on } ${eqTex}`,
   };
 }
@@ -166,11 +189,11 @@ export function solveImplicit(family: 'implicit' | 'implicit2', order: 1 | 2, ra
   if (raw.order !== undefined && raw.order !== order) {
     throw new TaskError(`The ${family} family asks for order ${order}; use ${order === 1 ? 'implicit2 for d²y/dx²' : 'implicit for dy/dx'}.`);
   }
-  const p = prepare(raw.equation, order);
-  const point = raw.at !== undefined ? readPoint(p.curve, raw.at) : null;
+  const { sides, texL, texR, p, consts } = prepareEquation(raw.equation, order);
+  const point = raw.at !== undefined ? readPoint(p.curve, consts, raw.at) : null;
   const value = point ? p.answerFn(point) : null;
   if (value !== null && !Number.isFinite(value)) throw new TaskError('The derivative is undefined at that point.');
-  const steps = p.steps.map((s) => ({ ...s }));
+  const steps = [openingStep(sides, texL, texR), ...p.steps.map((s) => ({ ...s }))];
   if (point && value !== null) {
     const what = order === 1 ? ['dy/dx', '\\frac{dy}{dx}'] : ['d²y/dx²', '\\frac{d^2y}{dx^2}'];
     steps.push({ text: `At (${fmtNum(point.x, 12)}, ${fmtNum(point.y, 12)}): ${what[0]} = ${fmtNum(value)}.`, latex: `${what[1]} = ${texNum(value)}` });
@@ -181,8 +204,8 @@ export function solveImplicit(family: 'implicit' | 'implicit2', order: 1 | 2, ra
     family,
     difficulty: meta.difficulty,
     seed: meta.seed,
-    prompt: promptFor(p, order, point),
-    task: { equation: p.curve.equation, order, ...(point ? { at: point } : {}) },
+    prompt: promptFor(sides, `${texL} = ${texR}`, order, point),
+    task: { equation: sides.equation, order, ...(point ? { at: point } : {}) },
     answer: value !== null ? { value } : { expr: p.answerStr },
     steps,
     ...(ds.length > 0 ? { distractors: ds } : {}),

@@ -117,3 +117,13 @@ describe('hardenedInstance', () => {
     for (const n of names) expect(() => inst[n]?.(), n).toThrow(/disabled/);
   });
 });
+
+describe('parseAnswer sign runs', () => {
+  it('refuses a long run of signs before the parser recurses on it', () => {
+    expect(errorOf('-'.repeat(390) + 'x')).toBe('Too many signs in a row.');
+  });
+
+  it('still reads a double negative when one is typed', () => {
+    expect(valueAt('--x', 2)).toBe(2);
+  });
+});
