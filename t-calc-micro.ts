@@ -1,10 +1,3 @@
-import { jacobian } from './shared/questions/families/jacobian';
-import { analyseJacobian } from './shared/questions/calculus/jacobian-solve';
+import { chain } from './shared/questions/families/chain';
 import { createRng } from './shared/questions/rng';
-const cpu = (name: string, n: number, f: (i: number) => void) => { const t=process.cpuUsage(); for (let i=0;i<n;i++) f(i); const d=process.cpuUsage(t); console.log(name, ((d.user+d.system)/n).toFixed(1), 'us cpu'); };
-for (const d of [1,2,3] as const) {
-  const tasks = Array.from({length: 500}, (_, i) => jacobian.generate(d, createRng(i)));
-  cpu(`gen d${d}`, 500, (i) => jacobian.generate(d, createRng(i)));
-  cpu(`analyse d${d}`, 500, (i) => analyseJacobian({...tasks[i]!, outer: [...tasks[i]!.outer]}));
-  cpu(`solve d${d}`, 500, (i) => jacobian.solve({...tasks[i]!, outer: [...tasks[i]!.outer, ]} , {difficulty: d, seed: i}));
-}
+for (const d of [1,2,3,4,5] as const) for (let s = 0; s < 30; s++) { const q = chain.solve(chain.generate(d, createRng(s * 7919 + d)), {difficulty: d, seed: s}); if (q.layers!.length !== 2) console.log(d, s, JSON.stringify(q.task), q.layers?.map(l => l.fn + ' | ' + l.inner)); }

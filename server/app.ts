@@ -62,11 +62,12 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const limits: ArenaLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const store = openGameStore(opts.dataDir);
   const attempts = new KeyedLimiter(limits.attempts, clock);
-  let registry: RoomRegistry | undefined;
+  // The HTTP app is built before the rooms exist (Socket.IO needs its server); it finds them through this.
+  const rooms: { registry?: RoomRegistry } = {};
   const app = createHttpApp({
     clientDir: opts.clientDir ?? DEFAULT_CLIENT_DIR,
     report(code, secret) {
-      const live = registry?.get(code);
+      const live = rooms.registry?.get(code);
       if (live && sameSecret(secret, live.state.hostSecret)) return reportRows(live.state);
       return store.findReport(code, secret);
     },
@@ -82,7 +83,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     pingTimeout: 20_000,
   });
   io.use(handshake(new KeyedLimiter(limits.connections, clock)));
-  registry = new RoomRegistry({
+  const registry = new RoomRegistry({
     deps: opts.deps ?? createMathDeps(log),
     clock,
     transport: (code) => socketTransport(io, code),
@@ -97,6 +98,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
       error: log,
     },
   });
+  rooms.registry = registry;
   attachHandlers({ io, registry, clock, limits, log });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -104,12 +106,11 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   });
   const port = (http.address() as AddressInfo).port;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
-  const rooms = registry;
   return {
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
     port,
     async close() {
-      rooms.close();
+      registry.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would otherwise hold close() open.
       http.closeAllConnections();

@@ -5,20 +5,21 @@ import type { MistakeCode } from '../../shared/check/types';
 import type { RevealStats } from '../../shared/protocol';
 import { scoreAnswer } from '../../shared/scoring';
 import { layersAllowed, questionFor } from './questions';
+import { getEntry, tableOf, type Table } from './table';
 import type { PhaseOf, PlayerRecord, PlayerResult, RoomEffect, RoomState, Submission, Transition } from './types';
 
 export function closeRound(state: PhaseOf<'question'>, effects: RoomEffect[]): Transition {
   const results: Record<string, PlayerResult> = {};
-  const players: Record<string, PlayerRecord> = {};
+  const players: PlayerRecord[] = [];
   for (const id of state.order) {
-    const player = state.players[id];
+    const player = getEntry(state.players, id);
     if (!player) continue;
-    const result = resultFor(state, player, state.answers[id]);
+    const result = resultFor(state, player, getEntry(state.answers, id));
     results[id] = result;
     const streak = result.correct ? player.streak + 1 : 0;
-    players[id] = { ...player, score: player.score + result.points, streak };
+    players.push({ ...player, score: player.score + result.points, streak });
   }
-  const ranked = withRanks({ ...state.players, ...players }, state.order);
+  const ranked = withRanks(tableOf(players.map((p) => [p.id, p])), state.order);
   const stats = revealStats(state, results);
   const { answers: _answers, timer: _timer, durationMs: _duration, ...common } = state;
   const next: RoomState = {
@@ -67,21 +68,21 @@ function answerText(sub: Submission | undefined): string {
 }
 
 /** Competition ranking (1, 1, 3): higher score first; ties share a rank, listed in join order. */
-export function rankOrder(players: Record<string, PlayerRecord>, order: string[]): PlayerRecord[] {
-  const list = order.map((id) => players[id]).filter((p): p is PlayerRecord => p !== undefined);
+export function rankOrder(players: Table<PlayerRecord>, order: string[]): PlayerRecord[] {
+  const list = order.map((id) => getEntry(players, id)).filter((p): p is PlayerRecord => p !== undefined);
   return list.sort((a, b) => b.score - a.score || a.seat - b.seat);
 }
 
-export function withRanks(players: Record<string, PlayerRecord>, order: string[]): Record<string, PlayerRecord> {
-  const out: Record<string, PlayerRecord> = {};
+export function withRanks(players: Table<PlayerRecord>, order: string[]): Table<PlayerRecord> {
+  const out: Array<[string, PlayerRecord]> = [];
   let rank = 0;
   let prevScore = Number.NaN;
   rankOrder(players, order).forEach((p, i) => {
     if (p.score !== prevScore) rank = i + 1;
     prevScore = p.score;
-    out[p.id] = { ...p, rank };
+    out.push([p.id, { ...p, rank }]);
   });
-  return out;
+  return tableOf(out);
 }
 
 function revealStats(state: PhaseOf<'question'>, results: Record<string, PlayerResult>): RevealStats {

@@ -8,6 +8,7 @@ import { closeRound, withRanks } from './close';
 import { changeSettings, disconnect, join, kick, leave, resume, setLocked } from './membership';
 import { prepareSettings, totalQuestions } from './questions';
 import { onDeadline, openQuestion, submit } from './round';
+import { emptyTable } from './table';
 import type { RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from './types';
 
 export function transition(state: RoomState, event: RoomEvent, now: number, deps: RoomDeps): Transition {
@@ -166,7 +167,7 @@ export function createRoomState(
     seed: init.settings.seed ?? init.seed,
     createdAt: init.now,
     locked: false,
-    players: {},
+    players: emptyTable(),
     order: [],
     nextSeat: 0,
     kickedTokens: [],

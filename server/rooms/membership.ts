@@ -5,6 +5,7 @@
 import type { RoomSettings } from '../../shared/protocol';
 import { ensureQuestions, prepareSettings } from './questions';
 import { closeIfAllAnswered } from './round';
+import { getEntry, removeEntry, setEntry } from './table';
 import { MAX_PLAYERS_PER_ROOM, type PlayerRecord, type RoomDeps, type RoomState, type Transition } from './types';
 
 /** Case-insensitive identity of a nickname (already validated and normalised by the schema). */
@@ -21,7 +22,7 @@ export function join(
   if (state.locked) return { ok: false, error: 'room-locked' };
   if (state.order.length >= MAX_PLAYERS_PER_ROOM) return { ok: false, error: 'room-full' };
   const key = nicknameKey(ev.nickname);
-  if (state.order.some((id) => state.players[id]?.key === key)) return { ok: false, error: 'nickname-taken' };
+  if (state.order.some((id) => getEntry(state.players, id)?.key === key)) return { ok: false, error: 'nickname-taken' };
   const player: PlayerRecord = {
     id: ev.playerId,
     nickname: ev.nickname,
@@ -35,7 +36,7 @@ export function join(
   };
   let next: RoomState = {
     ...state,
-    players: { ...state.players, [player.id]: player },
+    players: setEntry(state.players, player.id, player),
     order: [...state.order, player.id],
     nextSeat: state.nextSeat + 1,
   };
@@ -45,15 +46,15 @@ export function join(
 
 export function resume(state: RoomState, token: string): Transition {
   if (state.kickedTokens.includes(token)) return { ok: false, error: 'kicked' };
-  const id = state.order.find((pid) => state.players[pid]?.token === token);
-  const player = id === undefined ? undefined : state.players[id];
+  const id = state.order.find((pid) => getEntry(state.players, pid)?.token === token);
+  const player = id === undefined ? undefined : getEntry(state.players, id);
   if (!player) return { ok: false, error: 'bad-token' };
   const next = withPlayer(state, { ...player, connected: true });
   return { ok: true, state: next, effects: [{ type: 'roster' }], playerId: player.id };
 }
 
 export function disconnect(state: RoomState, playerId: string, now: number): Transition {
-  const player = state.players[playerId];
+  const player = getEntry(state.players, playerId);
   if (!player) return { ok: false, error: 'player-not-found' };
   if (!player.connected) return { ok: true, state, effects: [] };
   const next = withPlayer(state, { ...player, connected: false });
@@ -63,13 +64,13 @@ export function disconnect(state: RoomState, playerId: string, now: number): Tra
 
 /** Leaving in the lobby frees the seat; later the seat stays (the report keeps its answers) but goes offline. */
 export function leave(state: RoomState, playerId: string, now: number): Transition {
-  if (!state.players[playerId]) return { ok: false, error: 'player-not-found' };
+  if (!getEntry(state.players, playerId)) return { ok: false, error: 'player-not-found' };
   if (state.phase !== 'lobby') return disconnect(state, playerId, now);
   return { ok: true, state: without(state, playerId), effects: [{ type: 'roster' }] };
 }
 
 export function kick(state: RoomState, playerId: string, now: number): Transition {
-  const player = state.players[playerId];
+  const player = getEntry(state.players, playerId);
   if (!player) return { ok: false, error: 'player-not-found' };
   const next = { ...without(state, playerId), kickedTokens: [...state.kickedTokens, player.token] };
   return closeIfAllAnswered(next, [{ type: 'kicked', playerId }, { type: 'roster' }], now);
@@ -90,15 +91,12 @@ export function changeSettings(state: RoomState, settings: RoomSettings, deps: R
 }
 
 function withPlayer(state: RoomState, player: PlayerRecord): RoomState {
-  return { ...state, players: { ...state.players, [player.id]: player } };
+  return { ...state, players: setEntry(state.players, player.id, player) };
 }
 
 function without(state: RoomState, playerId: string): RoomState {
-  const players = { ...state.players };
-  delete players[playerId];
+  const players = removeEntry(state.players, playerId);
   const order = state.order.filter((id) => id !== playerId);
   if (state.phase !== 'question') return { ...state, players, order };
-  const answers = { ...state.answers };
-  delete answers[playerId];
-  return { ...state, players, order, answers };
+  return { ...state, players, order, answers: removeEntry(state.answers, playerId) };
 }

@@ -5,6 +5,7 @@
 import type { RoomSettings } from '../../shared/protocol';
 import { TaskError } from '../../shared/questions/family';
 import type { Question } from '../../shared/questions/types';
+import { getEntry } from './table';
 import { VARIANT_POOL, type PlayerRecord, type RoomDeps, type RoomState } from './types';
 
 export type Prepared = { ok: true; solved: Question[] } | { ok: false; error: 'task-unsolvable' | 'settings-invalid'; detail: string };
@@ -43,7 +44,7 @@ const keyOf = (index: number, variant: number): string => `${index}:${variant}`;
 /** Returns the state with question `index` cached for variant 0 and every current player's variant. */
 export function ensureQuestions<S extends RoomState>(state: S, index: number, deps: RoomDeps): S {
   const wanted = new Set<number>([0]);
-  for (const id of state.order) wanted.add(variantOf(state, state.players[id]));
+  for (const id of state.order) wanted.add(variantOf(state, getEntry(state.players, id)));
   let questions = state.questions;
   for (const variant of wanted) {
     const key = keyOf(index, variant);

@@ -8,13 +8,14 @@ import { ANSWER_GRACE_MS, type SubmitAnswer } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import { closeRound } from './close';
 import { ensureQuestions, layersAllowed, questionFor } from './questions';
+import { emptyTable, getEntry, setEntry } from './table';
 import type { PhaseOf, RoomDeps, RoomEffect, RoomState, Submission, Transition } from './types';
 
 export function openQuestion(state: RoomState, index: number, now: number, deps: RoomDeps): Transition {
   const durationMs = state.settings.secondsPerQuestion * 1000;
   const deadline = now + durationMs;
   const base = ensureQuestions(state, index, deps);
-  const next: RoomState = { ...base, phase: 'question', index, durationMs, timer: { running: true, deadline }, answers: {} };
+  const next: RoomState = { ...base, phase: 'question', index, durationMs, timer: { running: true, deadline }, answers: emptyTable() };
   return { ok: true, state: next, effects: [{ type: 'phase' }, { type: 'schedule', at: deadline + ANSWER_GRACE_MS }] };
 }
 
@@ -28,19 +29,19 @@ export function onDeadline(state: RoomState, now: number): Transition {
 
 export function submit(state: RoomState, playerId: string, payload: SubmitAnswer, now: number, deps: RoomDeps): Transition {
   if (state.phase !== 'question') return { ok: false, error: 'wrong-phase' };
-  const player = state.players[playerId];
+  const player = getEntry(state.players, playerId);
   if (!player) return { ok: false, error: 'not-a-player' };
   if (payload.index !== state.index) return { ok: false, error: 'wrong-question' };
   if (!state.timer.running) return { ok: false, error: 'paused' };
   if (now > state.timer.deadline + ANSWER_GRACE_MS) return { ok: false, error: 'too-late' };
   const q = questionFor(state, state.index, player);
-  const prior = state.answers[playerId] ?? emptySubmission(q);
+  const prior = getEntry(state.answers, playerId) ?? emptySubmission(q);
   if (prior.final) return { ok: false, error: 'already-answered' };
   const judged = judge(state, q, prior, payload, deps);
   if (!judged.ok) return judged;
   const remainingMs = Math.max(0, state.timer.deadline - now);
   const sub: Submission = { ...judged.sub, elapsedMs: state.durationMs - remainingMs };
-  const next: PhaseOf<'question'> = { ...state, answers: { ...state.answers, [playerId]: sub } };
+  const next: PhaseOf<'question'> = { ...state, answers: setEntry(state.answers, playerId, sub) };
   return closeIfAllAnswered(next, [{ type: 'progress' }], now);
 }
 
@@ -104,9 +105,9 @@ export function closeIfAllAnswered(state: RoomState, effects: RoomEffect[], _now
   if (state.phase !== 'question') return { ok: true, state, effects };
   let connected = 0;
   for (const id of state.order) {
-    if (!state.players[id]?.connected) continue;
+    if (!getEntry(state.players, id)?.connected) continue;
     connected++;
-    if (!state.answers[id]?.final) return { ok: true, state, effects };
+    if (!getEntry(state.answers, id)?.final) return { ok: true, state, effects };
   }
   if (connected === 0) return { ok: true, state, effects };
   return closeRound(state, effects);

@@ -6,6 +6,7 @@
 import type { ServerToClientEvents } from '../../shared/protocol';
 import type { Clock, Disposable } from '../clock';
 import { transition } from './machine';
+import { getEntry } from './table';
 import type { PlayerRecord, RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from './types';
 import { hostProgress, hostView, playerPhaseView, youView } from './views';
 
@@ -66,7 +67,7 @@ export class RoomShell {
   }
 
   player(id: string): PlayerRecord | undefined {
-    return this.state.players[id];
+    return getEntry(this.state.players, id);
   }
 
   close(): void {
@@ -122,7 +123,7 @@ export class RoomShell {
     const s = this.state;
     if (s.phase === 'question' && s.settings.variants === 'per-player' && s.settings.source.kind === 'generated') {
       for (const id of s.order) {
-        const p = s.players[id];
+        const p = getEntry(s.players, id);
         if (p) this.transport.player(id)('state', playerPhaseView(s, now, p));
       }
     } else {
@@ -136,7 +137,7 @@ export class RoomShell {
   private sendYou(ids: string[] | 'all'): void {
     const list = ids === 'all' ? this.state.order : ids;
     for (const id of list) {
-      const p = this.state.players[id];
+      const p = getEntry(this.state.players, id);
       if (p?.connected) this.transport.player(id)('you', youView(this.state, p));
     }
   }

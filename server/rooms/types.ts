@@ -6,6 +6,7 @@
 import type { AnswerInput, LayerVerdict, Verdict } from '../../shared/check/types';
 import type { ErrorCode, HostCommand, RevealStats, RoomMode, RoomSettings, SubmitAnswer } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
+import type { Table } from './table';
 
 export interface PlayerRecord {
   id: string;
@@ -63,7 +64,7 @@ interface RoomCommon {
   seed: number;
   createdAt: number;
   locked: boolean;
-  players: Record<string, PlayerRecord>;
+  players: Table<PlayerRecord>;
   /** Player ids in join order. */
   order: string[];
   nextSeat: number;
@@ -83,7 +84,7 @@ export type RoomState = RoomCommon &
         index: number;
         durationMs: number;
         timer: QuestionTimer;
-        answers: Record<string, Submission>;
+        answers: Table<Submission>;
       }
     | { phase: 'reveal'; index: number; stats: RevealStats }
     | { phase: 'leaderboard'; index: number }

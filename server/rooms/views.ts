@@ -16,6 +16,7 @@ import type {
 import { toPublicQuestion } from '../../shared/questions/public';
 import { rankOrder } from './close';
 import { layersAllowed, questionFor, totalQuestions } from './questions';
+import { getEntry } from './table';
 import type { PhaseOf, PlayerRecord, RoomState } from './types';
 
 export const PLAYER_TOP = 5;
@@ -88,7 +89,7 @@ export function youView(state: RoomState, player: PlayerRecord): YouView {
 /** The player's own verdicts for the open question, or their result at the reveal. */
 export function answerState(state: RoomState, player: PlayerRecord): AnswerState | null {
   if (state.phase === 'question') {
-    const sub = state.answers[player.id];
+    const sub = getEntry(state.answers, player.id);
     const n = questionFor(state, state.index, player).layers?.length ?? 0;
     const layers = layersAllowed(state, questionFor(state, state.index, player)) ? (sub?.layers ?? new Array<null>(n).fill(null)) : [];
     return { index: state.index, layers, final: sub?.final ?? null, done: sub?.final != null, points: null, streakBonus: null };
@@ -100,7 +101,7 @@ export function answerState(state: RoomState, player: PlayerRecord): AnswerState
 }
 
 export function hostView(state: RoomState, now: number): HostView {
-  const players = state.order.map((id) => state.players[id]).filter((p): p is PlayerRecord => p !== undefined);
+  const players = state.order.map((id) => getEntry(state.players, id)).filter((p): p is PlayerRecord => p !== undefined);
   const common = {
     code: state.code,
     mode: state.mode,
@@ -113,7 +114,7 @@ export function hostView(state: RoomState, now: number): HostView {
       nickname: p.nickname,
       connected: p.connected,
       score: p.score,
-      answered: state.phase === 'question' && state.answers[p.id]?.final != null,
+      answered: state.phase === 'question' && getEntry(state.answers, p.id)?.final != null,
     })),
     playerCount: players.length,
     connectedCount: players.filter((p) => p.connected).length,
@@ -152,8 +153,8 @@ export function hostProgress(state: RoomState): HostProgress | null {
   let answered = 0;
   let connected = 0;
   for (const id of state.order) {
-    if (state.players[id]?.connected) connected++;
-    if (state.answers[id]?.final) answered++;
+    if (getEntry(state.players, id)?.connected) connected++;
+    if (getEntry(state.answers, id)?.final) answered++;
   }
   return { index: state.index, answered, connected, players: state.order.length };
 }

@@ -31,6 +31,11 @@ export function checkMatrixAnswer(q: Question, answer: AnswerInput): Verdict {
   }
   const given = readCells(answer);
   if ('error' in given) return { correct: false, error: given.error };
+  // Only shapes some candidate has are worth parsing; anything else is judged by its shape alone.
+  const shapes = [expected, transpose(expected), ...(q.distractors ?? []).flatMap((d) => (d.matrix ? [d.matrix] : []))];
+  if (!shapes.some((m) => sameShape(given.cells, m))) {
+    return { correct: false, mistake: null, feedback: `The Jacobian is ${dims(expected)}; yours is ${dims(given.cells)}.` };
+  }
   return checkExprMatrix(q, task, expected, given.cells);
 }
 
@@ -39,12 +44,18 @@ function readCells(answer: AnswerInput): { cells: Cells } | { error: string } {
     const g = readGrid(answer);
     if (g === null) return { error: 'Type the matrix as rows, e.g. [[a, b], [c, d]].' };
     if ('error' in g) return g;
-    return { cells: g.kind === 'vector' ? [g.cells] : g.rows };
+    const cells = g.kind === 'vector' ? [g.cells] : g.rows;
+    if (cells.length > MAX_SIDE || cells.some((r) => r.length > MAX_SIDE)) return { error: 'That matrix is too large.' };
+    return { cells };
   }
   if (!Array.isArray(answer) || answer.length === 0) return { error: 'Type the matrix as rows, e.g. [[a, b], [c, d]].' };
-  if (answer.every((r) => Array.isArray(r))) return { cells: answer as Cells };
-  return { cells: [answer as Array<string | number>] };
+  const cells = answer.every((r) => Array.isArray(r)) ? (answer as Cells) : [answer as Array<string | number>];
+  if (cells.length > MAX_SIDE || cells.some((r) => r.length > MAX_SIDE)) return { error: 'That matrix is too large.' };
+  return { cells };
 }
+
+/** No Jacobian in the game is larger; bigger input is refused before any entry is parsed. */
+const MAX_SIDE = 12;
 
 function toNumbers(m: Cells, task: JacobianTask): number[][] | null {
   const index = new Map(task.innerVars.map((v, i) => [v, i]));

@@ -44,6 +44,17 @@ describe('arena check', () => {
     expect(out[0]).toEqual({ correct: false, error: 'Unknown function "import".' });
   });
 
+  it('solves a task line and judges the answer and each layer when a family is given', async () => {
+    const line = { family: 'chain', task: { expr: 'sin(x^2)', var: 'x' }, answer: 'cos(x^2)', layers: ['cos(u)', '2x'] };
+    const { out } = await runWith([JSON.stringify(line)]);
+    expect(out[0]).toMatchObject({ correct: false, mistake: 'forgot-inner-derivative', layers: [{ correct: true }, { correct: true }] });
+  });
+
+  it('answers a task that cannot be solved with an error verdict', async () => {
+    const { out } = await runWith([JSON.stringify({ family: 'chain', task: { expr: 'sin(', var: 'x' }, answer: 'x' })]);
+    expect(out[0]).toMatchObject({ correct: false, error: expect.any(String) });
+  });
+
   it('refuses an unknown family with a message', async () => {
     const { out } = await runWith([JSON.stringify({ family: 'nope', task: {}, answer: 'x' })]);
     expect(out[0]).toMatchObject({ correct: false, error: expect.stringContaining('nope') });
@@ -65,9 +76,11 @@ describe('arena check', () => {
     expect(r.err).toContain('unexpected argument');
   });
 
-  it('works end to end through the arena command when spawned', () => {
+  // Spawning tsx costs seconds on a loaded 2-core box: this one test gets a generous timeout.
+  it('works end to end through the arena command when spawned', { timeout: 180_000 }, () => {
     const input = [JSON.stringify({ expected: 'sin(2x)', given: '2sin(x)cos(x)' }), 'garbage'].join('\n');
-    const r = spawnSync('npx', ['tsx', 'server/cli.ts', 'check'], { input, encoding: 'utf8', timeout: 60_000 });
+    const tsx = 'node_modules/tsx/dist/cli.mjs';
+    const r = spawnSync(process.execPath, [tsx, 'server/cli.ts', 'check'], { input, encoding: 'utf8', timeout: 170_000 });
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { correct: boolean; error?: string });
     expect(lines[0]?.correct).toBe(true);
     expect(lines[1]).toEqual({ correct: false, error: 'The line is not valid JSON.' });

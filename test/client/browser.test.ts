@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { buildClient, launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
+import { buildClient, launchBrowser, newContext, PHONE, PROJECTOR, screenshot, screenshotBoth, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 
 let browser: Browser;
@@ -47,10 +47,7 @@ describe('home screen', () => {
     const page = await open(PHONE, '/?code=abcd23');
     await expect.poll(() => page.locator('#room-code').inputValue()).toBe('ABCD23');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('nickname');
-    await screenshot(page, 'home-phone');
-    const big = await open(PROJECTOR);
-    await big.locator('#create-classroom').waitFor();
-    await screenshot(big, 'home-projector');
+    await screenshotBoth(page, 'home');
   }, 120_000);
 
   it('shows a refusal when the code does not exist', async () => {
@@ -69,12 +66,12 @@ describe('solo practice', () => {
     for (const box of await page.locator('input[name=family]').all()) await box.setChecked(false);
     await page.check('input[name=family][value=chain]');
     await page.check('input[name=difficulty][value="1"]');
-    await screenshot(page, 'solo-setup-phone');
+    await screenshotBoth(page, 'solo-setup');
     await page.click('#solo-go');
     await page.locator('#question-prompt').waitFor();
     const q1 = await solveShown(page);
     await page.locator('.expr-input').last().fill(q1.answer.expr ?? '');
-    await screenshot(page, 'solo-question-phone');
+    await screenshotBoth(page, 'solo-question');
     await page.keyboard.press('Enter');
     await expect(page.locator('#solo-feedback [data-verdict]').getAttribute('data-verdict')).resolves.toBe('right');
     await page.click('#next-question');
@@ -83,7 +80,7 @@ describe('solo practice', () => {
     await page.click('#submit-answer');
     await expect(page.locator('#solo-feedback [data-verdict]').getAttribute('data-verdict')).resolves.toBe('wrong');
     expect(await page.locator('#solo-feedback .steps li').count()).toBeGreaterThan(0);
-    await screenshot(page, 'solo-feedback-phone');
+    await screenshotBoth(page, 'solo-feedback');
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -92,9 +89,9 @@ describe('solo practice', () => {
     await page.click('#solo-go');
     const input = page.locator('.expr-input').last();
     await input.waitFor();
-    await screenshot(page, 'solo-question-projector');
     await input.fill('sin(x');
     await page.locator('[data-parse-error]').waitFor();
+    await screenshot(page, 'solo-parse-error-projector');
     expect(await page.locator('[data-parse-error]').textContent()).toMatch(/⚠/);
   }, 120_000);
 });
@@ -113,7 +110,8 @@ describe('classroom game', () => {
     const names = ['Ada', 'Émile', 'Zoë & Co'];
     const players: Page[] = [];
     for (const name of names) {
-      const p = await open(PHONE, `/?code=${code}`);
+      // The QR code's /join/CODE link for the first player, the ?code= form for the others.
+      const p = await open(PHONE, players.length === 0 ? `/join/${code}` : `/?code=${code}`);
       await p.fill('#nickname', name);
       await p.click('#join-button');
       await p.locator('#player-lobby, #join-error:not(:empty)').first().waitFor({ timeout: 15_000 });
@@ -123,30 +121,30 @@ describe('classroom game', () => {
     }
     await expect.poll(() => host.locator('#lobby-players li[data-player]').count()).toBe(3);
     expect(await host.locator('#lobby-players').textContent()).toContain('Zoë & Co');
-    await screenshot(host, 'host-lobby-projector');
-    await screenshot(players[0]!, 'player-lobby-phone');
+    await screenshotBoth(host, 'host-lobby');
+    await screenshotBoth(players[0]!, 'player-lobby');
 
     await host.click('#start-game');
     await host.locator('#host-question').waitFor({ timeout: 15_000 });
     await answerRound(players, 'q1', async () => {
       await expect.poll(() => host.locator('#answered-count .num').textContent()).toBe('2/3');
-      await screenshot(host, 'host-question-projector');
+      await screenshotBoth(host, 'host-question');
     });
     await host.locator('#host-reveal').waitFor({ timeout: 20_000 });
     await host.locator('#class-stats').waitFor();
     expect(await host.locator('#class-stats h2').textContent()).toMatch(/of 3 got it right/);
-    await screenshot(host, 'host-reveal-projector');
+    await screenshotBoth(host, 'host-reveal');
     await players[0]!.locator('#reveal-verdict').waitFor();
     expect(await players[0]!.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('right');
     expect(await players[2]!.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('wrong');
-    await screenshot(players[0]!, 'player-reveal-right-phone');
-    await screenshot(players[2]!, 'player-reveal-wrong-phone');
+    await screenshotBoth(players[0]!, 'player-reveal-right');
+    await screenshotBoth(players[2]!, 'player-reveal-wrong');
 
     await host.click('#next-button');
     await host.locator('#host-leaderboard').waitFor({ timeout: 15_000 });
-    await screenshot(host, 'host-leaderboard-projector');
+    await screenshotBoth(host, 'host-leaderboard');
     await players[0]!.locator('#player-leaderboard').waitFor();
-    await screenshot(players[0]!, 'player-leaderboard-phone');
+    await screenshotBoth(players[0]!, 'player-leaderboard');
     const scoreBefore = await players[0]!.locator('#my-score').textContent();
 
     await host.click('#next-button');
@@ -161,9 +159,9 @@ describe('classroom game', () => {
       await host.locator('#host-finished, #host-leaderboard').first().waitFor({ timeout: 15_000 });
     }
     await host.locator('#host-finished').waitFor({ timeout: 15_000 });
-    await screenshot(host, 'host-podium-projector');
+    await screenshotBoth(host, 'host-podium');
     await players[1]!.locator('#player-finished').waitFor({ timeout: 15_000 });
-    await screenshot(players[1]!, 'player-finished-phone');
+    await screenshotBoth(players[1]!, 'player-finished');
 
     const [download] = await Promise.all([host.waitForEvent('download'), host.click('#download-report')]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8');
@@ -188,15 +186,15 @@ async function answerRound(players: Page[], tag: string, afterSecond?: () => Pro
       await layerInputs.nth(k).fill(i === 2 ? '0' : right);
     }
     await p.locator('.layer-row.final input').fill(i === 0 ? (q.answer.expr ?? '') : i === 1 ? `2*(${q.answer.expr ?? '1'})` : '0');
-    if (i === 0 && tag === 'q1') await screenshot(p, 'player-question-phone');
+    if (i === 0 && tag === 'q1') await screenshotBoth(p, 'player-question');
     await p.click('#submit-answer');
-    await p.locator('#answer-verdict, #answer-error:not(:empty)').first().waitFor({ timeout: 15_000 })
+    await p.locator('#answer-verdict, #reveal-verdict, #answer-error:not(:empty)').first().waitFor({ timeout: 15_000 })
       .catch(async (err: unknown) => {
         throw new Error(`no verdict for player ${i}: ${(await p.locator('#app').innerText()).slice(0, 600)}`, { cause: err });
       });
     const refusal = p.locator('#answer-error:not(:empty)');
     if ((await refusal.count()) > 0) throw new Error(`answer refused (player ${i}): ${await refusal.textContent()}`);
-    if (i === 1 && tag === 'q1') await screenshot(p, 'player-answered-phone');
+    if (i === 1 && tag === 'q1') await screenshotBoth(p, 'player-answered');
     if (i === 1) await afterSecond?.();
   }
 }

@@ -65,3 +65,14 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;
 }
+
+/** Screenshots the page at both sizes (projector and phone), restoring its viewport afterwards. */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize() ?? PROJECTOR;
+  for (const [suffix, size] of [['projector', PROJECTOR], ['phone', PHONE]] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(300);
+    await screenshot(page, `${name}-${suffix}`);
+  }
+  await page.setViewportSize(original);
+}

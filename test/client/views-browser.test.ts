@@ -100,14 +100,26 @@ describe('backprop view', () => {
   }, 60_000);
 
   it('animates the gradients one node at a time when motion is allowed', async () => {
+    // Record every value of data-gradients-filled as it changes, from before the view is mounted.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      new MutationObserver((records) => {
+        for (const r of records) seen.push((r.target as HTMLElement).dataset.gradientsFilled ?? '');
+      }).observe(document.getElementById('stage')!, { subtree: true, attributes: true, attributeFilter: ['data-gradients-filled'] });
+    });
     await show({ q: 'backprop', state: 'revealed', reduced: false });
-    const first = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.cra-view')!.dataset.gradientsFilled));
-    const total = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.cra-view')!.dataset.gradientsTotal));
-    expect(first).toBeLessThan(total);
     await page.waitForFunction(() => {
       const d = document.querySelector<HTMLElement>('.cra-view')!.dataset;
       return d.gradientsFilled === d.gradientsTotal;
-    }, undefined, { timeout: 20_000 });
+    }, undefined, { timeout: 30_000 });
+    const total = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.cra-view')!.dataset.gradientsTotal));
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen.map(Number));
+    const distinct = [...new Set(seen)];
+    expect(distinct).toContain(1);
+    expect(distinct.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...seen)).toBe(total);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
   }, 60_000);
 });
 

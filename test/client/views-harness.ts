@@ -61,11 +61,11 @@ export async function openView(browser: Browser, demo: Demo, o: OpenOptions): Pr
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const qs = new URLSearchParams({ q: o.q, state: o.state ?? 'fresh', mode: o.mode ?? 'projector', reduced: o.reduced === false ? '0' : '1' });
-  await page.goto(`${demo.base}/dev/views.html?${qs}`);
+  await page.goto(`${demo.base}/dev/views.html?${qs}`, { waitUntil: 'commit', timeout: 180_000 });
   try {
     await page.waitForSelector('.cra-view[data-ready="true"][data-view]', { timeout: 60_000 });
   } catch (e) {
-    throw new Error(`View ${o.q} did not draw: ${errors.join('; ') || String(e)}`);
+    throw new Error(`View ${o.q} did not draw: ${errors.join('; ') || String(e)}`, { cause: e });
   }
   await page.evaluate(async () => {
     await document.fonts.ready;
@@ -80,11 +80,12 @@ export async function openDemoPage(browser: Browser, demo: Demo, dpr = 1): Promi
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: dpr });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${demo.base}/dev/views.html?q=none`);
+  // The first load compiles and parses Phaser, KaTeX and mathjs: slow on a busy 2-core machine, so wait long.
+  await page.goto(`${demo.base}/dev/views.html?q=none`, { waitUntil: 'commit', timeout: 180_000 });
   try {
-    await page.waitForFunction(() => typeof window.__demoMount === 'function', undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => typeof window.__demoMount === 'function', undefined, { timeout: 180_000 });
   } catch (e) {
-    throw new Error(`The demo page did not load: ${errors.join('; ') || String(e)}`);
+    throw new Error(`The demo page did not load: ${errors.join('; ') || String(e)}`, { cause: e });
   }
   return page;
 }

@@ -22,7 +22,7 @@ export function createCountdown(serverNow: () => number, opts: { big?: boolean }
   const tick = (): void => {
     if (!timer) return;
     const left = timer.running ? timer.deadline - serverNow() : timer.remainingMs;
-    text.textContent = formatSeconds(left) + (timer.running ? '' : ' ⏸');
+    text.textContent = formatSeconds(left) + (timer.running ? '' : ' · paused');
     text.classList.toggle('low', left < 10_000);
     const share = timer.durationMs > 0 ? Math.max(0, Math.min(1, left / timer.durationMs)) : 0;
     fill.style.transform = `scaleX(${share})`;

@@ -20,7 +20,10 @@ let mathPromise: Promise<MathRender> | null = null;
 export function loadMath(): Promise<MathRender> {
   mathPromise ??= (async () => {
     const load = renderModules['../views/math-render.ts'];
-    if (load) return load();
+    if (load) {
+      const m = await load();
+      return { renderLatex: m.renderLatex, exprToLatex: (e) => spaceCommands(m.exprToLatex(e)) };
+    }
     const [{ default: katex }] = await Promise.all([import('katex'), import('katex/dist/katex.min.css')]);
     return {
       renderLatex(el, latex, opts) {
@@ -30,6 +33,14 @@ export function loadMath(): Promise<MathRender> {
     };
   })();
   return mathPromise;
+}
+
+/**
+ * A control word glued to a letter (`\cdotx`) is an unknown macro to KaTeX; mathjs's toTex can emit that when a
+ * custom handler prints a bare variable, so a space is put back.
+ */
+export function spaceCommands(tex: string | null): string | null {
+  return tex === null ? null : tex.replace(/\\(cdots|cdot|times)(?=[A-Za-z0-9])/g, '\\$1 ');
 }
 
 /** Renders LaTeX into `el`; until KaTeX arrives (or if it fails) the raw text is shown. */

@@ -40,8 +40,8 @@ function exprForm(q: PublicQuestion, opts: AnswerFormOptions): AnswerForm {
   const wrap = h('div', { class: 'layer-inputs' });
   layers.forEach((layer, i) => {
     const mi = createMathInput({
-      label: `Layer ${i + 1}: derivative of f(u) at u = inner`, vars, validate: opts.validate, keypad: false,
-      placeholder: 'local derivative, in ' + vars.join(', '),
+      label: `Layer ${i + 1}: f′(u) at u = ${layer.inner}, where f(u) = ${layer.fn}`, vars, validate: opts.validate, keypad: false,
+      placeholder: `f′(u) with u = ${layer.inner}`,
       onEnter: () => (layerInputs[i + 1] ?? final).focus(),
     });
     const fn = h('span', { class: 'pill' });
@@ -49,7 +49,7 @@ function exprForm(q: PublicQuestion, opts: AnswerFormOptions): AnswerForm {
     const inner = h('span', { class: 'pill' });
     renderExpr(inner, layer.inner);
     const row = h('div', { class: 'layer-row', 'data-layer': i },
-      h('div', { class: 'layer-label' }, `f(u) =`, fn, 'with u =', inner), mi.el);
+      h('div', { class: 'layer-label', 'aria-hidden': 'true' }, h('strong', {}, `Layer ${i + 1}`), 'f(u) =', fn, 'u =', inner), mi.el);
     mi.input.addEventListener('focus', () => markActive(wrap, row, i, opts));
     layerInputs.push(mi);
     wrap.append(row);

@@ -29,6 +29,9 @@ export function createGradientFlowView(stage: Stage, question: PublicQuestion): 
   const task = question.task as GradientFlowTask;
   const depth = Math.max(1, Math.min(1000, Math.floor(Number(task.depth) || 1)));
   const extras = perLayerExtras(task);
+  const shared: { w?: number; z?: number } = {};
+  if (typeof task.w === 'number' && Number.isFinite(task.w)) shared.w = task.w;
+  if (typeof task.z === 'number' && Number.isFinite(task.z)) shared.z = task.z;
   let state: ViewState = {};
 
   function visibleLayers(): Array<number | null> {
@@ -40,7 +43,7 @@ export function createGradientFlowView(stage: Stage, question: PublicQuestion): 
   function column(i: number | null, scale: number): Label[] {
     if (i === null) return [stage.label('\\cdots', { scale })];
     const name = stage.label(`\\text{layer } ${i}`, { scale, className: 'cra-layer' });
-    const factor = stage.label(`${DERIV[task.activation](String(i))}\\,w_{${i}}`, { scale: scale * 0.8, className: 'cra-factor' });
+    const factor = stage.label(factorTex(String(i)), { scale: scale * 0.8, className: 'cra-factor' });
     const nums = extras.map(([k, v]) => stage.label(`${k}_{${i}} = ${formatNumber(v[i - 1] ?? NaN)}`, { scale: scale * 0.65, color: '#6b7280' }));
     return [name, factor, ...nums];
   }
@@ -52,11 +55,11 @@ export function createGradientFlowView(stage: Stage, question: PublicQuestion): 
     const vp = stage.viewport();
     const layers = visibleLayers();
     const phone = stage.options.mode === 'phone';
-    const scale = phone ? 0.8 : 1;
+    const scale = phone ? 0.8 : 1.25;
     const cols = layers.map((i) => column(i, scale));
     const colW = cols.map((c) => Math.max(...c.map((l) => l.w)) + 2 * m.pad * scale);
     const gapX = m.font * (phone ? 1.3 : 2);
-    const ends = [stage.label('a_0', { scale }), stage.label('L', { scale })];
+    const ends = [stage.label('a_0', { scale }), stage.label(`a_{${depth}}`, { scale })];
     const total = colW.reduce((s, w) => s + w, 0) + (ends[0]?.w ?? 0) + (ends[1]?.w ?? 0) + gapX * (cols.length + 1);
     let x = Math.max(m.gap, (vp.w - total) / 2);
     const boxH = (cols[0]?.[0]?.h ?? m.font) + 2 * m.pad * scale;
@@ -89,16 +92,23 @@ export function createGradientFlowView(stage: Stage, question: PublicQuestion): 
     arrow(g, x - gapX + 6, cy, x - 6, cy, m.stroke, COLORS.muted);
     place(ends[1], ends[1]?.w ?? 0);
     const end = footer(lowest + m.gap, vp.w);
-    stage.setContentSize(Math.max(vp.w, total + 2 * m.gap), end + m.gap);
+    stage.setContentSize(Math.max(vp.w, total + 2 * m.gap), end + m.gap, { centreVertically: !phone });
     const ds = stage.root.dataset;
     ds.view = 'gradient-flow';
     ds.depth = String(depth);
     ds.revealed = String(Boolean(state.revealed));
   }
 
+  /** One layer's factor ∂a_k/∂a_(k−1) = w·f'(z_k); the weight is shared by all layers in this family. */
+  function factorTex(k: string): string {
+    return `${shared.w === undefined || shared.w === 1 ? '' : 'w\\,'}${DERIV[task.activation](k)}`;
+  }
+
   function footer(y: number, width: number): number {
-    const i = 'i';
-    const prod = `\\frac{\\partial L}{\\partial a_0} = \\frac{\\partial L}{\\partial a_{${depth}}}\\prod_{i=1}^{${depth}} ${DERIV[task.activation](i)}\\,w_{i}`;
+    const givens = Object.entries(shared).map(([key, v]) => `${key === 'z' ? 'z_k' : key} = ${formatNumber(v)}`);
+    // Without z the question asks for the largest possible factor (f' at its maximum).
+    const max = shared.z === undefined ? '\\max ' : '';
+    const prod = `${max}\\frac{\\partial a_{${depth}}}{\\partial a_0} = \\prod_{k=1}^{${depth}} ${factorTex('k')}${givens.length ? ',\\quad ' + givens.join(',\\ ') : ''}`;
     const v = state.revealed?.answer.value;
     const tex = v === undefined ? prod : `${prod} \\;\\Rightarrow\\; ${valueToLatex(v)}`;
     const l = stage.fitLabel(tex, width - 2 * stage.metrics.gap, { scale: 0.9, className: v === undefined ? 'cra-formula' : 'cra-answer' });

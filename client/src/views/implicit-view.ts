@@ -92,7 +92,7 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
     const d = task.order === 2 ? '\\frac{d^2y}{dx^2}' : '\\frac{dy}{dx}';
     const ans = q.answer.expr !== undefined ? latexOrText(q.answer.expr) : typeof q.answer.value === 'number' ? formatNumber(q.answer.value) : '';
     const parts = [`${d} = ${ans}`];
-    if (Number.isFinite(k) && (task.order === 2 || q.answer.expr !== undefined)) parts.push(`\\text{tangent slope } ${formatNumber(k)}`);
+    if (Number.isFinite(k) && (task.order === 2 || q.answer.expr !== undefined)) parts.push(`\\text{tangent slope } {${formatNumber(k)}}`);
     const l = stage.fitLabel(parts.join(',\\qquad '), width - 2 * stage.metrics.gap, { className: 'cra-answer' });
     stage.place(l, width / 2, y + l.h / 2);
   }

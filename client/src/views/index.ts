@@ -3,7 +3,7 @@
  * Screens mount a view, feed it state with `update`, call `resize` after a layout change and `destroy` when done.
  */
 import type { Family, PublicQuestion } from '../../../shared/questions/types';
-import type { MountQuestionView, QuestionView, ViewOptions, ViewState } from './contract';
+import type { MountQuestionView, ViewState } from './contract';
 import { createChainView } from './chain-view';
 import { createBackpropView } from './backprop-view';
 import { createTreeView } from './tree-view';

@@ -68,7 +68,7 @@ export function createJacobianView(stage: Stage, question: PublicQuestion): Draw
     });
     y = blockTop + maxH + mm.font * 2.4;
     y = drawAnswer(y, maxW, vp.w);
-    stage.setContentSize(vp.w, y + mm.gap);
+    stage.setContentSize(vp.w, y + mm.gap, { centreVertically: stage.options.mode === 'projector' });
     const ds = stage.root.dataset;
     ds.view = 'jacobian';
     ds.shapes = blocks.map((b) => `${b.rows}x${b.cols}`).join(',');

@@ -46,6 +46,7 @@ export class Stage {
   private size = { w: 0, h: 0 };
   private tween: Phaser.Tweens.Tween | null = null;
   private destroyed = false;
+  private pendingAnimation: (() => void) | null = null;
   metrics: ModeMetrics;
 
   constructor(
@@ -90,7 +91,9 @@ export class Stage {
   /** Starts a redraw: no labels, no graphics; metrics follow the current width. */
   begin(): void {
     this.overlay.replaceChildren();
+    this.overlay.style.transform = '';
     this.gfxObj?.clear();
+    this.gfxObj?.setPosition(0, 0);
     this.metrics = metricsFor(this.options.mode, this.viewport().w);
   }
 
@@ -164,7 +167,7 @@ export class Stage {
       }
     });
     const body = lines.map((l) => l.join(joiner)).join(`${joiner} \\\\ `);
-    return this.fitLabel(`\begin{gathered}${body}\end{gathered}`, maxW, opts);
+    return this.fitLabel(`\\begin{gathered}${body}\\end{gathered}`, maxW, opts);
   }
 
   /** Puts a label's centre (or left edge, with align 'left') at (x, y) in CSS px of the content. */
@@ -174,8 +177,14 @@ export class Stage {
   }
 
   /** The content's size; larger than the viewport makes the view scroll (phones). */
-  setContentSize(w: number, h: number): void {
+  setContentSize(w: number, h: number, opts: { centreVertically?: boolean } = {}): void {
     const vp = this.viewport();
+    if (opts.centreVertically && h < vp.h && this.gfxObj) {
+      // Short drawings sit in the middle of a projector screen: shift labels and graphics together.
+      const off = Math.floor((vp.h - h) / 2);
+      this.overlay.style.transform = `translateY(${off}px)`;
+      this.gfxObj.setPosition(0, off * this.gfxObj.scaleY);
+    }
     const next = { w: Math.max(vp.w, Math.ceil(w)), h: Math.max(vp.h, Math.ceil(h)) };
     const dpr = currentDpr();
     if (next.w === this.size.w && next.h === this.size.h && dpr === this.dpr) return;
@@ -192,8 +201,14 @@ export class Stage {
   animate(steps: number, stepMs: number, onStep: (k: number) => void): void {
     this.tween?.stop();
     this.tween = null;
-    if (this.options.reducedMotion || steps <= 1 || !this.scene) {
+    this.pendingAnimation = null;
+    if (this.options.reducedMotion || steps <= 1) {
       onStep(steps);
+      return;
+    }
+    if (!this.scene) {
+      // A reveal that arrives before Phaser has booted still animates, once the scene exists.
+      this.pendingAnimation = () => this.animate(steps, stepMs, onStep);
       return;
     }
     let last = 0;
@@ -264,18 +279,24 @@ export class Stage {
     });
   }
 
+  /** Called by the scene once Phaser has booted: the graphics exist and the first drawing can happen. */
+  private onSceneReady(scene: Phaser.Scene): void {
+    this.scene = scene;
+    this.gfxObj = scene.add.graphics();
+    this.gfxObj.setScale(this.backing().w / this.size.w);
+    this.styleCanvas();
+    this.root.dataset.ready = 'true';
+    this.redraw();
+    this.pendingAnimation?.();
+    void document.fonts?.ready.then(() => this.onFontsLoaded());
+  }
+
   private createGame(): Phaser.Game {
     const b = this.backing();
-    const stage = this;
+    const onReady = (scene: Phaser.Scene): void => this.onSceneReady(scene);
     class ViewScene extends Phaser.Scene {
       create(): void {
-        stage.scene = this;
-        stage.gfxObj = this.add.graphics();
-        stage.gfxObj.setScale(b.w / stage.size.w);
-        stage.styleCanvas();
-        stage.root.dataset.ready = 'true';
-        stage.redraw();
-        void document.fonts?.ready.then(() => stage.onFontsLoaded());
+        onReady(this);
       }
     }
     return new Phaser.Game({

@@ -59,7 +59,7 @@ export function createTreeView(stage: Stage, question: PublicQuestion): Drawer {
     for (const n of rows.flat()) drawNode(n);
     y += 2 * rowGap + m.font * 2;
     y = drawPathList(y, maxW);
-    stage.setContentSize(vp.w, y + m.gap);
+    stage.setContentSize(vp.w, y + m.gap, { centreVertically: stage.options.mode === 'projector' });
     const ds = stage.root.dataset;
     ds.view = 'tree';
     ds.paths = String(mids.filter((v) => freeVars(task.subs[v] ?? '').includes(task.wrt)).length);

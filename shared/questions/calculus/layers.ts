@@ -18,8 +18,9 @@ export const LAYER_VAR = 'u';
  * At each step the layer's inner is the subtree holding every occurrence of the variable, found by walking
  * down through operators with one varying operand: a function call's argument when the call is on top, the
  * first call met otherwise (`3*sin(x)^2 + 1` → 3u^2+1 around sin(x)), the base of a power with a compound
- * base, the exponent of a constant base. When two operands vary before any call is met (`x^2*sin(x)`, a
- * softmax quotient) the whole rest is one last layer in u with inner x: a single product/quotient rule.
+ * base, the exponent of a constant base, a compound denominator (`1/(x^2 - x)` → 1/u). When two operands
+ * vary before any of these is met (`x^2*sin(x)`, a softmax quotient) the whole rest is one last layer in u
+ * with inner x: a single product/quotient rule.
  */
 export function decompose(expr: MathNode, variable: string): LayerNodes[] {
   const layers: LayerNodes[] = [];
@@ -54,7 +55,13 @@ function innerOf(top: MathNode, v: string): MathNode | null {
     const varying = args.filter((a) => dependsOn(a, v));
     if (varying.length !== 1) return null;
     const next = varying[0] as MathNode;
-    if (isOp(p, '^') && !isSym(next, v)) return firstCall(next, v) ?? next;
+    // A compound base or exponent, or a compound denominator, is the inner: (x^2+1)^3, 1/(x^2 - x).
+    const denominator = isOp(p, '/') && next === args[1];
+    if (denominator && isOp(next, '^')) {
+      p = next;
+      continue;
+    }
+    if ((isOp(p, '^') || denominator) && !isSym(next, v)) return firstCall(next, v) ?? next;
     p = next;
   }
 }

@@ -21,7 +21,7 @@ function inner(d: Difficulty, outer: string, rng: Rng): string {
   if (outer === 'asin(u)' || outer === 'acos(u)') return rng.pick(['x/3', 'x^2/4', 'x/2', 'x^3/9']);
   if (d <= 2) return poly(rng, d, 'x', outer.startsWith('u^'));
   if (d === 3) return rng.pick(['sin(x)', 'cos(x)', 'exp(x)', poly(rng, 2)]);
-  if (d === 4) return rng.pick(['sin(x)', 'exp(x)', 'sqrt(x)', 'log(x)', poly(rng, 2)]);
+  if (d === 4) return rng.pick(['sin(x)', 'exp(x)', outer.includes('^') ? 'cos(x)' : 'sqrt(x)', 'log(x)', poly(rng, 2)]);
   return rng.pick([`x^2 + ${rng.int(1, 4)}*x + ${rng.int(1, 5)}`, 'sin(x) + cos(x)', 'exp(x) + x', `x^3 + ${rng.int(1, 5)}`]);
 }
 

@@ -134,8 +134,10 @@ function tenth(rng: Rng, lo: number, hi: number): number {
 
 function generateFlow(d: Difficulty, rng: Rng): GradientFlowTask {
   switch (d) {
-    case 1:
-      return { activation: 'sigmoid', depth: rng.int(2, 5) };
+    case 1: {
+      const depth = rng.int(2, 10);
+      return rng.bool() ? { activation: 'sigmoid', depth } : { activation: 'sigmoid', depth, w: rng.pick([0.5, 2]) };
+    }
     case 2:
       return { activation: rng.pick(['sigmoid', 'tanh'] as const), depth: rng.int(2, 4), w: 1, z: tenth(rng, -10, 10) };
     case 3:

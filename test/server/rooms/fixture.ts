@@ -5,7 +5,8 @@ import type { Question } from '../../../shared/questions/types';
 import { createMathDeps } from '../../../server/rooms/deps';
 import { createRoomState, transition } from '../../../server/rooms/machine';
 import { questionFor } from '../../../server/rooms/questions';
-import type { RoomEvent, RoomState, Transition } from '../../../server/rooms/types';
+import { getEntry } from '../../../server/rooms/table';
+import type { PlayerRecord, RoomEvent, RoomState, Submission, Transition } from '../../../server/rooms/types';
 
 export const deps = createMathDeps((ctx, err) => {
   throw new Error(`${ctx}: ${String(err)}`);
@@ -46,7 +47,7 @@ export function started(names = ['ana', 'ben'], over: Partial<RoomSettings> = {}
 
 export function currentQuestion(state: RoomState, playerId?: string): Question {
   if (state.phase !== 'question' && state.phase !== 'reveal') throw new Error(`no question in ${state.phase}`);
-  return questionFor(state, state.index, playerId === undefined ? undefined : state.players[playerId]);
+  return questionFor(state, state.index, playerId === undefined ? undefined : player(state, playerId));
 }
 
 export const right = (q: Question): string => q.answer.expr ?? '';
@@ -58,4 +59,12 @@ export function wrong(q: Question): string {
 export function submitFinal(state: RoomState, playerId: string, answer: string, now = T0): Transition {
   const index = state.phase === 'question' ? state.index : 0;
   return transition(state, { type: 'submit', playerId, submission: { index, final: answer } }, now, deps);
+}
+
+export function player(state: RoomState, id: string): PlayerRecord | undefined {
+  return getEntry(state.players, id);
+}
+
+export function answerOf(state: RoomState, id: string): Submission | undefined {
+  return state.phase === 'question' ? getEntry(state.answers, id) : undefined;
 }

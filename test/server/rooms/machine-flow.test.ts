@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_GRACE_MS } from '../../../shared/protocol';
 import type { RoomEvent, RoomState } from '../../../server/rooms/types';
-import { currentQuestion, refusal, right, started, step, submitFinal, T0, wrong } from './fixture';
+import { currentQuestion, refusal, right, started, step, submitFinal, T0, wrong, player, answerOf } from './fixture';
 
 const DEADLINE = T0 + 20_000;
 const host = (command: Extract<RoomEvent, { type: 'host' }>['command']): RoomEvent => ({ type: 'host', command });
@@ -35,7 +35,7 @@ describe('room machine: host flow', () => {
     const res = submitFinal(state, 'p0', right(currentQuestion(state, 'p0')), T0 + 100_000);
     if (!res.ok) throw new Error(res.error);
     const closed = step(res.state, host({ type: 'skip' }), T0 + 100_001).state;
-    expect(closed.players.p0?.score).toBe(Math.round((1 - 5000 / 20_000 / 2) * 1000));
+    expect(player(closed, 'p0')?.score).toBe(Math.round((1 - 5000 / 20_000 / 2) * 1000));
   });
 
   it('refuses a pause outside a running question', () => {
@@ -78,8 +78,8 @@ describe('room machine: host flow', () => {
     if (!res.ok) throw new Error(res.error);
     state = step(step(res.state, host({ type: 'skip' })).state, host({ type: 'next' })).state;
     expect(state.phase).toBe('finished');
-    expect(state.players.p1?.rank).toBe(1);
-    expect(state.players.p0?.rank).toBe(2);
+    expect(player(state, 'p1')?.rank).toBe(1);
+    expect(player(state, 'p0')?.rank).toBe(2);
   });
 
   it('scores the open question when the host ends the game mid-question', () => {
@@ -88,7 +88,7 @@ describe('room machine: host flow', () => {
     if (!res.ok) throw new Error(res.error);
     const ended = step(res.state, host({ type: 'end' }));
     expect(ended.state.phase).toBe('finished');
-    expect(ended.state.players.p0?.score).toBe(1000);
+    expect(player(ended.state, 'p0')?.score).toBe(1000);
     expect(ended.effects).toContainEqual({ type: 'finished' });
   });
 
@@ -112,7 +112,7 @@ describe('room machine: layer-by-layer answers', () => {
     const q = currentQuestion(state, 'p0');
     state = submit(state, 'p0', { index: 0, layers: [{ layer: 0, input: q.layers![0]!.evaluated }] }).state;
     state = submit(state, 'p0', { index: 0, layers: [{ layer: 1, input: 'x + 999' }] }).state;
-    const sub = state.phase === 'question' ? state.answers.p0 : undefined;
+    const sub = state.phase === 'question' ? answerOf(state, 'p0') : undefined;
     expect(sub?.layers.map((l) => l?.correct)).toEqual([true, false]);
     expect(sub?.final).toBeNull();
   });
@@ -137,7 +137,7 @@ describe('room machine: layer-by-layer answers', () => {
     const q = currentQuestion(state, 'p0');
     const layers = q.layers!.map((l, layer) => ({ layer, input: l.evaluated }));
     const next = submit(state, 'p0', { index: 0, layers, final: right(q) }).state;
-    const sub = next.phase === 'question' ? next.answers.p0 : undefined;
+    const sub = next.phase === 'question' ? answerOf(next, 'p0') : undefined;
     expect(sub?.layers.every((l) => l?.correct)).toBe(true);
     expect(sub?.final?.correct).toBe(true);
   });
@@ -148,7 +148,7 @@ describe('room machine: layer-by-layer answers', () => {
     const n = q.layers!.length;
     state = submit(state, 'p0', { index: 0, layers: [{ layer: 0, input: q.layers![0]!.evaluated }], final: wrong(q) }).state;
     state = step(state, host({ type: 'skip' })).state;
-    expect(state.players.p0?.score).toBe(Math.round((1000 * 0.5 * 1) / n));
+    expect(player(state, 'p0')?.score).toBe(Math.round((1000 * 0.5 * 1) / n));
     expect(state.phase === 'reveal' && state.stats.layerCorrect[0]).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRoomState } from '../../../server/rooms/machine';
-import { deps, lobby, refusal, settings, started, step, T0, withPlayers } from './fixture';
+import { setEntry } from '../../../server/rooms/table';
+import { deps, lobby, refusal, settings, started, step, T0, withPlayers, player } from './fixture';
 
 describe('room machine: creation and membership', () => {
   it('refuses a teacher task list with an unsolvable task and says which one', () => {
@@ -39,7 +40,7 @@ describe('room machine: creation and membership', () => {
   it('adds a player with zero score when the nickname is free', () => {
     const res = step(lobby(), { type: 'join', nickname: 'Ana', playerId: 'p1', token: 'tok-ana-000' });
     expect(res.playerId).toBe('p1');
-    expect(res.state.players.p1).toMatchObject({ nickname: 'Ana', score: 0, streak: 0, connected: true });
+    expect(player(res.state, 'p1')).toMatchObject({ nickname: 'Ana', score: 0, streak: 0, connected: true });
     expect(res.effects).toContainEqual({ type: 'roster' });
   });
 
@@ -62,12 +63,12 @@ describe('room machine: creation and membership', () => {
 
   it('returns the same seat with its score when the resume token matches', () => {
     let state = withPlayers(lobby(), ['ana']);
-    state = { ...state, players: { ...state.players, p0: { ...state.players.p0!, score: 900, streak: 2 } } };
+    state = { ...state, players: setEntry(state.players, 'p0', { ...player(state, 'p0')!, score: 900, streak: 2 }) };
     state = step(state, { type: 'disconnect', playerId: 'p0' }).state;
-    expect(state.players.p0?.connected).toBe(false);
+    expect(player(state, 'p0')?.connected).toBe(false);
     const res = step(state, { type: 'resume', token: 'token-ana-0000' });
     expect(res.playerId).toBe('p0');
-    expect(res.state.players.p0).toMatchObject({ connected: true, score: 900, streak: 2 });
+    expect(player(res.state, 'p0')).toMatchObject({ connected: true, score: 900, streak: 2 });
   });
 
   it('refuses an unknown resume token', () => {
@@ -94,7 +95,7 @@ describe('room machine: creation and membership', () => {
 
   it('keeps the seat offline when a player leaves during the game', () => {
     const res = step(started(['ana', 'ben']), { type: 'leave', playerId: 'p0' });
-    expect(res.state.players.p0?.connected).toBe(false);
+    expect(player(res.state, 'p0')?.connected).toBe(false);
   });
 
   it('refuses to start with nobody in the room', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_GRACE_MS } from '../../../shared/protocol';
 import type { RoomState } from '../../../server/rooms/types';
-import { currentQuestion, lobby, refusal, right, started, step, submitFinal, T0, withPlayers, wrong } from './fixture';
+import { currentQuestion, lobby, refusal, right, started, step, submitFinal, T0, withPlayers, wrong, player, answerOf } from './fixture';
 
 const DURATION = 20_000;
 const DEADLINE = T0 + DURATION;
@@ -12,7 +12,7 @@ function ok(res: ReturnType<typeof submitFinal>): RoomState {
 }
 
 function scoreOf(state: RoomState, id: string): number {
-  return state.players[id]?.score ?? -1;
+  return player(state, id)?.score ?? -1;
 }
 
 describe('room machine: a question round', () => {
@@ -33,7 +33,7 @@ describe('room machine: a question round', () => {
     const state = started(['ana', 'ben']);
     const q = currentQuestion(state, 'p0');
     const next = ok(submitFinal(state, 'p0', right(q), T0 + 1000));
-    const verdict = next.phase === 'question' ? next.answers.p0?.final : null;
+    const verdict = next.phase === 'question' ? answerOf(next, 'p0')?.final : null;
     expect(verdict?.correct).toBe(true);
     expect(JSON.stringify(verdict)).not.toContain(q.answer.expr!.replace(/\s+/g, ''));
   });
@@ -42,7 +42,7 @@ describe('room machine: a question round', () => {
     const state = started(['ana', 'ben']);
     const q = currentQuestion(state, 'p0');
     const next = ok(submitFinal(state, 'p0', wrong(q), T0 + 1000));
-    const verdict = next.phase === 'question' ? next.answers.p0?.final : null;
+    const verdict = next.phase === 'question' ? answerOf(next, 'p0')?.final : null;
     expect(verdict?.correct).toBe(false);
   });
 
@@ -152,7 +152,7 @@ describe('room machine: a question round', () => {
     state = ok(submitFinal(state, 'p0', right(currentQuestion(state, 'p0')), T0 + 10));
     state = step(state, { type: 'host', command: { type: 'next' } }, T0 + 20).state;
     state = ok(submitFinal(state, 'p0', right(currentQuestion(state, 'p0')), T0 + 30));
-    expect(state.players.p0).toMatchObject({ score: 2100, streak: 2 });
+    expect(player(state, 'p0')).toMatchObject({ score: 2100, streak: 2 });
   });
 
   it('resets the streak after a wrong answer', () => {
@@ -160,7 +160,7 @@ describe('room machine: a question round', () => {
     state = ok(submitFinal(state, 'p0', right(currentQuestion(state, 'p0')), T0 + 10));
     state = step(state, { type: 'host', command: { type: 'next' } }, T0 + 20).state;
     state = ok(submitFinal(state, 'p0', wrong(currentQuestion(state, 'p0')), T0 + 30));
-    expect(state.players.p0?.streak).toBe(0);
+    expect(player(state, 'p0')?.streak).toBe(0);
   });
 
   it('counts the class mistakes for the reveal', () => {

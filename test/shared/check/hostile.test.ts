@@ -71,3 +71,18 @@ describe('checkAnswer on hostile input', () => {
     expect(ms).toBeLessThan(20);
   });
 });
+
+describe('checkAnswer on oversized matrices', () => {
+  it('refuses a huge matrix before parsing any entry', () => {
+    const huge = Array.from({ length: 1000 }, () => Array.from({ length: 1000 }, () => 'x'));
+    const start = performance.now();
+    const v = checkAnswer(jacobianQuestion(), huge);
+    expect(v).toEqual({ correct: false, error: 'That matrix is too large.' });
+    expect(performance.now() - start).toBeLessThan(20);
+  });
+
+  it('judges a matrix of the wrong shape by its shape alone', () => {
+    const v = checkAnswer(jacobianQuestion(), [['1', '2', '3']]);
+    expect(v).toMatchObject({ correct: false, mistake: null, feedback: 'The Jacobian is 2×2; yours is 1×3.' });
+  });
+});

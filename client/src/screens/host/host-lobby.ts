@@ -49,7 +49,7 @@ export function renderLobby(ctx: HostContext): HostScreen {
         h('button', { type: 'button', class: 'ghost small', 'aria-label': `Remove ${p.nickname}`, title: 'Remove',
           onclick: () => void ctx.command({ type: 'kick', playerId: p.playerId }) }, '✕'))));
     replace(count, h('span', { class: 'num', id: 'player-count' }, String(view.playerCount)), h('span', { class: 'lbl' }, view.playerCount === 1 ? 'player' : 'players'));
-    lockBtn.textContent = view.locked ? '🔒 Locked: unlock' : '🔓 Lock the room';
+    lockBtn.textContent = view.locked ? 'Locked: let players in' : 'Lock the room';
     lockBtn.setAttribute('aria-pressed', String(view.locked));
   };
   mountScreen('projector', h('div', { class: 'page wide', id: 'host-lobby' },

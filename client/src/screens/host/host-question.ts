@@ -19,7 +19,7 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
   let view: QuestionView | null = null;
   let destroyed = false;
   pauseBtn.addEventListener('click', () => void ctx.command({ type: ctx.view.paused ? 'resume' : 'pause' }));
-  const skipBtn = h('button', { type: 'button', id: 'skip-button', onclick: () => void ctx.advance('skip') }, 'Close question ⏭');
+  const skipBtn = h('button', { type: 'button', id: 'skip-button', onclick: () => void ctx.advance('skip') }, 'Close question');
   const endBtn = h('button', { type: 'button', class: 'danger', onclick: () => {
     if (window.confirm('End the game for everyone now?')) void ctx.command({ type: 'end' });
   } }, 'End game');
@@ -28,7 +28,7 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     if (cur.phase !== 'question') return;
     countdown.set(cur.timer);
     replace(answered, h('span', { class: 'num' }, `${cur.answered}/${cur.connectedCount}`), h('span', { class: 'lbl' }, 'answered'));
-    pauseBtn.textContent = cur.paused ? '▶ Resume' : '⏸ Pause';
+    pauseBtn.textContent = cur.paused ? 'Resume ▶' : 'Pause';
   };
   const onResize = (): void => view?.resize();
   window.addEventListener('resize', onResize);

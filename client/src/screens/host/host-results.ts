@@ -30,7 +30,7 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
       h('div', { class: 'block' }, String(rank)));
   };
   mountScreen('projector', h('div', { class: 'page wide', id: 'host-finished' },
-    h('div', { class: 'host-top' }, h('h1', { style: 'margin:0;font-size:2.6em' }, '🏆 Final results'),
+    h('div', { class: 'host-top' }, h('h1', { style: 'margin:0;font-size:2.6em' }, 'Final results'),
       h('div', { class: 'row' },
         h('a', { class: 'button primary', id: 'download-report', href, download: `chain-rule-arena-${v.code}.csv` }, '⬇ Download report (CSV)'),
         h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'))),

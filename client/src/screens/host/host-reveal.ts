@@ -29,9 +29,11 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   mountScreen('projector', h('div', { class: 'page wide', id: 'host-reveal' },
     h('div', { class: 'host-top' }, h('span', { class: 'pill big' }, `Question ${v.index + 1} of ${v.total}: the answer`), nextBtn),
     h('div', { class: 'grid-2', style: 'grid-template-columns: 1.3fr 1fr; gap: 2.5vw; flex: 1' },
-      h('div', { class: 'stack' }, prompt, h('div', { class: 'feedback right' }, h('span', { class: 'verdict right' }, '✓ '), answer),
-        viewHost, workedSolution(q.steps, { stepMs: 900 })),
-      h('div', { class: 'stack' }, classStats(v.stats)))));
+      h('div', { class: 'stack' }, prompt,
+        h('div', { class: 'feedback right row' }, h('span', { class: 'verdict right' }, h('span', { class: 'icon' }, '✓'), 'Answer'), answer),
+        viewHost),
+      h('div', { class: 'stack' }, classStats(v.stats), h('h2', { style: 'margin:1vh 0 0' }, 'Worked solution'),
+        workedSolution(q.steps, { stepMs: 900 })))));
   nextBtn.focus();
   void mountView(viewHost, toPublicQuestion(q), { mode: 'projector', reducedMotion: prefersReducedMotion() }).then((qv) => {
     if (destroyed) return qv?.destroy();

@@ -79,6 +79,8 @@ class HostSession implements HostContext {
   }
 
   redraw(): void {
+    // The host went back to another screen: keep the room, draw nothing until they return.
+    if (!location.hash.startsWith('#/host')) return;
     this.screen?.destroy();
     this.screenKey = keyOf(this.view);
     this.screen = renderHostPhase(this);

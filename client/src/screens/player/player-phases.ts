@@ -41,7 +41,7 @@ export function playerHeader(you: YouView, extra?: HTMLElement): HTMLElement {
   return h('div', { class: 'phone-head' },
     h('span', { class: 'pill', 'data-nickname': '' }, you.nickname),
     extra ?? null,
-    h('span', { class: 'pill', id: 'my-score' }, `${you.score} pts`, you.streak > 1 ? ` · 🔥 ${you.streak}` : ''));
+    h('span', { class: 'pill', id: 'my-score' }, `${you.score} pts`, you.streak > 1 ? ` · ${you.streak} in a row` : ''));
 }
 
 let phaseModules: Promise<typeof import('./player-live')> | null = null;

@@ -29,6 +29,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });
   let view: QuestionView | null = null;
   let destroyed = false;
+  let typedLayers: Array<string | null> = [];
   const layered = s.entryMode === 'layers' && (q.layers?.length ?? 0) > 1;
   const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Submit answer');
   const form = createAnswerForm(q, {
@@ -39,6 +40,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   submit.addEventListener('click', () => {
     if (!form.complete()) return void (status.textContent = 'Type your answer first.');
     const { answer, layers } = form.read();
+    typedLayers = (layers ?? []).map((l) => l ?? null);
     const payload = {
       index: s.index, final: answer,
       ...(layers ? { layers: layers.flatMap((input, layer) => (input ? [{ layer, input }] : [])) } : {}),
@@ -61,7 +63,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     const answer = ctx.you.answer;
     if (answer && answer.index === s.index && answer.done) {
       replace(answerArea, answeredPanel(answer));
-      view?.update(marks(answer, q.layers?.length ?? 0));
+      view?.update(marks(answer, q.layers?.length ?? 0, typedLayers));
     }
   };
   replace(answerArea, form.el, status, h('div', { class: 'sticky-submit' }, submit));
@@ -78,9 +80,12 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
       v.update(layered ? { activeLayer: 0 } : {});
     }
   });
+  const onResize = (): void => view?.resize();
+  window.addEventListener('resize', onResize);
   return {
     update: paint,
     destroy: () => {
+      window.removeEventListener('resize', onResize);
       destroyed = true;
       countdown.destroy();
       view?.destroy();
@@ -88,10 +93,12 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   };
 }
 
-function marks(answer: AnswerState, n: number): { layerMarks: Array<{ expr: string; correct: boolean } | null> } {
+/** The player's own layer answers marked right/wrong in the drawing (typed text is only known on this page). */
+function marks(answer: AnswerState, n: number, typed: Array<string | null>): { layerMarks: Array<{ expr: string; correct: boolean } | null> } {
   return { layerMarks: Array.from({ length: n }, (_, i) => {
     const v = answer.layers[i];
-    return v ? { expr: v.correct ? '✓' : '✗', correct: v.correct } : null;
+    const expr = typed[i];
+    return v && expr ? { expr, correct: v.correct } : null;
   }) };
 }
 

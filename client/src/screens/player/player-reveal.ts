@@ -23,7 +23,7 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
         h('div', { class: 'big' }, verdictBadge(right, words)),
         a?.final?.feedback ? h('p', {}, a.final.feedback) : null,
         h('p', { class: 'big', id: 'my-points' }, `+${pts} points`, a?.streakBonus ? ` (streak bonus +${a.streakBonus})` : ''),
-        ctx.you.streak > 1 ? h('p', {}, `🔥 ${ctx.you.streak} in a row`) : null),
+        ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null),
       h('p', {}, 'The answer: ', answer),
       h('details', { open: !right }, h('summary', {}, 'Worked solution'), workedSolution(s.question.steps, { animate: false })));
   };

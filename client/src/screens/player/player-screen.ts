@@ -67,6 +67,8 @@ class PlayerSession implements PlayerContext {
   }
 
   redraw(): void {
+    // The player went back to another screen (e.g. home): keep the seat, draw nothing until they return.
+    if (!location.hash.startsWith('#/play')) return;
     this.screen?.destroy();
     this.screenKey = keyOf(this.state);
     this.screen = renderPhase(this);
@@ -97,7 +99,7 @@ class PlayerSession implements PlayerContext {
   private setState(s: PlayerPhaseView): void {
     this.state = s;
     if (s.phase === 'question') this.conn.hintServerNow(s.timer.serverNow);
-    if (keyOf(s) !== this.screenKey) this.redraw();
+    if (keyOf(s) !== this.screenKey || !location.hash.startsWith('#/play')) this.redraw();
     else this.screen?.update();
   }
 

@@ -21,20 +21,30 @@ export function playRun(config: SoloConfig, onExit: () => void): void {
   let view: QuestionView | null = null;
   let finished = false;
   const tick = (): void => {
+    // Left the run (back button, another screen): stop quietly instead of drawing the end over that screen.
+    if (!body.isConnected) {
+      clearInterval(interval);
+      window.removeEventListener('resize', onResize);
+      view?.destroy();
+      return;
+    }
     const left = endsAt - Date.now();
     timer.textContent = formatSeconds(left);
     timer.classList.toggle('low', left < 15_000);
     if (left <= 0) finish();
   };
   const interval = setInterval(tick, 250);
+  const onResize = (): void => view?.resize();
+  window.addEventListener('resize', onResize);
   const showStats = (): void => {
-    stats.textContent = `${state.score} pts · L${state.difficulty}${state.streak > 1 ? ` · 🔥${state.streak}` : ''}`;
+    stats.textContent = `${state.score} pts · L${state.difficulty}${state.streak > 1 ? ` · ${state.streak} in a row` : ''}`;
     stats.title = `Score ${state.score}, level ${state.difficulty}, streak ${state.streak}`;
   };
   const finish = (): void => {
     if (finished) return;
     finished = true;
     clearInterval(interval);
+    window.removeEventListener('resize', onResize);
     view?.destroy();
     showEnd(config, state, onExit);
   };
@@ -133,7 +143,7 @@ function showEnd(config: SoloConfig, s: SoloState, onExit: () => void): void {
     h('h1', {}, 'Time!'),
     h('div', { class: 'row', style: 'justify-content:center;gap:32px' },
       stat(String(s.score), 'points'), stat(`${s.correct}/${s.answered}`, 'right'), stat(String(s.difficulty), 'level')),
-    h('p', { class: 'big' }, isBest ? '🏆 New personal best!' : before > 0 ? `Personal best: ${before}` : ''),
+    h('p', { class: 'big' }, isBest ? '★ New personal best!' : before > 0 ? `Personal best: ${before}` : ''),
     h('div', { class: 'row', style: 'justify-content:center' }, again,
       h('button', { type: 'button', onclick: onExit }, 'Change topics'))));
   again.focus();
