@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -30,10 +30,12 @@ const UNLIMITED = { capacity: 1e9, perSecond: 1e9 };
 export async function run(): Promise<void> {
   const results: SizeResult[] = [];
   for (const n of SIZES) {
-    console.log(`load: ${n} players…`);
+    console.log(`load: ${n} players… (load average ${loadavg()[0]?.toFixed(1)})`);
     results.push(await withBudget(runSize(n), SIZE_BUDGET_MS, `${n} players`));
   }
   console.log(table(results));
+  // Six engineers share this machine: the load average says how far the figures are from an idle box.
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 
 async function runSize(players: number): Promise<SizeResult> {

@@ -124,9 +124,9 @@ export const FIXTURES: Record<string, Question> = {
   partial: {
     ...base('partial-1', 'partial', 'Find dz/du', '\\frac{\\partial z}{\\partial u}'),
     task: { expr: 'x y^2', subs: { x: 'u^2 - v', y: 'u v' }, wrt: 'u' },
-    answer: { expr: '2u (u v)^2 + 2 (u^2 - v) (u v) v' },
+    answer: { expr: '2u * (u v)^2 + 2 (u^2 - v) (u v) v' },
     paths: [
-      { via: 'x', outer: 'y^2', inner: '2u', term: '2u (u v)^2' },
+      { via: 'x', outer: 'y^2', inner: '2u', term: '2u * (u v)^2' },
       { via: 'y', outer: '2x y', inner: 'v', term: '2 (u^2 - v) (u v) v' },
     ],
   },

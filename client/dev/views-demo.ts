@@ -1,7 +1,7 @@
 /**
  * The views demo page: `views.html?q=<fixture>&state=fresh|mid|revealed&mode=projector|phone&reduced=1` mounts
- * one question view filling the window, for the browser tests and screenshots. Without `q` it lists every
- * combination. `window.__demo` exposes the mounted view and its question to the tests.
+ * one question view filling the window, for the browser tests and screenshots; `?gen=<family>&d=3&seed=1` mounts
+ * a question from the real generators instead. Without `q` it lists every fixture. `window.__demo` exposes the mounted view and its question to the tests.
  */
 import { mountQuestionView } from '../src/views/index';
 import type { QuestionView, ViewMode, ViewState } from '../src/views/contract';
@@ -14,6 +14,8 @@ declare global {
     __demo?: { view: QuestionView; question: Question; public: PublicQuestion; state: ViewState; container: HTMLElement };
     /** Replaces the mounted view without reloading the page (the tests switch views this way: one page load). */
     __demoMount?: (key: string, state: string, mode: ViewMode, reduced: boolean) => boolean;
+    /** Mounts a question from the real generators (`generateQuestion`); resolves to an error message or ''. */
+    __demoMountGenerated?: (family: string, difficulty: number, seed: number, state: string, mode: ViewMode) => Promise<string>;
   }
 }
 
@@ -55,6 +57,23 @@ function showIndex(root: HTMLElement): void {
   }
 }
 
+/**
+ * The generators are loaded lazily, so a generator being rewritten cannot break the fixture views; a generator
+ * that throws is reported to the caller instead of mounting.
+ */
+async function mountGenerated(root: HTMLElement, family: string, difficulty: number, seed: number, which: string, mode: ViewMode): Promise<string> {
+  try {
+    const questions = await import('../../shared/questions/index');
+    if (!questions.isFamily(family) || !questions.isDifficulty(difficulty)) return `unknown family or difficulty: ${family} ${difficulty}`;
+    const q = questions.generateQuestion(family, difficulty, seed);
+    FIXTURES[`generated:${family}`] = q;
+    mount(root, `generated:${family}`, which, mode, true);
+    return '';
+  } catch (e) {
+    return String(e);
+  }
+}
+
 function mount(root: HTMLElement, key: string, which: string, mode: ViewMode, reduced: boolean): boolean {
   const question = FIXTURES[key];
   if (!question) return false;
@@ -72,6 +91,12 @@ function main(): void {
   const root = document.getElementById('stage');
   if (!root) return;
   window.__demoMount = (key, which, mode, reduced) => mount(root, key, which, mode, reduced);
+  window.__demoMountGenerated = (family, d, seed, which, mode) => mountGenerated(root, family, d, seed, which, mode);
+  const gen = params.get('gen');
+  if (gen) {
+    void mountGenerated(root, gen, Number(params.get('d') ?? 3), Number(params.get('seed') ?? 1), params.get('state') ?? 'fresh', mode);
+    return;
+  }
   window.addEventListener('resize', () => window.__demo?.view.resize());
   const key = params.get('q');
   const mode: ViewMode = params.get('mode') === 'phone' ? 'phone' : 'projector';

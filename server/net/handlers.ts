@@ -155,6 +155,7 @@ function claimHost(ctx: HandlerContext, socket: ArenaSocket, code: string, secre
 }
 
 function bindHost(socket: ArenaSocket, code: string): void {
+  if (socket.data.host && socket.data.code !== undefined && socket.data.code !== code) void socket.leave(hostRoom(socket.data.code));
   socket.data.code = code;
   socket.data.host = true;
   void socket.join(hostRoom(code));

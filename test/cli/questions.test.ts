@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../server/cli/questions';
 import { generateQuestion } from '../../shared/questions/index';
 import { runWith, spawnCli, SPAWN_MS } from './questions-harness';
+import { escapeLatexText } from '../../shared/questions/format/latex';
+import { texNum } from '../../shared/questions/format/number';
 
 /** Braces that open and close groups, ignoring escaped \{ and \}. */
 function braceBalance(tex: string): number {
@@ -101,5 +103,25 @@ describe('arena questions', () => {
     const bad = await spawnCli(['questions', '--family', 'backprop', '--difficulty', '9']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--difficulty');
+  });
+});
+
+describe('worksheet escaping', () => {
+  it('escapes every LaTeX special character when text goes into a worksheet', () => {
+    expect(escapeLatexText('50% of $x & y_1 #2 {a} ~b ^c \\d')).toBe(
+      '50\\% of \\$x \\& y\\_1 \\#2 \\{a\\} \\textasciitilde{}b \\textasciicircum{}c \\textbackslash{}d',
+    );
+  });
+
+  it('groups neighbouring symbols in one math group instead of writing $$', () => {
+    expect(escapeLatexText('0.5·Σ(a − y)²')).toBe('0.5$\\cdot\\Sigma$(a $-$ y)$^{2}$');
+  });
+
+  it('replaces characters pdflatex cannot typeset with ? when the text has them', () => {
+    expect(escapeLatexText('café 🙂 中')).toBe('café ? ?');
+  });
+
+  it('writes small numbers as \\times 10^{n} in LaTeX', () => {
+    expect(texNum(0.25 ** 10)).toBe('9.537 \\times 10^{-7}');
   });
 });

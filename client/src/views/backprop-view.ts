@@ -5,7 +5,7 @@
  */
 import type { BackpropTask, PublicQuestion } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
-import { buildBackpropGraph, gradientOrder, type GraphNode, type Value } from './backprop-graph';
+import { buildBackpropGraph, gradientNode, gradientOrder, type GraphNode, type Value } from './backprop-graph';
 import { valueToLatex } from './math-render';
 import { COLORS, css } from './palette';
 import { arrow, type Drawer, type Label, type Stage } from './stage';
@@ -27,6 +27,8 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
   let grads: Array<{ id: string; value: Value }> = [];
   let shown = 0;
   let revealedId: string | null = null;
+  const target = (question.task as BackpropTask).target;
+  const askedGradient = target.startsWith('dL/d') ? gradientNode({ name: target, value: 0, text: '', latex: '' }) : null;
 
   function makeBox(node: GraphNode, scale: number): Box {
     const grad = grads.slice(0, shown).find((g) => g.id === node.id);
@@ -34,6 +36,12 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
     labels[0]?.el.setAttribute('data-node', node.id);
     const data = node.value === null ? '\\boxed{?}' : valueToLatex(node.value);
     labels.push(stage.label(`\\text{data}\\;${data}`, { scale: scale * 0.72, className: 'cra-node-data' }));
+    if (!grad && askedGradient === node.id && !state.revealed) {
+      // The quantity the question asks for: its empty grad slot is on the board before the reveal.
+      const q = stage.label('\\text{grad}\\;\\boxed{?}', { scale: scale * 0.72, className: 'cra-node-asked' });
+      q.el.dataset.askedFor = node.id;
+      labels.push(q);
+    }
     if (grad) {
       const g = stage.label(`\\text{grad}\\;${valueToLatex(grad.value)}`, {
         scale: scale * 0.72,
@@ -133,13 +141,14 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
   function drawBox(b: Box): void {
     const g = stage.gfx;
     const m = stage.metrics;
-    const hasGrad = b.labels.length > 2;
+    const hasGrad = b.labels.some((l) => l.el.classList.contains('cra-node-grad'));
+    const asked = b.labels.some((l) => l.el.classList.contains('cra-node-asked'));
     const fresh = b.node.id === revealedId && hasGrad;
     const left = b.x - b.w / 2;
     const top = b.y - b.h / 2;
     g.fillStyle(b.node.lane === 'side' ? 0xffffff : COLORS.boxFill, 1);
     g.fillRoundedRect(left, top, b.w, b.h, m.pad * 0.6);
-    g.lineStyle(fresh ? m.stroke * 2 : m.stroke, hasGrad ? COLORS.gradient : COLORS.box, 1);
+    g.lineStyle(fresh || asked ? m.stroke * 2 : m.stroke, hasGrad ? COLORS.gradient : asked ? COLORS.active : COLORS.box, 1);
     g.strokeRoundedRect(left, top, b.w, b.h, m.pad * 0.6);
     let y = top + m.pad * 0.7;
     b.labels.forEach((l, i) => {

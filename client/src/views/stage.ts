@@ -281,6 +281,7 @@ export class Stage {
 
   /** Called by the scene once Phaser has booted: the graphics exist and the first drawing can happen. */
   private onSceneReady(scene: Phaser.Scene): void {
+    if (this.destroyed) return;
     this.scene = scene;
     this.gfxObj = scene.add.graphics();
     this.gfxObj.setScale(this.backing().w / this.size.w);

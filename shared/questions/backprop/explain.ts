@@ -18,9 +18,9 @@ interface Ctx {
   mode: LossMode;
 }
 
-const ACT_TEXT: Record<Activation, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', linear: 'identity', softmax: 'softmax' };
+const ACT_TEXT: Record<Activation, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', linear: 'linear', softmax: 'softmax' };
 const ACT_TEX: Record<Activation, string> = {
-  sigmoid: '\\sigma', tanh: '\\tanh', relu: '\\operatorname{ReLU}', linear: '\\operatorname{id}', softmax: '\\operatorname{softmax}',
+  sigmoid: '\\sigma', tanh: '\\tanh', relu: '\\operatorname{ReLU}', linear: '\\operatorname{lin}', softmax: '\\operatorname{softmax}',
 };
 
 /** A factor in a substituted product: negatives in parentheses so `0.8·(-0.06)` reads right. */
@@ -129,8 +129,10 @@ function dzStep(ctx: Ctx, i: number): ExplainedStep {
     ? [`${fmtNum(num(ctx, 'da', i))}·${pf(num(ctx, 'a', i))}·(1 − ${fmtNum(num(ctx, 'a', i))})`,
       `${texNum(num(ctx, 'da', i))} \\cdot ${pt(num(ctx, 'a', i))} \\cdot (1 - ${texNum(num(ctx, 'a', i))})`]
     : null;
-  return make(ctx, 'dz', i, f, subst,
-    `Chain rule through a${i} = ${ACT_TEXT[act]}(z${i}): multiply by the activation's derivative ${ACT_TEXT[act]}'(z${i}) to get δ${i}.`);
+  const why = act === 'linear'
+    ? `Layer ${i} is linear (a${i} = z${i}), so the gradient passes through unchanged: δ${i} = dL/da${i}.`
+    : `Chain rule through a${i} = ${ACT_TEXT[act]}(z${i}): multiply by the activation's derivative ${ACT_TEXT[act]}'(z${i}) to get δ${i}.`;
+  return make(ctx, 'dz', i, f, subst, why);
 }
 
 function dWStep(ctx: Ctx, i: number): ExplainedStep {

@@ -88,10 +88,16 @@ function analyseUncached(task: JacobianTask): JacobianAnalysis {
   const jfAtG = jf.map((row) => row.map((e) => tidy(substituteNode(e, map))));
   const j = matMul(jfAtG, jg);
   const points = at ? [at] : finitePoints(j.flat(), samplePoints(innerVars, true));
-  if (points.length === 0 || (at && !finitePoints(j.flat(), [at]).length)) {
+  if (points.length === 0 || (at && !definedAt(outer, map, j, at))) {
     throw new TaskError(at ? 'The Jacobian is not defined at the given point.' : 'The Jacobian is not defined at any point we tried.');
   }
   return { outer, inner, outerVars, innerVars, jf, jg, jfAtG, j, ...(at ? { at } : {}), points };
+}
+
+/** f∘g itself and every entry of J are real at the point (log(u) at u = -1 has a derivative but no value). */
+function definedAt(outer: MathNode[], map: Record<string, MathNode>, j: NodeMatrix, at: Record<string, number>): boolean {
+  const composed = outer.map((f) => substituteNode(f, map));
+  return finitePoints([...composed, ...j.flat()], [at]).length === 1;
 }
 
 function numbers(m: NodeMatrix, at: Record<string, number>): number[][] {

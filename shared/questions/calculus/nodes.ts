@@ -1,5 +1,11 @@
 import type { MathNode } from 'mathjs';
-import { math } from '../../math/engine';
+import {
+  call, constValue, fnArgs, fnName, isFn, isNeg, isOp, neg, num, opView, rawOp, symName, withArgs,
+} from './node-base';
+import { asRational, makeRational, ratAdd, ratMul, ratNode, type Rational } from './rational';
+
+export * from './node-base';
+export * from './rational';
 
 /**
  * Tidy constructors for mathjs expression trees. Every constructor folds what is safe to fold (exact rational
@@ -7,124 +13,6 @@ import { math } from '../../math/engine';
  * chain-rule product a person writes, and its value is never changed (unlike mathjs simplify, issue 3329).
  * Negation always sits on top as a unary minus, so `-2*x*sin(x)` prints the way a person writes it.
  */
-
-/** A rational number p/q with q > 0, kept exact while folding coefficients. */
-export type Rational = readonly [number, number];
-
-interface OpView {
-  op: string;
-  fn: string;
-  args: MathNode[];
-}
-
-/** Operator node fields without mathjs's generic noise. */
-export function opView(node: MathNode): OpView {
-  return node as unknown as OpView;
-}
-
-/** Name of a FunctionNode's function ('sin', 'sigmoid', ...). */
-export function fnName(node: MathNode): string {
-  return (node as unknown as { fn: { name: string } }).fn.name;
-}
-
-export function fnArgs(node: MathNode): MathNode[] {
-  return (node as unknown as { args: MathNode[] }).args;
-}
-
-export function symName(node: MathNode): string {
-  return (node as unknown as { name: string }).name;
-}
-
-export function constValue(node: MathNode): number {
-  return (node as unknown as { value: number }).value;
-}
-
-export const isOp = (n: MathNode, op?: string): boolean =>
-  n.type === 'OperatorNode' && (op === undefined || opView(n).op === op);
-export const isNeg = (n: MathNode): boolean => n.type === 'OperatorNode' && opView(n).fn === 'unaryMinus';
-export const isFn = (n: MathNode, name?: string): boolean =>
-  n.type === 'FunctionNode' && (name === undefined || fnName(n) === name);
-export const isSym = (n: MathNode, name?: string): boolean =>
-  n.type === 'SymbolNode' && (name === undefined || symName(n) === name);
-
-export function num(value: number): MathNode {
-  if (value < 0) return neg(new math.ConstantNode(-value));
-  return new math.ConstantNode(value === 0 ? 0 : value);
-}
-
-export function sym(name: string): MathNode {
-  return new math.SymbolNode(name);
-}
-
-export function call(name: string, ...args: MathNode[]): MathNode {
-  return new math.FunctionNode(new math.SymbolNode(name), args);
-}
-
-function rawOp(op: string, fn: string, args: MathNode[]): MathNode {
-  return new math.OperatorNode(op as never, fn as never, args as never);
-}
-
-function gcd(a: number, b: number): number {
-  let x = Math.abs(a);
-  let y = Math.abs(b);
-  while (y) [x, y] = [y, x % y];
-  return x || 1;
-}
-
-function makeRational(p: number, q: number): Rational | null {
-  if (!Number.isSafeInteger(p) || !Number.isSafeInteger(q) || q === 0) return null;
-  const g = gcd(p, q) * Math.sign(q);
-  return [p / g, q / g];
-}
-
-function constToRational(v: number): Rational | null {
-  if (Number.isInteger(v)) return makeRational(v, 1);
-  for (let d = 10; d <= 1e6; d *= 10) if (Number.isInteger(Math.round(v * d * 1e6) / 1e6)) return makeRational(Math.round(v * d), d);
-  return null;
-}
-
-/** The exact rational value of a constant subtree (`3`, `-2`, `1/2`, `-(3/4)`), or null. */
-export function asRational(node: MathNode): Rational | null {
-  if (node.type === 'ConstantNode') return typeof constValue(node) === 'number' ? constToRational(constValue(node)) : null;
-  if (isNeg(node)) {
-    const r = asRational(opView(node).args[0] as MathNode);
-    return r && [-r[0], r[1]];
-  }
-  if (isOp(node, '/')) {
-    const [a, b] = opView(node).args.map(asRational);
-    return a && b && b[0] !== 0 ? makeRational(a[0] * b[1], a[1] * b[0]) : null;
-  }
-  return null;
-}
-
-export function ratMul(a: Rational, b: Rational): Rational | null {
-  return makeRational(a[0] * b[0], a[1] * b[1]);
-}
-
-export function ratAdd(a: Rational, b: Rational): Rational | null {
-  return makeRational(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
-}
-
-/** A rational as a tree: `3`, `-2`, `1/2`, `-(1/2)` (printed `-1/2`). */
-export function ratNode(r: Rational): MathNode {
-  const abs = r[1] === 1 ? num(Math.abs(r[0])) : rawOp('/', 'divide', [num(Math.abs(r[0])), num(r[1])]);
-  return r[0] < 0 ? neg(abs) : abs;
-}
-
-export const isZero = (n: MathNode): boolean => {
-  const r = asRational(n);
-  return r !== null && r[0] === 0;
-};
-export const isOne = (n: MathNode): boolean => {
-  const r = asRational(n);
-  return r !== null && r[0] === 1 && r[1] === 1;
-};
-
-export function neg(a: MathNode): MathNode {
-  if (isNeg(a)) return opView(a).args[0] as MathNode;
-  if (a.type === 'ConstantNode' && constValue(a) === 0) return a;
-  return rawOp('-', 'unaryMinus', [a]);
-}
 
 /**
  * Sum of terms: constants folded into one constant, like terms gathered (`u + u` → `2*u`, `a - a` → dropped),
@@ -352,48 +240,6 @@ export function pow(a: MathNode, b: MathNode): MathNode {
     if (prod) return pow(opView(a).args[0] as MathNode, ratNode(prod));
   }
   return rawOp('^', 'pow', [a, b]);
-}
-
-/** Does the tree mention the variable? */
-export function dependsOn(node: MathNode, variable: string): boolean {
-  if (node.type === 'SymbolNode') return symName(node) === variable;
-  if (node.type === 'OperatorNode' || node.type === 'FunctionNode') return fnArgs(node).some((a) => dependsOn(a, variable));
-  return false;
-}
-
-/** Symbols used as variables (not e, pi), sorted: the parameters an expression is written in. */
-export function freeSymbols(node: MathNode, out: Set<string> = new Set()): Set<string> {
-  if (node.type === 'SymbolNode' && symName(node) !== 'e' && symName(node) !== 'pi') out.add(symName(node));
-  if (node.type === 'OperatorNode' || node.type === 'FunctionNode') for (const a of fnArgs(node)) freeSymbols(a, out);
-  return out;
-}
-
-/** Replace symbols by subtrees (all occurrences); the result is re-tidied only where rebuilt. */
-export function substituteNode(node: MathNode, map: Readonly<Record<string, MathNode>>): MathNode {
-  if (node.type === 'SymbolNode') return Object.prototype.hasOwnProperty.call(map, symName(node)) ? (map[symName(node)] as MathNode) : node;
-  if (node.type === 'FunctionNode') return call(fnName(node), ...fnArgs(node).map((a) => substituteNode(a, map)));
-  if (node.type === 'OperatorNode') {
-    const v = opView(node);
-    return rawOp(v.op, v.fn, v.args.map((a) => substituteNode(a, map)));
-  }
-  return node;
-}
-
-/** Replace one particular subtree (by identity) with another. */
-export function replaceNode(node: MathNode, target: MathNode, by: MathNode): MathNode {
-  if (node === target) return by;
-  if (node.type === 'FunctionNode') return call(fnName(node), ...fnArgs(node).map((a) => replaceNode(a, target, by)));
-  if (node.type === 'OperatorNode') {
-    const v = opView(node);
-    return rawOp(v.op, v.fn, v.args.map((a) => replaceNode(a, target, by)));
-  }
-  return node;
-}
-
-/** Rebuild an operator node with new arguments, keeping its operator. */
-export function withArgs(node: MathNode, args: MathNode[]): MathNode {
-  const v = opView(node);
-  return rawOp(v.op, v.fn, args);
 }
 
 /** Rebuilds a tree bottom-up through the tidy constructors (for parsed strings such as `-1/x^2`). */

@@ -25,19 +25,30 @@ const isLatin1 = (ch: string): boolean => {
   return c >= 0xa1 && c <= 0xff && c !== 0xb2 && c !== 0xb3 && c !== 0xb7 && c !== 0xd7;
 };
 
-/** Plain text → LaTeX text mode. */
+/** Plain text → LaTeX text mode. Neighbouring symbols share one math group (`$\\cdot\\Sigma$`), never `$$`. */
 export function escapeLatexText(text: string): string {
   let out = '';
+  let math = '';
+  const flush = (): void => {
+    if (math !== '') out += `$${math}$`;
+    math = '';
+  };
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
+    if (MATH_SYMBOLS[ch] !== undefined) {
+      // A control word ends at the next backslash or symbol, so the commands can simply be concatenated.
+      math += MATH_SYMBOLS[ch];
+      continue;
+    }
+    flush();
     if (SPECIAL[ch] !== undefined) out += SPECIAL[ch];
-    else if (MATH_SYMBOLS[ch] !== undefined) out += `$${MATH_SYMBOLS[ch]}$`;
     else if (TEXT_PUNCT[ch] !== undefined) out += TEXT_PUNCT[ch];
     else if (c === 0x0a || c === 0x09) out += ' ';
     else if (c < 0x20 || c === 0x7f) continue;
     else if (c < 0x80 || isLatin1(ch)) out += ch;
     else out += '?';
   }
+  flush();
   return out;
 }
 

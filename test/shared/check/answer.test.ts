@@ -104,6 +104,11 @@ describe('checkAnswer per layer', () => {
     expect(v.layers?.[0]).toEqual({ correct: false, mistake: 'outer-not-evaluated-at-inner' });
   });
 
+  it('reads u as the layer input when a layer answer mixes u and x', () => {
+    const v = checkAnswer(nestedQuestion(), 'x', ['cos(u) + 0*x', '-sin(u)', '2u']);
+    expect(v.layers?.[0]).toEqual({ correct: true });
+  });
+
   it('marks a blank layer wrong without an error', () => {
     const v = checkAnswer(nestedQuestion(), 'x', [null, '', '2x']);
     expect(v.layers?.slice(0, 2)).toEqual([{ correct: false, mistake: null }, { correct: false, mistake: null }]);

@@ -1,0 +1,62 @@
+import type { MathNode } from 'mathjs';
+import { constValue, isNeg, isOp, neg, num, opView, rawOp } from './node-base';
+
+/** A rational number p/q with q > 0, kept exact while folding coefficients. */
+export type Rational = readonly [number, number];
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x || 1;
+}
+
+export function makeRational(p: number, q: number): Rational | null {
+  if (!Number.isSafeInteger(p) || !Number.isSafeInteger(q) || q === 0) return null;
+  const g = gcd(p, q) * Math.sign(q);
+  return [p / g, q / g];
+}
+
+function constToRational(v: number): Rational | null {
+  if (Number.isInteger(v)) return makeRational(v, 1);
+  for (let d = 10; d <= 1e6; d *= 10) if (Number.isInteger(Math.round(v * d * 1e6) / 1e6)) return makeRational(Math.round(v * d), d);
+  return null;
+}
+
+/** The exact rational value of a constant subtree (`3`, `-2`, `1/2`, `-(3/4)`), or null. */
+export function asRational(node: MathNode): Rational | null {
+  if (node.type === 'ConstantNode') return typeof constValue(node) === 'number' ? constToRational(constValue(node)) : null;
+  if (isNeg(node)) {
+    const r = asRational(opView(node).args[0] as MathNode);
+    return r && [-r[0], r[1]];
+  }
+  if (isOp(node, '/')) {
+    const [a, b] = opView(node).args.map(asRational);
+    return a && b && b[0] !== 0 ? makeRational(a[0] * b[1], a[1] * b[0]) : null;
+  }
+  return null;
+}
+
+export function ratMul(a: Rational, b: Rational): Rational | null {
+  return makeRational(a[0] * b[0], a[1] * b[1]);
+}
+
+export function ratAdd(a: Rational, b: Rational): Rational | null {
+  return makeRational(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
+}
+
+/** A rational as a tree: `3`, `-2`, `1/2`, `-(1/2)` (printed `-1/2`). */
+export function ratNode(r: Rational): MathNode {
+  const abs = r[1] === 1 ? num(Math.abs(r[0])) : rawOp('/', 'divide', [num(Math.abs(r[0])), num(r[1])]);
+  return r[0] < 0 ? neg(abs) : abs;
+}
+
+export const isZero = (n: MathNode): boolean => {
+  const r = asRational(n);
+  return r !== null && r[0] === 0;
+};
+export const isOne = (n: MathNode): boolean => {
+  const r = asRational(n);
+  return r !== null && r[0] === 1 && r[1] === 1;
+};
+
