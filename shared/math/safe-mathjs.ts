@@ -2,8 +2,8 @@ import { create, all, type FactoryFunctionMap, type MathNode } from 'mathjs';
 
 /**
  * A mathjs instance only for reading player input, hardened as the mathjs security page describes: the
- * functions that could run code, define units or re-enter the parser are replaced by throwing stubs. We keep
- * a private reference to the original `parse`, taken before the stubs go in, and never evaluate with mathjs:
+ * functions that could run code, define units or re-enter the parser are replaced by functions that throw. We keep
+ * a private reference to the original `parse`, taken before the replacements go in, and never evaluate with mathjs:
  * the tree is walked against an allow-list and compiled by our own code (compile.ts).
  */
 const instance = create(all as FactoryFunctionMap, { number: 'number' });
@@ -29,7 +29,7 @@ instance.import(
   { override: true },
 );
 
-/** Exposed so tests can prove the stubs are in place; nothing else should use it. */
+/** Exposed so tests can prove the replacements are in place; nothing else should use it. */
 export const hardenedInstance = instance;
 
 /**

@@ -105,6 +105,8 @@ describe('classroom game', () => {
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     await host.locator('#settings-details > summary').click();
     await host.fill('#set-count', '2');
+    // A slow CI box (screenshots at two sizes per step) must not hit the deadline by accident.
+    await host.fill('#set-seconds', '400');
     await host.locator('#set-count').dispatchEvent('change');
 
     const names = ['Ada', 'Émile', 'Zoë & Co'];

@@ -2,7 +2,7 @@ import type { MathNode } from 'mathjs';
 import {
   call, constValue, fnArgs, fnName, isFn, isNeg, isOp, neg, num, opView, rawOp, symName, withArgs,
 } from './node-base';
-import { asRational, makeRational, ratAdd, ratMul, ratNode, type Rational } from './rational';
+import { asRational, isZero, makeRational, ratAdd, ratMul, ratNode, type Rational } from './rational';
 
 export * from './node-base';
 export * from './rational';

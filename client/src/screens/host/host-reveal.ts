@@ -28,7 +28,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     v.index + 1 >= v.total ? 'Final results ▶' : 'Next ▶');
   mountScreen('projector', h('div', { class: 'page wide', id: 'host-reveal' },
     h('div', { class: 'host-top' }, h('span', { class: 'pill big' }, `Question ${v.index + 1} of ${v.total}: the answer`), nextBtn),
-    h('div', { class: 'grid-2', style: 'grid-template-columns: 1.3fr 1fr; gap: 2.5vw; flex: 1' },
+    h('div', { class: 'grid-2 host-reveal-grid', style: 'grid-template-columns: 1.3fr 1fr; gap: 2.5vw; flex: 1' },
       h('div', { class: 'stack' }, prompt,
         h('div', { class: 'feedback right row' }, h('span', { class: 'verdict right' }, h('span', { class: 'icon' }, '✓'), 'Answer'), answer),
         viewHost),
