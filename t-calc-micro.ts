@@ -1,3 +1,16 @@
-import { chain } from './shared/questions/families/chain';
+import { nested } from './shared/questions/families/nested';
+import { analyseChain, chainCandidates, layerJson, layerSteps } from './shared/questions/calculus/chain-question';
+import { keepDistinct } from './shared/questions/calculus/distractors';
 import { createRng } from './shared/questions/rng';
-for (const d of [1,2,3,4,5] as const) for (let s = 0; s < 30; s++) { const q = chain.solve(chain.generate(d, createRng(s * 7919 + d)), {difficulty: d, seed: s}); if (q.layers!.length !== 2) console.log(d, s, JSON.stringify(q.task), q.layers?.map(l => l.fn + ' | ' + l.inner)); }
+const cpu = (name: string, n: number, f: (i: number) => void) => { for (let i=0;i<n;i++) f(i); const t=process.cpuUsage(); for (let r=0;r<3;r++) for (let i=0;i<n;i++) f(i); const d=process.cpuUsage(t); console.log(name.padEnd(12), ((d.user+d.system)/n/3).toFixed(1), 'us cpu'); };
+const N = 300;
+const tasks = Array.from({length: N}, (_, i) => nested.generate(5, createRng(i)));
+cpu('generate', N, (i) => nested.generate(5, createRng(i)));
+cpu('analyse', N, (i) => analyseChain(tasks[i]!));
+const an = tasks.map((t) => analyseChain(t));
+cpu('candidates', N, (i) => chainCandidates(an[i]!.layers, 'x'));
+const cands = an.map((a) => chainCandidates(a.layers, 'x'));
+cpu('keepDistinct', N, (i) => keepDistinct(an[i]!.answer, cands[i]!, an[i]!.points));
+cpu('layerJson', N, (i) => an[i]!.layers.map(layerJson));
+cpu('layerSteps', N, (i) => layerSteps(an[i]!.layers));
+cpu('solve', N, (i) => nested.solve(tasks[i]!, {difficulty: 5, seed: i}));

@@ -1,4 +1,2 @@
-import { jacobian } from './shared/questions/families/jacobian';
-import { createRng } from './shared/questions/rng';
-const tasks = Array.from({length: 300}, (_, i) => jacobian.generate(3, createRng(i)));
-for (let r = 0; r < 40; r++) for (let i = 0; i < 300; i++) jacobian.solve(JSON.parse(JSON.stringify(tasks[i])), {difficulty: 3, seed: i});
+import { generateQuestion } from './shared/questions/index';
+for (let r = 0; r < 4; r++) for (let s = 0; s < 1500; s++) generateQuestion('nested', 5, s);

@@ -43,7 +43,7 @@ async function runSize(players: number): Promise<SizeResult> {
   const server = await createArenaServer({
     port: 0, host: '127.0.0.1', dataDir,
     limits: { attempts: UNLIMITED, connections: UNLIMITED },
-    log: (m) => console.error(`[server] ${m}`),
+    log: (m, err) => console.error(`[server] ${m}`, err ?? ""),
   });
   const children = await spawnChildren(CHILDREN);
   try {
@@ -61,6 +61,8 @@ async function runSize(players: number): Promise<SizeResult> {
       const revealed = hostPhase(host, 'reveal', q);
       await ack(host, 'host:command', q === 0 ? { type: 'start' } : { type: 'next' });
       await revealed;
+      // A host reads the reveal before moving on; the bare baseline gets the same gap between broadcasts.
+      await new Promise((r) => setTimeout(r, BARE_GAP_MS));
     }
     lag.disable();
     clearInterval(sampler);

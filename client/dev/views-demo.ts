@@ -93,13 +93,13 @@ function main(): void {
   window.__demoMount = (key, which, mode, reduced) => mount(root, key, which, mode, reduced);
   window.__demoMountGenerated = (family, d, seed, which, mode) => mountGenerated(root, family, d, seed, which, mode);
   const gen = params.get('gen');
+  const mode: ViewMode = params.get('mode') === 'phone' ? 'phone' : 'projector';
   if (gen) {
     void mountGenerated(root, gen, Number(params.get('d') ?? 3), Number(params.get('seed') ?? 1), params.get('state') ?? 'fresh', mode);
     return;
   }
   window.addEventListener('resize', () => window.__demo?.view.resize());
   const key = params.get('q');
-  const mode: ViewMode = params.get('mode') === 'phone' ? 'phone' : 'projector';
   if (key === 'none') return;
   if (!key || !mount(root, key, params.get('state') ?? 'fresh', mode, params.get('reduced') === '1')) showIndex(root);
 }

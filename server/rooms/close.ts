@@ -21,7 +21,7 @@ export function closeRound(state: PhaseOf<'question'>, effects: RoomEffect[]): T
   }
   const ranked = withRanks(tableOf(players.map((p) => [p.id, p])), state.order);
   const stats = revealStats(state, results);
-  const { answers: _answers, timer: _timer, durationMs: _duration, ...common } = state;
+  const { answers: _answers, finals: _finals, timer: _timer, durationMs: _duration, ...common } = state;
   const next: RoomState = {
     ...common,
     phase: 'reveal',

@@ -135,7 +135,7 @@ function stripPhase(state: RoomState) {
       return rest;
     }
     case 'question': {
-      const { phase: _p, index: _i, durationMs: _d, timer: _t, answers: _a, ...rest } = state;
+      const { phase: _p, index: _i, durationMs: _d, timer: _t, answers: _a, finals: _f, ...rest } = state;
       return rest;
     }
     case 'reveal': {
@@ -170,6 +170,7 @@ export function createRoomState(
     players: emptyTable(),
     order: [],
     nextSeat: 0,
+    online: 0,
     kickedTokens: [],
     solved: prepared.solved,
     questions: {},

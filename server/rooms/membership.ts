@@ -39,6 +39,7 @@ export function join(
     players: setEntry(state.players, player.id, player),
     order: [...state.order, player.id],
     nextSeat: state.nextSeat + 1,
+    online: state.online + 1,
   };
   if (next.phase === 'question') next = ensureQuestions(next, next.index, deps);
   return { ok: true, state: next, effects: [{ type: 'roster' }], playerId: player.id };
@@ -49,7 +50,7 @@ export function resume(state: RoomState, token: string): Transition {
   const id = state.order.find((pid) => getEntry(state.players, pid)?.token === token);
   const player = id === undefined ? undefined : getEntry(state.players, id);
   if (!player) return { ok: false, error: 'bad-token' };
-  const next = withPlayer(state, { ...player, connected: true });
+  const next = withPlayer(state, { ...player, connected: true }, player.connected ? 0 : 1);
   return { ok: true, state: next, effects: [{ type: 'roster' }], playerId: player.id };
 }
 
@@ -57,7 +58,7 @@ export function disconnect(state: RoomState, playerId: string, now: number): Tra
   const player = getEntry(state.players, playerId);
   if (!player) return { ok: false, error: 'player-not-found' };
   if (!player.connected) return { ok: true, state, effects: [] };
-  const next = withPlayer(state, { ...player, connected: false });
+  const next = withPlayer(state, { ...player, connected: false }, -1);
   // The last one still thinking may have just left: the others should not wait for the clock.
   return closeIfAllAnswered(next, [{ type: 'roster' }], now);
 }
@@ -90,13 +91,15 @@ export function changeSettings(state: RoomState, settings: RoomSettings, deps: R
   return { ok: true, state: next, effects: [{ type: 'phase' }] };
 }
 
-function withPlayer(state: RoomState, player: PlayerRecord): RoomState {
-  return { ...state, players: setEntry(state.players, player.id, player) };
+function withPlayer(state: RoomState, player: PlayerRecord, onlineDelta: number): RoomState {
+  return { ...state, players: setEntry(state.players, player.id, player), online: state.online + onlineDelta };
 }
 
 function without(state: RoomState, playerId: string): RoomState {
   const players = removeEntry(state.players, playerId);
   const order = state.order.filter((id) => id !== playerId);
-  if (state.phase !== 'question') return { ...state, players, order };
-  return { ...state, players, order, answers: removeEntry(state.answers, playerId) };
+  const online = state.online - (getEntry(state.players, playerId)?.connected ? 1 : 0);
+  if (state.phase !== 'question') return { ...state, players, order, online };
+  const answered = getEntry(state.answers, playerId)?.final ? 1 : 0;
+  return { ...state, players, order, online, answers: removeEntry(state.answers, playerId), finals: state.finals - answered };
 }

@@ -15,7 +15,7 @@ export function openQuestion(state: RoomState, index: number, now: number, deps:
   const durationMs = state.settings.secondsPerQuestion * 1000;
   const deadline = now + durationMs;
   const base = ensureQuestions(state, index, deps);
-  const next: RoomState = { ...base, phase: 'question', index, durationMs, timer: { running: true, deadline }, answers: emptyTable() };
+  const next: RoomState = { ...base, phase: 'question', index, durationMs, timer: { running: true, deadline }, answers: emptyTable(), finals: 0 };
   return { ok: true, state: next, effects: [{ type: 'phase' }, { type: 'schedule', at: deadline + ANSWER_GRACE_MS }] };
 }
 
@@ -41,7 +41,8 @@ export function submit(state: RoomState, playerId: string, payload: SubmitAnswer
   if (!judged.ok) return judged;
   const remainingMs = Math.max(0, state.timer.deadline - now);
   const sub: Submission = { ...judged.sub, elapsedMs: state.durationMs - remainingMs };
-  const next: PhaseOf<'question'> = { ...state, answers: setEntry(state.answers, playerId, sub) };
+  const finals = state.finals + (sub.final ? 1 : 0);
+  const next: PhaseOf<'question'> = { ...state, answers: setEntry(state.answers, playerId, sub), finals };
   return closeIfAllAnswered(next, [{ type: 'progress' }], now);
 }
 
@@ -103,6 +104,8 @@ export function sanitize(v: Verdict, q: Question): Verdict {
 /** Closes the round early once every connected player gave a final answer (nobody connected: keep waiting). */
 export function closeIfAllAnswered(state: RoomState, effects: RoomEffect[], _now: number): Transition {
   if (state.phase !== 'question') return { ok: true, state, effects };
+  // Fewer final answers than connected players: someone connected is still thinking (no scan needed).
+  if (state.finals < state.online) return { ok: true, state, effects };
   let connected = 0;
   for (const id of state.order) {
     if (!getEntry(state.players, id)?.connected) continue;

@@ -68,6 +68,8 @@ interface RoomCommon {
   /** Player ids in join order. */
   order: string[];
   nextSeat: number;
+  /** Players connected now; kept in step with `players` so an answer need not scan the room. */
+  online: number;
   kickedTokens: string[];
   /** Teacher-written tasks, solved when the settings were accepted. */
   solved: Question[];
@@ -85,6 +87,8 @@ export type RoomState = RoomCommon &
         durationMs: number;
         timer: QuestionTimer;
         answers: Table<Submission>;
+        /** Players who gave a final answer. */
+        finals: number;
       }
     | { phase: 'reveal'; index: number; stats: RevealStats }
     | { phase: 'leaderboard'; index: number }

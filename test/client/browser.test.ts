@@ -94,6 +94,24 @@ describe('solo practice', () => {
     await screenshot(page, 'solo-parse-error-projector');
     expect(await page.locator('[data-parse-error]').textContent()).toMatch(/⚠/);
   }, 120_000);
+
+  it('plays with the keyboard alone and shows the derivation at once when motion is reduced', async () => {
+    const ctx = await browser.newContext({ baseURL: arena.url, viewport: PROJECTOR, reducedMotion: 'reduce' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto('/#/solo');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('solo-go');
+    await page.keyboard.press('Enter');
+    await page.locator('#question-prompt').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await page.locator('#solo-feedback').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('next-question');
+    expect(await page.locator('#solo-feedback .steps li.anim-in').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#solo-feedback').count()).toBe(0);
+  }, 120_000);
 });
 
 describe('classroom game', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import katex from 'katex';
 import { exprToLatex, formatNumber, freeVars, isPreviewSafe, valueToLatex } from '../../client/src/views/math-render';
 import { chooseWindow, clipLine, compileImplicit, contourSegments, numericSlope, samplePoint } from '../../client/src/views/implicit-curve';
 import { buildBackpropGraph, gradientOrder } from '../../client/src/views/backprop-graph';
@@ -7,7 +8,7 @@ import type { BackpropTask } from '../../shared/questions/types';
 
 describe('exprToLatex', () => {
   it('renders sigmoid as \\sigma and softplus / relu as operator names when previewing', () => {
-    expect(exprToLatex('sigmoid(x)*(1-sigmoid(x))')).toContain('\\sigma\\left(x\\right)');
+    expect(exprToLatex('sigmoid(x)*(1-sigmoid(x))')).toMatch(/\\sigma\\left\(\s*x\\right\)/);
     expect(exprToLatex('softplus(2u)')).toContain('\\operatorname{softplus}');
     expect(exprToLatex('relu(x)')).toContain('\\operatorname{ReLU}');
   });
@@ -16,6 +17,14 @@ describe('exprToLatex', () => {
     const tex = exprToLatex('cos(t)') ?? '';
     expect(tex).not.toContain('mathrm');
     expect(tex).toContain('t');
+  });
+
+  it('produces LaTeX that KaTeX parses strictly when products and functions mix', () => {
+    for (const e of ['x*y', 'x * exp(y*w)', 'u*sin(v)', '2u * (u v)^2', 'a1*z2 - W1', 'sigmoid(x)*(1-sigmoid(x))', '-sin(x^2)/y^3']) {
+      const tex = exprToLatex(e);
+      expect(tex, e).not.toBeNull();
+      expect(() => katex.renderToString(tex!, { throwOnError: true }), e).not.toThrow();
+    }
   });
 
   it('returns null when the input is not a safe expression', () => {

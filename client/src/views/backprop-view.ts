@@ -13,6 +13,9 @@ import { arrow, type Drawer, type Label, type Stage } from './stage';
 interface Box {
   node: GraphNode;
   labels: Label[];
+  /** Inner padding, CSS px: the box is measured and drawn with the same value. */
+  pad: number;
+  scale: number;
   w: number;
   h: number;
   x: number;
@@ -54,7 +57,7 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
     const pad = stage.metrics.pad * 0.7 * scale;
     const w = Math.max(...labels.map((l) => l.w)) + 2 * pad;
     const h = labels.reduce((s, l) => s + l.h, 0) + 2 * pad + (labels.length - 1) * pad * 0.6;
-    return { node, labels, w, h, x: 0, y: 0 };
+    return { node, labels, pad, scale, w, h, x: 0, y: 0 };
   }
 
   function layout(boxes: Box[], vertical: boolean, scale: number): { w: number; h: number } {
@@ -132,7 +135,7 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
       const [x2, y2] = border(b, a.x, a.y, 4);
       arrow(stage.gfx, x1, y1, x2, y2, stage.metrics.stroke * 0.8, COLORS.muted);
       if (e.op) {
-        const l = stage.label(e.op, { scale: 0.7, background: '#ffffff', className: 'cra-op' });
+        const l = stage.label(e.op, { scale: 0.7 * a.scale, background: '#ffffff', className: 'cra-op' });
         stage.place(l, (x1 + x2) / 2, (y1 + y2) / 2);
       }
     }
@@ -150,14 +153,14 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
     g.fillRoundedRect(left, top, b.w, b.h, m.pad * 0.6);
     g.lineStyle(fresh || asked ? m.stroke * 2 : m.stroke, hasGrad ? COLORS.gradient : asked ? COLORS.active : COLORS.box, 1);
     g.strokeRoundedRect(left, top, b.w, b.h, m.pad * 0.6);
-    let y = top + m.pad * 0.7;
+    let y = top + b.pad;
     b.labels.forEach((l, i) => {
       if (i > 0) {
         g.lineStyle(1, COLORS.grid, 1);
-        g.lineBetween(left + 2, y - m.pad * 0.3, left + b.w - 2, y - m.pad * 0.3);
+        g.lineBetween(left + 2, y - b.pad * 0.3, left + b.w - 2, y - b.pad * 0.3);
       }
       stage.place(l, b.x, y + l.h / 2);
-      y += l.h + m.pad * 0.6;
+      y += l.h + b.pad * 0.6;
     });
   }
 

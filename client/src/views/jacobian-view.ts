@@ -96,8 +96,18 @@ export function createJacobianView(stage: Stage, question: PublicQuestion): Draw
       stage.place(l, width / 2, y + l.h / 2);
       return y + l.h;
     }
-    const body = mat.map((r) => r.map((e) => (typeof e === 'number' ? formatNumber(e) : latexOrText(e))).join(' & ')).join(' \\\\ ');
-    const l = stage.fitLabel(`${lead} = \\begin{bmatrix}${body}\\end{bmatrix}`, maxW, { className: 'cra-answer' });
+    const tex = (e: string | number): string => (typeof e === 'number' ? formatNumber(e) : latexOrText(e));
+    const body = mat.map((r) => r.map(tex).join(' & ')).join(' \\\\ ');
+    let l = stage.label(`${lead} = \\begin{bmatrix}${body}\\end{bmatrix}`, { className: 'cra-answer' });
+    if (l.w > maxW / 0.8) {
+      // Too wide to read as one matrix (a phone): list the entries, packed into lines.
+      l.el.remove();
+      const entries = mat.flatMap((r, i) => r.map((e, j) => `J_{${i + 1}${j + 1}} = ${tex(e)}`));
+      l = stage.fitParts(entries, ',\\quad ', maxW, { scale: 0.9, className: 'cra-answer' });
+    } else if (l.w > maxW) {
+      l.el.remove();
+      l = stage.fitLabel(`${lead} = \\begin{bmatrix}${body}\\end{bmatrix}`, maxW, { className: 'cra-answer' });
+    }
     stage.place(l, width / 2, y + l.h / 2);
     stage.gfx.lineStyle(1, COLORS.grid, 1);
     return y + l.h;

@@ -74,7 +74,8 @@ function texHandler(node: MathNode, options: object): string | undefined {
     const name = (node as MathNode & { name: string }).name;
     const m = /^([a-zA-Z])_?([0-9]{1,2})?$/.exec(name);
     if (!m?.[1]) return undefined;
-    return m[2] ? `${m[1]}_{${m[2]}}` : m[1];
+    // The leading space matters: mathjs glues operators to operands (`\\cdot` + `y` would be `\\cdoty`).
+    return m[2] ? ` ${m[1]}_{${m[2]}}` : ` ${m[1]}`;
   }
   if (node.type !== 'FunctionNode') return undefined;
   const fn = node as MathNode & { fn: { name?: string }; args: MathNode[] };

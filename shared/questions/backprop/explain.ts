@@ -56,8 +56,8 @@ function make(ctx: Ctx, q: Quantity, i: number, formula: [string, string], subst
 function zStep(ctx: Ctx, i: number): ExplainedStep {
   const l = ctx.task.layers[i - 1];
   const subst: [string, string] | null = scalarLayer(ctx, i) && l
-    ? [`${fmtNum(l.W[0]?.[0] ?? 0)}·${pf(num(ctx, 'a', i - 1))} + ${pf(l.b[0] ?? 0)}`,
-      `${texNum(l.W[0]?.[0] ?? 0)} \\cdot ${pt(num(ctx, 'a', i - 1))} + ${pt(l.b[0] ?? 0)}`]
+    ? [`${fmtNum(l.W[0]?.[0] ?? 0)}·${pf(num(ctx, 'a', i - 1))} ${(l.b[0] ?? 0) < 0 ? '−' : '+'} ${fmtNum(Math.abs(l.b[0] ?? 0))}`,
+      `${texNum(l.W[0]?.[0] ?? 0)} \\cdot ${pt(num(ctx, 'a', i - 1))} ${(l.b[0] ?? 0) < 0 ? '-' : '+'} ${texNum(Math.abs(l.b[0] ?? 0))}`]
     : null;
   return make(ctx, 'z', i, [`z${i} = W${i}·${aText(i - 1)} + b${i}`, `z_{${i}} = W_{${i}} ${aTex(i - 1)} + b_{${i}}`], subst,
     `Layer ${i} weighs its inputs and adds its bias.`);

@@ -6,7 +6,7 @@ import { keepDistinct } from './distractors';
 import { finitePoints, readExprTask, samplePoints } from './expr-task';
 import { chainProduct, decompose, LAYER_VAR, type LayerNodes } from './layers';
 import { differentiate } from './differentiate';
-import { add, dependsOn, div, fnName, isFn, isNeg, isOp, mul, mulAll, neg, num, opView, pow, substituteNode, sym, tidy } from './nodes';
+import { add, dependsOn, div, fnName, isFn, isNeg, isOp, mul, mulAll, neg, num, opView, pow, substituteTidy, sym } from './nodes';
 import { texNode, toStr } from './print';
 
 /** Most layers a written task may have: beyond this it is not a question for a timed round. */
@@ -23,8 +23,21 @@ export interface ChainAnalysis {
   points: Array<Record<string, number>>;
 }
 
+// A generator analyses each draw to know it is usable and solve() analyses the same task right after: the
+// last analysis is remembered (keyed by variable and expression; trees are never mutated) so that work is
+// done once. The result is the same with or without the cache.
+let last: { key: string; analysis: ChainAnalysis } | null = null;
+
 /** Reads, decomposes and differentiates a `{expr, var}` task; TaskError when it is not a usable question. */
 export function analyseChain(task: ExprTask): ChainAnalysis {
+  const key = task !== null && typeof task === 'object' && typeof task.expr === 'string' ? `${String(task.var)}\u0000${task.expr}` : null;
+  if (key !== null && last?.key === key) return last.analysis;
+  const analysis = analyseUncached(task);
+  if (key !== null) last = { key, analysis };
+  return analysis;
+}
+
+function analyseUncached(task: ExprTask): ChainAnalysis {
   const { expr, variable } = readExprTask(task);
   const layers = decompose(expr, variable);
   if (layers.length > MAX_LAYERS) throw new TaskError(`The expression has ${layers.length} layers; at most ${MAX_LAYERS} are allowed.`);
@@ -105,8 +118,8 @@ export function chainCandidates(layers: readonly LayerNodes[], v: string): Candi
     out.push({ mistake: 'forgot-inner-derivative', node: product(E.slice(0, n - 1)), feedback: `You stopped before the innermost layer: multiply by the derivative of ${toStr(last.inner)}, which is ${toStr(E[n - 1] as MathNode)}.` });
     if (n >= 3) out.push({ mistake: 'forgot-inner-derivative', node: E[0] as MathNode, feedback: `You differentiated only the outer ${toStr(first.fn)}: every inner layer adds its own derivative factor.` });
     const innerDerivative = product(E.slice(1));
-    out.push({ mistake: 'inner-derivative-composed', node: tidy(substituteNode(first.derivative, { [LAYER_VAR]: innerDerivative })), feedback: `You composed the derivatives, ${toStr(first.derivative)} at u = ${toStr(innerDerivative)}: the chain rule multiplies f'(g(${v})) by g'(${v}) instead.` });
-    out.push({ mistake: 'outer-not-evaluated-at-inner', node: product([tidy(substituteNode(first.derivative, { [LAYER_VAR]: sym(v) })), ...E.slice(1)]), feedback: `The outer derivative ${toStr(first.derivative)} must be evaluated at the inner function u = ${toStr(first.inner)}, not at ${v}.` });
+    out.push({ mistake: 'inner-derivative-composed', node: substituteTidy(first.derivative, { [LAYER_VAR]: innerDerivative }), feedback: `You composed the derivatives, ${toStr(first.derivative)} at u = ${toStr(innerDerivative)}: the chain rule multiplies f'(g(${v})) by g'(${v}) instead.` });
+    out.push({ mistake: 'outer-not-evaluated-at-inner', node: product([substituteTidy(first.derivative, { [LAYER_VAR]: sym(v) }), ...E.slice(1)]), feedback: `The outer derivative ${toStr(first.derivative)} must be evaluated at the inner function u = ${toStr(first.inner)}, not at ${v}.` });
     for (let k = 1; k < n - 1 && k <= 2; k++) {
       const l = layers[k] as LayerNodes;
       out.push({ mistake: 'missing-layer-factor', node: product(E.filter((_, j) => j !== k)), feedback: `The factor from the layer ${toStr(l.fn)}, its derivative ${toStr(l.evaluated)}, is missing.` });
@@ -129,7 +142,7 @@ function quotientSlips(layers: readonly LayerNodes[]): Candidate[] {
   const [p, q] = opView(l.fn).args as [MathNode, MathNode];
   const d = (n: MathNode): MathNode => differentiate(n, LAYER_VAR);
   const wrong = div(add(mul(d(p), q), mul(p, d(q))), pow(q, num(2)));
-  const E = layers.map((m, j) => (j === k ? tidy(substituteNode(wrong, { [LAYER_VAR]: l.inner })) : m.evaluated));
+  const E = layers.map((m, j) => (j === k ? substituteTidy(wrong, { [LAYER_VAR]: l.inner }) : m.evaluated));
   return [{ mistake: 'sign-error', node: product(E), feedback: `Sign error in the quotient rule: (f/g)' = (f'g - fg')/g^2, with a minus sign, for ${toStr(l.fn)}.` }];
 }
 

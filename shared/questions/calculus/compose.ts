@@ -1,9 +1,7 @@
 import type { Rng } from '../rng';
 import { SAMPLE_VALUES } from './expr-task';
-import { compileNode, type NumericFn } from './numeric';
-import { differentiate } from './differentiate';
+import { compileNode } from './numeric';
 import { parseExpr } from './parse';
-import { toStr } from './print';
 
 /** Puts `inner` in place of every standalone `u` of a template: `sin(u)` ∘ `x^2` → `sin((x^2))`. */
 export function plug(template: string, inner: string): string {
@@ -15,38 +13,6 @@ export function composeAll(templates: readonly string[], innermost: string): str
   let out = innermost;
   for (let i = templates.length - 1; i >= 0; i--) out = plug(templates[i] as string, out);
   return out;
-}
-
-/**
- * The expression tidily printed if a person can work with it at our sample points: it and its derivative
- * real, finite and of moderate size (|y| < 1e6) at most of them; otherwise null so the generator draws
- * again. The derivative matters: sqrt(log(tanh(cosh(x)))) is 0 where tanh rounds to 1, its derivative not.
- */
-export function acceptable(expr: string, variable = 'x', minPoints = 7): string | null {
-  const node = parseExpr(expr);
-  const f = compileNode(node);
-  let fd: NumericFn | null = null;
-  let good = 0;
-  for (const v of SAMPLE_VALUES) {
-    const y = f({ [variable]: v });
-    if (!Number.isFinite(y) || Math.abs(y) >= 1e6) continue;
-    fd ??= compileNode(differentiate(node, variable));
-    const dy = fd({ [variable]: v });
-    if (Number.isFinite(dy) && Math.abs(dy) < 1e6) good++;
-  }
-  return good >= minPoints ? toStr(node) : null;
-}
-
-/**
- * Draws until `draw` gives an acceptable expression (deterministic: only the seeded rng is used); after
- * `tries` failures the known-good fallback is used so generation can never loop forever.
- */
-export function drawExpr(rng: Rng, draw: (rng: Rng) => string, fallback: string, tries = 40): string {
-  for (let i = 0; i < tries; i++) {
-    const got = acceptable(draw(rng));
-    if (got !== null) return got;
-  }
-  return acceptable(fallback, 'x', 1) ?? fallback;
 }
 
 /** A small non-zero integer coefficient in [lo, hi], negative with probability `pNeg`. */

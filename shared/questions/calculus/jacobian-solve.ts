@@ -4,7 +4,7 @@ import type { Difficulty, Distractor, JacobianTask, Question, Step } from '../ty
 import type { MistakeCode } from '../../check/types';
 import { differentiate } from './differentiate';
 import { checkVarName, finitePoints, parseIn, samplePoints } from './expr-task';
-import { addAll, mulAll, substituteNode, sym, tidy } from './nodes';
+import { addAll, mulAll, substituteNode, substituteTidy, sym } from './nodes';
 import { close, compileNode, sameValues, valuesAt } from './numeric';
 import { texNode, toStr } from './print';
 
@@ -85,7 +85,7 @@ function analyseUncached(task: JacobianTask): JacobianAnalysis {
   const map: Record<string, MathNode> = Object.fromEntries(outerVars.map((v, k) => [v, inner[k] as MathNode]));
   const jf = jacobianOf(outer, outerVars);
   const jg = jacobianOf(inner, innerVars);
-  const jfAtG = jf.map((row) => row.map((e) => tidy(substituteNode(e, map))));
+  const jfAtG = jf.map((row) => row.map((e) => substituteTidy(e, map)));
   const j = matMul(jfAtG, jg);
   const points = at ? [at] : finitePoints(j.flat(), samplePoints(innerVars, true));
   if (points.length === 0 || (at && !definedAt(outer, map, j, at))) {
@@ -140,7 +140,7 @@ function jacobianCandidates(a: JacobianAnalysis): Array<{ mistake: MistakeCode; 
   out.push({ mistake: 'wrong-order', m: transpose(a.j), feedback: 'Your matrix is transposed: row i holds the derivatives of output i, column j the derivatives with respect to input j.' });
   if (a.outerVars.length === a.innerVars.length) {
     const rename = Object.fromEntries(a.outerVars.map((v, k) => [v, sym(a.innerVars[k] as string)]));
-    const jfAtX = a.jf.map((row) => row.map((e) => tidy(substituteNode(e, rename))));
+    const jfAtX = a.jf.map((row) => row.map((e) => substituteTidy(e, rename)));
     out.push({ mistake: 'outer-not-evaluated-at-inner', m: matMul(jfAtX, a.jg), feedback: `J_f must be evaluated at g(${a.innerVars.join(', ')}): replace ${a.outerVars.join(', ')} by ${a.inner.map(toStr).join(', ')}.` });
   }
   out.push({ mistake: 'forgot-inner-derivative', m: a.jfAtG, feedback: 'You stopped at J_f(g(x)): multiply by the inner Jacobian J_g(x) on the right.' });

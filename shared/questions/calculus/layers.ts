@@ -1,6 +1,6 @@
 import type { MathNode } from 'mathjs';
 import { differentiate } from './differentiate';
-import { dependsOn, fnArgs, isFn, isOp, isSym, mulAll, opView, replaceNode, substituteNode, sym, tidy } from './nodes';
+import { dependsOn, fnArgs, isFn, isOp, isSym, mulAll, opView, replaceNode, substituteNode, substituteTidy, sym } from './nodes';
 
 /** One chain-rule layer as trees: `fn` in u, its `inner`, local derivative in u and evaluated at the inner. */
 export interface LayerNodes {
@@ -38,7 +38,7 @@ export function decompose(expr: MathNode, variable: string): LayerNodes[] {
 /** A layer from its fn (in u) and inner: derivative in u and its value at the inner. */
 export function makeLayer(fn: MathNode, inner: MathNode): LayerNodes {
   const derivative = differentiate(fn, LAYER_VAR);
-  const evaluated = tidy(substituteNode(derivative, { [LAYER_VAR]: inner }));
+  const evaluated = substituteTidy(derivative, { [LAYER_VAR]: inner });
   return { fn, inner, derivative, evaluated };
 }
 

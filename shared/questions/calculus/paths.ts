@@ -5,7 +5,7 @@ import type { Candidate } from './distractors';
 import { keepDistinct } from './distractors';
 import { differentiate } from './differentiate';
 import { checkVarName, finitePoints, parseIn, samplePoints } from './expr-task';
-import { addAll, dependsOn, isNeg, mulAll, neg, substituteNode, tidy } from './nodes';
+import { addAll, dependsOn, isNeg, mulAll, neg, substituteNode, substituteTidy } from './nodes';
 import { symbolsOf } from './parse';
 import { texNode, toStr } from './print';
 
@@ -63,7 +63,7 @@ export function analyseSubs(task: SubsTask): SubsAnalysis {
   const paths = subs.map(([via, sub]): PathNodes => {
     const outer = differentiate(z, via);
     const inner = differentiate(sub, wrt);
-    return { via, outer, inner, term: mulAll([inner, tidy(substituteNode(outer, map))]) };
+    return { via, outer, inner, term: mulAll([inner, substituteTidy(outer, map)]) };
   });
   const answer = addAll(paths.map((p) => p.term));
   const points = finitePoints([substituteNode(z, map), answer], samplePoints(params, true));
@@ -124,7 +124,7 @@ function pathCandidates(a: SubsAnalysis, partial: boolean): Candidate[] {
   }));
   out.push({
     mistake: 'forgot-inner-derivative',
-    node: addAll(a.paths.map((p) => tidy(substituteNode(p.outer, map)))),
+    node: addAll(a.paths.map((p) => substituteTidy(p.outer, map))),
     feedback: `Each path needs its inner derivative: multiply ∂z/∂${a.paths[0]?.via ?? 'x'} by ${d}${a.paths[0]?.via ?? 'x'}/${d}${a.wrt} = ${toStr(a.paths[0]?.inner ?? a.answer)}, and so on.`,
   });
   const k = a.paths.findIndex((p) => isNeg(p.inner));

@@ -3,7 +3,7 @@ import type { Step } from '../types';
 import type { Candidate } from './distractors';
 import { differentiate } from './differentiate';
 import { LAYER_VAR, type LayerNodes } from './layers';
-import { addAll, fnName, isFn, isNeg, mulAll, neg, pow, num, substituteNode, tidy } from './nodes';
+import { addAll, fnName, isFn, isNeg, mulAll, neg, pow, num, substituteTidy } from './nodes';
 import { texNode, toStr } from './print';
 
 /** The pieces of (f∘g)'' = f''(g)·g'² + f'(g)·g'', kept so steps and distractors can reuse them. */
@@ -25,7 +25,7 @@ export function secondDerivative(layers: readonly LayerNodes[], first: MathNode,
   const g2 = differentiate(g1, v);
   const f2 = differentiate(top.derivative, LAYER_VAR);
   const f1g = top.evaluated;
-  const f2g = tidy(substituteNode(f2, { [LAYER_VAR]: g }));
+  const f2g = substituteTidy(f2, { [LAYER_VAR]: g });
   const answer = addAll([mulAll([pow(g1, num(2)), f2g]), mulAll([g2, f1g])]);
   return { answer, parts: { f: top.fn, g, f1g, f2g, g1, g2 } };
 }

@@ -2,7 +2,8 @@ import type { FamilyModule } from '../family';
 import type { Difficulty } from '../types';
 import type { Rng } from '../rng';
 import { solveChain } from '../calculus/chain-question';
-import { coef, drawExpr, plug, poly } from '../calculus/compose';
+import { coef, plug, poly } from '../calculus/compose';
+import { drawChainExpr } from '../calculus/chain-draw';
 
 /**
  * `activation`: derivatives of the functions a neural network is made of. 1: σ, tanh, ReLU of a line;
@@ -57,7 +58,7 @@ function draw(d: Difficulty, r: Rng): string {
 export const activation: FamilyModule<'activation'> = {
   family: 'activation',
   generate(difficulty, rng) {
-    return { expr: drawExpr(rng, (r) => draw(difficulty, r), 'sigmoid(3*x^2)'), var: 'x' };
+    return { expr: drawChainExpr(rng, (r) => draw(difficulty, r), 'sigmoid(3*x^2)'), var: 'x' };
   },
   solve(task, meta) {
     return solveChain('activation', task, meta);

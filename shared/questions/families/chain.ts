@@ -2,7 +2,8 @@ import type { FamilyModule } from '../family';
 import type { Difficulty } from '../types';
 import type { Rng } from '../rng';
 import { solveChain } from '../calculus/chain-question';
-import { composeAll, drawExpr, poly } from '../calculus/compose';
+import { composeAll, poly } from '../calculus/compose';
+import { drawChainExpr } from '../calculus/chain-draw';
 
 /**
  * `chain`: one composition f(g(x)), always two layers. Difficulty changes how friendly f and g are:
@@ -28,7 +29,7 @@ function inner(d: Difficulty, outer: string, rng: Rng): string {
 export const chain: FamilyModule<'chain'> = {
   family: 'chain',
   generate(difficulty, rng) {
-    const expr = drawExpr(rng, (r) => {
+    const expr = drawChainExpr(rng, (r) => {
       const outer = r.pick(OUTER[difficulty]);
       return composeAll([outer], inner(difficulty, outer, r));
     }, 'sin(x^2)');

@@ -3,7 +3,8 @@ import { TaskError } from '../family';
 import type { Difficulty, ExprTask, Question } from '../types';
 import type { Rng } from '../rng';
 import { analyseChain, chainPrompt, layerJson, layerSteps } from '../calculus/chain-question';
-import { composeAll, drawExpr, poly } from '../calculus/compose';
+import { composeAll, poly } from '../calculus/compose';
+import { drawChainExpr } from '../calculus/chain-draw';
 import { secondDerivative, secondOrderCandidates, secondOrderSteps } from '../calculus/second-order';
 import { keepDistinct } from '../calculus/distractors';
 import { toStr } from '../calculus/print';
@@ -31,7 +32,7 @@ function inner(d: Difficulty, outer: string, rng: Rng): string {
 export const higherOrder: FamilyModule<'higher-order'> = {
   family: 'higher-order',
   generate(difficulty, rng) {
-    const expr = drawExpr(rng, (r) => {
+    const expr = drawChainExpr(rng, (r) => {
       const outer = r.pick(OUTER[difficulty]);
       return composeAll([outer], inner(difficulty, outer, r));
     }, 'sin(x^2)');

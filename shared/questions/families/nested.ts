@@ -2,7 +2,8 @@ import type { FamilyModule } from '../family';
 import type { Difficulty } from '../types';
 import type { Rng } from '../rng';
 import { solveChain } from '../calculus/chain-question';
-import { composeAll, drawExpr, poly } from '../calculus/compose';
+import { composeAll, poly } from '../calculus/compose';
+import { drawChainExpr } from '../calculus/chain-draw';
 
 /**
  * `nested`: three to six layers. Difficulty sets the layer count (1–2: 3, 3: 4, 4: 5, 5: 6) and how
@@ -41,7 +42,7 @@ function wrappers(d: Difficulty, count: number, rng: Rng): string[] {
 export const nested: FamilyModule<'nested'> = {
   family: 'nested',
   generate(difficulty, rng) {
-    const expr = drawExpr(rng, (r) => {
+    const expr = drawChainExpr(rng, (r) => {
       const ws = wrappers(difficulty, NESTED_LAYERS[difficulty] - 1, r);
       const last = ws[ws.length - 1] ?? '';
       const sumOnly = last.startsWith('u^') || last === 'sqrt(u)' || last === 'log(u)';

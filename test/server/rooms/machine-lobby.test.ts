@@ -111,6 +111,20 @@ describe('room machine: creation and membership', () => {
     expect(res.state.settings.questionCount).toBe(7);
   });
 
+  it('keeps the online count equal to the connected players through joins, drops, returns and kicks', () => {
+    let state = withPlayers(lobby(), ['ana', 'ben', 'cy']);
+    state = step(state, { type: 'disconnect', playerId: 'p0' }).state;
+    state = step(state, { type: 'disconnect', playerId: 'p0' }).state;
+    state = step(state, { type: 'resume', token: 'token-ana-0000' }).state;
+    state = step(state, { type: 'resume', token: 'token-ana-0000' }).state;
+    state = step(state, { type: 'disconnect', playerId: 'p1' }).state;
+    state = step(state, { type: 'host', command: { type: 'kick', playerId: 'p1' } }).state;
+    state = step(state, { type: 'host', command: { type: 'kick', playerId: 'p2' } }).state;
+    const connected = state.order.filter((id) => player(state, id)?.connected).length;
+    expect(state.online).toBe(connected);
+    expect(state.online).toBe(1);
+  });
+
   it('does not mutate the state it was given', () => {
     const state = withPlayers(lobby(), ['ana']);
     const copy = structuredClone(state);

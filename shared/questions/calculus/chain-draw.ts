@@ -1,0 +1,41 @@
+import type { Rng } from '../rng';
+import { TaskError } from '../family';
+import { analyseChain } from './chain-question';
+import { SAMPLE_VALUES } from './expr-task';
+import { valuesAt } from './numeric';
+import { parseExpr } from './parse';
+import { toStr } from './print';
+
+const POINTS = SAMPLE_VALUES.map((x) => ({ x }));
+const moderate = (v: number): boolean => Number.isFinite(v) && Math.abs(v) < 1e6;
+
+/**
+ * The draw, tidily printed, if a person can work with it: the expression and its derivative real, finite and
+ * of moderate size (|y| < 1e6) at `minPoints` of our sample points at least; otherwise null. The derivative
+ * matters: sqrt(log(tanh(cosh(x)))) is 0 where tanh rounds to 1, its derivative is not finite there.
+ * The analysis is the one solve() then reuses.
+ */
+export function usableChain(src: string, minPoints = 7): string | null {
+  try {
+    const printed = toStr(parseExpr(src));
+    const a = analyseChain({ expr: printed, var: 'x' });
+    const ys = valuesAt(a.expr, POINTS);
+    const ds = valuesAt(a.answer, POINTS);
+    return ys.filter((y, i) => moderate(y) && moderate(ds[i] as number)).length >= minPoints ? printed : null;
+  } catch (err) {
+    if (err instanceof TaskError) return null;
+    throw err;
+  }
+}
+
+/**
+ * Draws until `draw` gives a usable composition in x (deterministic: only the seeded rng is used); after
+ * `tries` failures the known-good fallback is used so generation can never loop forever.
+ */
+export function drawChainExpr(rng: Rng, draw: (rng: Rng) => string, fallback: string, tries = 40): string {
+  for (let i = 0; i < tries; i++) {
+    const got = usableChain(draw(rng));
+    if (got !== null) return got;
+  }
+  return usableChain(fallback, 1) ?? fallback;
+}
