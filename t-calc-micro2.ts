@@ -1,21 +1,10 @@
-import * as compose from './shared/questions/calculus/compose';
-import { nested } from './shared/questions/families/nested';
+import * as js from './shared/questions/calculus/jacobian-solve';
+import { jacobian } from './shared/questions/families/jacobian';
 import { createRng } from './shared/questions/rng';
-import { parseExpr } from './shared/questions/calculus/parse';
-import { compileNode } from './shared/questions/calculus/numeric';
-import { SAMPLE_VALUES } from './shared/questions/calculus/expr-task';
-let calls = 0, fails = 0;
-const orig = compose.acceptable;
-for (const d of [3,4,5] as const) {
-  calls = 0; fails = 0;
-  for (let i = 0; i < 300; i++) {
-    const rng = createRng(i);
-    // replicate drawExpr loop counting
-    nested.generate(d, rng);
-  }
+const cpu = (name: string, n: number, f: (i: number) => void) => { for (let i=0;i<n;i++) f(i); const t=process.cpuUsage(); for (let r=0;r<3;r++) for (let i=0;i<n;i++) f(i); const d=process.cpuUsage(t); console.log(name.padEnd(12), ((d.user+d.system)/n/3).toFixed(1), 'us cpu'); };
+for (const d of [1, 3] as const) {
+  const tasks = Array.from({length: 300}, (_, i) => jacobian.generate(d, createRng(i)));
+  cpu('gen'+d, 300, (i) => jacobian.generate(d, createRng(i)));
+  cpu('analyse'+d, 300, (i) => js.analyseJacobian(JSON.parse(JSON.stringify(tasks[i]))));
+  cpu('gen+solve'+d, 300, (i) => { const t = jacobian.generate(d, createRng(i)); jacobian.solve(t, {difficulty: d, seed: i}); });
 }
-// count by instrumenting: sample random draws directly
-const W = ['sin(u)', 'cos(u)', 'u^2', 'sqrt(u)', 'log(u)', 'atan(u)', 'tanh(u)', 'sec(u)', 'softplus(u)', 'sigmoid(u)', 'asin(u)'];
-let ok = 0; const N = 2000; const rng = createRng(5);
-for (let i = 0; i < N; i++) { const ws = Array.from({length: 5}, () => rng.pick(W)); const e = compose.composeAll(ws, rng.pick(['sin(x)', 'x^2 + 1', '2*x + 3'])); const f = compileNode(parseExpr(e)); const good = SAMPLE_VALUES.filter((v) => Number.isFinite(f({x: v}))).length; if (good >= 7) ok++; }
-console.log('acceptance approx', ok / N);

@@ -8,7 +8,8 @@ import type { ViewState } from './contract';
 import { buildBackpropGraph, gradientNode, gradientOrder, type GraphNode, type Value } from './backprop-graph';
 import { valueToLatex } from './math-render';
 import { COLORS, css } from './palette';
-import { arrow, type Drawer, type Label, type Stage } from './stage';
+import { arrow } from './shapes';
+import type { Drawer, Label, Stage } from './stage';
 
 interface Box {
   node: GraphNode;

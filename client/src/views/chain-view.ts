@@ -8,7 +8,8 @@ import type { ExprTask } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { latexOrText } from './math-render';
 import { COLORS, css } from './palette';
-import { arrow, endRadius, type Drawer, type Label, type Stage } from './stage';
+import { arrow, endRadius } from './shapes';
+import type { Drawer, Label, Stage } from './stage';
 
 interface Column {
   /** Layer index (0 = outermost), or -1 for the x / y end nodes. */

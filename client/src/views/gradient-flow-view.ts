@@ -6,7 +6,8 @@ import type { Activation, GradientFlowTask, PublicQuestion } from '../../../shar
 import type { ViewState } from './contract';
 import { formatNumber, valueToLatex } from './math-render';
 import { COLORS } from './palette';
-import { arrow, type Drawer, type Label, type Stage } from './stage';
+import { arrow } from './shapes';
+import type { Drawer, Label, Stage } from './stage';
 
 const DERIV: Record<Activation, (i: string) => string> = {
   sigmoid: (i) => `\\sigma'(z_{${i}})`,

@@ -51,7 +51,7 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
     const g = stage.gfx;
     g.lineStyle(m.stroke, COLORS.curve, 1);
     for (const s of segs) g.lineBetween(sx(s[0]), sy(s[1]), sx(s[2]), sy(s[3]));
-    let y = top + side + m.gap;
+    const y = top + side + m.gap;
     const k = slope();
     const ds = stage.root.dataset;
     ds.view = 'implicit';
@@ -67,12 +67,12 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
         ds.tangentSlope = String(k);
       }
     }
-    if (point) y = drawPoint(point, sx, sy, y);
+    if (point) drawPoint(point, sx, sy);
     if (state.revealed) drawAnswer(k, y, vp.w);
     stage.setContentSize(vp.w, top + side + footH + m.gap * 2);
   }
 
-  function drawPoint(p: { x: number; y: number }, sx: (x: number) => number, sy: (y: number) => number, y: number): number {
+  function drawPoint(p: { x: number; y: number }, sx: (x: number) => number, sy: (y: number) => number): void {
     const g = stage.gfx;
     const m = stage.metrics;
     g.fillStyle(COLORS.ink, 1);
@@ -83,7 +83,6 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
     l.el.className += ' cra-point';
     stage.place(l, sx(p.x) + m.gap * 0.6, sy(p.y) - l.h * 0.7, 'left');
     stage.root.dataset.point = `${p.x},${p.y}`;
-    return y;
   }
 
   function drawAnswer(k: number, y: number, width: number): void {

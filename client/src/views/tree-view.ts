@@ -7,7 +7,8 @@ import type { PublicQuestion, SubsTask } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { freeVars, latexOrText } from './math-render';
 import { COLORS, PATH_COLORS, css } from './palette';
-import { endRadius, type Drawer, type Label, type Stage } from './stage';
+import { endRadius } from './shapes';
+import type { Drawer, Label, Stage } from './stage';
 
 interface Node {
   id: string;

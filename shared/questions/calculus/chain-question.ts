@@ -3,7 +3,7 @@ import { TaskError } from '../family';
 import type { Difficulty, ExprTask, Family, Layer, Question, Step } from '../types';
 import type { Candidate } from './distractors';
 import { keepDistinct } from './distractors';
-import { finitePoints, readExprTask, samplePoints } from './expr-task';
+import { domainPoints, readExprTask } from './expr-task';
 import { chainProduct, decompose, LAYER_VAR, type LayerNodes } from './layers';
 import { differentiate } from './differentiate';
 import { add, dependsOn, div, fnName, isFn, isNeg, isOp, mul, mulAll, neg, num, opView, pow, substituteTidy, sym } from './nodes';
@@ -42,7 +42,7 @@ function analyseUncached(task: ExprTask): ChainAnalysis {
   const layers = decompose(expr, variable);
   if (layers.length > MAX_LAYERS) throw new TaskError(`The expression has ${layers.length} layers; at most ${MAX_LAYERS} are allowed.`);
   const answer = chainProduct(layers);
-  const points = finitePoints([expr, answer], samplePoints([variable], true));
+  const points = domainPoints([expr, answer], [variable]);
   if (points.length === 0) throw new TaskError(`${task.expr} is not defined (as a real number) at any point we tried.`);
   return { expr, variable, layers, answer, points };
 }

@@ -12,7 +12,7 @@ export interface Candidate {
 }
 
 /** Points compared per candidate: plenty to tell expressions apart, few enough to stay fast. */
-const COMPARE_POINTS = 8;
+const COMPARE_POINTS = 6;
 
 /**
  * Keeps the candidates that differ from the answer and from each other at the sample points: a "wrong"

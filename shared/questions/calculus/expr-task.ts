@@ -55,3 +55,12 @@ export function finitePoints(nodes: readonly MathNode[], points: ReadonlyArray<R
   const fs = nodes.map(compileNode);
   return points.filter((p) => fs.every((f) => Number.isFinite(f(p))));
 }
+
+/**
+ * Points where every tree is real: the standard sample points, widened to larger values only when fewer
+ * than `enough` of those work (asin(x/5) lives further out), so the usual case evaluates 12 points, not 22.
+ */
+export function domainPoints(nodes: readonly MathNode[], vars: readonly string[], enough = 6): Array<Record<string, number>> {
+  const pts = finitePoints(nodes, samplePoints(vars));
+  return pts.length >= enough ? pts : finitePoints(nodes, samplePoints(vars, true));
+}

@@ -3,7 +3,7 @@ import { TaskError } from '../family';
 import type { Difficulty, Distractor, JacobianTask, Question, Step } from '../types';
 import type { MistakeCode } from '../../check/types';
 import { differentiate } from './differentiate';
-import { checkVarName, finitePoints, parseIn, samplePoints } from './expr-task';
+import { checkVarName, domainPoints, finitePoints, parseIn } from './expr-task';
 import { addAll, mulAll, substituteNode, substituteTidy, sym } from './nodes';
 import { close, compileNode, sameValues, valuesAt } from './numeric';
 import { texNode, toStr } from './print';
@@ -87,7 +87,7 @@ function analyseUncached(task: JacobianTask): JacobianAnalysis {
   const jg = jacobianOf(inner, innerVars);
   const jfAtG = jf.map((row) => row.map((e) => substituteTidy(e, map)));
   const j = matMul(jfAtG, jg);
-  const points = at ? [at] : finitePoints(j.flat(), samplePoints(innerVars, true));
+  const points = at ? [at] : domainPoints(j.flat(), innerVars);
   if (points.length === 0 || (at && !definedAt(outer, map, j, at))) {
     throw new TaskError(at ? 'The Jacobian is not defined at the given point.' : 'The Jacobian is not defined at any point we tried.');
   }

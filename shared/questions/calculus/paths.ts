@@ -4,7 +4,7 @@ import type { Difficulty, Question, Step, SubsTask } from '../types';
 import type { Candidate } from './distractors';
 import { keepDistinct } from './distractors';
 import { differentiate } from './differentiate';
-import { checkVarName, finitePoints, parseIn, samplePoints } from './expr-task';
+import { checkVarName, domainPoints, parseIn } from './expr-task';
 import { addAll, dependsOn, isNeg, mulAll, neg, substituteNode, substituteTidy } from './nodes';
 import { symbolsOf } from './parse';
 import { texNode, toStr } from './print';
@@ -66,7 +66,7 @@ export function analyseSubs(task: SubsTask): SubsAnalysis {
     return { via, outer, inner, term: mulAll([inner, substituteTidy(outer, map)]) };
   });
   const answer = addAll(paths.map((p) => p.term));
-  const points = finitePoints([substituteNode(z, map), answer], samplePoints(params, true));
+  const points = domainPoints([substituteNode(z, map), answer], params);
   if (points.length === 0) throw new TaskError('z is not defined (as a real number) at any point we tried.');
   return { z, subs, params, wrt, paths, answer, points };
 }
