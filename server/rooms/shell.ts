@@ -32,10 +32,13 @@ export interface RoomSink {
 export const HOST_REFRESH_MS = 250;
 export const LOBBY_REFRESH_MS = 500;
 export const PROGRESS_MS = 250;
+/** Per-player sends after a reveal go out in slices, so 2,000 of them do not hold the event loop at once. */
+export const YOU_SLICE = 250;
 
 export class RoomShell {
   private deadlineTimer: Disposable | null = null;
   private readonly pending = new Map<'host' | 'lobby' | 'progress', Disposable>();
+  private readonly slices = new Set<Disposable>();
   private closed = false;
 
   constructor(
@@ -76,6 +79,8 @@ export class RoomShell {
     this.deadlineTimer = null;
     for (const t of this.pending.values()) t.dispose();
     this.pending.clear();
+    for (const t of this.slices) t.dispose();
+    this.slices.clear();
   }
 
   private perform(effect: RoomEffect): void {
@@ -134,12 +139,21 @@ export class RoomShell {
     this.sendHost();
   }
 
-  private sendYou(ids: string[] | 'all'): void {
+  private sendYou(ids: string[] | 'all', from = 0): void {
     const list = ids === 'all' ? this.state.order : ids;
-    for (const id of list) {
+    const end = Math.min(list.length, from + YOU_SLICE);
+    for (let i = from; i < end; i++) {
+      const id = list[i] as string;
       const p = getEntry(this.state.players, id);
       if (p?.connected) this.transport.player(id)('you', youView(this.state, p));
     }
+    if (end >= list.length || this.closed) return;
+    // The rest on a later turn of the event loop, built from the state current then.
+    const slice = this.clock.setTimeout(() => {
+      this.slices.delete(slice);
+      this.perform({ type: 'you', playerIds: list.slice(end) });
+    }, 0);
+    this.slices.add(slice);
   }
 
   private sendHost(): void {

@@ -14,6 +14,7 @@ export const MAX_LAYERS = 10;
 
 const ACTIVATIONS = new Set(['sigmoid', 'tanh', 'softplus', 'relu']);
 
+/** A chain-family task read and differentiated: shared by solveChain, the higher-order family and generators. */
 export interface ChainAnalysis {
   expr: MathNode;
   variable: string;
@@ -66,12 +67,14 @@ export function solveChain(family: Family, task: ExprTask, meta: { difficulty: D
   };
 }
 
+/** "Differentiate y = … with respect to x" (or the second derivative), with its LaTeX. */
 export function chainPrompt(expr: MathNode, v: string, order: 1 | 2 = 1): { text: string; latex: string } {
   const what = order === 2 ? `Find the second derivative of y = ${toStr(expr)}` : `Differentiate y = ${toStr(expr)}`;
   const op = order === 2 ? `\\frac{d^{2}}{d${v}^{2}}` : `\\frac{d}{d${v}}`;
   return { text: `${what} with respect to ${v}`, latex: `${op}\\,${texNode(expr)}` };
 }
 
+/** A layer as question-format.md writes it: mathjs strings plus their LaTeX. */
 export function layerJson(l: LayerNodes): Layer {
   return {
     fn: toStr(l.fn),
@@ -82,6 +85,7 @@ export function layerJson(l: LayerNodes): Layer {
   };
 }
 
+/** One worked step per layer: its local derivative in u and its value at the inner expression. */
 export function layerSteps(layers: readonly LayerNodes[]): Step[] {
   return layers.map((l, i) => ({
     text: `Layer ${i + 1}: ${toStr(l.fn)} with u = ${toStr(l.inner)}. Its derivative is ${toStr(l.derivative)}; at u = ${toStr(l.inner)} it is ${toStr(l.evaluated)}.`,

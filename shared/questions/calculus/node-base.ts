@@ -23,43 +23,55 @@ export function fnName(node: MathNode): string {
   return (node as unknown as { fn: { name: string } }).fn.name;
 }
 
+/** A FunctionNode's or OperatorNode's arguments. */
 export function fnArgs(node: MathNode): MathNode[] {
   return (node as unknown as { args: MathNode[] }).args;
 }
 
+/** A SymbolNode's name. */
 export function symName(node: MathNode): string {
   return (node as unknown as { name: string }).name;
 }
 
+/** A ConstantNode's number (the engine is configured with plain numbers). */
 export function constValue(node: MathNode): number {
   return (node as unknown as { value: number }).value;
 }
 
+/** Is it an operator node (optionally with this operator symbol; '-' covers unary minus too)? */
 export const isOp = (n: MathNode, op?: string): boolean =>
   n.type === 'OperatorNode' && (op === undefined || opView(n).op === op);
+/** Is it a unary minus? */
 export const isNeg = (n: MathNode): boolean => n.type === 'OperatorNode' && opView(n).fn === 'unaryMinus';
+/** Is it a call (optionally of this function)? */
 export const isFn = (n: MathNode, name?: string): boolean =>
   n.type === 'FunctionNode' && (name === undefined || fnName(n) === name);
+/** Is it a symbol (optionally with this name)? */
 export const isSym = (n: MathNode, name?: string): boolean =>
   n.type === 'SymbolNode' && (name === undefined || symName(n) === name);
 
+/** A number as a tree; negative numbers become a unary minus so signs print and tidy uniformly. */
 export function num(value: number): MathNode {
   if (value < 0) return neg(new math.ConstantNode(-value));
   return new math.ConstantNode(value === 0 ? 0 : value);
 }
 
+/** A variable or constant name as a tree. */
 export function sym(name: string): MathNode {
   return new math.SymbolNode(name);
 }
 
+/** A call of a named function. */
 export function call(name: string, ...args: MathNode[]): MathNode {
   return new math.FunctionNode(new math.SymbolNode(name), args);
 }
 
+/** An operator node exactly as given, without tidying (the tidy constructors build on it). */
 export function rawOp(op: string, fn: string, args: MathNode[]): MathNode {
   return new math.OperatorNode(op as never, fn as never, args as never);
 }
 
+/** -a, with double negation and -0 folded away. */
 export function neg(a: MathNode): MathNode {
   if (isNeg(a)) return opView(a).args[0] as MathNode;
   if (a.type === 'ConstantNode' && constValue(a) === 0) return a;

@@ -114,7 +114,9 @@ function flattenSum(terms: MathNode[]): MathNode[] {
   return out;
 }
 
+/** a + b, tidied (see addAll). */
 export const add = (a: MathNode, b: MathNode): MathNode => addAll([a, b]);
+/** a - b, tidied (see addAll). */
 export const sub = (a: MathNode, b: MathNode): MathNode => addAll([a, neg(b)]);
 
 /**
@@ -208,7 +210,9 @@ function chainMul(fs: MathNode[]): MathNode {
   return out;
 }
 
+/** a·b, tidied (see mulAll). */
 export const mul = (a: MathNode, b: MathNode): MathNode => mulAll([a, b]);
+/** a/b, tidied (see mulAll); a constant 0 denominator is kept as written, never folded. */
 export const div = (a: MathNode, b: MathNode): MathNode => {
   if (isZero(b)) return rawOp('/', 'divide', [a, b]);
   return mulAll([a, rawOp('/', 'divide', [num(1), b])]);

@@ -17,6 +17,7 @@ export interface PathNodes {
   term: MathNode;
 }
 
+/** A multivariable / partial task read and differentiated path by path. */
 export interface SubsAnalysis {
   z: MathNode;
   subs: Array<[string, MathNode]>;

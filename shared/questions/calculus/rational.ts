@@ -11,6 +11,7 @@ function gcd(a: number, b: number): number {
   return x || 1;
 }
 
+/** p/q reduced with q > 0, or null when either part leaves the safe-integer range (then nothing is folded). */
 export function makeRational(p: number, q: number): Rational | null {
   if (!Number.isSafeInteger(p) || !Number.isSafeInteger(q) || q === 0) return null;
   const g = gcd(p, q) * Math.sign(q);
@@ -37,10 +38,12 @@ export function asRational(node: MathNode): Rational | null {
   return null;
 }
 
+/** Exact product, or null on overflow. */
 export function ratMul(a: Rational, b: Rational): Rational | null {
   return makeRational(a[0] * b[0], a[1] * b[1]);
 }
 
+/** Exact sum, or null on overflow. */
 export function ratAdd(a: Rational, b: Rational): Rational | null {
   return makeRational(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
 }
@@ -51,10 +54,12 @@ export function ratNode(r: Rational): MathNode {
   return r[0] < 0 ? neg(abs) : abs;
 }
 
+/** Is the tree the exact constant 0? */
 export const isZero = (n: MathNode): boolean => {
   const r = asRational(n);
   return r !== null && r[0] === 0;
 };
+/** Is the tree the exact constant 1? */
 export const isOne = (n: MathNode): boolean => {
   const r = asRational(n);
   return r !== null && r[0] === 1 && r[1] === 1;

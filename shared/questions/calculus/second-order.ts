@@ -30,6 +30,7 @@ export function secondDerivative(layers: readonly LayerNodes[], first: MathNode,
   return { answer, parts: { f: top.fn, g, f1g, f2g, g1, g2 } };
 }
 
+/** Worked steps after the layers: the first derivative, the product rule with its pieces, the tidy result. */
 export function secondOrderSteps(s: SecondOrder, first: MathNode, v: string): Step[] {
   const steps: Step[] = [{ text: `First derivative: dy/d${v} = ${toStr(first)}.`, latex: `\\frac{dy}{d${v}}=${texNode(first)}` }];
   if (s.parts) {

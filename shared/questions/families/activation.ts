@@ -55,6 +55,7 @@ function draw(d: Difficulty, r: Rng): string {
   }
 }
 
+/** The `activation` family module (see the file comment). */
 export const activation: FamilyModule<'activation'> = {
   family: 'activation',
   generate(difficulty, rng) {

@@ -26,6 +26,7 @@ function inner(d: Difficulty, outer: string, rng: Rng): string {
   return rng.pick([`x^2 + ${rng.int(1, 4)}*x + ${rng.int(1, 5)}`, 'sin(x) + cos(x)', 'exp(x) + x', `x^3 + ${rng.int(1, 5)}`]);
 }
 
+/** The `chain` family module (see the file comment). */
 export const chain: FamilyModule<'chain'> = {
   family: 'chain',
   generate(difficulty, rng) {

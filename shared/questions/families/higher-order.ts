@@ -29,6 +29,7 @@ function inner(d: Difficulty, outer: string, rng: Rng): string {
   return rng.pick([`x^2 + ${rng.int(1, 5)}`, 'sin(x)', 'cos(x)', 'exp(x)', `${rng.int(2, 4)}*x^2`]);
 }
 
+/** The `higher-order` family module (see the file comment). */
 export const higherOrder: FamilyModule<'higher-order'> = {
   family: 'higher-order',
   generate(difficulty, rng) {

@@ -2,7 +2,6 @@ import type { FamilyModule } from '../family';
 import type { Difficulty, JacobianTask } from '../types';
 import type { Rng } from '../rng';
 import { analyseJacobian, solveJacobian } from '../calculus/jacobian-solve';
-import { compileNode } from '../calculus/numeric';
 import { isZero } from '../calculus/nodes';
 
 /**
@@ -42,12 +41,12 @@ function draw(difficulty: Difficulty, rng: Rng): JacobianTask {
 
 /** At least half the entries non-zero (symbolic entries count as non-zero unless they are 0). */
 function informative(task: JacobianTask): boolean {
-  const entries = analyseJacobian(task).j.flat();
-  const at = task.at;
-  const nonZero = entries.filter((e) => (at ? Math.abs(compileNode(e)(at)) > 1e-12 : !isZero(e))).length;
-  return nonZero * 2 >= entries.length;
+  const a = analyseJacobian(task);
+  const entries = a.num ? a.num.j.flat().map((x) => Math.abs(x) > 1e-12) : (a.j ?? []).flat().map((e) => !isZero(e));
+  return entries.filter(Boolean).length * 2 >= entries.length;
 }
 
+/** The `jacobian` family module (see the file comment). */
 export const jacobian: FamilyModule<'jacobian'> = {
   family: 'jacobian',
   generate(difficulty, rng): JacobianTask {

@@ -36,6 +36,7 @@ function draw(d: Difficulty, r: Rng): { expr: string; subs: Record<string, strin
   return { expr: r.pick(Z[d]), subs };
 }
 
+/** The `multivariable` family module (see the file comment). */
 export const multivariable: FamilyModule<'multivariable'> = {
   family: 'multivariable',
   generate(difficulty, rng) {

@@ -39,6 +39,7 @@ function wrappers(d: Difficulty, count: number, rng: Rng): string[] {
   return out;
 }
 
+/** The `nested` family module (see the file comment). */
 export const nested: FamilyModule<'nested'> = {
   family: 'nested',
   generate(difficulty, rng) {

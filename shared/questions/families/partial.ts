@@ -38,6 +38,7 @@ function draw(d: Difficulty, wrt: string, r: Rng): { expr: string; subs: Record<
   return { expr: r.pick(Z[d]), subs };
 }
 
+/** The `partial` family module (see the file comment). */
 export const partial: FamilyModule<'partial'> = {
   family: 'partial',
   generate(difficulty, rng) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_GRACE_MS } from '../../../shared/protocol';
 import { createManualClock } from '../../../server/clock';
-import { HOST_REFRESH_MS, RoomShell, type RoomTransport } from '../../../server/rooms/shell';
+import { HOST_REFRESH_MS, RoomShell, YOU_SLICE, type RoomTransport } from '../../../server/rooms/shell';
 import { deps, lobby, T0 } from './fixture';
 
 function harness() {
@@ -44,6 +44,17 @@ describe('RoomShell', () => {
     for (let i = 0; i < 30; i++) shell.dispatch({ type: 'join', nickname: `p ${i}`, playerId: `p${i}`, token: `token-${i}-00000` });
     clock.advance(HOST_REFRESH_MS);
     expect(sent.filter((s) => s.to === 'host' && s.event === 'host:state')).toHaveLength(1);
+  });
+
+  it('sends per-player results of a big room in slices across event-loop turns', () => {
+    const { clock, sent, shell } = harness();
+    for (let i = 0; i < YOU_SLICE + 50; i++) shell.dispatch({ type: 'join', nickname: `p ${i}`, playerId: `p${i}`, token: `token-${i}-00000` });
+    shell.dispatch({ type: 'host', command: { type: 'start' } });
+    sent.length = 0;
+    shell.dispatch({ type: 'host', command: { type: 'skip' } });
+    expect(sent.filter((s) => s.event === 'you')).toHaveLength(YOU_SLICE);
+    clock.advance(0);
+    expect(sent.filter((s) => s.event === 'you')).toHaveLength(YOU_SLICE + 50);
   });
 
   it('stores the report once the game finishes', () => {
