@@ -7,7 +7,7 @@ import { domainPoints, readExprTask } from './expr-task';
 import { chainProduct, decompose, LAYER_VAR, type LayerNodes } from './layers';
 import { differentiate } from './differentiate';
 import { add, dependsOn, div, fnName, isFn, isNeg, isOp, mul, mulAll, neg, num, opView, pow, substituteTidy, sym } from './nodes';
-import { texNode, toStr } from './print';
+import { texNode, texSymbol, toStr } from './print';
 
 /** Most layers a written task may have: beyond this it is not a question for a timed round. */
 export const MAX_LAYERS = 10;
@@ -70,7 +70,8 @@ export function solveChain(family: Family, task: ExprTask, meta: { difficulty: D
 /** "Differentiate y = … with respect to x" (or the second derivative), with its LaTeX. */
 export function chainPrompt(expr: MathNode, v: string, order: 1 | 2 = 1): { text: string; latex: string } {
   const what = order === 2 ? `Find the second derivative of y = ${toStr(expr)}` : `Differentiate y = ${toStr(expr)}`;
-  const op = order === 2 ? `\\frac{d^{2}}{d${v}^{2}}` : `\\frac{d}{d${v}}`;
+  const tv = texSymbol(v);
+  const op = order === 2 ? `\\frac{d^{2}}{d${tv}^{2}}` : `\\frac{d}{d${tv}}`;
   return { text: `${what} with respect to ${v}`, latex: `${op}\\,${texNode(expr)}` };
 }
 
@@ -103,9 +104,9 @@ function productSteps(layers: readonly LayerNodes[], answer: MathNode, v: string
   return [
     {
       text: `Chain rule: multiply the layer derivatives: ${factors.map((f) => `(${toStr(f)})`).join(' * ')}.`,
-      latex: `\\frac{dy}{d${v}}=${factors.map(texFactor).join('\\cdot ')}`,
+      latex: `\\frac{dy}{d${texSymbol(v)}}=${factors.map(texFactor).join('\\cdot ')}`,
     },
-    { text: `Tidy up: dy/d${v} = ${toStr(answer)}.`, latex: `\\frac{dy}{d${v}}=${texNode(answer)}` },
+    { text: `Tidy up: dy/d${v} = ${toStr(answer)}.`, latex: `\\frac{dy}{d${texSymbol(v)}}=${texNode(answer)}` },
   ];
 }
 

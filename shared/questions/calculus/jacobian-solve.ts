@@ -4,7 +4,7 @@ import type { Difficulty, Distractor, JacobianTask, Question, Step } from '../ty
 import { analyseJacobian, matMul, numMul, numbers, transpose, type JacobianAnalysis, type NodeMatrix } from './jacobian-analysis';
 import { substituteTidy, sym } from './nodes';
 import { close, sameValues, valuesAt } from './numeric';
-import { texNode, toStr } from './print';
+import { texNode, texSymbol, toStr } from './print';
 
 export { analyseJacobian, matMul, transpose, type JacobianAnalysis, type NodeMatrix } from './jacobian-analysis';
 
@@ -74,6 +74,7 @@ function distractors(a: JacobianAnalysis, answer: Candidate): Distractor[] {
 
 const fmt = (x: number): string => String(Number(x.toPrecision(6)));
 const vec = (vars: string[]): string => vars.join(', ');
+const texVec = (vars: string[]): string => vars.map(texSymbol).join(', ');
 const matText = (m: Matrix | NodeMatrix): string => `[${m.map((row) => row.map((e) => (typeof e === 'number' ? fmt(e) : typeof e === 'string' ? e : toStr(e))).join(', ')).join('; ')}]`;
 const bmatrix = (m: Matrix | NodeMatrix): string =>
   `\\begin{bmatrix}${m.map((row) => row.map((e) => (typeof e === 'number' ? fmt(e) : typeof e === 'string' ? e : texNode(e))).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
@@ -86,7 +87,7 @@ function steps(a: JacobianAnalysis): Step[] {
   ];
   if (a.at && a.num) {
     const where = a.innerVars.map((v) => `${v} = ${a.at?.[v]}`).join(', ');
-    const whereTex = a.innerVars.map((v) => `${v}=${a.at?.[v]}`).join(',');
+    const whereTex = a.innerVars.map((v) => `${texSymbol(v)}=${a.at?.[v]}`).join(',');
     out.push({ text: `At ${where}: J_f(g) = ${matText(a.num.jfAtG)} and J_g = ${matText(a.num.jg)}.`, latex: `J_f(g)\\big|_{${whereTex}}=${bmatrix(a.num.jfAtG)},\\quad J_g\\big|_{${whereTex}}=${bmatrix(a.num.jg)}` });
     out.push({ text: `Multiply, outer first: J = J_f(g) · J_g = ${matText(a.num.j)}.`, latex: `J_{f\\circ g}=J_f(g)\\,J_g=${bmatrix(a.num.j)}` });
   } else if (a.j) {
@@ -102,7 +103,7 @@ function prompt(a: JacobianAnalysis): { text: string; latex: string } {
   const col = (fs: MathNode[]): string => `\\begin{pmatrix}${fs.map(texNode).join(' \\\\ ')}\\end{pmatrix}`;
   return {
     text: `Let ${f} and ${g}. Find the Jacobian of f∘g${a.at ? ` at (${vec(a.innerVars)}) = ${point}` : ''}, as J_f(g(x))·J_g(x).`,
-    latex: `f(${vec(a.outerVars)})=${col(a.outer)},\\quad g(${vec(a.innerVars)})=${col(a.inner)}.\\quad J_{f\\circ g}${a.at ? point.replace(/ /g, '') : `(${vec(a.innerVars)})`}=\\,?`,
+    latex: `f(${texVec(a.outerVars)})=${col(a.outer)},\\quad g(${texVec(a.innerVars)})=${col(a.inner)}.\\quad J_{f\\circ g}${a.at ? point.replace(/ /g, '') : `(${texVec(a.innerVars)})`}=\\,?`,
   };
 }
 

@@ -7,7 +7,7 @@ import { differentiate } from './differentiate';
 import { checkVarName, domainPoints, parseIn } from './expr-task';
 import { addAll, dependsOn, isNeg, mulAll, neg, substituteNode, substituteTidy } from './nodes';
 import { symbolsOf } from './parse';
-import { texNode, toStr } from './print';
+import { texNode, texSymbol, toStr } from './print';
 
 /** One path z → via → wrt as trees. */
 export interface PathNodes {
@@ -90,12 +90,13 @@ export function solveSubs(family: 'multivariable' | 'partial', task: SubsTask, m
 }
 
 function derivTex(top: string, bottom: string, partial: boolean): string {
+  [top, bottom] = [texSymbol(top), texSymbol(bottom)];
   return partial ? `\\frac{\\partial ${top}}{\\partial ${bottom}}` : `\\frac{d${top}}{d${bottom}}`;
 }
 
 function subsPrompt(a: SubsAnalysis, partial: boolean): { text: string; latex: string } {
   const defs = a.subs.map(([k, n]) => `${k} = ${toStr(n)}`).join(', ');
-  const defsTex = a.subs.map(([k, n]) => `${k}=${texNode(n)}`).join(',\\; ');
+  const defsTex = a.subs.map(([k, n]) => `${texSymbol(k)}=${texNode(n)}`).join(',\\; ');
   const ask = partial ? `∂z/∂${a.wrt}` : `dz/d${a.wrt}`;
   return {
     text: `Let z = ${toStr(a.z)} where ${defs}. Find ${ask}.`,
@@ -106,9 +107,9 @@ function subsPrompt(a: SubsAnalysis, partial: boolean): { text: string; latex: s
 function pathSteps(a: SubsAnalysis, partial: boolean): Step[] {
   const steps: Step[] = a.paths.map((p) => ({
     text: `Path through ${p.via}: ∂z/∂${p.via} = ${toStr(p.outer)} and ${partial ? '∂' : 'd'}${p.via}/${partial ? '∂' : 'd'}${a.wrt} = ${toStr(p.inner)}, so this path gives ${toStr(p.term)}.`,
-    latex: `\\frac{\\partial z}{\\partial ${p.via}}\\,${derivTex(p.via, a.wrt, partial)}=\\left(${texNode(p.outer)}\\right)\\left(${texNode(p.inner)}\\right)=${texNode(p.term)}`,
+    latex: `\\frac{\\partial z}{\\partial ${texSymbol(p.via)}}\\,${derivTex(p.via, a.wrt, partial)}=\\left(${texNode(p.outer)}\\right)\\left(${texNode(p.inner)}\\right)=${texNode(p.term)}`,
   }));
-  const sum = a.paths.map((p) => `\\frac{\\partial z}{\\partial ${p.via}}${derivTex(p.via, a.wrt, partial)}`).join('+');
+  const sum = a.paths.map((p) => `\\frac{\\partial z}{\\partial ${texSymbol(p.via)}}${derivTex(p.via, a.wrt, partial)}`).join('+');
   steps.push({ text: `Add the ${a.paths.length} paths (multivariable chain rule), with ${a.subs.map(([k]) => k).join(', ')} written in ${a.params.join(', ')}.`, latex: `${derivTex('z', a.wrt, partial)}=${sum}` });
   steps.push({ text: `Tidy up: ${toStr(a.answer)}.`, latex: `${derivTex('z', a.wrt, partial)}=${texNode(a.answer)}` });
   return steps;

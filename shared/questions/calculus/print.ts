@@ -73,7 +73,8 @@ const TEX_FUNCTIONS: Readonly<Record<string, string>> = {
 
 const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'theta', 'phi', 'psi', 'omega', 'lambda', 'mu', 'rho', 'tau', 'pi']);
 
-function texSymbol(name: string): string {
+/** A variable name in LaTeX: `theta` → `\\theta`, `x1` → `x_{1}`, other long names upright. */
+export function texSymbol(name: string): string {
   if (GREEK.has(name)) return `\\${name}`;
   const m = /^([a-zA-Z])(\d+)$/.exec(name);
   if (m) return `${m[1]}_{${m[2]}}`;
