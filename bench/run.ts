@@ -1,3 +1,5 @@
+export {};
+
 /**
  * `npm run bench [-- part ...]`: runs each benchmark part in turn and prints its figures.
  * Parts: checker (bench/checker.ts), generators (bench/generators.ts), load (bench/load.ts), size (bench/size.ts).
