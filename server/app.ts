@@ -17,6 +17,7 @@ import {
 } from '../shared/protocol';
 import { systemClock, type Clock } from './clock';
 import { createHttpApp } from './http/app';
+import { lanOrigin } from './http/lan-origin';
 import { attachHandlers, type HandlerLimits } from './net/handlers';
 import { KeyedLimiter, type BucketSpec } from './net/rate-limit';
 import { socketTransport, type ArenaServer } from './net/transport';
@@ -64,6 +65,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const attempts = new KeyedLimiter(limits.attempts, clock);
   // The HTTP app is built before the rooms exist (Socket.IO needs its server); it finds them through this.
   const rooms: { registry?: RoomRegistry } = {};
+  const listening = { port: 0 };
   const app = createHttpApp({
     clientDir: opts.clientDir ?? DEFAULT_CLIENT_DIR,
     report(code, secret) {
@@ -73,6 +75,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     },
     allowAttempt: (address) => attempts.bucket(address).has(1),
     failedAttempt: (address) => void attempts.bucket(address).take(1),
+    joinOrigin: (requestHost) => (listening.port === 0 ? null : lanOrigin(requestHost, opts.host, listening.port)),
   });
   const http = createServer(app);
   const io: ArenaServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(http, {
@@ -105,6 +108,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     http.listen(opts.port, opts.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  listening.port = port;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   return {
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,

@@ -2,10 +2,10 @@
  * `arena serve [--port N] [--host H]`: runs the game server until SIGINT/SIGTERM. Port defaults to $PORT or
  * 3000, host to 0.0.0.0 (reachable from phones on the LAN), data directory to $ARENA_DATA_DIR or ./data.
  */
-import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { createArenaServer } from '../app';
 import type { CliIo } from './io';
+import { lanAddresses } from '../http/lan-origin';
 
 const USAGE = 'usage: arena serve [--port N] [--host H]\n';
 
@@ -75,9 +75,3 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
-    .map((a) => a!.address);
-}

@@ -15,6 +15,8 @@ export interface HttpOptions {
   /** False when this address made too many failed attempts. */
   allowAttempt(address: string): boolean;
   failedAttempt(address: string): void;
+  /** The origin phones should join at when the page was opened over loopback (see lan-origin.ts), or null. */
+  joinOrigin(requestHost: string | undefined): string | null;
 }
 
 const NOT_BUILT = `Chain Rule Arena server is running, but the client is not built yet.
@@ -32,6 +34,10 @@ export function createHttpApp(opts: HttpOptions): Express {
   });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  app.get('/api/join-origin', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ origin: opts.joinOrigin(req.headers.host) });
   });
   app.get('/api/rooms/:code/report.csv', (req, res) => sendReport(opts, req, res));
   app.use('/api', (_req, res) => {

@@ -43,25 +43,41 @@ export function poly(rng: Rng, level: number, x = 'x', sumOnly = false): string 
 
 /**
  * Like drawExpr for a z with substitutions: accepts a draw when z with every substitution made is real,
- * finite and moderate at most sample points of the parameters.
+ * finite and moderate at most sample points of the parameters, and really changes with `wrt` (the first
+ * parameter unless given): sqrt(x^2 + y^2) with x = cos(t), y = sin(t) is 1, and its derivative a trivial 0.
  */
 export function drawSubs(
   rng: Rng,
   draw: (rng: Rng) => { expr: string; subs: Record<string, string> },
   params: readonly string[],
   fallback: { expr: string; subs: Record<string, string> },
+  wrt: string = params[0] ?? 't',
 ): { expr: string; subs: Record<string, string> } {
   for (let i = 0; i < 40; i++) {
     const t = draw(rng);
     let full = t.expr;
     for (const [k, v] of Object.entries(t.subs)) full = full.replace(new RegExp(`\\b${k}\\b`, 'g'), `(${v})`);
-    if (acceptableIn(full, params)) return t;
+    const f = compileNode(parseExpr(full));
+    if (acceptableIn(f, params) && variesWith(f, params, wrt)) return t;
   }
   return fallback;
 }
 
-function acceptableIn(expr: string, params: readonly string[]): boolean {
-  const f = compileNode(parseExpr(expr));
+/** True when f changes as `wrt` runs over the sample values with the other parameters held fixed. */
+function variesWith(f: (scope: Record<string, number>) => number, params: readonly string[], wrt: string): boolean {
+  const ys = SAMPLE_VALUES.map((v) => {
+    const scope: Record<string, number> = {};
+    params.forEach((p, k) => {
+      scope[p] = p === wrt ? v : (SAMPLE_VALUES[(k + 1) % SAMPLE_VALUES.length] as number);
+    });
+    return f(scope);
+  }).filter(Number.isFinite);
+  if (ys.length < 2) return false;
+  const scale = Math.max(1, ...ys.map(Math.abs));
+  return Math.max(...ys) - Math.min(...ys) > 1e-6 * scale;
+}
+
+function acceptableIn(f: (scope: Record<string, number>) => number, params: readonly string[]): boolean {
   let good = 0;
   SAMPLE_VALUES.forEach((v, i) => {
     const scope: Record<string, number> = {};

@@ -26,8 +26,21 @@ function softmax(r: Rng, score: string): string {
   return `exp(${score})/(exp(${score}) + ${others})`;
 }
 
+/**
+ * ReLU's inner function with its kink well inside the sampled range (|x| between 1 and 1.5) and wide zero and
+ * linear parts: relu(4x - 1) or relu(4x^2 - 2x) differ from the usual wrong answers only on a sliver such as
+ * (0, 1/4), where a sampling check may well not look.
+ */
+function reluInner(d: Difficulty, r: Rng): string {
+  const a = r.int(2, 4);
+  const b = a + r.int(0, a - 1);
+  if (d === 1) return `${r.bool() ? a : -a}*x ${r.bool() ? '+' : '-'} ${b}`;
+  return `${a}*x^2 - ${r.pick([a, 2 * a])}`;
+}
+
 function draw(d: Difficulty, r: Rng): string {
   const act = r.pick(ACT[d]);
+  if (act === 'relu(u)' && d <= 2) return plug(act, reluInner(d, r));
   switch (d) {
     case 1:
       return plug(act, line(r));

@@ -2,7 +2,8 @@ import type { FamilyModule } from '../family';
 import { TaskError } from '../family';
 import type { Difficulty, ExprTask, Question } from '../types';
 import type { Rng } from '../rng';
-import { analyseChain, chainPrompt, layerJson, layerSteps } from '../calculus/chain-question';
+import { analyseChain, chainPrompt, layerJson, layerSteps, type ChainAnalysis } from '../calculus/chain-question';
+import { valuesAt } from '../calculus/numeric';
 import { composeAll, poly } from '../calculus/compose';
 import { drawChainExpr } from '../calculus/chain-draw';
 import { secondDerivative, secondOrderCandidates, secondOrderSteps } from '../calculus/second-order';
@@ -29,6 +30,16 @@ function inner(d: Difficulty, outer: string, rng: Rng): string {
   return rng.pick([`x^2 + ${rng.int(1, 5)}`, 'sin(x)', 'cos(x)', 'exp(x)', `${rng.int(2, 4)}*x^2`]);
 }
 
+/**
+ * The second derivative is not 0 at most sample points: log(exp(x)) or sqrt(4*x^2) = 2|x| have y'' = 0, a
+ * question any guess of 0 answers and no wrong answer can be told from.
+ */
+function curved(a: ChainAnalysis): boolean {
+  const second = secondDerivative(a.layers, a.answer, a.variable).answer;
+  const vs = valuesAt(second, a.points);
+  return vs.filter((v) => Number.isFinite(v) && Math.abs(v) > 1e-8).length * 2 > a.points.length;
+}
+
 /** The `higher-order` family module (see the file comment). */
 export const higherOrder: FamilyModule<'higher-order'> = {
   family: 'higher-order',
@@ -36,7 +47,7 @@ export const higherOrder: FamilyModule<'higher-order'> = {
     const expr = drawChainExpr(rng, (r) => {
       const outer = r.pick(OUTER[difficulty]);
       return composeAll([outer], inner(difficulty, outer, r));
-    }, 'sin(x^2)');
+    }, 'sin(x^2)', curved);
     return { expr, var: 'x', order: 2 };
   },
   solve(task, meta) {

@@ -46,7 +46,7 @@ export const partial: FamilyModule<'partial'> = {
     const fallback = PARTIAL_PATHS[difficulty] === 3
       ? { expr: 'x*y*w', subs: { x: 'u + v', y: 'u*v', w: 'u - v' } }
       : { expr: 'x^2*y', subs: { x: 'u*v', y: 'u + v' } };
-    const t = drawSubs(rng, (r) => draw(difficulty, wrt, r), ['u', 'v'], fallback);
+    const t = drawSubs(rng, (r) => draw(difficulty, wrt, r), ['u', 'v'], fallback, wrt);
     return { expr: t.expr, subs: t.subs, wrt };
   },
   solve(task, meta) {

@@ -5,6 +5,7 @@ import { differentiate, toStr, toTex } from '../calculus/differentiate';
 import { agreeAt, compileNode, type NumericFn } from '../calculus/numeric';
 import { add, div, mul, neg, substituteNode, sym, tidy } from '../calculus/nodes';
 import { fmtNum, texNum } from '../format/number';
+import { numbersAgree } from '../../math/numeric';
 import { buildCurve, isZeroNode, partialsForgettingInner, readPoint, readSides, splitConstant, type Curve, type Sides } from './curve';
 
 /**
@@ -134,17 +135,32 @@ export function prepareEquation(equation: unknown, order: 1 | 2): PreparedEquati
   return out;
 }
 
+/**
+ * The candidates that differ from the answer, each also differing from every one kept before it (two
+ * mistakes can give the same wrong answer, e.g. a sign flip and a forgotten y' term at a point where y' = 1):
+ * the checker names the first match, so a later duplicate could never be reported and is dropped.
+ */
 function distractors(p: Prepared, point: { x: number; y: number } | null, value: number | null): Distractor[] {
   const out: Distractor[] = [];
+  const kept: NumericFn[] = [];
   for (const c of p.candidates) {
     if (point && value !== null) {
       const v = c.fn(point);
-      if (Number.isFinite(v) && Math.abs(v - value) > 1e-9 * Math.max(1, Math.abs(value))) out.push({ mistake: c.mistake, value: v, feedback: c.feedback });
-    } else if (c.differs) {
+      const seen = [value, ...out.map((d) => d.value as number)];
+      if (Number.isFinite(v) && seen.every((s) => !numbersAgree(v, s) && !numbersAgree(s, v))) out.push({ mistake: c.mistake, value: v, feedback: c.feedback });
+    } else if (c.differs && kept.every((k) => !sameAtProbes(k, c.fn))) {
+      kept.push(c.fn);
       out.push({ mistake: c.mistake, expr: c.expr, feedback: c.feedback });
     }
   }
   return out;
+}
+
+function sameAtProbes(a: NumericFn, b: NumericFn): boolean {
+  return PROBES.every((pt) => {
+    const [u, v] = [a(pt), b(pt)];
+    return (!Number.isFinite(u) && !Number.isFinite(v)) || Math.abs(u - v) <= 1e-9 * Math.max(1, Math.abs(u), Math.abs(v));
+  });
 }
 
 /** The first step names the equation itself, constants included, so it is built for each question. */

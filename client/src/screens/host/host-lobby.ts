@@ -10,14 +10,26 @@ import { createSettingsForm } from './settings-form';
 /** Mounts the lobby. */
 export function renderLobby(ctx: HostContext): HostScreen {
   const v = ctx.view;
-  const url = `${location.origin}${v.joinPath}`;
-  const qr = h('div', { class: 'qr', role: 'img', 'aria-label': `QR code for ${url}` });
-  void QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
-    .then((svg) => {
-      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-      const el = doc.documentElement;
-      if (el.nodeName === 'svg') qr.replaceChildren(document.importNode(el, true));
-    });
+  const qr = h('div', { class: 'qr', role: 'img' });
+  const urlText = h('p', { class: 'muted', style: 'margin:0;word-break:break-all', id: 'join-url' });
+  const hostText = h('span', { class: 'host-url' });
+  const showJoinAt = (origin: string): void => {
+    const url = `${origin}${v.joinPath}`;
+    urlText.textContent = url;
+    hostText.textContent = origin.replace(/^https?:\/\//, '');
+    qr.setAttribute('aria-label', `QR code for ${url}`);
+    void QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+      .then((svg) => {
+        const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+        const el = doc.documentElement;
+        if (el.nodeName === 'svg') qr.replaceChildren(document.importNode(el, true));
+      });
+  };
+  showJoinAt(location.origin);
+  // Opened as localhost on the teacher's laptop: phones need the laptop's LAN address instead.
+  void fetchJoinOrigin().then((origin) => {
+    if (origin) showJoinAt(origin);
+  });
   const players = h('ul', { class: 'players', id: 'lobby-players', 'aria-live': 'polite' });
   const count = h('span', { class: 'stat' });
   const lockBtn = h('button', { type: 'button', id: 'lock-button' });
@@ -56,9 +68,9 @@ export function renderLobby(ctx: HostContext): HostScreen {
     h('div', { class: 'lobby-grid' },
       h('div', { class: 'stack', style: 'align-items:center' }, qr, h('p', { class: 'muted center' }, 'Scan to join')),
       h('div', { class: 'stack' },
-        h('p', { class: 'muted big', style: 'margin:0' }, 'Join at ', h('span', { class: 'host-url' }, `${location.host}`), ' with the code'),
+        h('p', { class: 'muted big', style: 'margin:0' }, 'Join at ', hostText, ' with the code'),
         h('div', { class: 'host-code', id: 'room-code-display', 'aria-label': `Game code ${v.code.split('').join(' ')}` }, v.code),
-        h('p', { class: 'muted', style: 'margin:0;word-break:break-all' }, url),
+        urlText,
         h('div', { class: 'row', style: 'margin-top:1vh' }, count, startBtn, lockBtn, playLink(v.mode)),
         players)),
     h('details', { class: 'card', id: 'settings-details', style: 'margin-top:3vh' }, h('summary', { class: 'big' }, 'Game settings'), settings.el, error)));
@@ -71,4 +83,16 @@ export function renderLobby(ctx: HostContext): HostScreen {
 export function playLink(mode: 'classroom' | 'party'): HTMLElement | null {
   if (mode !== 'party') return null;
   return h('a', { class: 'button', href: '/#/play', target: '_blank', rel: 'noopener', id: 'open-my-seat' }, 'Open my answer screen ↗');
+}
+
+/** The LAN origin the server suggests when this page was opened over loopback, or null. */
+async function fetchJoinOrigin(): Promise<string | null> {
+  try {
+    const res = await fetch('/api/join-origin', { cache: 'no-store' });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { origin?: unknown };
+    return typeof body.origin === 'string' && /^https?:\/\/[\w.:[\]-]+$/.test(body.origin) ? body.origin : null;
+  } catch {
+    return null;
+  }
 }
