@@ -24,6 +24,9 @@ export function describePoint(names: readonly string[], index: ReadonlyMap<strin
 
 /** The neutral hint when no known mistake matches: where the two differ and by how much. */
 export function mismatchFeedback(where: string, diff: Extract<Comparison, { equal: false }>): string {
+  if (diff.ratio !== undefined && Number.isFinite(diff.ratio)) {
+    return `Close: your answer is ${formatNumber(diff.ratio)} times the expected one everywhere, so a constant factor is off (check the coefficients the inner derivatives bring).`;
+  }
   const yours = Number.isFinite(diff.given) ? `yours gives ${formatNumber(diff.given)}` : 'yours is undefined there';
   return `Not equivalent to the expected answer; compare at ${where}: ${yours}, expected ${formatNumber(diff.expected)}.`;
 }

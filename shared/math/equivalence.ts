@@ -19,7 +19,15 @@ export interface Sampled {
 
 export type Comparison =
   | { equal: true }
-  | { equal: false; point: Float64Array; given: number; expected: number };
+  | {
+      equal: false;
+      /** The simplest point (smallest coordinates) where the two clearly differ: the one to show a student. */
+      point: Float64Array;
+      given: number;
+      expected: number;
+      /** Set when given = ratio × expected at every point: a constant factor is off. */
+      ratio?: number;
+    };
 
 /**
  * Decides equivalence with one expected expression by seeded sampling on its domain (answer-checking.md):
@@ -62,26 +70,52 @@ export class Judge {
   /** Compares sampled values with the expected ones (or with `against`, e.g. a wrong-answer candidate). */
   compare(given: Sampled, against: Sampled = this.expected): Comparison {
     let marginal = 0;
-    let worst = -1;
-    let worstMiss = 1;
+    let shown = -1;
+    let shownSize = Infinity;
     for (let i = 0; i < given.values.length; i++) {
       const miss = missSize(given, against, i);
       if (miss <= 1) continue;
       if (miss <= LOOSE_TOL / REL_TOL && ++marginal <= MAX_MARGINAL) continue;
-      // Keep the point where they differ most: that is the most telling one to show a student.
-      if (miss > worstMiss) {
-        worst = i;
-        worstMiss = miss;
+      // Show the student the point with the smallest coordinates: x = 0.31 is easier to check by hand than x = 5.1.
+      const size = pointSize(this.points[i] as Float64Array);
+      if (size < shownSize) {
+        shown = i;
+        shownSize = size;
       }
     }
-    if (worst < 0) return { equal: true };
-    return {
+    if (shown < 0) return { equal: true };
+    const out: Extract<Comparison, { equal: false }> = {
       equal: false,
-      point: this.points[worst] as Float64Array,
-      given: given.values[worst] as number,
-      expected: against.values[worst] as number,
+      point: this.points[shown] as Float64Array,
+      given: given.values[shown] as number,
+      expected: against.values[shown] as number,
     };
+    const ratio = constantRatio(given, against);
+    if (ratio !== null) out.ratio = ratio;
+    return out;
   }
+}
+
+function pointSize(point: Float64Array): number {
+  let s = 0;
+  for (const v of point) s += Math.abs(v);
+  return s;
+}
+
+/** given / expected when it is the same at every point where both are finite and expected is not ~0. */
+function constantRatio(g: Sampled, e: Sampled): number | null {
+  let ratio: number | null = null;
+  let seen = 0;
+  for (let i = 0; i < g.values.length; i++) {
+    const a = g.values[i] as number;
+    const b = e.values[i] as number;
+    if (!Number.isFinite(a) || !Number.isFinite(b) || Math.abs(b) < 1e-9 * ((e.scales[i] as number) + 1)) continue;
+    const r = a / b;
+    if (ratio === null) ratio = r;
+    else if (Math.abs(r - ratio) > 1e-6 * Math.abs(ratio)) return null;
+    seen++;
+  }
+  return seen >= 3 && ratio !== null && Math.abs(ratio - 1) > 1e-6 ? ratio : null;
 }
 
 /** How many tolerances apart two samples are (Infinity when the given one is undefined). */
