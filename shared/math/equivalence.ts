@@ -115,7 +115,9 @@ function constantRatio(g: Sampled, e: Sampled): number | null {
     else if (Math.abs(r - ratio) > 1e-6 * Math.abs(ratio)) return null;
     seen++;
   }
-  return seen >= 3 && ratio !== null && Math.abs(ratio - 1) > 1e-6 ? ratio : null;
+  // 0 is "no answer", not a factor; -1 is a sign error, named elsewhere.
+  if (seen < 3 || ratio === null || Math.abs(ratio) < 1e-6 || Math.abs(Math.abs(ratio) - 1) < 1e-6) return null;
+  return ratio;
 }
 
 /** How many tolerances apart two samples are (Infinity when the given one is undefined). */

@@ -7,6 +7,13 @@ import { buildBackpropGraph, gradientOrder } from '../../client/src/views/backpr
 import type { BackpropTask } from '../../shared/questions/types';
 
 describe('exprToLatex', () => {
+  it('writes a coefficient next to a letter, function or bracket as on the board, and keeps 3 \\cdot 2', () => {
+    expect(exprToLatex('15*(3*x+4)^4')).toMatch(/^15 \{?\\left\(3 x\+4\\right\)\}?\^\{4\}$/);
+    expect(exprToLatex('2*sin(x)')).toMatch(/^2 \\sin/);
+    expect(exprToLatex('3*2')).toContain('\\cdot');
+    expect(exprToLatex('2*3^2')).toContain('\\cdot');
+  });
+
   it('renders sigmoid as \\sigma and softplus / relu as operator names when previewing', () => {
     expect(exprToLatex('sigmoid(x)*(1-sigmoid(x))')).toMatch(/\\sigma\\left\(\s*x\\right\)/);
     expect(exprToLatex('softplus(2u)')).toContain('\\operatorname{softplus}');

@@ -96,7 +96,8 @@ export function exprToLatex(expr: string): string | null {
   if (!isPreviewSafe(src)) return null;
   try {
     const tex = math.parse(src).toTex({ parenthesis: 'auto', implicit: 'hide', handler: texHandler });
-    return tex.replace(/~\s*/g, '\\,');
+    // A coefficient times a letter, a function or a bracket reads as on the board: 3x, 15(3x+4)^4, 2\sin x.
+    return tex.replace(/~\s*/g, '\\,').replace(/(\d)\s*\\cdot\s*(?=[a-zA-Z(]|\{(?:\\left|[a-zA-Z])|\\(?:left|sin|cos|tan|sec|csc|cot|exp|log|ln|sqrt|sigma|operatorname|mathrm|tanh|sinh|cosh|arcsin|arccos|arctan))/g, '$1 ');
   } catch {
     return null;
   }

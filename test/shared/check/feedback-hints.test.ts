@@ -16,3 +16,11 @@ describe('mismatch feedback', () => {
     expect(Math.abs(Number(m?.[1]))).toBeLessThan(1.5);
   });
 });
+
+describe('mismatch feedback for a zero answer', () => {
+  it('does not call 0 a constant factor of the answer', () => {
+    const v = checkExpressions({ expected: '15*(3*x+4)^4', given: '0', vars: ['x'] });
+    expect(v.correct).toBe(false);
+    expect(v.feedback).not.toMatch(/times the expected/);
+  });
+});
