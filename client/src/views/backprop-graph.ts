@@ -5,6 +5,7 @@
  * forward value — showing those would give the answer away before the reveal.
  */
 import type { Activation, BackpropStep, BackpropTask } from '../../../shared/questions/types';
+import { forward } from '../../../shared/questions/backprop/network';
 
 export type Value = number | number[] | number[][];
 
@@ -39,36 +40,6 @@ const ACT_TEX: Record<Activation, string> = {
   softmax: '\\operatorname{softmax}',
 };
 
-function activate(kind: Activation, z: number[]): number[] {
-  switch (kind) {
-    case 'sigmoid':
-      return z.map((v) => 1 / (1 + Math.exp(-v)));
-    case 'tanh':
-      return z.map(Math.tanh);
-    case 'relu':
-      return z.map((v) => (v > 0 ? v : 0));
-    case 'linear':
-      return z.slice();
-    case 'softmax': {
-      const m = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - m));
-      const s = e.reduce((a, b) => a + b, 0);
-      return e.map((v) => v / s);
-    }
-  }
-}
-
-function loss(task: BackpropTask, a: number[], lastAct: Activation | undefined): number {
-  const y = task.y;
-  if (task.loss === 'mse') return 0.5 * a.reduce((s, v, i) => s + (v - (y[i] ?? 0)) ** 2, 0);
-  if (a.length === 1 && lastAct === 'sigmoid') {
-    const p = a[0] ?? 0.5;
-    const t = y[0] ?? 0;
-    return -(t * Math.log(p) + (1 - t) * Math.log(1 - p));
-  }
-  return -a.reduce((s, v, i) => s + (y[i] ?? 0) * Math.log(v), 0);
-}
-
 /** Unwraps 1-element vectors so a one-neuron network shows plain numbers. */
 function tidy(v: number[]): Value {
   return v.length === 1 ? (v[0] ?? 0) : v;
@@ -81,24 +52,23 @@ function tidyMatrix(m: number[][]): Value {
 export function buildBackpropGraph(task: BackpropTask): BackpropGraph {
   const nodes: GraphNode[] = [{ id: 'x', tex: 'x', lane: 'main', slot: 0, value: tidy(task.x) }];
   const edges: GraphEdge[] = [];
-  let a = task.x.slice();
+  // The same forward pass the question was solved with, so the graph can never disagree with the answer.
+  const pass = forward(task);
   let prev = 'x';
   task.layers.forEach((layer, i) => {
     const k = i + 1;
-    const z = layer.W.map((row, r) => row.reduce((s, w, c) => s + w * (a[c] ?? 0), layer.b[r] ?? 0));
-    a = activate(layer.activation, z);
     const zSlot = nodes.filter((n) => n.lane === 'main').length;
     nodes.push({ id: `W${k}`, tex: `W_{${k}}`, lane: 'side', slot: zSlot, value: tidyMatrix(layer.W) });
     nodes.push({ id: `b${k}`, tex: `b_{${k}}`, lane: 'side', slot: zSlot, value: tidy(layer.b) });
-    nodes.push({ id: `z${k}`, tex: `z_{${k}}`, lane: 'main', slot: zSlot, value: tidy(z) });
-    nodes.push({ id: `a${k}`, tex: `a_{${k}}`, lane: 'main', slot: zSlot + 1, value: tidy(a) });
+    nodes.push({ id: `z${k}`, tex: `z_{${k}}`, lane: 'main', slot: zSlot, value: tidy(pass.z[k] ?? []) });
+    nodes.push({ id: `a${k}`, tex: `a_{${k}}`, lane: 'main', slot: zSlot + 1, value: tidy(pass.a[k] ?? []) });
     edges.push({ from: prev, to: `z${k}` }, { from: `W${k}`, to: `z${k}` }, { from: `b${k}`, to: `z${k}` });
     edges.push({ from: `z${k}`, to: `a${k}`, op: ACT_TEX[layer.activation] });
     prev = `a${k}`;
   });
   const lSlot = nodes.filter((n) => n.lane === 'main').length;
   nodes.push({ id: 'y', tex: 'y', lane: 'side', slot: lSlot, value: tidy(task.y) });
-  nodes.push({ id: 'L', tex: 'L', lane: 'main', slot: lSlot, value: loss(task, a, task.layers.at(-1)?.activation) });
+  nodes.push({ id: 'L', tex: 'L', lane: 'main', slot: lSlot, value: pass.loss });
   edges.push({ from: prev, to: 'L' }, { from: 'y', to: 'L' });
   hideTarget(nodes, task.target);
   return { nodes, edges };
