@@ -6,7 +6,7 @@
  */
 import { checkAnswer, checkExpressions, type AnswerInput, type LayerInputs, type Verdict } from '../../shared/check/index';
 import type { Family, TaskByFamily } from '../../shared/questions/types';
-import { forEachLine, type CliIo } from './io';
+import { forEachLine, stdinOnlyArgs, type CliIo } from './io';
 
 /** Longer lines are refused unread: no real check is this big. */
 export const MAX_CHECK_LINE_CHARS = 100_000;
@@ -75,14 +75,8 @@ function isAnswerInput(v: unknown): v is AnswerInput {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(CHECK_HELP);
-    return 0;
-  }
-  if (args.length > 0) {
-    io.stderr.write(`arena check: unexpected argument "${(args[0] ?? '').slice(0, 40)}" (it reads lines on stdin)\n\n${CHECK_HELP}`);
-    return 2;
-  }
+  const early = stdinOnlyArgs('check', args, CHECK_HELP, io);
+  if (early !== null) return early;
   await forEachLine(io.stdin, async (line) => {
     if (line.trim() === '') return;
     const verdict = await checkLine(line);

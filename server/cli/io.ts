@@ -24,3 +24,19 @@ export async function forEachLine(input: Readable, onLine: (line: string) => voi
   }
   if (buffered.length > 0) await onLine(buffered.replace(/\r$/, ''));
 }
+
+/**
+ * Shared front matter of the commands that read JSON lines on stdin (`solve`, `check`): `--help` prints the
+ * help and exits 0; any other argument is refused with exit 2. Returns the exit code, or null to go on.
+ */
+export function stdinOnlyArgs(command: string, args: string[], help: string, io: CliIo): number | null {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(help);
+    return 0;
+  }
+  if (args.length > 0) {
+    io.stderr.write(`arena ${command}: unexpected argument "${(args[0] ?? '').slice(0, 40)}" (it reads lines on stdin)\n\n${help}`);
+    return 2;
+  }
+  return null;
+}

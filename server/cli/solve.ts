@@ -4,7 +4,7 @@
  * `{"line": n, "error": "<for a person>"}` and the command carries on: one bad line never stops a batch.
  */
 import { isDifficulty, isFamily, solveTask, TaskError, FAMILIES, type Family, type Question, type TaskByFamily } from '../../shared/questions/index';
-import { forEachLine, type CliIo } from './io';
+import { forEachLine, stdinOnlyArgs, type CliIo } from './io';
 import { write } from './questions';
 
 /** Longer lines are refused unread: no real task is this big, and parsing it would only cost memory. */
@@ -50,14 +50,8 @@ function errorText(err: unknown): string {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(SOLVE_HELP);
-    return 0;
-  }
-  if (args.length > 0) {
-    io.stderr.write(`arena solve: unexpected argument "${(args[0] ?? '').slice(0, 40)}" (it reads tasks on stdin)\n\n${SOLVE_HELP}`);
-    return 2;
-  }
+  const early = stdinOnlyArgs('solve', args, SOLVE_HELP, io);
+  if (early !== null) return early;
   let n = 0;
   await forEachLine(io.stdin, async (line) => {
     n++;
