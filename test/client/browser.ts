@@ -1,61 +1,113 @@
 /**
- * Browser-test helpers: Debian Chromium through playwright-core (no bundled browser download), the client
- * built once per test file, and screenshots saved to test-output/screenshots/. A missing Chromium is an error,
- * never a skip: the browser tests are part of the suite.
+ * Browser-test helpers: Debian Chromium through playwright-core (no bundled browser download), the built client
+ * and screenshots saved to test-output/screenshots/. A missing Chromium is an error, never a skip.
+ *
+ * One build and one Chromium per run: the browser project's global setup (global-setup.ts) builds the client
+ * into a temp folder and starts Chromium; `buildClient()` and `launchBrowser()` only pick those up. A file run
+ * without that setup (outside the browser project) falls back to its own build and Chromium, slowly but correctly.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { buildClientInto, CHROMIUM_PATH, launchChromium, ROOT } from './chromium';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DIST_CLIENT = `${ROOT}dist/client`;
+export { CHROMIUM_PATH };
 export const SCREENSHOT_DIR = `${ROOT}test-output/screenshots`;
 
-/** Launches headless Debian Chromium; throws (loudly) when it is not installed. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) to run the browser tests.`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-}
+/** How long any wait in a browser test may take: generous, for a loaded 2-core CI machine. */
+export const WAIT_MS = 20_000;
+/** Page loads and navigations: the first load parses Phaser, KaTeX and mathjs. */
+export const NAVIGATION_MS = 60_000;
+
+const sharedDir = inject('arenaClientDir');
+const sharedEndpoint = inject('chromiumWsEndpoint');
+const ownDir = join(tmpdir(), `arena-client-own-build-${process.pid}`);
+
+/** The folder holding the built client (the run's shared temp build); the server under test serves it. */
+export const DIST_CLIENT: string = sharedDir ?? ownDir;
 
 let built: Promise<void> | null = null;
 
-/** Runs `vite build` for the client once per process (the server under test serves dist/client). */
+/** Resolves once DIST_CLIENT holds the built client: at once in the browser project (built by the global setup). */
 export function buildClient(): Promise<void> {
+  if (sharedDir !== undefined) return Promise.resolve();
   built ??= (async () => {
-    const { build } = await import('vite');
-    await build({ configFile: `${ROOT}client/vite.config.ts`, logLevel: 'error' });
+    process.once('exit', () => rmSync(ownDir, { recursive: true, force: true }));
+    await buildClientInto(ownDir);
   })();
   return built;
+}
+
+/**
+ * A connection to the run's shared Chromium (or, without the global setup, a Chromium of this file's own). Each
+ * call is a separate connection; `close()` closes it and the contexts it opened, never the shared browser.
+ * Remote connections cannot read `download.path()`: use `download.saveAs(file)` or `createReadStream()`.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (sharedEndpoint !== undefined) return chromium.connect(sharedEndpoint, { timeout: NAVIGATION_MS });
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium).`);
+  return launchChromium();
 }
 
 export const PROJECTOR = { width: 1920, height: 1080 };
 export const PHONE = { width: 390, height: 844 };
 
-/** A fresh, isolated context (own storage) at a viewport; phones get touch and a mobile user agent. */
-export async function newContext(browser: Browser, viewport: { width: number; height: number }, baseURL: string): Promise<BrowserContext> {
+/**
+ * A fresh, isolated context (own storage) at a viewport; phones get touch and a mobile user agent; `extra`
+ * adds or overrides options (e.g. `{ reducedMotion: 'reduce' }`). Waits without their own timeout get WAIT_MS,
+ * navigations NAVIGATION_MS. Close it (or the Browser connection) when the file is done.
+ */
+export async function newContext(
+  browser: Browser, viewport: { width: number; height: number }, baseURL: string, extra: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const phone = viewport.width < 600;
-  return browser.newContext({
+  const ctx = await browser.newContext({
     baseURL,
     viewport,
     deviceScaleFactor: phone ? 2 : 1,
     hasTouch: phone,
     isMobile: phone,
     acceptDownloads: true,
+    ...extra,
+  });
+  ctx.setDefaultTimeout(WAIT_MS);
+  ctx.setDefaultNavigationTimeout(NAVIGATION_MS);
+  return ctx;
+}
+
+/**
+ * Waits until `fn` (run in the page) returns true; on timeout the error says what was awaited.
+ * Use it for state a locator cannot express (focus, input values); locators have `.waitFor()`.
+ */
+export async function waitForCondition<A extends string | number | boolean | null = null>(
+  page: Page, what: string, fn: (arg: A) => boolean, arg?: A, timeout = WAIT_MS,
+): Promise<void> {
+  try {
+    // Only plain values cross into the page, so the argument arrives as it was given.
+    await page.waitForFunction(fn as (arg: unknown) => boolean, arg, { timeout });
+  } catch (err) {
+    throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`, { cause: err });
+  }
+}
+
+/** Waits for layout and paint to settle after a change of size: fonts loaded and two animation frames drawn. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   });
 }
 
-/** Saves a full-viewport screenshot as test-output/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-viewport screenshot as test-output/screenshots/<name>.png; `scale: 'css'` saves one pixel per CSS
+ * pixel (what a projector shows) instead of one per device pixel.
+ */
+export async function screenshot(page: Page, name: string, scale: 'css' | 'device' = 'device'): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}/${name}.png`;
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage: false, scale });
   return path;
 }
 
@@ -66,13 +118,18 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Screenshots the page at both sizes (projector and phone), restoring its viewport afterwards. */
+/**
+ * Screenshots the page at both sizes, restoring its viewport afterwards: <name>-projector.png at 1920×1080 CSS
+ * pixels (a phone context's double density would make it 3840×2160 and slow), <name>-phone.png at 390×844 with
+ * the context's density.
+ */
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
   const original = page.viewportSize() ?? PROJECTOR;
-  for (const [suffix, size] of [['projector', PROJECTOR], ['phone', PHONE]] as const) {
+  for (const [suffix, size, scale] of [['projector', PROJECTOR, 'css'], ['phone', PHONE, 'device']] as const) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(300);
-    await screenshot(page, `${name}-${suffix}`);
+    await settle(page);
+    await screenshot(page, `${name}-${suffix}`, scale);
   }
   await page.setViewportSize(original);
+  await settle(page);
 }

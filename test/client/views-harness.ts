@@ -1,44 +1,45 @@
 /**
- * Shared by the views browser tests: a Vite dev server for client/dev/views.html (an inline config, not the
- * app's), Debian's Chromium through playwright-core, and a helper that opens one demo view and waits until it
- * has drawn with its fonts loaded.
+ * Shared by the views browser tests: the question-views demo page (client/dev/views.html) from the run's one
+ * client build, served on 127.0.0.1:0; the run's shared Chromium (browser.ts); and helpers that open one demo
+ * view, or one page that switches between views, and wait until it has drawn with its fonts loaded.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createServer, type ViteDevServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import express from 'express';
+import type { Browser, Page } from 'playwright-core';
+import { buildClient, DIST_CLIENT, NAVIGATION_MS, settle, WAIT_MS } from './browser';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { launchBrowser } from './browser';
 export const SHOTS = path.resolve('test-output/screenshots');
 
 export interface Demo {
+  /** Origin serving the built client; the demo page is `${base}/dev/views.html`. */
   base: string;
-  server: ViteDevServer;
+  server: { close(): Promise<void> };
 }
 
+/** Serves the built client (with dev/views.html) as static files; `demo.server.close()` stops it. */
 export async function startDemo(): Promise<Demo> {
-  const server = await createServer({
-    configFile: false,
-    root: path.resolve('client'),
-    cacheDir: path.resolve('node_modules/.vite-views-test'),
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    optimizeDeps: { include: ['phaser', 'katex', 'mathjs'] },
+  await buildClient();
+  const app = express();
+  app.use(express.static(DIST_CLIENT, { index: false }));
+  const http = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(0, '127.0.0.1', resolve);
   });
-  await server.listen();
-  const addr = server.httpServer?.address() as AddressInfo | null;
-  if (!addr) throw new Error('The Vite dev server did not start listening.');
-  return { base: `http://127.0.0.1:${addr.port}`, server };
-}
-
-/** Launches Debian's Chromium; throws (the suite fails, never skips) when it is not installed. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium).`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { port } = http.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    server: {
+      close: () => new Promise<void>((resolve, reject) => {
+        http.closeAllConnections();
+        http.close((err) => (err ? reject(err) : resolve()));
+      }),
+    },
+  };
 }
 
 export interface OpenOptions {
@@ -58,19 +59,17 @@ export async function openView(browser: Browser, demo: Demo, o: OpenOptions): Pr
     viewport: { width: o.width ?? (phone ? 390 : 1920), height: o.height ?? (phone ? 844 : 1080) },
     deviceScaleFactor: o.dpr ?? 1,
   });
+  page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const qs = new URLSearchParams({ q: o.q, state: o.state ?? 'fresh', mode: o.mode ?? 'projector', reduced: o.reduced === false ? '0' : '1' });
-  await page.goto(`${demo.base}/dev/views.html?${qs}`, { waitUntil: 'commit', timeout: 180_000 });
+  await page.goto(`${demo.base}/dev/views.html?${qs}`, { waitUntil: 'commit', timeout: NAVIGATION_MS });
   try {
-    await page.waitForSelector('.cra-view[data-ready="true"][data-view]', { timeout: 60_000 });
+    await page.waitForSelector('.cra-view[data-ready="true"][data-view]', { timeout: NAVIGATION_MS });
   } catch (e) {
     throw new Error(`View ${o.q} did not draw: ${errors.join('; ') || String(e)}`, { cause: e });
   }
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
+  await settle(page);
   if (errors.length > 0) throw new Error(`Page errors in ${o.q}: ${errors.join('; ')}`);
   return page;
 }
@@ -78,12 +77,13 @@ export async function openView(browser: Browser, demo: Demo, o: OpenOptions): Pr
 /** Opens the demo page once with no view mounted; `mountIn` then switches views without reloading. */
 export async function openDemoPage(browser: Browser, demo: Demo, dpr = 1): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: dpr });
+  page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  // The first load compiles and parses Phaser, KaTeX and mathjs: slow on a busy 2-core machine, so wait long.
-  await page.goto(`${demo.base}/dev/views.html?q=none`, { waitUntil: 'commit', timeout: 180_000 });
+  // The first load parses Phaser, KaTeX and mathjs: slow on a busy 2-core machine, so wait long.
+  await page.goto(`${demo.base}/dev/views.html?q=none`, { waitUntil: 'commit', timeout: NAVIGATION_MS });
   try {
-    await page.waitForFunction(() => typeof window.__demoMount === 'function', undefined, { timeout: 180_000 });
+    await page.waitForFunction(() => typeof window.__demoMount === 'function', undefined, { timeout: NAVIGATION_MS });
   } catch (e) {
     throw new Error(`The demo page did not load: ${errors.join('; ') || String(e)}`, { cause: e });
   }
@@ -99,11 +99,8 @@ export async function mountIn(page: Page, o: OpenOptions): Promise<void> {
     [o.q, o.state ?? 'fresh', o.mode ?? 'projector', String(o.reduced !== false)] as const,
   );
   if (!ok) throw new Error(`No demo fixture "${o.q}".`);
-  await page.waitForSelector('.cra-view[data-ready="true"][data-view]', { timeout: 30_000 });
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
+  await page.waitForSelector('.cra-view[data-ready="true"][data-view]', { timeout: WAIT_MS });
+  await settle(page);
 }
 
 /** Saves a screenshot under test-output/screenshots/views-<name>.png. */
