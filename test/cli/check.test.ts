@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough, Readable } from 'node:stream';
-import { spawnSync } from 'node:child_process';
 import { run } from '../../server/cli/check';
 
 async function runRaw(lines: string[], args: string[] = []): Promise<{ code: number; out: string; err: string }> {
@@ -35,6 +34,7 @@ describe('arena check', () => {
   it('answers garbage lines with an error verdict and carries on', async () => {
     const { out } = await runWith(['not json', '[1, 2]', '{"foo": 1}', 'null', JSON.stringify({ expected: 'x', given: 'x' })]);
     expect(out).toHaveLength(5);
+    expect(out[0]).toEqual({ correct: false, error: 'The line is not valid JSON.' });
     for (const v of out.slice(0, 4)) expect(v).toMatchObject({ correct: false, error: expect.any(String) });
     expect(out[4]).toMatchObject({ correct: true });
   });
@@ -74,15 +74,5 @@ describe('arena check', () => {
     const r = await runWith([], ['--frobnicate']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('unexpected argument');
-  });
-
-  // Spawning tsx costs seconds on a loaded 2-core box: this one test gets a generous timeout.
-  it('works end to end through the arena command when spawned', { timeout: 180_000 }, () => {
-    const input = [JSON.stringify({ expected: 'sin(2x)', given: '2sin(x)cos(x)' }), 'garbage'].join('\n');
-    const tsx = 'node_modules/tsx/dist/cli.mjs';
-    const r = spawnSync(process.execPath, [tsx, 'server/cli.ts', 'check'], { input, encoding: 'utf8', timeout: 170_000 });
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { correct: boolean; error?: string });
-    expect(lines[0]?.correct).toBe(true);
-    expect(lines[1]).toEqual({ correct: false, error: 'The line is not valid JSON.' });
   });
 });

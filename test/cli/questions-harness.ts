@@ -1,4 +1,4 @@
-/** In-memory streams for calling a CLI subcommand's run() in-process, plus a spawn helper for the real entry. */
+/** In-memory streams for calling a CLI subcommand's run() in-process, plus a spawn helper for the real binary. */
 import { PassThrough, Readable } from 'node:stream';
 import { spawn } from 'node:child_process';
 import type { CliIo } from '../../server/cli/io';
@@ -20,13 +20,13 @@ export async function runWith(run: (args: string[], io: CliIo) => Promise<number
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-/** Spawned CLI tests start tsx and load mathjs: allow for a heavily loaded machine. */
+/** The real process starts tsx and loads mathjs: seconds on a loaded 2-core machine, so allow plenty. */
 export const SPAWN_MS = 120_000;
 
-/** Runs `tsx server/cli.ts <args>` as a real process, feeding `input` on stdin. */
-export function spawnCli(args: string[], input = ''): Promise<Captured> {
+/** Runs the installed `arena` binary (server/cli-entry.mjs, as npm links it) with `args`, feeding `input` on stdin. */
+export function spawnArena(args: string[], input = ''): Promise<Captured> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: process.cwd() });
+    const child = spawn(process.execPath, ['server/cli-entry.mjs', ...args], { cwd: process.cwd(), timeout: SPAWN_MS });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
