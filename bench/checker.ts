@@ -131,7 +131,7 @@ function summary(label: string, times: number[]): { total: number; median: numbe
   return { total, median };
 }
 
-export async function run(): Promise<void> {
+export function run(): void {
   const items = buildItems();
   const counts = { right: 0, wrong: 0, hostile: 0 };
   for (const it of items) counts[it.kind]++;

@@ -67,7 +67,7 @@ function row(r: CellResult): string {
     + `${r.medianMs.toFixed(3).padStart(10)} ${r.p99Ms.toFixed(3).padStart(10)}${flag}`;
 }
 
-export async function run(): Promise<void> {
+export function run(): void {
   const head = ['q/s', 'q/s (wall)', 'median ms', 'p99 ms'].map((h) => h.padStart(10)).join(' ');
   console.log(`${'family'.padEnd(14)} ${'d'.padStart(3)} ${head}`);
   const slow: string[] = [];

@@ -102,7 +102,7 @@ async function runBare(children: ChildProcess[], players: number, sample: unknow
     }
     return (await collect(children)).fanout;
   } finally {
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await new Promise<void>((resolve) => void io.close(() => resolve()));
   }
 }
 

@@ -4,7 +4,7 @@ export {};
  * `npm run bench [-- part ...]`: runs each benchmark part in turn and prints its figures.
  * Parts: checker (bench/checker.ts), generators (bench/generators.ts), load (bench/load.ts), size (bench/size.ts).
  */
-const PARTS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+const PARTS: Record<string, () => Promise<{ run: () => void | Promise<void> }>> = {
   checker: () => import('./checker'),
   generators: () => import('./generators'),
   load: () => import('./load'),

@@ -115,7 +115,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     port,
     async close() {
       registry.close();
-      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => void io.close(() => resolve()));
       // Keep-alive HTTP connections would otherwise hold close() open.
       http.closeAllConnections();
       await closed;

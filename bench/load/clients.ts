@@ -44,7 +44,7 @@ function onQuestion(socket: Socket, seat: number, view: { phase: string; index: 
 async function arena(msg: Extract<ParentMessage, { type: 'arena' }>): Promise<void> {
   sockets = await connectAll(msg.url, msg.count, { protocolVersion: msg.protocolVersion });
   await Promise.all(sockets.map((s, i) => {
-    s.on('state', (view) => onQuestion(s, msg.offset + i, view));
+    s.on('state', (view: Parameters<typeof onQuestion>[2]) => onQuestion(s, msg.offset + i, view));
     return s.emitWithAck('room:join', { code: msg.code, nickname: `bot ${msg.offset + i}` });
   }));
   send({ type: 'joined' });

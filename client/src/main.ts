@@ -24,10 +24,10 @@ async function render(): Promise<void> {
       showSolo();
     } else if (route === 'host' && resumeInfo('host')) {
       const { resumeHost } = await import('./screens/host/host-screen');
-      resumeHost();
+      await resumeHost();
     } else if (route === 'play' && resumeInfo('player')) {
       const { resumePlayer } = await import('./screens/player/player-screen');
-      resumePlayer();
+      await resumePlayer();
     } else {
       showHome(parseJoinCode(location));
     }

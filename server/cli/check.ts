@@ -60,7 +60,7 @@ async function checkTaskLine(obj: Record<string, unknown>): Promise<Verdict> {
     const mod = await questions();
     if (!mod.isFamily(family)) return refuse(`Unknown family "${String(family).slice(0, 40)}".`);
     if (task === null || typeof task !== 'object' || Array.isArray(task)) return refuse('"task" must be a JSON object.');
-    q = mod.solveTask(family as Family, task as TaskByFamily[Family]);
+    q = mod.solveTask(family, task as TaskByFamily[Family]);
   } catch (err) {
     const msg = err instanceof Error ? err.message.slice(0, 200) : 'unknown error';
     return refuse(`This task could not be solved: ${msg}`);

@@ -40,7 +40,7 @@ export function solveLine(line: string): Question {
   const meta: { difficulty?: 1 | 2 | 3 | 4 | 5; seed?: number } = {};
   if (difficulty !== undefined) meta.difficulty = difficulty;
   if (seed !== undefined) meta.seed = seed as number;
-  return solveTask(family as Family, task as TaskByFamily[Family], meta);
+  return solveTask(family, task as TaskByFamily[Family], meta);
 }
 
 function errorText(err: unknown): string {

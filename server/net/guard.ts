@@ -29,7 +29,7 @@ export function guarded<S extends ZodType, T>(
     if (typeof ack !== 'function') return;
     const respond = (res: Ack<T>): void => {
       try {
-        ack(res);
+        (ack as (r: Ack<T>) => void)(res);
       } catch (err) {
         log(`ack ${event} failed`, err);
       }

@@ -24,8 +24,8 @@ export function socketTransport(io: ArenaServer, code: string): RoomTransport {
         if (!socket) continue;
         delete socket.data.playerId;
         if (!socket.data.host) delete socket.data.code;
-        socket.leave(playersRoom(code));
-        socket.leave(room);
+        void socket.leave(playersRoom(code));
+        void socket.leave(room);
       }
     },
   };

@@ -52,11 +52,12 @@ function parseLayers(q: Question, v: string): ParsedLayer[] | null {
 }
 
 function layerCandidates(q: Question): CandidateExpr[] {
-  const v = String((q.task as { var?: unknown }).var ?? 'x');
+  const { var: raw } = q.task as { var?: unknown };
+  const v = typeof raw === 'string' ? raw : 'x';
   const layers = parseLayers(q, v);
   if (!layers || layers.length < 2) return [];
   const [outer, ...rest] = layers as [ParsedLayer, ...ParsedLayer[]];
-  const atVar = new Map([['u', { k: 'var', name: v } as Expr]]);
+  const atVar = new Map<string, Expr>([['u', { k: 'var', name: v }]]);
   const out: CandidateExpr[] = [
     {
       mistake: 'forgot-inner-derivative',
@@ -107,5 +108,6 @@ function pathCandidates(q: Question, vars: readonly string[]): CandidateExpr[] {
 }
 
 function wrtOf(q: Question): string {
-  return String((q.task as { wrt?: unknown }).wrt ?? 't');
+  const { wrt } = q.task as { wrt?: unknown };
+  return typeof wrt === 'string' ? wrt : 't';
 }

@@ -38,7 +38,7 @@ function compareExpressions(input: ExpressionsInput): Verdict {
   if (typeof subsMap === 'string') return { correct: false, error: subsMap };
   const vars = readVars(input.vars, [expected, curve ?? '', ...Object.values(subsMap ?? {})], subsMap);
   if (typeof vars === 'string') return { correct: false, error: vars };
-  const key: JudgeKey = { expected, params: vars, subs: subsMap, curve: curve as string | undefined };
+  const key: JudgeKey = { expected, params: vars, subs: subsMap, curve: curve };
   const built = judgeFor(key);
   if (!built.ok) return { correct: false, error: built.error };
   const parsed = parseAnswer(given, allVars(key));

@@ -12,7 +12,8 @@ import type { LayerInputs, LayerVerdict } from './types';
  * the inner function (`outer-not-evaluated-at-inner`). One verdict per question layer, blanks included.
  */
 export function checkLayers(q: Question, inputs: LayerInputs): LayerVerdict[] {
-  const v = String((q.task as { var?: unknown }).var ?? 'x');
+  const { var: raw } = q.task as { var?: unknown };
+  const v = typeof raw === 'string' ? raw : 'x';
   return (q.layers ?? []).map((layer, i) => {
     try {
       return checkLayer(layer, inputs[i], v);
@@ -62,6 +63,6 @@ function layerMistake(layer: Layer, given: Expr, inU: Ok | null, inV: Ok | null,
   if (inV.judge.compare(sampledV, inV.judge.sampleExpr(neg(inV.expr))).equal) return 'sign-error';
   const atV = parseTrusted(layer.derivative, ['u']);
   if (!atV.ok || v === 'u') return null;
-  const unevaluated = substitute(atV.expr, new Map([['u', { k: 'var', name: v } as Expr]]));
+  const unevaluated = substitute(atV.expr, new Map([['u', { k: 'var', name: v }]]));
   return inV.judge.compare(sampledV, inV.judge.sampleExpr(unevaluated)).equal ? 'outer-not-evaluated-at-inner' : null;
 }

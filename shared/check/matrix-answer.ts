@@ -49,7 +49,7 @@ function readCells(answer: AnswerInput): { cells: Cells } | { error: string } {
     return { cells };
   }
   if (!Array.isArray(answer) || answer.length === 0) return { error: 'Type the matrix as rows, e.g. [[a, b], [c, d]].' };
-  const cells = answer.every((r) => Array.isArray(r)) ? (answer as Cells) : [answer as Array<string | number>];
+  const cells = answer.every((r) => Array.isArray(r)) ? (answer) : [answer];
   if (cells.length > MAX_SIDE || cells.some((r) => r.length > MAX_SIDE)) return { error: 'That matrix is too large.' };
   return { cells };
 }

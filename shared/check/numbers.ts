@@ -50,7 +50,7 @@ function cellsToGrid(cells: unknown[][], vector: boolean): GridResult {
 /** The stored exact value (number | number[] | number[][]) in the same shape. */
 export function valueToGrid(value: number | number[] | number[][]): NumGrid {
   if (typeof value === 'number') return { rows: [[value]], vector: false };
-  if (value.length > 0 && value.every((r) => Array.isArray(r))) return { rows: value as number[][], vector: false };
+  if (value.length > 0 && value.every((r) => Array.isArray(r))) return { rows: value, vector: false };
   return { rows: [value as number[]], vector: true };
 }
 

@@ -17,7 +17,7 @@ export function toPublicQuestion(q: Question): PublicQuestion {
   if (q.paths) out.paths = q.paths.map((p) => ({ via: p.via }));
   if (q.answer.matrix) out.shape = [q.answer.matrix.length, q.answer.matrix[0]?.length ?? 0];
   const v = q.answer.value;
-  if (Array.isArray(v)) out.shape = Array.isArray(v[0]) ? [v.length, (v[0] as number[]).length] : [v.length];
+  if (Array.isArray(v)) out.shape = Array.isArray(v[0]) ? [v.length, (v[0]).length] : [v.length];
   out.vars = answerVars(q);
   return out;
 }

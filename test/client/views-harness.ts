@@ -95,7 +95,7 @@ export async function mountIn(page: Page, o: OpenOptions): Promise<void> {
   const phone = o.mode === 'phone';
   await page.setViewportSize({ width: o.width ?? (phone ? 390 : 1920), height: o.height ?? (phone ? 844 : 1080) });
   const ok = await page.evaluate(
-    ([q, state, mode, reduced]) => window.__demoMount?.(q, state, mode as 'phone' | 'projector', reduced === 'true') ?? false,
+    ([q, state, mode, reduced]) => window.__demoMount?.(q, state, mode, reduced === 'true') ?? false,
     [o.q, o.state ?? 'fresh', o.mode ?? 'projector', String(o.reduced !== false)] as const,
   );
   if (!ok) throw new Error(`No demo fixture "${o.q}".`);

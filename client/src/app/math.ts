@@ -22,7 +22,7 @@ export function loadMath(): Promise<MathRender> {
     const load = renderModules['../views/math-render.ts'];
     if (load) {
       const m = await load();
-      return { renderLatex: m.renderLatex, exprToLatex: (e) => spaceCommands(m.exprToLatex(e)) };
+      return { renderLatex: (el, latex, opts) => m.renderLatex(el, latex, opts), exprToLatex: (e) => spaceCommands(m.exprToLatex(e)) };
     }
     const [{ default: katex }] = await Promise.all([import('katex'), import('katex/dist/katex.min.css')]);
     return {

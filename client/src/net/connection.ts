@@ -83,8 +83,9 @@ export class Connection {
     }
     try {
       // The typed emitWithAck cannot infer the ack through the generic event name; the shapes are the protocol's.
-      const emit = this.socket.timeout(timeoutMs).emitWithAck as unknown as (e: E, p: PayloadOf<E>) => Promise<Ack<DataOf<E>>>;
-      const res = await emit.call(this.socket.timeout(timeoutMs), event, payload);
+      const timed = this.socket.timeout(timeoutMs);
+      const emit = timed.emitWithAck.bind(timed) as unknown as (e: E, p: PayloadOf<E>) => Promise<Ack<DataOf<E>>>;
+      const res = await emit(event, payload);
       if (res && typeof res === 'object' && 'ok' in res) return res;
       return { ok: false, error: 'internal' };
     } catch {

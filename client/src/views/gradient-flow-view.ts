@@ -21,7 +21,7 @@ const DERIV: Record<Activation, (i: string) => string> = {
 function perLayerExtras(task: GradientFlowTask): Array<[string, number[]]> {
   const out: Array<[string, number[]]> = [];
   for (const [key, v] of Object.entries(task)) {
-    if (Array.isArray(v) && v.length === task.depth && v.every((x) => typeof x === 'number')) out.push([key, v as number[]]);
+    if (Array.isArray(v) && v.length === task.depth && v.every((x) => typeof x === 'number')) out.push([key, v]);
   }
   return out.slice(0, 2);
 }

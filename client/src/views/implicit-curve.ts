@@ -46,7 +46,7 @@ export function contourSegments(f: Fn2, w: Window2, n: number): Segment[] {
       if (pts.length === 2) out.push([...pts[0]!, ...pts[1]!] as Segment);
       else if (pts.length === 4) {
         const centre = f(w.x0 + (i + 0.5) * dx, w.y0 + (j + 0.5) * dy);
-        const [a, b, cc, d] = pts as [number, number][];
+        const [a, b, cc, d] = pts;
         // The saddle: pair the crossings so the segments go around the corner whose sign the centre does not share.
         if ((centre > 0) === (c[0] > 0)) out.push([...a!, ...b!] as Segment, [...cc!, ...d!] as Segment);
         else out.push([...a!, ...d!] as Segment, [...b!, ...cc!] as Segment);

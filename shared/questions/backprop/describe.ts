@@ -48,7 +48,7 @@ function differs(a: Value, b: Value): boolean {
 
 function shape(v: Value): number[] {
   if (typeof v === 'number') return [];
-  return Array.isArray(v[0]) ? [v.length, (v[0] as number[]).length] : [v.length];
+  return Array.isArray(v[0]) ? [v.length, (v[0]).length] : [v.length];
 }
 
 function wrongOrder(task: BackpropTask, t: Target, fw: ForwardPass): Value | null {

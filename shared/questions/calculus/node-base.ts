@@ -68,7 +68,7 @@ export function call(name: string, ...args: MathNode[]): MathNode {
 
 /** An operator node exactly as given, without tidying (the tidy constructors build on it). */
 export function rawOp(op: string, fn: string, args: MathNode[]): MathNode {
-  return new math.OperatorNode(op as never, fn as never, args as never);
+  return new math.OperatorNode(op as never, fn as never, args);
 }
 
 /** -a, with double negation and -0 folded away. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerState, CreatedRoom, HostView, PlayerPhaseView, SeatGrant, YouView } from '../../../shared/protocol';
+import type { AnswerState, CreatedRoom, HostView, PlayerPhaseView, SeatGrant } from '../../../shared/protocol';
 import { generateQuestion } from '../../../shared/questions/index';
 import { generatedSpec } from '../../../server/rooms/questions';
 import { call, gameSettings, next, ok, startHarness, type Harness } from './harness';
@@ -185,6 +185,6 @@ describe('classroom screens see their own views', () => {
     await ok(call(host, 'host:command', { type: 'resume' }));
     expect((await resumed).phase).toBe('question');
     const you = await ok(call<SeatGrant>(await h.connect(), 'room:join', { code: room.code, nickname: 'Late' }));
-    expect((you.you as YouView).answer?.done).toBe(false);
+    expect(you.you.answer?.done).toBe(false);
   });
 });

@@ -48,10 +48,14 @@ export async function startHarness(opts: Partial<ArenaServerOptions> = {}): Prom
   };
 }
 
+/** How long a test waits for an ack or an event: generous, for a loaded 2-core CI machine. */
+export const WAIT_MS = 15_000;
+
 /** Emits with an ack and resolves with the ack (the server must always answer). */
 export function call<T = unknown>(socket: Client, event: string, payload?: unknown): Promise<Ack<T>> {
-  const emit = socket.timeout(5000).emitWithAck as unknown as (ev: string, ...args: unknown[]) => Promise<Ack<T>>;
-  return payload === undefined ? emit.call(socket, event) : emit.call(socket, event, payload);
+  const timed = socket.timeout(WAIT_MS);
+  const emit = timed.emitWithAck.bind(timed) as unknown as (ev: string, ...args: unknown[]) => Promise<Ack<T>>;
+  return payload === undefined ? emit(event) : emit(event, payload);
 }
 
 export async function ok<T>(p: Promise<Ack<T>>): Promise<T> {
@@ -70,7 +74,7 @@ export function record(socket: Client): Array<[string, unknown]> {
 /** Resolves with the next `event` payload that satisfies `pred`. */
 export function next<T = unknown>(socket: Client, event: string, pred: (p: T) => boolean = () => true): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${event}`)), WAIT_MS);
     const handler = (payload: T): void => {
       if (!pred(payload)) return;
       clearTimeout(timer);

@@ -34,16 +34,16 @@ function variants(q: Question): { right: AnswerInput; scaled: AnswerInput; negat
   const a = q.answer;
   if (a.matrix !== undefined) {
     return {
-      right: mapMatrix(a.matrix, (e) => e) as AnswerInput,
-      scaled: mapMatrix(a.matrix, (e) => (typeof e === 'number' ? e * 1.01 : `1.001*(${e})`)) as AnswerInput,
-      negated: mapMatrix(a.matrix, (e) => (typeof e === 'number' ? -e : `-(${e})`)) as AnswerInput,
+      right: mapMatrix(a.matrix, (e) => e),
+      scaled: mapMatrix(a.matrix, (e) => (typeof e === 'number' ? e * 1.01 : `1.001*(${e})`)),
+      negated: mapMatrix(a.matrix, (e) => (typeof e === 'number' ? -e : `-(${e})`)),
     };
   }
   if (a.value !== undefined) {
     return {
-      right: a.value as AnswerInput,
-      scaled: mapValue(a.value, (x) => x * 1.01) as AnswerInput,
-      negated: mapValue(a.value, (x) => -x) as AnswerInput,
+      right: a.value,
+      scaled: mapValue(a.value, (x) => x * 1.01),
+      negated: mapValue(a.value, (x) => -x),
     };
   }
   const e = a.expr as string;

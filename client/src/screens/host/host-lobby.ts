@@ -47,13 +47,14 @@ export function renderLobby(ctx: HostContext): HostScreen {
     return ctx.command({ type: 'settings', settings: read.settings });
   };
   lockBtn.addEventListener('click', () => void ctx.command({ type: 'lock', locked: !ctx.view.locked }));
-  startBtn.addEventListener('click', async () => {
+  const start = async (): Promise<void> => {
     clearTimeout(saveTimer);
     if (ctx.view.playerCount === 0) return toast('Wait for at least one player to join.');
     startBtn.disabled = true;
     if (await pushSettings()) await ctx.command({ type: 'start' });
     startBtn.disabled = false;
-  });
+  };
+  startBtn.addEventListener('click', () => void start());
   const paint = (): void => {
     const view = ctx.view;
     replace(players, view.players.length === 0 ? h('li', { class: 'muted' }, 'Waiting for players…') : view.players.map((p) =>
