@@ -3,26 +3,28 @@ import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Two projects:
+ * Two projects (three when a file mocks):
  * - `unit`: pure logic, servers with real sockets, the CLI in-process. CPU-bound, so one worker per core (at
- *   least 2). `npm run test:fast` runs only this project.
+ *   least 2), and not isolated: a worker keeps its modules (mathjs above all) from one file to the next. A file
+ *   that mocks modules or stubs globals (vi.mock, vi.stubGlobal, …) goes to `unit-isolated` instead.
+ *   `npm run test:fast` runs these.
  * - `browser`: every test file that imports the browser harness (browser.ts, arena-server.ts, views-harness.ts)
  *   or playwright-core, found by reading the files, so a new browser test needs no registration here. Its global
  *   setup builds the client once into a temp folder and starts one Chromium for the whole run; the files run
  *   after the unit project, two at a time, sharing that browser.
  */
 const HARNESS_IMPORT = /from\s+['"](?:\.{1,2}\/)+(?:[\w-]+\/)*(?:browser|arena-server|views-harness)['"]|from\s+['"]playwright-core['"]/;
+/** Files that change module or global state for themselves; they get fresh modules per file. */
+const MOCKS = /\bvi\.(?:mock|doMock|stubGlobal|stubEnv|useFakeTimers|spyOn)\b/;
 
-function browserTestFiles(): string[] {
-  return readdirSync('test', { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => `test/${f.replaceAll('\\', '/')}`)
-    .filter((f) => HARNESS_IMPORT.test(readFileSync(f, 'utf8')))
-    .sort();
-}
-
-const browserFiles = browserTestFiles();
-const cores = availableParallelism();
+const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/${f.replaceAll('\\', '/')}`)
+  .sort();
+const sources = new Map(testFiles.map((f) => [f, readFileSync(f, 'utf8')]));
+const browserFiles = testFiles.filter((f) => HARNESS_IMPORT.test(sources.get(f) ?? ''));
+const mockingFiles = testFiles.filter((f) => !browserFiles.includes(f) && MOCKS.test(sources.get(f) ?? ''));
+const unitWorkers = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
   test: {
@@ -36,10 +38,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...browserFiles],
-          maxWorkers: Math.max(2, cores - 1),
+          exclude: [...configDefaults.exclude, ...browserFiles, ...mockingFiles],
+          maxWorkers: unitWorkers,
+          // Most of this project's time was each file importing mathjs afresh; these files share no mutable state
+          // (no mocks, no stubbed globals), so a worker keeps its modules from one file to the next.
+          isolate: false,
         },
       },
+      // Only when some file mocks: the same work with a fresh module registry per file.
+      ...(mockingFiles.length === 0 ? [] : [{
+        extends: true as const,
+        test: { name: 'unit-isolated', include: mockingFiles, maxWorkers: unitWorkers, isolate: true },
+      }]),
       {
         extends: true,
         test: {
