@@ -59,9 +59,4 @@ export const isZero = (n: MathNode): boolean => {
   const r = asRational(n);
   return r !== null && r[0] === 0;
 };
-/** Is the tree the exact constant 1? */
-export const isOne = (n: MathNode): boolean => {
-  const r = asRational(n);
-  return r !== null && r[0] === 1 && r[1] === 1;
-};
 

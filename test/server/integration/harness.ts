@@ -32,7 +32,7 @@ export async function startHarness(opts: Partial<ArenaServerOptions> = {}): Prom
     dataDir,
     clients,
     async connect(auth = { protocolVersion: PROTOCOL_VERSION }) {
-      const socket: Client = io(server.url, { transports: ['websocket'], auth, forceNew: true, reconnection: false });
+      const socket: Client = io(server.url, { transports: ['websocket'], auth, forceNew: true, reconnection: false, timeout: WAIT_MS });
       clients.push(socket);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
