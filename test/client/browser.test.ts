@@ -6,8 +6,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
 import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, screenshotBoth, WAIT_MS, waitForCondition, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
@@ -25,8 +25,19 @@ afterAll(async () => {
   await arena?.close();
 });
 
-async function open(viewport: { width: number; height: number }, path = '/', extra = {}): Promise<Page> {
+/**
+ * Contexts opened by the current test, closed when it ends: an open page keeps drawing (a question view costs
+ * a good part of a core in software rendering), which would slow every later test on a 2-core machine.
+ */
+const perTest: BrowserContext[] = [];
+afterEach(async () => {
+  for (const ctx of perTest.splice(0)) await ctx.close();
+});
+
+/** A new isolated page at `path`; `keep` leaves it open after the test (the classroom game's steps share pages). */
+async function open(viewport: { width: number; height: number }, path = '/', extra = {}, keep = false): Promise<Page> {
   const ctx = await newContext(browser, viewport, arena.url, extra);
+  if (!keep) perTest.push(ctx);
   const page = await ctx.newPage();
   await page.goto(path);
   return page;
@@ -136,7 +147,7 @@ describe('classroom game: a host and three players, a reload included', () => {
   let scoreBefore: string | null = null;
 
   step('the host creates a game with a six-character code and sets two questions', async () => {
-    host = await open(PROJECTOR);
+    host = await open(PROJECTOR, '/', {}, true);
     hostErrors = watchErrors(host);
     await host.click('#create-classroom');
     code = (await host.locator('#room-code-display').textContent())?.trim() ?? '';
@@ -151,7 +162,7 @@ describe('classroom game: a host and three players, a reload included', () => {
   step('three players join by the QR link and by ?code= and appear in the host lobby', async () => {
     for (const name of ['Ada', 'Émile', 'Zoë & Co']) {
       // The QR code's /join/CODE link for the first player, the ?code= form for the others.
-      const p = await open(PHONE, players.length === 0 ? `/join/${code}` : `/?code=${code}`);
+      const p = await open(PHONE, players.length === 0 ? `/join/${code}` : `/?code=${code}`, {}, true);
       await p.fill('#nickname', name);
       await p.click('#join-button');
       await p.locator('#player-lobby, #join-error:not(:empty)').first().waitFor();
