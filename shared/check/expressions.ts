@@ -1,8 +1,8 @@
 import { neg, recip, isFunctionName } from '../math/ast';
 import { parseAnswer } from '../math/safe-parse';
-import { GENERIC_FEEDBACK } from './feedback';
+import { GENERIC_FEEDBACK, UNSAMPLABLE } from './feedback';
 import type { Candidate } from './expr-context';
-import { judgeExpression, judgeVerbatim } from './expr-verdict';
+import { judgeExpression } from './expr-verdict';
 import { allVars, judgeFor, type JudgeKey } from './judges';
 import type { Verdict } from './types';
 
@@ -43,7 +43,7 @@ function compareExpressions(input: ExpressionsInput): Verdict {
   if (!built.ok) return { correct: false, error: built.error };
   const parsed = parseAnswer(given, allVars(key));
   if (!parsed.ok) return { correct: false, error: parsed.error };
-  if (!built.judge.usable) return judgeVerbatim(given as string, expected);
+  if (!built.judge.usable) return { correct: false, error: UNSAMPLABLE };
   const { judge, expr } = built;
   const candidates = (): Candidate[] => [
     { mistake: 'sign-error', feedback: GENERIC_FEEDBACK.sign, sampled: judge.sampleExpr(neg(expr)) },

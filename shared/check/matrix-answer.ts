@@ -1,9 +1,9 @@
 import type { Expr } from '../math/ast';
-import { compile } from '../math/compile';
+import { compile, evaluateSnapped } from '../math/compile';
 import { readGrid } from '../math/grid';
 import { parseAnswer } from '../math/safe-parse';
 import type { JacobianTask, Question } from '../questions/types';
-import { correctFeedback, describePoint, GENERIC_FEEDBACK, mismatchFeedback } from './feedback';
+import { correctFeedback, describePoint, GENERIC_FEEDBACK, mismatchFeedback, UNDECIDABLE_FEEDBACK, UNSAMPLABLE } from './feedback';
 import { judgeFor, parseTrusted, type JudgeKey } from './judges';
 import { transpose } from './numbers';
 import type { AnswerInput, Verdict } from './types';
@@ -68,7 +68,7 @@ function toNumbers(m: Cells, task: JacobianTask): number[][] | null {
       else {
         const p = parseTrusted(c, task.innerVars);
         if (!p.ok) return null;
-        row.push(compile(p.expr, index)(env));
+        row.push(evaluateSnapped(compile(p.expr, index), env));
       }
     }
     rows.push(row);
@@ -109,7 +109,11 @@ function firstMismatch(given: Expr[][], against: Cells, keyAt: (c: string | numb
     for (const [c, expr] of row.entries()) {
       const j = judgeFor(keyAt(against[r]?.[c] ?? 'NaN'));
       if (!j.ok) return { correct: false, error: j.error };
+      if (!j.judge.usable) return { correct: false, error: `Entry (${r + 1}, ${c + 1}): ${UNSAMPLABLE}` };
       const cmp = j.judge.compare(j.judge.sampleExpr(expr));
+      if (!cmp.equal && cmp.reason !== 'differ') {
+        return { correct: false, mistake: null, feedback: `Entry (${r + 1}, ${c + 1}): ${UNDECIDABLE_FEEDBACK[cmp.reason]}` };
+      }
       if (!cmp.equal) {
         const where = describePoint(j.judge.space.spec.params, j.judge.space.index, cmp.point);
         return { correct: false, mistake: null, feedback: `Entry (${r + 1}, ${c + 1}): ${mismatchFeedback(where, cmp)}` };

@@ -1,5 +1,5 @@
 import type { Expr } from './ast';
-import { compile, type Compiled, type VarIndex } from './compile';
+import { compile, evaluateScaled, type Compiled, type VarIndex } from './compile';
 import { createRng, type Rng } from '../questions/rng';
 import { curveRoots, type Budget } from './curve';
 
@@ -14,17 +14,29 @@ export interface SpaceSpec {
   curve?: { f: Expr; solveFor: string };
 }
 
-/** Magnitude ranges cycled through, so points cover small, unit and larger scales (never integers on purpose). */
+/** Magnitude ranges cycled through first, so points cover small, unit and larger scales (never integers on purpose). */
 const SCALES: ReadonlyArray<readonly [number, number]> = [
   [0.05, 0.6],
   [0.6, 1.6],
   [1.6, 3.2],
   [3.2, 6],
 ];
-/** Values beyond this are treated as undefined: overflow-prone, and no answer is judged out there. */
-export const MAX_MAGNITUDE = 1e100;
+/**
+ * When the base scales give too few points (sqrt(x - 10), ln(x^2 - 100), a curve far from the origin), the
+ * search widens through these, up to 1e6, both signs.
+ */
+const WIDE_SCALES: ReadonlyArray<readonly [number, number]> = [
+  ...SCALES,
+  [6, 20],
+  [20, 100],
+  [100, 1000],
+  [1000, 1e4],
+  [1e4, 1e6],
+  [0.001, 0.05],
+];
+const BASE_ATTEMPTS = 48;
 /** Curve evaluations per sampling run: ample for a conic, and a cap on hostile oscillating curves. */
-const CURVE_BUDGET = 3000;
+const CURVE_BUDGET = 12000;
 
 export class Space {
   readonly names: string[];
@@ -60,13 +72,13 @@ export class Space {
   samplePoints(accept: Compiled, seed: number, count: number): Float64Array[] {
     const rng = createRng(seed);
     const out: Float64Array[] = [];
-    const maxAttempts = this.curve ? 40 : 160;
+    const maxAttempts = this.curve ? 90 : 240;
     const budget: Budget = { left: CURVE_BUDGET };
     for (let attempt = 0; attempt < maxAttempts && out.length < count && budget.left > 0; attempt++) {
       const base = this.draw(rng, attempt);
       for (const p of this.complete(base, budget)) {
-        const v = accept(p);
-        if (Number.isFinite(v) && Math.abs(v) < MAX_MAGNITUDE && out.length < count) out.push(p);
+        const v = evaluateScaled(accept, p);
+        if (Number.isFinite(v.value) && !v.overflow && out.length < count) out.push(p);
       }
     }
     return out;
@@ -74,7 +86,8 @@ export class Space {
 
   private draw(rng: Rng, attempt: number): Float64Array {
     const env = new Float64Array(this.names.length);
-    const [lo, hi] = SCALES[attempt % SCALES.length] as readonly [number, number];
+    const scales = attempt < BASE_ATTEMPTS ? SCALES : WIDE_SCALES;
+    const [lo, hi] = scales[attempt % scales.length] as readonly [number, number];
     for (const slot of this.drawn) {
       const mag = lo + (hi - lo) * rng.next();
       env[slot] = rng.bool() ? mag : -mag;
