@@ -6,6 +6,7 @@ import type { JacobianTask, Question } from '../questions/types';
 import { correctFeedback, describePoint, GENERIC_FEEDBACK, mismatchFeedback, UNDECIDABLE_FEEDBACK, UNSAMPLABLE } from './feedback';
 import { judgeFor, parseTrusted, type JudgeKey } from './judges';
 import { transpose } from './numbers';
+import { jacobianCellVars } from './slots';
 import type { AnswerInput, Verdict } from './types';
 import { checkValueAnswer } from './value-answer';
 
@@ -79,7 +80,7 @@ function toNumbers(m: Cells, task: JacobianTask): number[][] | null {
 function checkExprMatrix(q: Question, task: JacobianTask, expected: Cells, given: Cells): Verdict {
   const outerOverlaps = task.outerVars.some((v) => task.innerVars.includes(v));
   const subs = outerOverlaps ? undefined : Object.fromEntries(task.outerVars.map((v, i) => [v, task.inner[i] ?? 'NaN']));
-  const vars = outerOverlaps ? task.innerVars : [...task.innerVars, ...task.outerVars];
+  const vars = jacobianCellVars(task);
   const keyAt = (cell: string | number): JudgeKey => ({ expected: String(cell), params: task.innerVars, subs });
   const parsed: Expr[][] = [];
   for (const [r, row] of given.entries()) {

@@ -83,8 +83,9 @@ describe('parseAnswer', () => {
     for (const s of ['x!', 'x == 1', 'x < 2', 'x & 1', 'x mod 2', "x'", 'not x']) expect(errorOf(s), s).not.toBe('');
   });
 
-  it('asks for parentheses when a function is written without them', () => {
-    expect(errorOf('sin x')).toBe('Write sin with its argument in parentheses, e.g. sin(x).');
+  it('asks for the argument when a function has none', () => {
+    expect(errorOf('sin')).toBe('Write sin with its argument, as in sin(x) or sin x; use parentheses for anything longer.');
+    expect(errorOf('2 + cos * x')).toMatch(/^Write cos with its argument/);
   });
 
   it('refuses before parsing when the answer is too long or too deeply nested', () => {
