@@ -107,13 +107,15 @@ function word(src: string, at: number, names: Names, out: Token[]): number {
     out.push(whole);
     return ident.length;
   }
+  const called = /^\s*\(/.test(src.slice(ident.length));
   if (names.vars === null) {
+    // Open names (trusted trees): `foo(x)` is an unknown function, while `x(x+1)` is a product.
+    if (called && /^[A-Za-z]{2,}$/.test(ident)) throw unknownFunction(ident);
     out.push({ t: 'var', name: ident, at });
     return ident.length;
   }
   // Not one name: split the letters (digits that follow become a number token: sin2x → sin 2 x).
   const letters = (LETTERS.exec(src) as RegExpExecArray)[0];
-  const called = /^\s*\(/.test(src.slice(ident.length));
   try {
     out.push(...split(letters, at, names.vars));
   } catch (err) {

@@ -16,8 +16,8 @@ import { Refusal, type Token } from './lexer';
  *
  * A number may only start a product run (`x2` and `(x+1)2` are refused). Bounded recursion.
  */
-export function parseTokens(tokens: readonly Token[], maxDepth: number): Expr {
-  const p = new Parser(tokens, maxDepth);
+export function parseTokens(tokens: readonly Token[], maxDepth: number, opts: { constantsAsNames?: boolean } = {}): Expr {
+  const p = new Parser(tokens, maxDepth, opts.constantsAsNames === true);
   const e = p.sum();
   p.end();
   return e;
@@ -32,6 +32,8 @@ class Parser {
   constructor(
     private readonly toks: readonly Token[],
     private readonly maxDepth: number,
+    /** Keep `e` and `pi` as names (for the generators' symbolic trees) instead of their values. */
+    private readonly constantsAsNames: boolean,
   ) {}
 
   private peek(): Token | undefined {
@@ -153,7 +155,7 @@ class Parser {
       case 'var':
         return { k: 'var', name: t.name };
       case 'const':
-        return { k: 'num', v: t.v };
+        return this.constantsAsNames ? { k: 'var', name: t.name } : { k: 'num', v: t.v };
       case '(': {
         if (this.peek()?.t === ')') throw new Refusal('Empty parentheses: put an expression inside ( ).');
         this.enter();

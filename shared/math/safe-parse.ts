@@ -1,10 +1,17 @@
 import { usedVars, type Expr } from './ast';
 import { Refusal, listVars, normalizeInput, tokenize } from './lexer';
+
+export { Refusal };
 import { MAX_ANSWER_CHARS, MAX_BRACKET_DEPTH, checkBounds, type ParseLimits } from './normalize';
 import { parseTokens } from './parser';
 
 export { listVars };
 export type { ParseLimits };
+
+/** Limits, and for display only: keep `e` and `pi` as names (the preview prints them) instead of values. */
+export interface ParseOptions extends ParseLimits {
+  constantsAsNames?: boolean;
+}
 
 export type ParseResult = { ok: true; expr: Expr; vars: Set<string> } | { ok: false; error: string };
 
@@ -21,7 +28,7 @@ const DERIVATIVE_PREFIX =
  * Anything else is refused with a message that says the fix. Never throws; bounded work whatever the input.
  * This is also the entry point of shared/check/readable.ts: keep the signature.
  */
-export function parseAnswer(src: unknown, vars: readonly string[], limits: ParseLimits = {}): ParseResult {
+export function parseAnswer(src: unknown, vars: readonly string[], limits: ParseOptions = {}): ParseResult {
   if (typeof src !== 'string') return { ok: false, error: 'The answer must be text, such as 2x cos(x^2).' };
   const maxChars = limits.maxChars ?? MAX_ANSWER_CHARS;
   // Normalising never shortens much, so refuse absurd lengths before spending time on them.
@@ -31,7 +38,7 @@ export function parseAnswer(src: unknown, vars: readonly string[], limits: Parse
   const bounds = checkBounds(text, limits);
   if (bounds) return { ok: false, error: bounds };
   try {
-    const expr = parseTokens(tokenize(text, { vars }), limits.maxDepth ?? MAX_BRACKET_DEPTH);
+    const expr = parseTokens(tokenize(text, { vars }), limits.maxDepth ?? MAX_BRACKET_DEPTH, limits);
     return { ok: true, expr, vars: usedVars(expr) };
   } catch (err) {
     if (err instanceof Refusal) return { ok: false, error: err.message };
@@ -41,14 +48,15 @@ export function parseAnswer(src: unknown, vars: readonly string[], limits: Parse
 }
 
 /**
- * Reads a trusted expression (a generator's or a teacher's) in which any name that is not a function or a
- * constant is a variable, as mathjs would: `xy` is one variable there. Throws Refusal.
+ * Reads a generator's or a teacher's expression for the symbolic code: `e` and `pi` stay names. With `vars`
+ * letter runs split as in answers; without, any name that is not a function or a constant is one variable
+ * (`theta`). Throws Refusal with a message for a person.
  */
-export function parseOpen(src: string, limits: ParseLimits = {}): Expr {
+export function parseOpen(src: string, limits: ParseLimits = {}, vars: readonly string[] | null = null): Expr {
   const text = normalizeInput(src);
   const bounds = checkBounds(text, limits);
   if (bounds) throw new Refusal(bounds);
-  return parseTokens(tokenize(text, { vars: null }), limits.maxDepth ?? MAX_BRACKET_DEPTH);
+  return parseTokens(tokenize(text, { vars }), limits.maxDepth ?? MAX_BRACKET_DEPTH, { constantsAsNames: true });
 }
 
 function stripPrefix(text: string): string | { ok: false; error: string } {

@@ -77,7 +77,7 @@ function updatePreview(preview: HTMLElement, src: string, opts: MathInputOptions
   preview.replaceChildren(document.createTextNode(text));
   loadMath().then(
     (m) => {
-      const latex = m.exprToLatex(text);
+      const latex = m.exprToLatex(text, opts.vars);
       if (latex === null || preview.textContent !== text) return;
       const span = h('span', { 'data-preview': '' });
       m.renderLatex(span, latex, { display: false });

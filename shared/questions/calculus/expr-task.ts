@@ -16,7 +16,7 @@ export function checkVarName(name: unknown, what: string): string {
 /** Parses an expression that may only use the given variables (and e, pi). */
 export function parseIn(expr: unknown, vars: readonly string[], what: string): MathNode {
   if (typeof expr !== 'string') throw new TaskError(`${what} must be an expression string.`);
-  const node = parseExpr(expr);
+  const node = parseExpr(expr, vars);
   const unknown = symbolsOf(node).filter((s) => !vars.includes(s));
   if (unknown.length > 0) {
     throw new TaskError(`Unknown variable "${unknown[0]}" in ${what}: only ${vars.join(', ')} may appear.`);
