@@ -59,7 +59,7 @@ function formatDigits(v: number, digits: number): string {
 /** The neutral hint when no known mistake matches: where the two differ and by how much. */
 export function mismatchFeedback(where: string, diff: Extract<Comparison, { equal: false }>): string {
   if (diff.ratio !== undefined && Number.isFinite(diff.ratio)) {
-    return `Close: your answer is ${formatNumber(diff.ratio)} times the expected one everywhere, so a constant factor is off (check the coefficients the inner derivatives bring).`;
+    return `Close: your answer is ${formatPair(diff.ratio, 1)[0]} times the expected one everywhere, so a constant factor is off (check the coefficients the inner derivatives bring).`;
   }
   const [yours, expected] = formatPair(diff.given, diff.expected);
   const gives = Number.isFinite(diff.given) ? `yours gives ${yours}` : 'yours is undefined there';

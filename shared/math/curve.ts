@@ -3,7 +3,7 @@
  * sinh(s)), then bisect every sign change. Finds each branch that crosses zero; tangential double roots are
  * missed, which only costs a sample point. Bounded by the shared evaluation budget and MAX_BRACKETS.
  */
-const GRID_STEPS = 160;
+const GRID_STEPS = 120;
 /** y = sinh(s) for |s| ≤ 14.5 reaches |y| ≈ 1e6: branches far out (xy = 1000 at small x) are found too. */
 const S_RANGE = 14.5;
 const MAX_BRACKETS = 6;

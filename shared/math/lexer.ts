@@ -126,12 +126,13 @@ function word(src: string, at: number, names: Names, out: Token[]): number {
 }
 
 function single(name: string, at: number, names: Names): Token | null {
-  if (names.vars?.includes(name)) return { t: 'var', name, at };
+  // Function and constant names win: they can never be variables (a sloppy vars list may contain "sin").
   const c = CONSTANT_VALUES.get(name);
   if (c !== undefined) return { t: 'const', name, v: c, at };
   const f = functionSpec(name);
   if (f) return { t: 'fn', name: f.name, typed: name, at };
   if (LOG10_NAMES.includes(name)) return { t: 'fn', name: 'log', typed: name, base10: true, at };
+  if (names.vars?.includes(name)) return { t: 'var', name, at };
   if (names.vars === null && !/^[A-Za-z]+$/.test(name)) return { t: 'var', name, at };
   return null;
 }

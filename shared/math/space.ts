@@ -35,8 +35,10 @@ const WIDE_SCALES: ReadonlyArray<readonly [number, number]> = [
   [0.001, 0.05],
 ];
 const BASE_ATTEMPTS = 48;
+/** As equivalence.ts: fewer points than this decide nothing. */
+const MIN_POINTS = 6;
 /** Curve evaluations per sampling run: ample for a conic, and a cap on hostile oscillating curves. */
-const CURVE_BUDGET = 12000;
+const CURVE_BUDGET = 6000;
 
 export class Space {
   readonly names: string[];
@@ -74,7 +76,9 @@ export class Space {
     const out: Float64Array[] = [];
     const maxAttempts = this.curve ? 90 : 240;
     const budget: Budget = { left: CURVE_BUDGET };
-    for (let attempt = 0; attempt < maxAttempts && out.length < count && budget.left > 0; attempt++) {
+    // Keep searching longer only while too few points were found to judge at all ((x-2)^6000 lives in a thin band).
+    const limit = (): number => (out.length < MIN_POINTS ? maxAttempts * 3 : maxAttempts);
+    for (let attempt = 0; attempt < limit() && out.length < count && budget.left > 0; attempt++) {
       const base = this.draw(rng, attempt);
       for (const p of this.complete(base, budget)) {
         const v = evaluateScaled(accept, p);
