@@ -102,15 +102,17 @@ function characterMessage(ch: string): string {
 /** Reads one identifier at the start of `src`; returns how many characters it used. */
 function word(src: string, at: number, names: Names, out: Token[]): number {
   const ident = (IDENT.exec(src) as RegExpExecArray)[0];
+  const called = /^\s*\(/.test(src.slice(ident.length));
+  // A long name called like a function (`foo(t)`) is an unknown function, even in a loose list of variables.
+  if (called && /^[A-Za-z]{2,}$/.test(ident) && functionSpec(ident) === undefined && !LOG10_NAMES.includes(ident)) {
+    if (names.vars === null || names.vars.includes(ident)) throw unknownFunction(ident);
+  }
   const whole = single(ident, at, names);
   if (whole) {
     out.push(whole);
     return ident.length;
   }
-  const called = /^\s*\(/.test(src.slice(ident.length));
   if (names.vars === null) {
-    // Open names (trusted trees): `foo(x)` is an unknown function, while `x(x+1)` is a product.
-    if (called && /^[A-Za-z]{2,}$/.test(ident)) throw unknownFunction(ident);
     out.push({ t: 'var', name: ident, at });
     return ident.length;
   }

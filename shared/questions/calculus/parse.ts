@@ -1,7 +1,7 @@
 import type { MathNode } from 'mathjs';
 import type { Expr } from '../../math/ast';
 import { CONSTANT_VALUES, FUNCTION_TABLE, LOG10_NAMES } from '../../math/functions';
-import { Refusal, parseOpen } from '../../math/safe-parse';
+import { Refusal, listVars, parseOpen } from '../../math/safe-parse';
 import { TaskError } from '../family';
 import { call, div, fnArgs, num, rawOp, sym, symName } from './nodes';
 
@@ -33,9 +33,20 @@ export function parseExpr(expr: string, vars?: readonly string[]): MathNode {
   try {
     return toNode(parseOpen(expr, { maxChars: MAX_LENGTH, maxDepth: MAX_DEPTH }, vars ?? null));
   } catch (err) {
-    if (err instanceof Refusal) throw new TaskError(`Could not read "${expr.slice(0, 80)}": ${err.message}`);
+    if (err instanceof Refusal) throw new TaskError(taskMessage(expr, err.message, vars));
     throw new TaskError(`Could not read "${expr.slice(0, 80)}".`);
   }
+}
+
+/** The parser's message, worded for a teacher writing a task rather than a student answering. */
+function taskMessage(expr: string, message: string, vars: readonly string[] | undefined): string {
+  const shown = expr.slice(0, 80);
+  const unknown = /^Unknown symbol "([^"]*)"/.exec(message);
+  if (unknown) return `Unknown variable "${unknown[1]}" in "${shown}": only ${listVars(vars ?? [])} may appear.`;
+  const fn = /^Unknown function "([^"]*)": (.*)$/.exec(message);
+  if (fn) return `The function "${fn[1]}" is not supported: ${fn[2]}`;
+  if (expr.includes('=')) return `"${shown}" is not an allowed expression: write an expression without "=".`;
+  return `Could not read "${shown}": ${message}`;
 }
 
 const OPS: Readonly<Record<string, string>> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '^': 'pow' };
