@@ -39,6 +39,22 @@ const BASE_ATTEMPTS = 48;
 const MIN_POINTS = 6;
 /** Curve evaluations per sampling run: ample for a conic, and a cap on hostile oscillating curves. */
 const CURVE_BUDGET = 6000;
+/** Node evaluations per sampling run on a curve (about 6 ms at worst). */
+const CURVE_NODE_BUDGET = 400_000;
+
+function size(e: Expr): number {
+  switch (e.k) {
+    case 'num':
+    case 'var':
+      return 1;
+    case 'neg':
+      return 1 + size(e.a);
+    case 'bin':
+      return 1 + size(e.a) + size(e.b);
+    case 'fn':
+      return e.args.reduce((n, a) => n + size(a), 1);
+  }
+}
 
 export class Space {
   readonly names: string[];
@@ -46,6 +62,7 @@ export class Space {
   private readonly derived: Array<{ slot: number; fn: Compiled }>;
   private readonly curve: { f: Compiled; slot: number } | undefined;
   private readonly drawn: number[];
+  private readonly curveSize: number;
 
   constructor(readonly spec: SpaceSpec) {
     const names = [...spec.params];
@@ -56,6 +73,7 @@ export class Space {
     const solved = spec.curve?.solveFor;
     this.drawn = spec.params.filter((p) => p !== solved).map((p) => this.slot(p));
     this.derived = (spec.derived ?? []).map((d) => ({ slot: this.slot(d.name), fn: compile(d.expr, this.index) }));
+    this.curveSize = spec.curve ? Math.max(1, size(spec.curve.f) + (spec.derived ?? []).reduce((n, d) => n + size(d.expr), 0)) : 1;
     this.curve = spec.curve ? { f: compile(spec.curve.f, this.index), slot: this.slot(spec.curve.solveFor) } : undefined;
   }
 
@@ -75,7 +93,8 @@ export class Space {
     const rng = createRng(seed);
     const out: Float64Array[] = [];
     const maxAttempts = this.curve ? 90 : 240;
-    const budget: Budget = { left: CURVE_BUDGET };
+    // A long hostile curve costs more per evaluation: cap the node evaluations, not only the calls.
+    const budget: Budget = { left: Math.min(CURVE_BUDGET, Math.floor(CURVE_NODE_BUDGET / this.curveSize)) };
     // Keep searching longer only while too few points were found to judge at all ((x-2)^6000 lives in a thin band).
     const limit = (): number => (out.length < MIN_POINTS ? maxAttempts * 3 : maxAttempts);
     for (let attempt = 0; attempt < limit() && out.length < count && budget.left > 0; attempt++) {
