@@ -110,6 +110,17 @@ describe('sound decisions on the same rules everywhere', () => {
     expect(checkAnswer(solveTask('implicit', { equation: 'x*y = 1000', order: 1 }), '-y/x').correct).toBe(true);
   });
 
+  it('never decides by comparing text: identical text for an unsamplable answer is an error, not a pass', () => {
+    const v = checkExpressions({ expected: 'sqrt(-1-x^2)', given: 'sqrt(-1-x^2)' });
+    expect(v.correct).toBe(false);
+    expect(v.error).toMatch(/too few points/);
+  });
+
+  it('finds the variables of a free-form line the way the answer language splits letters', () => {
+    expect(checkExpressions({ expected: '2xcos(x^2)', given: '2x cos(x^2)' }).correct).toBe(true);
+    expect(checkExpressions({ expected: '-(2xy+y^2)/(x^2+2xy)', given: '-(2*x*y+y^2)/(x^2+2*x*y)' }).correct).toBe(true);
+  });
+
   it('snaps a stored value with float noise so a typed 0 is right', () => {
     const q = solveTask('implicit', { equation: 'y = cos(x)', order: 1, at: { x: Math.PI, y: -1 } });
     expect(q.answer.value).toBe(0);
