@@ -61,11 +61,13 @@ const MAX_SIDE = 12;
 function toNumbers(m: Cells, task: JacobianTask): number[][] | null {
   const index = new Map(task.innerVars.map((v, i) => [v, i]));
   const env = Float64Array.from(task.innerVars, (v) => task.at?.[v] ?? NaN);
+  const scale = env.reduce((m, v) => (Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 1);
   const rows: number[][] = [];
   for (const r of m) {
     const row: number[] = [];
     for (const c of r) {
-      if (typeof c === 'number') row.push(c);
+      // Float noise in a stored entry (cos(pi/2) = 6e-17) is snapped, as for values at a point (compile.ts).
+      if (typeof c === 'number') row.push(Math.abs(c) <= 1e-12 * scale ? 0 : c);
       else {
         const p = parseTrusted(c, task.innerVars);
         if (!p.ok) return null;
