@@ -39,9 +39,19 @@ export function normalizeInput(src: string): string {
   return out.trim();
 }
 
-const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
-const IDENT = /^[A-Za-z][A-Za-z0-9_]*/;
-const LETTERS = /^[A-Za-z]+/;
+/** Sticky: matched at `lastIndex`, so no substring is copied per token. */
+const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const IDENT = /[A-Za-z][A-Za-z0-9_]*/y;
+const LETTERS = /[A-Za-z]+/y;
+const CALL_AFTER = /\s*\(/y;
+
+function stickyMatch(re: RegExp, text: string, at: number): string | null {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  return m ? m[0] : null;
+}
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const SIMPLE: Readonly<Record<string, Token['t']>> = { '(': '(', ')': ')', '|': '|', ',': ',' };
 
 /** Where the variables come from: a closed list (answers, split letter runs) or any name (trusted trees). */
@@ -58,18 +68,17 @@ export function tokenize(text: string, names: Names): Token[] {
       i++;
       continue;
     }
-    const rest = text.slice(i, i + 64);
     if ((ch >= '0' && ch <= '9') || ch === '.') {
-      const m = NUMBER.exec(rest);
-      if (!m) throw new Refusal(`"." must be part of a number such as 0.5 (near character ${i + 1}).`);
-      const v = Number(m[0]);
+      const m = stickyMatch(NUMBER, text, i);
+      if (m === null) throw new Refusal(`"." must be part of a number such as 0.5 (near character ${i + 1}).`);
+      const v = Number(m);
       if (!Number.isFinite(v)) throw new Refusal('That number is too large.');
       out.push({ t: 'num', v, at: i });
-      i += m[0].length;
+      i += m.length;
       continue;
     }
-    if (/[A-Za-z]/.test(ch)) {
-      i += word(text.slice(i), i, names, out);
+    if (isLetter(text.charCodeAt(i))) {
+      i += word(text, i, names, out);
       continue;
     }
     if ('+-*/^'.includes(ch)) {
@@ -99,10 +108,10 @@ function characterMessage(ch: string): string {
   return `The character ${shown} cannot be used in an answer: use numbers, letters, + - * / ^ and ( ).`;
 }
 
-/** Reads one identifier at the start of `src`; returns how many characters it used. */
-function word(src: string, at: number, names: Names, out: Token[]): number {
-  const ident = (IDENT.exec(src) as RegExpExecArray)[0];
-  const called = /^\s*\(/.test(src.slice(ident.length));
+/** Reads one identifier at `at` in `text`; returns how many characters it used. */
+function word(text: string, at: number, names: Names, out: Token[]): number {
+  const ident = stickyMatch(IDENT, text, at) as string;
+  const called = stickyMatch(CALL_AFTER, text, at + ident.length) !== null;
   // A long name called like a function (`foo(t)`) is an unknown function, even in a loose list of variables.
   if (called && /^[A-Za-z]{2,}$/.test(ident) && functionSpec(ident) === undefined && !LOG10_NAMES.includes(ident)) {
     if (names.vars === null || names.vars.includes(ident)) throw unknownFunction(ident);
@@ -117,7 +126,7 @@ function word(src: string, at: number, names: Names, out: Token[]): number {
     return ident.length;
   }
   // Not one name: split the letters (digits that follow become a number token: sin2x → sin 2 x).
-  const letters = (LETTERS.exec(src) as RegExpExecArray)[0];
+  const letters = stickyMatch(LETTERS, text, at) as string;
   try {
     out.push(...split(letters, at, names.vars));
   } catch (err) {
