@@ -58,6 +58,12 @@ function binary(e: Extract<Expr, { k: 'bin' }>): string {
     case '/':
       return `\\frac{${a}}{${tex(e.b)}}`;
     case '^': {
+      // sin(x)^2 is written sin²(x), as on the board.
+      const f = e.a;
+      const head = f.k === 'fn' && f.args.length === 1 && f.name !== 'sqrt' ? functionSpec(f.name)?.tex : undefined;
+      if (f.k === 'fn' && head && e.b.k === 'num' && Number.isInteger(e.b.v) && e.b.v > 0) {
+        return `${head}^{${e.b.v}}${paren(tex(f.args[0] as Expr))}`;
+      }
       const base = prec(e.a) < ATOM || e.a.k === 'fn' ? paren(a) : a;
       return `{${base}}^{${tex(e.b)}}`;
     }

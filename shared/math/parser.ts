@@ -27,8 +27,9 @@ class Parser {
   private i = 0;
   private depth = 0;
   private absOpen = 0;
-  /** Set by the juxt that returned last: did it join two or more factors? */
+  /** Set by the juxt that returned last: did it join two or more factors, and where did the second start? */
   private joined = false;
+  private secondFactor = 0;
   constructor(
     private readonly toks: readonly Token[],
     private readonly maxDepth: number,
@@ -74,18 +75,19 @@ class Parser {
       const start = this.i;
       const right = this.unary();
       if (t.op === '/' && this.joined) {
-        throw new Refusal(
-          `"/${this.source(start)}" is ambiguous: write /(${this.source(start)}) to divide by all of it, or put * before the factors that multiply.`,
-        );
+        const all = this.source(start, this.i);
+        const first = this.source(start, this.secondFactor);
+        const rest = this.source(this.secondFactor, this.i);
+        throw new Refusal(`"/${all}" is ambiguous: write /(${all}) to divide by ${all}, or /${first}*${rest} to divide by ${first} only.`);
       }
       left = { k: 'bin', op: t.op, a: left, b: right };
     }
     return left;
   }
 
-  private source(start: number): string {
+  private source(start: number, end: number): string {
     const parts: string[] = [];
-    for (let k = start; k < this.i && parts.length < 12; k++) parts.push(show(this.toks[k] as Token));
+    for (let k = start; k < end && parts.length < 12; k++) parts.push(show(this.toks[k] as Token));
     return parts.join('');
   }
 
@@ -104,12 +106,15 @@ class Parser {
   private juxt(): Expr {
     let left = this.power();
     let joined = false;
+    let second = 0;
     for (;;) {
       const t = this.peek();
       if (t === undefined || !this.startsFactor(t)) {
         this.joined = joined;
+        this.secondFactor = second;
         return left;
       }
+      if (!joined) second = this.i;
       joined = true;
       if (t.t === 'num') {
         throw new Refusal(`A number cannot follow a factor directly (near character ${t.at + 1}): write 2x, not x2; use ^ for a power (x^2) or * for a product.`);

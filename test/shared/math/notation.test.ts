@@ -93,6 +93,7 @@ describe('the expression language: accepted notation', () => {
     expect(tex('e^2x', ['x'])).toBe('{e}^{2} x');
     expect(tex('e^x(x+1)', ['x'])).toBe('{e}^{x} \\left(x+1\\right)');
     expect(tex('sin^-1(x)', ['x'])).toBe('\\arcsin\\left(x\\right)');
+    expect(tex('sin^2(x)', ['x'])).toBe('\\sin^{2}\\left(x\\right)');
     expect(tex('|x|', ['x'])).toBe('\\left|x\\right|');
     expect(tex('log(x, 2)', ['x'])).toBe('\\log_{2}\\left(x\\right)');
   });
@@ -102,7 +103,7 @@ describe('the expression language: accepted notation', () => {
 const REFUSED: Array<[string, string[], string]> = [
   ['x#2', ['x'], 'The character "#" cannot be used'],
   ['2x @ 3', ['x'], 'The character "@" cannot be used'],
-  ['1/2x', ['x'], '"/2x" is ambiguous: write /(2x)'],
+  ['1/2x', ['x'], '"/2x" is ambiguous: write /(2x) to divide by 2x, or /2*x to divide by 2 only.'],
   ['x/2y', ['x', 'y'], '"/2y" is ambiguous'],
   ['x2', ['x'], 'A number cannot follow a factor directly'],
   ['(x+1)2', ['x'], 'A number cannot follow a factor directly'],
