@@ -98,13 +98,23 @@ export class Space {
     // Keep searching longer only while too few points were found to judge at all ((x-2)^6000 lives in a thin band).
     const limit = (): number => (out.length < MIN_POINTS ? maxAttempts * 3 : maxAttempts);
     for (let attempt = 0; attempt < limit() && out.length < count && budget.left > 0; attempt++) {
-      const base = this.draw(rng, attempt);
+      // A thin domain ((x-2)^6000 is representable only for |x-2| in [0.89, 1.12]): once a point is found and
+      // too few are, every other draw lands near a found one.
+      const near = out.length > 0 && out.length < MIN_POINTS && attempt % 2 === 1 ? out[attempt % out.length] : undefined;
+      const base = near ? this.jitter(rng, near) : this.draw(rng, attempt);
       for (const p of this.complete(base, budget)) {
         const v = evaluateScaled(accept, p);
         if (Number.isFinite(v.value) && !v.overflow && out.length < count) out.push(p);
       }
     }
     return out;
+  }
+
+  /** A drawn point moved by up to ±5 % in each drawn variable. */
+  private jitter(rng: Rng, p: Float64Array): Float64Array {
+    const env = new Float64Array(this.names.length);
+    for (const slot of this.drawn) env[slot] = (p[slot] as number) * (1 + 0.1 * (rng.next() - 0.5));
+    return env;
   }
 
   private draw(rng: Rng, attempt: number): Float64Array {
