@@ -4,16 +4,16 @@ import { Space, type SpaceSpec } from './space';
 
 /** Relative tolerance: only floating-point error, never a "close enough" answer (answer-checking.md rule 2). */
 export const REL_TOL = 1e-9;
-/** Relative size of the rounding error a given answer's own huge terms may carry (its addend scale). */
-const GIVEN_ROUNDING = 1e-12;
+/** Safety factor on the first-order rounding-error bounds of compile.ts. */
+const ERR_FACTOR = 8;
 export const SAMPLE_COUNT = 12;
 /** Fewer points than this and nothing is judged: the task is refused when it is typed (solveTask). */
 export const MIN_POINTS = 6;
 
-/** Values of one expression at the judge's points, with the scale each value's rounding error is relative to. */
+/** Values of one expression at the judge's points, with a bound on each value's rounding error. */
 export interface Sampled {
   values: Float64Array;
-  scales: Float64Array;
+  errs: Float64Array;
   /** 1 where the value is undefined because a number overflowed or underflowed (not a domain error). */
   overflow: Uint8Array;
 }
@@ -35,8 +35,8 @@ export type Comparison =
 /**
  * Decides equivalence with one expected expression by seeded sampling on its domain (answer-checking.md):
  * the points are drawn once, where the expected value is real, finite and representable, and reused for every
- * answer and every wrong-answer candidate. The tolerance at a point is set by the EXPECTED answer alone (its
- * value and its own cancellation scale); the given answer's terms never widen it. A point where the given
+ * answer and every wrong-answer candidate. The tolerance at a point is set by the EXPECTED answer alone (1e-9
+ * of its value plus a bound on its own rounding error); the given answer's terms never widen it. A point where the given
  * answer's own rounding could explain a gap, or where it overflows, decides nothing: it is not a pass, and an
  * answer needs most points to agree outright.
  */
@@ -60,15 +60,15 @@ export class Judge {
   sample(fn: Compiled): Sampled {
     const n = this.points.length;
     const values = new Float64Array(n);
-    const scales = new Float64Array(n);
+    const errs = new Float64Array(n);
     const overflow = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const r = evaluateScaled(fn, this.points[i] as Float64Array);
       values[i] = r.value;
-      scales[i] = r.scale;
+      errs[i] = r.err;
       overflow[i] = r.overflow ? 1 : 0;
     }
-    return { values, scales, overflow };
+    return { values, errs, overflow };
   }
 
   sampleExpr(e: Expr): Sampled {
@@ -127,8 +127,11 @@ function pointVerdict(g: Sampled, e: Sampled, i: number): number {
   const b = e.values[i] as number;
   if (!Number.isFinite(a)) return g.overflow[i] ? OVERFLOW : DIFFER;
   const gap = Math.abs(a - b);
-  if (gap <= REL_TOL * (e.scales[i] as number)) return AGREE;
-  if (gap <= GIVEN_ROUNDING * (g.scales[i] as number)) return IMPRECISE;
+  // The tolerance comes from the expected side only: its value and its own rounding error.
+  const tol = REL_TOL * Math.abs(b) + ERR_FACTOR * (e.errs[i] as number);
+  if (gap <= tol) return AGREE;
+  // The given answer's own rounding (huge cancelling terms) could explain the gap: nothing is decided here.
+  if (gap <= tol + ERR_FACTOR * (g.errs[i] as number)) return IMPRECISE;
   return DIFFER;
 }
 
@@ -145,7 +148,7 @@ function constantRatio(g: Sampled, e: Sampled): number | null {
   for (let i = 0; i < g.values.length; i++) {
     const a = g.values[i] as number;
     const b = e.values[i] as number;
-    if (!Number.isFinite(a) || !Number.isFinite(b) || Math.abs(b) < 1e-9 * ((e.scales[i] as number) + 1)) continue;
+    if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0 || Math.abs(b) < 1e6 * (e.errs[i] as number)) continue;
     const r = a / b;
     if (ratio === null) ratio = r;
     else if (Math.abs(r - ratio) > 1e-6 * Math.abs(ratio)) return null;

@@ -20,6 +20,10 @@ export interface FunctionSpec {
   readonly tex: string;
   /** The canonical name of `f^-1` (sin^-1 = asin), when the function has an inverse in the table. */
   readonly inverse?: string;
+  /**
+   * |f'(x)| given x and r = f(x): how an error in the argument grows through f (error bounds in compile.ts).
+   */
+  readonly slope: (x: number, r: number) => number;
 }
 
 const finiteOr = (v: number): number => (v - v === 0 ? v : NaN);
@@ -31,27 +35,27 @@ const sigmoid = (x: number): number => {
 const softplus = (x: number): number => (x > 30 ? x : Math.log1p(Math.exp(x)));
 
 export const FUNCTION_TABLE: readonly FunctionSpec[] = [
-  { name: 'sin', aliases: [], maxArgs: 1, real: Math.sin, tex: '\\sin', inverse: 'asin' },
-  { name: 'cos', aliases: [], maxArgs: 1, real: Math.cos, tex: '\\cos', inverse: 'acos' },
-  { name: 'tan', aliases: [], maxArgs: 1, real: Math.tan, tex: '\\tan', inverse: 'atan' },
-  { name: 'sec', aliases: [], maxArgs: 1, real: (x) => 1 / Math.cos(x), tex: '\\sec' },
-  { name: 'csc', aliases: ['cosec'], maxArgs: 1, real: (x) => finiteOr(1 / Math.sin(x)), tex: '\\csc' },
-  { name: 'cot', aliases: [], maxArgs: 1, real: (x) => finiteOr(Math.cos(x) / Math.sin(x)), tex: '\\cot' },
-  { name: 'asin', aliases: ['arcsin'], maxArgs: 1, real: Math.asin, tex: '\\arcsin' },
-  { name: 'acos', aliases: ['arccos'], maxArgs: 1, real: Math.acos, tex: '\\arccos' },
-  { name: 'atan', aliases: ['arctan'], maxArgs: 1, real: Math.atan, tex: '\\arctan' },
-  { name: 'sinh', aliases: [], maxArgs: 1, real: (x) => finiteOr(Math.sinh(x)), tex: '\\sinh' },
-  { name: 'cosh', aliases: [], maxArgs: 1, real: (x) => finiteOr(Math.cosh(x)), tex: '\\cosh' },
-  { name: 'tanh', aliases: [], maxArgs: 1, real: Math.tanh, tex: '\\tanh' },
-  { name: 'sech', aliases: [], maxArgs: 1, real: (x) => 1 / finiteOr(Math.cosh(x)), tex: '\\operatorname{sech}' },
-  { name: 'exp', aliases: [], maxArgs: 1, real: (x) => finiteOr(Math.exp(x)), tex: '\\exp' },
-  { name: 'log', aliases: ['ln'], maxArgs: 2, real: Math.log, tex: '\\ln' },
-  { name: 'sqrt', aliases: [], maxArgs: 1, real: Math.sqrt, tex: '\\sqrt' },
-  { name: 'abs', aliases: [], maxArgs: 1, real: Math.abs, tex: '' },
-  { name: 'sigmoid', aliases: [], maxArgs: 1, real: sigmoid, tex: '\\sigma' },
-  { name: 'softplus', aliases: [], maxArgs: 1, real: (x) => finiteOr(softplus(x)), tex: '\\operatorname{softplus}' },
-  { name: 'relu', aliases: [], maxArgs: 1, real: (x) => (x > 0 ? x : x === x ? 0 : NaN), tex: '\\operatorname{ReLU}' },
-  { name: 'sign', aliases: ['sgn'], maxArgs: 1, real: Math.sign, tex: '\\operatorname{sgn}' },
+  { name: 'sin', aliases: [], maxArgs: 1, real: Math.sin, slope: () => 1, tex: '\\sin', inverse: 'asin' },
+  { name: 'cos', aliases: [], maxArgs: 1, real: Math.cos, slope: () => 1, tex: '\\cos', inverse: 'acos' },
+  { name: 'tan', aliases: [], maxArgs: 1, real: Math.tan, slope: (_x, r) => 1 + r * r, tex: '\\tan', inverse: 'atan' },
+  { name: 'sec', aliases: [], maxArgs: 1, real: (x) => 1 / Math.cos(x), slope: (x, r) => Math.abs(r * Math.tan(x)), tex: '\\sec' },
+  { name: 'csc', aliases: ['cosec'], maxArgs: 1, real: (x) => finiteOr(1 / Math.sin(x)), slope: (x, r) => Math.abs(r / Math.tan(x)), tex: '\\csc' },
+  { name: 'cot', aliases: [], maxArgs: 1, real: (x) => finiteOr(Math.cos(x) / Math.sin(x)), slope: (_x, r) => 1 + r * r, tex: '\\cot' },
+  { name: 'asin', aliases: ['arcsin'], maxArgs: 1, real: Math.asin, slope: (x) => 1 / Math.sqrt(1 - x * x), tex: '\\arcsin' },
+  { name: 'acos', aliases: ['arccos'], maxArgs: 1, real: Math.acos, slope: (x) => 1 / Math.sqrt(1 - x * x), tex: '\\arccos' },
+  { name: 'atan', aliases: ['arctan'], maxArgs: 1, real: Math.atan, slope: (x) => 1 / (1 + x * x), tex: '\\arctan' },
+  { name: 'sinh', aliases: [], maxArgs: 1, real: (x) => finiteOr(Math.sinh(x)), slope: (x) => Math.cosh(x), tex: '\\sinh' },
+  { name: 'cosh', aliases: [], maxArgs: 1, real: (x) => finiteOr(Math.cosh(x)), slope: (x) => Math.abs(Math.sinh(x)), tex: '\\cosh' },
+  { name: 'tanh', aliases: [], maxArgs: 1, real: Math.tanh, slope: (_x, r) => 1 - r * r, tex: '\\tanh' },
+  { name: 'sech', aliases: [], maxArgs: 1, real: (x) => 1 / finiteOr(Math.cosh(x)), slope: (x, r) => Math.abs(r * Math.tanh(x)), tex: '\\operatorname{sech}' },
+  { name: 'exp', aliases: [], maxArgs: 1, real: (x) => finiteOr(Math.exp(x)), slope: (_x, r) => r, tex: '\\exp' },
+  { name: 'log', aliases: ['ln'], maxArgs: 2, real: Math.log, slope: (x) => 1 / Math.abs(x), tex: '\\ln' },
+  { name: 'sqrt', aliases: [], maxArgs: 1, real: Math.sqrt, slope: (_x, r) => 0.5 / r, tex: '\\sqrt' },
+  { name: 'abs', aliases: [], maxArgs: 1, real: Math.abs, slope: () => 1, tex: '' },
+  { name: 'sigmoid', aliases: [], maxArgs: 1, real: sigmoid, slope: (_x, r) => r * (1 - r), tex: '\\sigma' },
+  { name: 'softplus', aliases: [], maxArgs: 1, real: (x) => finiteOr(softplus(x)), slope: (x) => sigmoid(x), tex: '\\operatorname{softplus}' },
+  { name: 'relu', aliases: [], maxArgs: 1, real: (x) => (x > 0 ? x : x === x ? 0 : NaN), slope: (x) => (x > 0 ? 1 : 0), tex: '\\operatorname{ReLU}' },
+  { name: 'sign', aliases: ['sgn'], maxArgs: 1, real: Math.sign, slope: () => 0, tex: '\\operatorname{sgn}' },
 ];
 
 /** `log10(x)`: read as log(x, 10) so no new function name reaches the trees. */
@@ -77,6 +81,11 @@ export function functionSpec(name: string): FunctionSpec | undefined {
 /** Real implementations by canonical name, for evaluators. */
 export const REAL_FUNCTIONS: Readonly<Record<string, (x: number) => number>> = Object.fromEntries(
   FUNCTION_TABLE.map((f) => [f.name, f.real]),
+);
+
+/** |f'(x)| by canonical name, for error bounds. */
+export const SLOPES: Readonly<Record<string, (x: number, r: number) => number>> = Object.fromEntries(
+  FUNCTION_TABLE.map((f) => [f.name, f.slope]),
 );
 
 /** Named constants an expression may use. */
