@@ -1,6 +1,6 @@
 import type { Expr } from './ast';
 import { evaluateScaled, type Compiled } from './compile';
-import { Space, type SpaceSpec } from './space';
+import { Space, size, type SpaceSpec } from './space';
 
 /** Relative tolerance: only floating-point error, never a "close enough" answer (answer-checking.md rule 2). */
 export const REL_TOL = 1e-9;
@@ -48,7 +48,7 @@ export class Judge {
   constructor(spec: SpaceSpec, expected: Expr, seed: number) {
     this.space = new Space(spec);
     const fn = this.space.compile(expected);
-    this.points = this.space.samplePoints(fn, seed, SAMPLE_COUNT);
+    this.points = this.space.samplePoints(fn, seed, SAMPLE_COUNT, size(expected));
     this.expected = this.sample(fn);
   }
 

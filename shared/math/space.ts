@@ -40,9 +40,11 @@ const MIN_POINTS = 6;
 /** Curve evaluations per sampling run: ample for a conic, and a cap on hostile oscillating curves. */
 const CURVE_BUDGET = 6000;
 /** Node evaluations per sampling run on a curve (about 6 ms at worst). */
-const CURVE_NODE_BUDGET = 400_000;
+const CURVE_NODE_BUDGET = 200_000;
+/** Node evaluations of the expected answer per sampling run (beyond the first 24 attempts). */
+const SAMPLE_NODE_BUDGET = 150_000;
 
-function size(e: Expr): number {
+export function size(e: Expr): number {
   switch (e.k) {
     case 'num':
     case 'var':
@@ -89,18 +91,21 @@ export class Space {
    * Up to `count` points where `accept` (the expected answer) is real, finite and not huge, drawn from a
    * generator seeded by `seed` so the same check always gives the same verdict. Bounded attempts.
    */
-  samplePoints(accept: Compiled, seed: number, count: number): Float64Array[] {
+  samplePoints(accept: Compiled, seed: number, count: number, acceptSize = 1): Float64Array[] {
     const rng = createRng(seed);
     const out: Float64Array[] = [];
     const maxAttempts = this.curve ? 90 : 240;
     // A long hostile curve costs more per evaluation: cap the node evaluations, not only the calls.
     const budget: Budget = { left: Math.min(CURVE_BUDGET, Math.floor(CURVE_NODE_BUDGET / this.curveSize)) };
     // Keep searching longer only while too few points were found to judge at all ((x-2)^6000 lives in a thin band).
-    const limit = (): number => (out.length < MIN_POINTS ? maxAttempts * 3 : maxAttempts);
+    // Bounded work whatever the expression: a huge expected answer defined nowhere gets fewer attempts.
+    const cap = Math.max(24, Math.floor(SAMPLE_NODE_BUDGET / Math.max(1, acceptSize)));
+    const limit = (): number => Math.min(cap, out.length < MIN_POINTS ? maxAttempts * 3 : maxAttempts);
     for (let attempt = 0; attempt < limit() && out.length < count && budget.left > 0; attempt++) {
       // A thin domain ((x-2)^6000 is representable only for |x-2| in [0.89, 1.12]): once a point is found and
       // too few are, every other draw lands near a found one.
-      const near = out.length > 0 && out.length < MIN_POINTS && attempt % 2 === 1 ? out[attempt % out.length] : undefined;
+      const thin = attempt >= 2 * BASE_ATTEMPTS && out.length > 0 && out.length < MIN_POINTS;
+      const near = thin && attempt % 2 === 1 ? out[attempt % out.length] : undefined;
       const base = near ? this.jitter(rng, near) : this.draw(rng, attempt);
       for (const p of this.complete(base, budget)) {
         const v = evaluateScaled(accept, p);
