@@ -42,7 +42,7 @@ const CURVE_BUDGET = 6000;
 /** Node evaluations per sampling run on a curve (about 6 ms at worst). */
 const CURVE_NODE_BUDGET = 200_000;
 /** Node evaluations of the expected answer per sampling run (beyond the first 24 attempts). */
-const SAMPLE_NODE_BUDGET = 150_000;
+const SAMPLE_NODE_BUDGET = 60_000;
 
 export function size(e: Expr): number {
   switch (e.k) {
