@@ -65,7 +65,6 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
   const toggle = h('button', { type: 'button', class: 'ghost small', id: 'keypad-toggle' });
   const dock = h('div', { class: 'answer-dock', id: 'answer-dock' }, notice, reason,
     h('div', { class: 'dock-bar' }, toggle, opts.submit), keypad.el);
-  const spacer = h('div', { class: 'dock-spacer', 'aria-hidden': 'true' });
 
   const update = (): void => {
     const r = readiness();
@@ -78,12 +77,13 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
       label, slot, rules, keypad, mode, ...extra,
       onChange: () => {
         update();
+        reveal();
         opts.onChange?.();
       },
       onFocus: () => {
         active = mi;
         extra.onFocus?.();
-        (mi.el.closest('.layer-row, .answer-box') ?? mi.el).scrollIntoView({ block: 'nearest' });
+        reveal();
       },
       onNext: () => (boxes[(boxes.indexOf(mi) + 1) % boxes.length] ?? mi).focus(),
       onEnter: () => (mi === boxes[boxes.length - 1] ? opts.onSubmit() : boxes[boxes.indexOf(mi) + 1]?.focus()),
@@ -111,9 +111,14 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
   };
   const fitSpacer = (): void => {
     const height = mode === 'keypad' && !disabled ? dock.offsetHeight : 0;
-    spacer.style.height = `${height}px`;
     document.documentElement.style.setProperty('--dock-h', `${height}px`);
+    reveal();
   };
+  /** Keeps the active box, its preview and its message in view above the dock (scroll-margin = dock height). */
+  function reveal(): void {
+    if (!active || disabled || !active.el.isConnected) return;
+    (active.el.closest('.layer-row, .answer-box') ?? active.el).scrollIntoView({ block: 'nearest' });
+  }
   toggle.addEventListener('pointerdown', (ev) => ev.preventDefault());
   toggle.addEventListener('click', () => {
     setMode(mode === 'keypad' ? 'keyboard' : 'keypad');
@@ -121,7 +126,16 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
     (active ?? boxes[0])?.input.blur();
     (active ?? boxes[0])?.input.focus();
   });
-  if (typeof ResizeObserver === 'function') new ResizeObserver(fitSpacer).observe(dock);
+  if (typeof ResizeObserver === 'function') {
+    const watch = new ResizeObserver(fitSpacer);
+    watch.observe(dock);
+  }
+  // The viewport resizing (rotation, browser bars) can push the active box under the dock.
+  const onResize = (): void => {
+    if (!el.isConnected) window.removeEventListener('resize', onResize);
+    else reveal();
+  };
+  window.addEventListener('resize', onResize);
 
   function readiness(): Readiness {
     for (const b of boxes) {
@@ -132,7 +146,7 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
     return { ok: true };
   }
 
-  const el = h('div', { class: 'answer-form' }, built.el, spacer);
+  const el = h('div', { class: 'answer-form' }, built.el);
   setMode(mode);
   update();
   return {

@@ -30,23 +30,25 @@ export interface Keypad {
 /** Functions in the order they appear on the keys. */
 const FUNCTION_ORDER = ['sin', 'cos', 'tan', 'sec', 'sigmoid', 'tanh', 'sech', 'exp', 'ln', 'sqrt'] as const;
 const FAMILY_FUNCTIONS: Record<string, readonly string[]> = {
-  activation: ['sigmoid', 'tanh', 'sech', 'exp', 'ln', 'sqrt'],
-  backprop: ['exp', 'ln', 'sqrt'],
-  'gradient-flow': ['exp', 'ln', 'sqrt'],
+  activation: ['sigmoid', 'tanh', 'sech', 'exp', 'ln'],
+  backprop: ['exp', 'ln'],
+  'gradient-flow': ['exp', 'ln'],
 };
-const DEFAULT_FUNCTIONS = ['sin', 'cos', 'tan', 'sec', 'exp', 'ln', 'sqrt'];
-const NUMBER_FUNCTIONS = ['exp', 'ln', 'sqrt'];
+const DEFAULT_FUNCTIONS = ['sin', 'cos', 'tan', 'sec', 'exp', 'ln'];
+const NUMBER_FUNCTIONS = ['exp', 'ln'];
 const LABELS: Record<string, string> = { sigmoid: 'σ', sqrt: '√' };
 
 /**
  * The function keys for a question: the family's usual ones plus any function its task mentions (a teacher's
- * task with `cosh` gets a cosh key), at most 8 so the row never scrolls.
+ * task with `cosh` gets a cosh key), at most 8 (with √ among the digits) so the letter rows never scroll.
  */
 export function functionKeys(family: string, taskText: string): string[] {
   const named = new Set(FAMILY_FUNCTIONS[family] ?? DEFAULT_FUNCTIONS);
   for (const m of taskText.matchAll(/\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|sigmoid|softplus|exp|ln|log|sqrt)\(/g)) {
     named.add(m[1] === 'log' ? 'ln' : (m[1] as string));
   }
+  // √ has its own key among the digits.
+  named.delete('sqrt');
   const order = (n: string): number => {
     const i = (FUNCTION_ORDER as readonly string[]).indexOf(n);
     return i < 0 ? FUNCTION_ORDER.length - 2 : i;
@@ -74,7 +76,8 @@ const FIXED: KeySpec[] = [
   ...['1', '2', '3'].map((d) => k(d, d, { kind: 'digit', value: d })),
   k('+', 'plus', { kind: 'op', value: '+' }, { cls: 'op' }), k('−', 'minus', { kind: 'op', value: '-' }, { cls: 'op' }),
   k('π', 'pi', { kind: 'symbol', value: 'pi' }, { cls: 'sym' }), k('e', 'e', { kind: 'symbol', value: 'e' }, { cls: 'sym' }),
-  k('0', '0', { kind: 'digit', value: '0' }, { wide: true }), k('.', 'point', { kind: 'digit', value: '.' }),
+  k('0', '0', { kind: 'digit', value: '0' }), k('.', 'point', { kind: 'digit', value: '.' }),
+  k('√', 'square root', { kind: 'fn', name: 'sqrt' }, { cls: 'fn' }),
   k('←', 'caret left', { kind: 'left' }, { cls: 'ctl' }), k('→', 'caret right', { kind: 'right' }, { cls: 'ctl' }),
   k('next ⇥', 'next box', 'next', { wide: true, cls: 'ctl' }),
 ];
@@ -117,7 +120,7 @@ export function createKeypad(functions: readonly string[]): Keypad {
     const fns = t.numeric ? functions.filter((f) => NUMBER_FUNCTIONS.includes(f)) : functions;
     const specs = [
       ...t.vars.slice(0, 6).map((v) => k(v, `variable ${v}`, { kind: 'symbol', value: v }, { cls: 'var' })),
-      ...fns.map((f) => k(LABELS[f] ?? f, f === 'sqrt' ? 'square root' : f, { kind: 'fn', name: f }, { cls: 'fn' })),
+      ...fns.filter((f) => f !== 'sqrt').map((f) => k(LABELS[f] ?? f, f === 'sqrt' ? 'square root' : f, { kind: 'fn', name: f }, { cls: 'fn' })),
     ];
     letters.replaceChildren(...specs.map(button));
     letters.dataset.count = String(specs.length);

@@ -8,6 +8,7 @@ import { createCountdown } from '../../app/countdown';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
+import { fitWide, foldable } from '../../input/phone-layout';
 import { errorMessage } from '../../net/connection';
 import type { QuestionView } from '../../views/contract';
 import { createDraftSender } from './player-drafts';
@@ -27,9 +28,8 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   const viewHost = h('div', { class: 'view-host' });
   // The drawing comes after the answer box (the box is above the fold) and folds away while the player types.
   const diagram = h('details', { class: 'diagram', id: 'diagram', open: true, hidden: true }, h('summary', {}, 'Diagram'), viewHost);
-  diagram.addEventListener('toggle', () => {
-    if (diagram.open) view?.resize();
-  });
+  foldable(diagram, () => view?.resize());
+  fitWide(prompt);
   const answerArea = h('div', { class: 'stack', id: 'answer-area' });
   const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });
   let view: QuestionView | null = null;
@@ -127,11 +127,11 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
 function notSent(left: number, held: boolean): HTMLElement {
   const secs = Math.max(0, Math.ceil(left / 1000));
   return h('p', { class: 'not-sent', id: 'not-sent-warning', role: 'status' },
-    `⏱ ${secs} s left: your answer is not sent. Tap Submit.`, held ? ' (Your readable draft counts if time runs out.)' : '');
+    `${secs} s left: your answer is not sent. Tap Submit.`, held ? ' Your draft counts at time-up.' : '');
 }
 
 function heldLine(): HTMLElement {
-  return h('p', { class: 'draft-held', id: 'draft-held' }, 'Draft saved: it counts if time runs out. Submit when you are sure.');
+  return h('p', { class: 'draft-held', id: 'draft-held' }, 'Draft saved: it counts at time-up.');
 }
 
 /** The player's own layer answers marked right/wrong in the drawing (typed text is only known on this page). */

@@ -6,6 +6,7 @@ import { formatSeconds } from '../../app/format';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
+import { fitWide, foldable } from '../../input/phone-layout';
 import { workedSolution } from '../solution';
 import { answerText } from '../answer-text';
 import { bestKey, readBest, recordAnswer, saveBest, startRun, type SoloConfig, type SoloState } from './solo-run';
@@ -88,9 +89,8 @@ function askQuestion(body: HTMLElement, q: Question, setView: (v: QuestionView |
   // After the answer box, folded away once the player starts typing; the summary reopens it.
   const diagram = h('details', { class: 'diagram', open: true, hidden: true }, h('summary', {}, 'Diagram'), viewHost);
   let view: QuestionView | null = null;
-  diagram.addEventListener('toggle', () => {
-    if (diagram.open) view?.resize();
-  });
+  foldable(diagram, () => view?.resize());
+  fitWide(prompt);
   const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Check');
   const onSubmit = (): void => {
     if (!form.readiness().ok) return;
@@ -140,7 +140,7 @@ function showFeedback(body: HTMLElement, q: Question, v: Verdict, next: () => vo
     panel.append(h('p', {}, 'The answer: ', ans), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
   }
   body.querySelector('.sticky-submit')?.remove();
-  body.querySelectorAll('.answer-dock, .dock-spacer').forEach((k) => k.remove());
+  body.querySelectorAll('.answer-dock').forEach((k) => k.remove());
   body.append(panel, h('div', { class: 'sticky-submit' }, nextBtn));
   nextBtn.focus({ preventScroll: true });
   panel.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
