@@ -9,7 +9,7 @@ import type { AnswerInput, LayerInputs } from '../../../shared/check/types';
 import type { PublicQuestion } from '../../../shared/questions/types';
 import { h } from '../app/dom';
 import { renderExpr } from '../app/math';
-import { createKeypad, functionKeys, type Keypad } from './keypad';
+import { createKeypad, functionKeys } from './keypad';
 import { createMathInput, type EntryMode, type MathInput } from './math-input';
 
 export interface AnswerFormOptions {
