@@ -162,6 +162,11 @@ describe('answering on a phone with the keypad', () => {
     expect(await layer.count()).toBe(2);
     let taps = await tap(page, 'cos', 'u', '→', 'next ⇥');
     taps += await tap(page, '2', 'u', 'next ⇥');
+    // A reload mid-question puts back what was typed (the seat resumes; the boxes are restored).
+    await page.reload();
+    await page.locator('#keypad').waitFor({ timeout: 20_000 });
+    expect(await layer.nth(1).inputValue()).toBe('2u');
+    await page.locator('.layer-row.final input').tap();
     taps += await tap(page, '2', 'x', 'cos', 'x', 'x²');
     expect(await layer.nth(0).inputValue()).toBe('cos(u)');
     expect(await layer.nth(1).inputValue()).toBe('2u');
@@ -174,6 +179,7 @@ describe('answering on a phone with the keypad', () => {
     taps += 2;
     await page.locator('#answer-verdict').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-layer-verdict] [data-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')))).toEqual(['right', 'right']);
+    // 12 keypad taps for three boxes (the tap on the product box after the reload is not counted) + Submit.
     expect(taps).toBe(14);
     await screenshot(page, 'phone-layers-answered');
     expect(errors).toEqual([]);

@@ -22,6 +22,8 @@ export interface AnswerFormOptions {
   onActiveLayer?(layer: number | undefined): void;
   /** Any edit, by key or keyboard (drafts, collapsing the diagram). */
   onChange?(): void;
+  /** sessionStorage key: what was typed survives a reload of the page during the question. */
+  persistKey?: string;
 }
 
 export type Readiness = { ok: true } | { ok: false; reason: string };
@@ -60,6 +62,7 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
   const boxes: MathInput[] = [];
   let active: MathInput | null = null;
   let disabled = false;
+  let restoring = false;
   const reason = h('p', { class: 'dock-reason', id: 'submit-reason', 'aria-live': 'polite' });
   const notice = h('div', { class: 'dock-notice' });
   const toggle = h('button', { type: 'button', class: 'ghost small', id: 'keypad-toggle' });
@@ -77,7 +80,9 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
       label, slot, rules, keypad, mode, ...extra,
       onChange: () => {
         update();
+        if (restoring) return;
         reveal();
+        save();
         opts.onChange?.();
       },
       onFocus: () => {
@@ -146,9 +151,33 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
     return { ok: true };
   }
 
+  function save(): void {
+    if (!opts.persistKey || restoring) return;
+    try {
+      sessionStorage.setItem(opts.persistKey, JSON.stringify(boxes.map((b) => b.input.value)));
+    } catch {
+      // Storage full or blocked: the draft on the server still holds the answer.
+    }
+  }
   const el = h('div', { class: 'answer-form' }, built.el);
   setMode(mode);
+  restore();
   update();
+
+  function restore(): void {
+    let saved: unknown;
+    try {
+      saved = opts.persistKey ? JSON.parse(sessionStorage.getItem(opts.persistKey) ?? 'null') : null;
+    } catch {
+      return;
+    }
+    if (!Array.isArray(saved) || saved.length !== boxes.length) return;
+    restoring = true;
+    saved.forEach((text, i) => {
+      if (typeof text === 'string' && text !== '') boxes[i]?.setValue(text.slice(0, 400));
+    });
+    restoring = false;
+  }
   return {
     el,
     dock,

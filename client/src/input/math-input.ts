@@ -40,6 +40,8 @@ export interface MathInput {
   focus(): void;
   setDisabled(disabled: boolean): void;
   setMode(mode: EntryMode): void;
+  /** Puts text back (after a reload) and redraws the preview. */
+  setValue(text: string): void;
 }
 
 let uid = 0;
@@ -98,6 +100,10 @@ export function createMathInput(opts: MathInputOptions): MathInput {
     },
     setDisabled: (d) => (input.disabled = d),
     setMode,
+    setValue: (text) => {
+      input.value = text;
+      refresh();
+    },
   };
 }
 

@@ -40,7 +40,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Submit answer');
   let collapsedOnce = false;
   const form = createAnswerForm(q, {
-    layerByLayer: layered, submit,
+    layerByLayer: layered, submit, persistKey: `arena-typed:${ctx.code}:${s.index}:${q.id}`,
     onSubmit: () => submit.click(),
     onActiveLayer: (layer) => view?.update(layer === undefined ? {} : { activeLayer: layer }),
     onChange: () => {
