@@ -98,7 +98,8 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     const left = remainingMs();
     if (sent || left === null) return form.setNotice(null);
     if (left <= 250) void drafts.flush();
-    form.setNotice(left < 10_000 ? notSent(left, drafts.held()) : drafts.held() ? heldLine() : null);
+    const typed = JSON.stringify(form.draft()) !== '{}';
+    form.setNotice(left < 10_000 ? notSent(left, typed, drafts.held()) : drafts.held() ? heldLine() : null);
   }, 250);
   void mountView(viewHost, q, { mode: 'phone', reducedMotion: prefersReducedMotion() }).then((v) => {
     if (destroyed) return v?.destroy();
@@ -124,10 +125,11 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   };
 }
 
-function notSent(left: number, held: boolean): HTMLElement {
+function notSent(left: number, typed: boolean, held: boolean): HTMLElement {
   const secs = Math.max(0, Math.ceil(left / 1000));
   return h('p', { class: 'not-sent', id: 'not-sent-warning', role: 'status' },
-    `${secs} s left: your answer is not sent. Tap Submit.`, held ? ' Your draft counts at time-up.' : '');
+    typed ? `${secs} s left: your answer is not sent. Tap Submit.` : `${secs} s left: type your answer and tap Submit.`,
+    typed && held ? ' Your draft counts at time-up.' : '');
 }
 
 function heldLine(): HTMLElement {
