@@ -227,3 +227,43 @@ describe('answering on a phone with the keypad', () => {
     await screenshot(page, 'phone-360-diagram-reopened');
   }, 120_000);
 });
+
+describe('every answer kind fits a 360×640 phone', () => {
+  it('keeps the first box, its preview and the keypad on screen with no sideways scroll, family by family', async () => {
+    const families = ['multivariable', 'jacobian', 'implicit', 'backprop', 'gradient-flow', 'activation', 'nested', 'partial'] as const;
+    const host = await socket();
+    const settings: RoomSettings = {
+      ...DEFAULT_SETTINGS, source: { kind: 'generated', families: [...families], difficulty: 4 }, questionCount: families.length,
+      secondsPerQuestion: 300, entryMode: 'layers', leaderboardEvery: 0, seed: 21,
+    };
+    const created = await call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
+    const silent = await socket();
+    await call(silent, 'room:join', { code: created.code, nickname: 'Silent' });
+    const ctx = await browser.newContext({ baseURL: arena.url, viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`/?code=${created.code}`);
+    await page.fill('#nickname', 'Small');
+    await page.locator('#join-button').tap();
+    await page.locator('#player-lobby').waitFor({ timeout: 20_000 });
+    const seen = new Set<string>();
+    for (let i = 0; i < families.length; i++) {
+      await call(host, 'host:command', i === 0 ? { type: 'start' } : { type: 'next', expect: { phase: 'reveal', index: i - 1 } });
+      await page.locator(`#player-question`).waitFor({ timeout: 20_000 });
+      await page.locator('#keypad').waitFor({ timeout: 20_000 });
+      const family = (await page.locator('#question-prompt').getAttribute('data-family')) ?? '?';
+      // Type a digit into the first box so its preview shows, as a student would start.
+      await tap(page, '1');
+      await layoutOk(page);
+      const keys = await page.locator('#keypad .keypad-letters .key').count();
+      expect(keys).toBeLessThanOrEqual(14);
+      if (!seen.has(family)) await screenshot(page, `phone-360-${family}`);
+      seen.add(family);
+      await call(host, 'host:command', { type: 'skip', expect: { phase: 'question', index: i } });
+      await page.locator('#player-reveal').waitFor({ timeout: 20_000 });
+    }
+    expect(seen.size).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

@@ -115,7 +115,7 @@ export function gridBoxes(q: PublicQuestion, kind: 'expr' | 'matrix' | 'value', 
       return { answer: q.shape?.length === 1 ? values.map((r) => r[0] ?? '') : values };
     },
     required: () => true,
-    describe: (b, r) => (r.empty ? `Fill every entry to send (${where(b)} is empty).` : `${where(b)}: ${r.error}`),
+    describe: (b, r) => (r.empty ? `Fill every entry: ${where(b)} is empty.` : `${where(b)}: ${r.error}`),
     draft: () => {
       const all = flat();
       if (all.every((b) => b.value() === '')) return {};

@@ -163,6 +163,8 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
   setMode(mode);
   restore();
   update();
+  // Keys work from the first tap even before any box was focused (the first box takes them).
+  boxes[0]?.attach();
 
   function restore(): void {
     let saved: unknown;

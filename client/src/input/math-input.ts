@@ -40,6 +40,8 @@ export interface MathInput {
   focus(): void;
   setDisabled(disabled: boolean): void;
   setMode(mode: EntryMode): void;
+  /** Points the keypad at this box without focusing it. */
+  attach(): void;
   /** Puts text back (after a reload) and redraws the preview. */
   setValue(text: string): void;
 }
@@ -100,6 +102,7 @@ export function createMathInput(opts: MathInputOptions): MathInput {
     },
     setDisabled: (d) => (input.disabled = d),
     setMode,
+    attach,
     setValue: (text) => {
       input.value = text;
       refresh();

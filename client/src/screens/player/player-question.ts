@@ -92,7 +92,9 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   mountScreen('phone', h('div', { class: 'page narrow stack', id: 'player-question' },
     head, countdown.el, h('p', { class: 'muted', style: 'margin:0' }, q.prompt.text), prompt, answerArea, diagram));
   paint();
-  if (!ctx.you.answer?.done) form.focus();
+  // `you.answer` may still be the previous question's (done) until the next `you` arrives.
+  const mine = ctx.you.answer;
+  if (!(mine && mine.index === s.index && mine.done)) form.focus();
   // The last 10 seconds: say plainly that the answer is not sent; at the deadline send the draft once more.
   const warn = setInterval(() => {
     const left = remainingMs();
