@@ -96,10 +96,15 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   const mine = ctx.you.answer;
   if (!(mine && mine.index === s.index && mine.done)) form.focus();
   // The last 10 seconds: say plainly that the answer is not sent; at the deadline send the draft once more.
+  let flushed = false;
   const warn = setInterval(() => {
     const left = remainingMs();
     if (sent || left === null) return form.setNotice(null);
-    if (left <= 250) void drafts.flush();
+    // Once, just before the deadline: the grace period covers the trip.
+    if (left <= 300 && !flushed) {
+      flushed = true;
+      void drafts.flush();
+    }
     const typed = JSON.stringify(form.draft()) !== '{}';
     form.setNotice(left < 10_000 ? notSent(left, typed, drafts.held()) : drafts.held() ? heldLine() : null);
   }, 250);
