@@ -8,8 +8,8 @@ import type { AnswerForm } from '../../input/answer-form';
 import type { PlayerContext } from './player-phases';
 
 export interface DraftSender {
-  /** The text changed: send after a pause in typing. */
-  changed(): void;
+  /** The text changed: send after a pause in typing (`soon`: the deadline is near, send almost at once). */
+  changed(soon?: boolean): void;
   /** Send now if the latest readable text is not held yet (the deadline). */
   flush(): Promise<void>;
   /** True when the server holds a readable draft for this question. */
@@ -18,6 +18,7 @@ export interface DraftSender {
 }
 
 const DEBOUNCE_MS = 700;
+const SOON_MS = 100;
 const RETRY_MS = 2000;
 const DRAFT_TIMEOUT_MS = 4000;
 
@@ -53,7 +54,7 @@ export function createDraftSender(ctx: PlayerContext, index: number, form: Answe
     }
   };
   return {
-    changed: () => later(DEBOUNCE_MS),
+    changed: (soon) => later(soon ? SOON_MS : DEBOUNCE_MS),
     flush: send,
     held: () => heldNow,
     stop: () => {

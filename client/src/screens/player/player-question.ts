@@ -46,7 +46,8 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     onChange: () => {
       if (!collapsedOnce && diagram.open) diagram.open = false;
       collapsedOnce = true;
-      drafts.changed();
+      const left = remainingMs();
+      drafts.changed(left !== null && left < 3000);
     },
   });
   const drafts = createDraftSender(ctx, s.index, form);
