@@ -15,7 +15,10 @@ export function closeRound(state: PhaseOf<'question'>, effects: RoomEffect[]): T
   for (const id of state.order) {
     const player = getEntry(state.players, id);
     if (!player) continue;
-    const result = resultFor(state, player, effectiveSubmission(getEntry(state.answers, id)));
+    const held = getEntry(state.answers, id);
+    const sub = effectiveSubmission(held);
+    const result = resultFor(state, player, sub);
+    if (sub !== held) result.fromDraft = true;
     results[id] = result;
     const streak = result.correct ? player.streak + 1 : 0;
     players.push({ ...player, score: player.score + result.points, streak });

@@ -51,6 +51,8 @@ export interface PlayerResult {
   timeMs: number | null;
   points: number;
   streakBonus: number;
+  /** The answer was the player's unsent draft, taken at close (server/rooms/drafts.ts). */
+  fromDraft?: boolean;
 }
 
 export interface RoundRecord {

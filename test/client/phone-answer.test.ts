@@ -152,6 +152,7 @@ describe('answering on a phone with the keypad', () => {
     await page.locator('#reveal-verdict').waitFor({ timeout: 30_000 });
     expect(await page.locator('#reveal-verdict [data-verdict]').first().getAttribute('data-verdict')).toBe('right');
     expect(Number(/\+(\d+)/.exec((await page.locator('#my-points').textContent()) ?? '')?.[1])).toBeGreaterThan(0);
+    expect(await page.locator('#from-draft').textContent()).toMatch(/not submitted/i);
     await screenshot(page, 'phone-draft-scored');
     expect(errors).toEqual([]);
   }, 120_000);

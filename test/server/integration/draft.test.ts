@@ -72,6 +72,7 @@ describe('drafts', () => {
     expect(f?.answer?.final?.correct).toBe(true);
     expect(f?.answer?.points).toBe(points(10_000));
     expect(s?.answer?.points).toBe(points(15_000));
+    expect([d, f, s, w].map((y) => y?.answer?.fromDraft === true)).toEqual([true, true, false, true]);
     expect(w?.answer?.final?.correct).toBe(false);
     expect(w?.answer?.points).toBe(0);
   }, 30_000);
