@@ -262,6 +262,8 @@ class Parser {
    */
   private bareArgument(typed: string): Expr {
     const first = this.peek();
+    // ln|x|: an absolute value is a whole argument.
+    if (first?.t === '|' && this.absOpen === 0) return this.simple();
     if (first === undefined || (first.t !== 'num' && first.t !== 'var' && first.t !== 'const')) {
       throw new Refusal(`Write ${typed} with its argument, as in ${typed}(x) or ${typed} x; use parentheses for anything longer.`);
     }

@@ -44,6 +44,8 @@ const ACCEPTED: Array<[string, string[], (p: typeof AT) => number]> = [
   ['arctan(x)', ['x'], ({ x }) => Math.atan(x)],
   ['ln(x)', ['x'], ({ x }) => Math.log(x)],
   ['ln x', ['x'], ({ x }) => Math.log(x)],
+  ['ln|x|', ['x'], ({ x }) => Math.log(Math.abs(x))],
+  ['2ln|x - 3| + 1', ['x'], ({ x }) => 2 * Math.log(Math.abs(x - 3)) + 1],
   ['log10(x)', ['x'], ({ x }) => Math.log10(x)],
   ['log(x, 2)', ['x'], ({ x }) => Math.log2(x)],
   ['|x|', ['x'], ({ x }) => Math.abs(x)],
