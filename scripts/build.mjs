@@ -96,7 +96,7 @@ export async function buildParts(parts, { force = false, log = console.log } = {
         log(`build: ${part} sources changed but ${part === 'server' ? 'esbuild' : 'vite'} is not installed (dev dependency): using the existing dist/${part}`);
         continue;
       }
-      throw new Error(`dist/${part} is missing and cannot be built without dev dependencies: run "npm install" and "npm run build" first`);
+      throw new Error(`dist/${part} is missing and cannot be built without dev dependencies: run "npm install" and "npm run build" first`, { cause: err });
     }
     mkdirSync(PARTS[part].out, { recursive: true });
     if (hash !== null) writeFileSync(join(PARTS[part].out, STAMP), `${hash}\n`);

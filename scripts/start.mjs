@@ -16,7 +16,9 @@ const dev = args[0] === '--dev';
 const rest = dev ? args.slice(1) : args;
 const command = rest.length > 0 ? rest : ['serve'];
 
-const needed = (dev ? ['client'] : ['server', 'client']).filter((p) => partState(p) !== 'current');
+// ARENA_CLIENT_DIR points the server at another client build: then this install's dist/client is not served.
+const parts = [...(dev ? [] : ['server']), ...(process.env.ARENA_CLIENT_DIR ? [] : ['client'])];
+const needed = parts.filter((p) => partState(p) !== 'current');
 if (needed.length > 0) {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...needed], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configHelp, loadConfig } from '../config';
 import { lanAddresses } from '../http/lan-origin';
-import { createLogger, errorLog, installProcessHandlers } from '../log';
+import { createLogger, errorLog, installProcessHandlers, type Logger } from '../log';
 import type { CliIo } from './io';
 
 const USAGE = `usage: arena serve [--port N] [--host H]
@@ -66,10 +66,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const config = { ...loaded.config, port: parsed.port, host: parsed.host };
+  const logger = await createLogger({ level: config.logLevel, format: config.logFormat });
+  // Signals are taken before anything starts: a SIGTERM that arrives while the server is still starting (or
+  // right after the "listening" line, before a handler would otherwise exist) stops it cleanly too.
+  const stopped = stopSignal(logger, config.shutdownTimeoutMs);
+  for (const name of config.reserved) logger.warn({ variable: name }, `${name} is set but not used yet by this version`);
   // The server's modules (mathjs above all) load only now: --help and a refused configuration answer at once.
   const [{ createArenaServer }, { createService }] = await Promise.all([import('../app'), import('../service')]);
-  const logger = await createLogger({ level: config.logLevel, format: config.logFormat });
-  for (const name of config.reserved) logger.warn({ variable: name }, `${name} is set but not used yet by this version`);
   const service = createService({ logger, dataDir: config.dataDir, trustProxy: config.trustProxy, metrics: config.metrics, readyMaxLagMs: config.readyMaxLagMs });
   const server = await createArenaServer({
     port: config.port,
@@ -84,28 +87,35 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (config.host === '0.0.0.0') {
     for (const ip of lanAddresses()) logger.info(`phones on this network: http://${ip}:${server.port}`);
   }
-  const code = await new Promise<number>((done) => {
+  const code = await stopped;
+  await server.close();
+  service.close();
+  logger.info('stopped');
+  return code;
+}
+
+/**
+ * Resolves with the exit code once SIGINT/SIGTERM arrives or an exception escaped (see log.ts). From then on a
+ * second signal exits at once, and the process exits anyway after `timeoutMs`.
+ */
+function stopSignal(logger: Logger, timeoutMs: number): Promise<number> {
+  return new Promise<number>((done) => {
     const uninstall = installProcessHandlers(logger, (exitCode) => stop(exitCode, 'uncaughtException'));
     const onSignal = (signal: NodeJS.Signals): void => stop(0, signal);
     function stop(exitCode: number, why: string): void {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       uninstall();
-      // A second signal ends it at once; so does a close that outlives the timeout.
       process.once('SIGINT', () => process.exit(130));
       process.once('SIGTERM', () => process.exit(143));
       setTimeout(() => {
-        logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out: exiting');
+        logger.error({ timeoutMs }, 'shutdown timed out: exiting');
         process.exit(exitCode || 1);
-      }, config.shutdownTimeoutMs).unref();
+      }, timeoutMs).unref();
       logger.info({ event: why }, 'shutting down');
       done(exitCode);
     }
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
-  await server.close();
-  service.close();
-  logger.info('stopped');
-  return code;
 }

@@ -59,13 +59,12 @@ export function createHttpApp(opts: HttpOptions): Express {
     if (!opts.ready) return void res.json({ ok: true, checks: {} });
     opts.ready().then((report) => void res.status(report.ok ? 200 : 503).json(report), next);
   });
-  const metrics = opts.metrics;
-  if (metrics) {
-    app.get('/metrics', (_req, res, next) => {
-      res.setHeader('Cache-Control', 'no-store');
-      metrics().then(({ contentType, body }) => void res.type(contentType).send(body), next);
-    });
-  }
+  app.get('/metrics', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    // Switched off (METRICS=off): a plain 404, not the page.
+    if (!opts.metrics) return void res.status(404).json({ error: 'not-found' });
+    opts.metrics().then(({ contentType, body }) => void res.type(contentType).send(body), next);
+  });
   app.get('/api/join-origin', (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ origin: opts.joinOrigin(req.headers.host) });
