@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import { PARTS, ROOT, STAMP, partState, sourceHash } from './stamp.mjs';
 
-const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.txt', '.xml', '.ttf', '.otf', '.eot', '.woff', '.wasm', '.map']);
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.txt', '.xml', '.ttf', '.otf', '.eot', '.wasm', '.map']);
 const MIN_BYTES = 256;
 const SERVER_EXTERNAL = ['better-sqlite3', 'pino', 'pino-pretty', 'bufferutil', 'utf-8-validate'];
 
