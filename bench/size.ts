@@ -19,8 +19,9 @@ import { createArenaServer } from '../server/app';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist/client');
 export const PHONE_BUDGET_BYTES = 300 * 1024;
-/** The KaTeX fonts a typical prompt (italic letters, upright digits and operators, big brackets) loads. */
-const PROMPT_FONTS = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Size1-Regular', 'KaTeX_Size2-Regular'];
+/** The KaTeX fonts Chromium fetched for prompts: italic letters, upright digits and operators, and the
+ * larger brackets around a fraction (Size2). Other fonts load only for symbols the prompts rarely use. */
+const PROMPT_FONTS = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Size2-Regular'];
 
 interface ManifestChunk {
   file: string;

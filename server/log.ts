@@ -4,7 +4,11 @@
  * headers) are redacted by key wherever they appear, so a handler that logs a payload cannot leak one.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../shared/protocol';
 import type { LogLevel } from './config';
+
+/** A room code inside an error message of the rooms ("saving game ABC234 failed"), lifted into `room`. */
+const ROOM_IN_MESSAGE = new RegExp(`\\b(?:game|room) ([${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}})\\b`);
 
 export type { Logger } from 'pino';
 
@@ -43,7 +47,7 @@ export async function createLogger(opts: LoggerOptions): Promise<Logger> {
 /** The `(message, err?)` shape the rooms and handlers log through, backed by a pino logger. */
 export function errorLog(logger: Logger): (message: string, err?: unknown) => void {
   return (message, err) => {
-    const room = /\b([A-Z0-9]{6})\b/.exec(message)?.[1];
+    const room = ROOM_IN_MESSAGE.exec(message)?.[1];
     logger.error({ ...(room ? { room } : {}), ...(err === undefined ? {} : { err }) }, message);
   };
 }
