@@ -66,5 +66,5 @@ const text = metrics.body.toString('utf8');
 check('/metrics in Prometheus format', metrics.status === 200 && /^arena_rooms \d+/m.test(text) && /^nodejs_eventloop_lag_seconds /m.test(text), `${metrics.status}`);
 check('/healthz answers 200', (await get('/healthz')).status === 200);
 
-console.log(`production check: ${passed} passed, ${failed} failed`);
+console.log(`production check: ${failed === 0 ? "all" : `${failed} of`} ${passed + failed} checks ${failed === 0 ? "ok" : "FAILED"}`);
 process.exit(failed === 0 ? 0 : 1);
