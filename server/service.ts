@@ -92,8 +92,8 @@ export function createService(opts: ServiceOptions): Service {
 /** Times every acknowledged event and logs it with its room; a refusal by a rate limit is counted. */
 function instrument(socket: Socket, logger: Logger, metrics: ArenaMetrics): void {
   socket.use((packet, next) => {
-    const name = packet[0];
-    const last = packet.length > 1 ? packet[packet.length - 1] : undefined;
+    const name: unknown = packet[0];
+    const last: unknown = packet.length > 1 ? packet[packet.length - 1] : undefined;
     if (typeof name !== 'string' || typeof last !== 'function') return next();
     const event = KNOWN_EVENTS.has(name) ? name : 'other';
     const started = performance.now();

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, errorLog } from '../../../server/log';
+import { createLogger, errorLog, installProcessHandlers } from '../../../server/log';
 
 async function capture(format: 'json' | 'pretty' = 'json') {
   const lines: string[] = [];
@@ -39,5 +39,27 @@ describe('server log', () => {
     expect(lines.join('\n')).toMatch(/INFO.*room created/);
     expect(lines.join('\n')).toContain('ABC234');
     expect(lines[0]?.startsWith('{')).toBe(false);
+  });
+
+  it('logs an unhandled rejection and goes on; logs an uncaught exception as fatal and stops', async () => {
+    const { logger, lines } = await capture();
+    const stops: number[] = [];
+    const before = { rejection: process.listeners('unhandledRejection'), exception: process.listeners('uncaughtException') };
+    const uninstall = installProcessHandlers(logger, (code) => stops.push(code));
+    try {
+      const onRejection = process.listeners('unhandledRejection').find((l) => !before.rejection.includes(l));
+      const onException = process.listeners('uncaughtException').find((l) => !before.exception.includes(l));
+      // Called directly: emitting the real events would also reach the test runner's own handlers.
+      onRejection?.(new Error('lost promise'), Promise.resolve());
+      expect(stops).toEqual([]);
+      onException?.(new Error('boom'), 'uncaughtException');
+      expect(stops).toEqual([1]);
+    } finally {
+      uninstall();
+    }
+    const entries = lines.map((l) => JSON.parse(l) as { level: number; event?: string; err?: { message?: string } });
+    expect(entries[0]).toMatchObject({ level: 50, event: 'unhandledRejection', err: { message: 'lost promise' } });
+    expect(entries[1]).toMatchObject({ level: 60, event: 'uncaughtException', err: { message: 'boom' } });
+    expect(process.listeners('unhandledRejection')).toEqual(before.rejection);
   });
 });
