@@ -84,9 +84,10 @@ export function createHttpApp(opts: HttpOptions): Express {
       return;
     }
     const path = clientPath(req);
+    if (path !== null && path !== '/index.html' && !files.has(path) && /^\/assets\//.test(path)) files.refreshAfterMiss();
     if (path !== null && path !== '/index.html' && files.has(path)) return files.send(req, res, path, failed(res));
     // Unbuilt at start (a build may have finished since): look again before answering "not built".
-    if (!files.has('/index.html')) files.refresh();
+    if (!files.has('/index.html')) files.refreshAfterMiss();
     if (!files.has('/index.html')) {
       res.setHeader('Cache-Control', REVALIDATE);
       res.status(503).type('text/plain').send(NOT_BUILT);

@@ -20,12 +20,26 @@ interface Entry {
  * running server, except from "not built yet" to built, which `refresh()` picks up. */
 export class ClientFiles {
   private files = new Map<string, Entry>();
+  private listedAt = 0;
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly minRelistMs = 1000,
+  ) {
     this.refresh();
   }
 
+  /**
+   * Lists the build again when a request names a file it does not have (the client was rebuilt under a running
+   * server, e.g. `npm run build` during development), at most once per `minRelistMs` so misses cannot make it
+   * busy.
+   */
+  refreshAfterMiss(): void {
+    if (performance.now() - this.listedAt >= this.minRelistMs) this.refresh();
+  }
+
   refresh(): void {
+    this.listedAt = performance.now();
     const files = new Map<string, Entry>();
     const walk = (dir: string): void => {
       let names: string[];
