@@ -14,7 +14,8 @@ import { PARTS, ROOT, partState } from './stamp.mjs';
 const args = process.argv.slice(2);
 const dev = args[0] === '--dev';
 const rest = dev ? args.slice(1) : args;
-const command = rest.length > 0 ? rest : ['serve'];
+// `npm start -- --port 8080` means `arena serve --port 8080`.
+const command = rest.length === 0 || rest[0].startsWith('-') ? ['serve', ...rest] : rest;
 
 // ARENA_CLIENT_DIR points the server at another client build: then this install's dist/client is not served.
 const parts = [...(dev ? [] : ['server']), ...(process.env.ARENA_CLIENT_DIR ? [] : ['client'])];
