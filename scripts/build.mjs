@@ -35,6 +35,8 @@ async function buildServer() {
     // better-sqlite3 (native addon), pino (loads its transports by path) and the optional ws accelerators.
     external: SERVER_EXTERNAL,
     banner: { js: "import { createRequire as __arenaRequire } from 'node:module'; const require = __arenaRequire(import.meta.url);" },
+    // Maps beside the bundle, not loaded by default (they would add ~40 MB to the idle process; the bundle is not
+    // minified, so its stack traces read as they are): NODE_OPTIONS=--enable-source-maps maps them to server/*.ts.
     sourcemap: 'linked',
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'none',

@@ -40,6 +40,5 @@ if (dev) {
   register();
   await import(pathToFileURL(join(ROOT, 'server/cli.ts')).href);
 } else {
-  process.setSourceMapsEnabled(true);
   await import(pathToFileURL(join(PARTS.server.out, 'cli.js')).href);
 }

@@ -22,6 +22,5 @@ if (useSource) {
 }
 if (useSource) await import('./cli.ts');
 else {
-  process.setSourceMapsEnabled(true);
   await import(pathToFileURL(join(PARTS.server.out, 'cli.js')).href);
 }
