@@ -146,6 +146,21 @@ export const SubmitAnswerSchema = z
   .refine((p) => p.layers !== undefined || p.final !== undefined, 'layers or final required');
 export type SubmitAnswer = z.infer<typeof SubmitAnswerSchema>;
 
+/**
+ * What the player has typed so far, sent (debounced) while the question is open. The server keeps the latest
+ * readable draft and takes it as the answer at time-up if no final was submitted. No `final` and no `layers`
+ * clears the draft (the player emptied the boxes).
+ */
+export const DraftAnswerSchema = z.strictObject({
+  index: z.int().min(0).max(MAX_QUESTIONS),
+  layers: z
+    .array(z.strictObject({ layer: z.int().min(0).max(MAX_LAYERS - 1), input: z.string().max(ANSWER_MAX_CHARS) }))
+    .max(MAX_LAYERS)
+    .optional(),
+  final: AnswerInputSchema.optional(),
+});
+export type DraftAnswer = z.infer<typeof DraftAnswerSchema>;
+
 export const PingSchema = z.strictObject({ clientNow: z.number().finite().optional() }).optional();
 
 export type CreateRoom = z.infer<typeof CreateRoomSchema>;
