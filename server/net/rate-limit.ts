@@ -68,6 +68,11 @@ export class KeyedLimiter {
     return b;
   }
 
+  /** The key's bucket if it has one, without making one. */
+  peek(key: string): TokenBucket | undefined {
+    return this.buckets.get(key);
+  }
+
   prune(): void {
     for (const [key, b] of this.buckets) if (b.idle) this.buckets.delete(key);
   }
