@@ -64,6 +64,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   await new Promise<void>((done) => {
     const stop = (): void => {
+      // Clients are told the server is restarting and every room is on disk; never hang on the way out.
+      setTimeout(() => process.exit(1), 10_000).unref();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       done();
