@@ -26,6 +26,7 @@ import { socketTransport, type ArenaServer } from './net/transport';
 import { reportRows } from './report/csv';
 import { createMathDeps } from './rooms/deps';
 import { matchesHash, RoomRegistry } from './rooms/registry';
+import { TaskPool } from './rooms/task-pool';
 import type { RoomDeps } from './rooms/types';
 import { liveRoomStore } from './store/live-rooms';
 import { gameStore, openDatabase } from './store/sqlite';
@@ -60,7 +61,7 @@ export interface ArenaServerOptions {
   trustProxy?: TrustProxy;
   /** Live rooms one address may hold at once. */
   maxRoomsPerOwner?: number;
-  /** Solves teacher tasks off the event loop; without it they are solved inline. */
+  /** Solves teacher tasks; by default a worker-thread pool (rooms/task-pool.ts), never the event loop. */
   solveTasks?: SolveTasks;
 }
 
@@ -131,7 +132,9 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   });
   rooms.registry = registry;
   const restoredRooms = registry.restore();
-  attachHandlers({ io, registry, clock, limits, log, ...(opts.solveTasks ? { solveTasks: opts.solveTasks } : {}) });
+  const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
+  const solveTasks = opts.solveTasks ?? pool?.solveTasks;
+  attachHandlers({ io, registry, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host, () => resolve());
@@ -155,6 +158,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     io.use((_socket, next) => next(refusal('rate-limited')));
     io.emit('server:restarting', { message: 'The server is restarting. Reconnecting…' });
     registry.close();
+    await pool?.close();
     const closed = new Promise<void>((resolve) => io.close(() => resolve()));
     // Keep-alive HTTP connections would otherwise hold close() open.
     http.closeAllConnections();
