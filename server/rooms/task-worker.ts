@@ -26,5 +26,11 @@ if (port) {
     }
     port.postMessage(reply);
   });
+  // The first solve pays for lazy set-up in the math core; pay it before the first budgeted task.
+  try {
+    solveTask('chain', { expr: 'sin(x^2)', var: 'x' } as TaskByFamily['chain']);
+  } catch {
+    // A warm-up failure shows up again, budgeted and reported, on the first real task.
+  }
   port.postMessage({ ready: true } satisfies TaskReply);
 }
