@@ -27,9 +27,9 @@ export interface TaskPoolOptions {
   log?: (message: string, err?: unknown) => void;
 }
 
-export const TASK_BUDGET_MS = 2000;
-export const REQUEST_BUDGET_MS = 6000;
-export const REQUESTER_BUDGET: BucketSpec = { capacity: 15_000, perSecond: 250 };
+export const TASK_BUDGET_MS = 5000;
+export const REQUEST_BUDGET_MS = 15_000;
+export const REQUESTER_BUDGET: BucketSpec = { capacity: 30_000, perSecond: 500 };
 export const MAX_QUEUED_TASKS = 200;
 
 type Outcome = { ok: true; question: Question } | { ok: false; message: string };
