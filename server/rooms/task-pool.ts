@@ -32,7 +32,8 @@ export const REQUEST_BUDGET_MS = 15_000;
 export const REQUESTER_BUDGET: BucketSpec = { capacity: 30_000, perSecond: 500 };
 export const MAX_QUEUED_TASKS = 200;
 
-type Outcome = { ok: true; question: Question } | { ok: false; message: string };
+/** `ms`: time the task spent in a worker (queueing excluded): what the requester is charged. */
+type Outcome = ({ ok: true; question: Question } | { ok: false; message: string }) & { ms: number };
 interface Job {
   id: number;
   family: string;
@@ -45,6 +46,7 @@ interface Slot {
   ready: boolean;
   job: Job | null;
   timer: ReturnType<typeof setTimeout> | null;
+  startedAt: number;
 }
 
 const BOOT = new URL('./task-worker-boot.mjs', import.meta.url);
@@ -76,11 +78,9 @@ export class TaskPool {
       const budgetMs = Math.min(this.opts.taskBudgetMs ?? TASK_BUDGET_MS, requestBudget - spent);
       if (budgetMs <= 0) return { ok: false, error: 'task-unsolvable', detail: 'The task list takes too long to solve; shorten it.' };
       if (!bucket.has(1)) return { ok: false, error: 'rate-limited' };
-      const started = performance.now();
       const out = await this.solve(item.family, item.task, budgetMs);
-      const elapsed = performance.now() - started;
-      spent += elapsed;
-      bucket.charge(elapsed);
+      spent += out.ms;
+      bucket.charge(out.ms);
       if (!out.ok) return { ok: false, error: 'task-unsolvable', detail: `Task ${i + 1} (${item.family}): ${out.message}` };
       solved.push(out.question);
     }
@@ -89,7 +89,7 @@ export class TaskPool {
 
   /** Solves one task in a worker within `budgetMs` of solving time. */
   solve(family: string, task: unknown, budgetMs: number): Promise<Outcome> {
-    if (this.closed) return Promise.resolve({ ok: false, message: 'the server is shutting down.' });
+    if (this.closed) return Promise.resolve({ ok: false, message: 'the server is shutting down.', ms: 0 });
     return new Promise((done) => {
       this.queue.push({ id: this.nextId++, family, task, budgetMs, done });
       this.fill();
@@ -99,7 +99,7 @@ export class TaskPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.done({ ok: false, message: 'the server is shutting down.' });
+    for (const job of this.queue.splice(0)) job.done({ ok: false, message: 'the server is shutting down.', ms: 0 });
     await Promise.all(this.slots.splice(0).map((s) => this.retire(s, 'the server is shutting down.')));
   }
 
@@ -111,7 +111,7 @@ export class TaskPool {
   private spawn(): Slot {
     const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
     worker.unref();
-    const slot: Slot = { worker, ready: false, job: null, timer: null };
+    const slot: Slot = { worker, ready: false, job: null, timer: null, startedAt: 0 };
     worker.on('message', (msg: TaskReply) => this.onReply(slot, msg));
     worker.on('error', (err) => {
       this.opts.log?.('task worker failed', err);
@@ -133,7 +133,8 @@ export class TaskPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.job = null;
     slot.timer = null;
-    job.done(msg.ok ? { ok: true, question: msg.question as Question } : { ok: false, message: msg.message });
+    const ms = performance.now() - slot.startedAt;
+    job.done(msg.ok ? { ok: true, question: msg.question as Question, ms } : { ok: false, message: msg.message, ms });
     this.pump();
   }
 
@@ -143,6 +144,7 @@ export class TaskPool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
+      slot.startedAt = performance.now();
       slot.timer = setTimeout(() => this.replace(slot, 'it takes too long to solve.'), job.budgetMs);
       slot.worker.postMessage({ id: job.id, family: job.family, task: job.task } satisfies TaskRequest);
     }
@@ -164,7 +166,7 @@ export class TaskPool {
     if (slot.timer) clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = null;
-    job?.done({ ok: false, message });
+    job?.done({ ok: false, message, ms: slot.startedAt > 0 ? performance.now() - slot.startedAt : 0 });
     await slot.worker.terminate();
   }
 }
