@@ -8,10 +8,18 @@ function harness(persist: (c: Durable) => void) {
   const clock = createManualClock(T0);
   const sent: string[] = [];
   const transport: RoomTransport = {
-    players: (event) => sent.push(`players:${event}`),
-    player: (id) => (event) => sent.push(`${id}:${event}`),
-    host: (event) => sent.push(`host:${event}`),
-    drop: (id) => sent.push(`drop:${id}`),
+    players: (event, _payload) => {
+      sent.push(`players:${event}`);
+    },
+    player: (id) => (event, _payload) => {
+      sent.push(`${id}:${event}`);
+    },
+    host: (event, _payload) => {
+      sent.push(`host:${event}`);
+    },
+    drop: (id) => {
+      sent.push(`drop:${id}`);
+    },
   };
   const errors: string[] = [];
   const shell = new RoomShell(lobby({ questionCount: 1 }), deps, clock, transport, { persist, finished: () => {}, error: (m) => errors.push(m) });
