@@ -22,6 +22,11 @@ export const IDLE_TTL_MS = 6 * 3_600_000;
 const SWEEP_MS = 60_000;
 /** How often the process notes that it is alive, so a restart knows how long it was down. */
 export const HEARTBEAT_MS = 1000;
+/**
+ * A phase change folds the room's event log into a snapshot this much later: not while the answers that closed
+ * a round are still being acknowledged (serialising a 2,000-player room takes tens of ms), and coalesced.
+ */
+export const COMPACT_DELAY_MS = 1500;
 
 export function randomToken(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');
@@ -61,6 +66,7 @@ interface Entry {
   shell: RoomShell;
   owner: string;
   touchedAt: number;
+  compaction: Disposable | null;
 }
 
 export class RoomRegistry {
@@ -153,7 +159,10 @@ export class RoomRegistry {
     } catch (err) {
       this.opts.sink.error('final heartbeat failed', err);
     }
-    for (const { shell } of this.rooms.values()) shell.close();
+    for (const entry of this.rooms.values()) {
+      entry.compaction?.dispose();
+      entry.shell.close();
+    }
     this.rooms.clear();
   }
 
@@ -166,13 +175,30 @@ export class RoomRegistry {
 
   private add(state: RoomState, owner: string, seq: number): RoomShell {
     const shell = new RoomShell(state, this.opts.deps, this.opts.clock, this.opts.transport(state.code), this.sink, seq);
-    this.rooms.set(state.code, { shell, owner, touchedAt: this.opts.clock.now() });
+    this.rooms.set(state.code, { shell, owner, touchedAt: this.opts.clock.now(), compaction: null });
     return shell;
   }
 
+  /** Every event is appended (durable before its ack); snapshots come later, off the busy moments. */
   private persist(c: Parameters<RoomSink['persist']>[0]): void {
-    if (c.snapshot) this.opts.store.snapshot(c.code, c.seq, this.rooms.get(c.code)?.owner ?? '', c.state, c.at);
-    else this.opts.store.append(c.code, c.seq, c.at, c.event);
+    this.opts.store.append(c.code, c.seq, c.at, c.event);
+    const entry = this.rooms.get(c.code);
+    if (!c.phaseChanged || !entry || entry.compaction) return;
+    entry.compaction = this.opts.clock.setTimeout(() => {
+      entry.compaction = null;
+      this.compact(c.code);
+    }, COMPACT_DELAY_MS);
+  }
+
+  /** Writes the room's current state as its snapshot, dropping the events it contains. */
+  private compact(code: string): void {
+    const entry = this.rooms.get(code);
+    if (!entry) return;
+    try {
+      this.opts.store.snapshot(code, entry.shell.persisted, entry.owner, entry.shell.state, this.opts.clock.now());
+    } catch (err) {
+      this.opts.sink.error(`snapshot of room ${code} failed`, err);
+    }
   }
 
   private beat(): void {
@@ -199,6 +225,7 @@ export class RoomRegistry {
     const now = this.opts.clock.now();
     for (const [code, entry] of this.rooms) {
       if (!this.expired(entry.shell.state, entry.touchedAt, now)) continue;
+      entry.compaction?.dispose();
       entry.shell.close();
       this.rooms.delete(code);
       try {

@@ -21,14 +21,17 @@ export interface RoomTransport {
   drop(playerId: string): void;
 }
 
-/** One accepted event on its way to disk; `seq` counts the room's events, `snapshot` asks for the whole state. */
+/**
+ * One accepted event on its way to disk; `seq` counts the room's events. `phaseChanged`: a quiet moment follows
+ * (reveal, next question, pause), a good time to fold the event log into a snapshot.
+ */
 export interface Durable {
   code: string;
   seq: number;
   at: number;
   event: RoomEvent;
   state: RoomState;
-  snapshot: boolean;
+  phaseChanged: boolean;
 }
 
 export interface RoomSink {
@@ -84,9 +87,9 @@ export class RoomShell {
     if (!result.ok) return result;
     // A re-check that changed nothing (a stale timer) is not worth a write.
     if (result.state !== this.state || event.type === 'restore') {
-      const snapshot = event.type === 'restore' || result.effects.some((e) => e.type === 'phase');
+      const phaseChanged = event.type === 'restore' || result.effects.some((e) => e.type === 'phase');
       try {
-        this.sink.persist({ code: this.state.code, seq: this.seq + 1, at: this.clock.now(), event, state: result.state, snapshot });
+        this.sink.persist({ code: this.state.code, seq: this.seq + 1, at: this.clock.now(), event, state: result.state, phaseChanged });
       } catch (err) {
         this.sink.error(`persist ${event.type}`, err);
         return { ok: false, error: 'internal' };

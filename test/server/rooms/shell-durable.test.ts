@@ -33,13 +33,13 @@ describe('RoomShell durability', () => {
     const log: Durable[] = [];
     const h = harness((c) => {
       // Nothing may have been sent for this change yet.
-      expect(h.sent.filter((s) => s.startsWith('players:state'))).toHaveLength(log.filter((l) => l.snapshot).length);
+      expect(h.sent.filter((s) => s.startsWith('players:state'))).toHaveLength(log.filter((l) => l.phaseChanged).length);
       log.push(c);
     });
     h.shell.dispatch(join('a'));
     h.shell.dispatch({ type: 'host', command: { type: 'start' } });
     h.shell.dispatch({ type: 'submit', playerId: 'a', submission: { index: 0, final: 'x' } });
-    expect(log.map((c) => [c.seq, c.event.type, c.snapshot])).toEqual([
+    expect(log.map((c) => [c.seq, c.event.type, c.phaseChanged])).toEqual([
       [1, 'join', false],
       [2, 'host', true],
       [3, 'submit', true],
