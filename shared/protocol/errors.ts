@@ -56,7 +56,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   'not-in-room': 'You are not in a game. Join one first.',
   'not-a-player': 'Only players can answer.',
   'kicked': 'The host removed you from this game.',
-  'already-seated': 'This device already has a seat in this game. Reload the page to return to it.',
+  'already-seated': 'This device already has a seat in this game. Open the game again in the same browser to return to it.',
   'busy': 'The server is busy checking questions. Wait a moment and try again.',
   'player-not-found': 'No such player in this game.',
   'wrong-phase': 'That is not possible at this point of the game.',
