@@ -6,7 +6,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { crash } from './faults/crash';
-import { lag } from './faults/lag';
+import { idleLag, lag } from './faults/lag';
 import { storm } from './faults/storm';
 
 const STORM = Number(process.env.ARENA_BENCH_STORM ?? 1000) || 1000;
@@ -34,6 +34,8 @@ export async function run(): Promise<void> {
         `all answered in ${(l.wallMs / 1000).toFixed(1)} s, outcomes ${JSON.stringify(l.outcomes)}`,
     );
   }
+  const idle = await idleLag(5000);
+  console.log(`idle baseline (same process, 5 s, nothing to do): event-loop lag p99 ${idle.lagP99Ms.toFixed(1)} ms, max ${idle.lagMaxMs.toFixed(1)} ms`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 }
 

@@ -66,3 +66,12 @@ export async function lag(mode: 'worker pool' | 'inline'): Promise<LagResult> {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+/** The same measurement with nothing to do, for `ms`: how much lag the machine itself adds (it is shared). */
+export async function idleLag(ms: number): Promise<{ lagP99Ms: number; lagMaxMs: number }> {
+  const hist = monitorEventLoopDelay({ resolution: 10 });
+  hist.enable();
+  await new Promise((r) => setTimeout(r, ms));
+  hist.disable();
+  return { lagP99Ms: hist.percentile(99) / 1e6, lagMaxMs: hist.max / 1e6 };
+}
