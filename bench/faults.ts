@@ -2,24 +2,26 @@
  * Fault benchmark (`npm run bench -- faults`): a storm of 1,000 players dropped mid-question (back %, p99 time
  * to back, question still open), a crash-restart (rooms restored, acknowledged answers lost), and the event-loop
  * lag while 30 costly `room:create` requests arrive. Loopback only; every part has a time budget and stops by
- * itself. `ARENA_BENCH_STORM=300` changes the storm size.
+ * itself. `ARENA_BENCH_STORM=300,1000` (the default) sets the storm sizes.
  */
 import { cpus, loadavg } from 'node:os';
 import { crash } from './faults/crash';
 import { idleLag, lag } from './faults/lag';
 import { storm } from './faults/storm';
 
-const STORM = Number(process.env.ARENA_BENCH_STORM ?? 1000) || 1000;
+const STORMS = (process.env.ARENA_BENCH_STORM ?? '300,1000').split(',').map(Number).filter((n) => n > 0);
 const PART_BUDGET_MS = 300_000;
 
 export async function run(): Promise<void> {
-  console.log(`faults: storm of ${STORM}… (load average ${loadavg()[0]?.toFixed(1)})`);
-  const s = await withBudget(storm(STORM), 'storm');
-  console.log(
-    `storm ${s.players}: back ${s.backPct.toFixed(1)}% (recovered by Socket.IO ${s.recoveredPct.toFixed(1)}%, the rest resumed), ` +
-      `time to back p50 ${s.backP50Ms.toFixed(0)} ms p99 ${s.backP99Ms.toFixed(0)} ms, question still open: ${s.stillOpen ? 'yes' : 'NO'}, ` +
-      `answers accepted after the storm ${s.answeredAfter}/${s.shouldAnswer}`,
-  );
+  for (const size of STORMS) {
+    console.log(`faults: storm of ${size}… (load average ${loadavg()[0]?.toFixed(1)})`);
+    const s = await withBudget(storm(size), 'storm');
+    console.log(
+      `storm ${s.players}: back ${s.backPct.toFixed(1)}% (recovered by Socket.IO ${s.recoveredPct.toFixed(1)}%, the rest resumed), ` +
+        `time to back p50 ${s.backP50Ms.toFixed(0)} ms p99 ${s.backP99Ms.toFixed(0)} ms, question still open: ${s.stillOpen ? 'yes' : 'NO'}, ` +
+        `answers accepted after the storm ${s.answeredAfter}/${s.shouldAnswer}`,
+    );
+  }
   console.log('faults: crash-restart…');
   const c = await withBudget(crash(5, 30), 'crash-restart');
   console.log(
