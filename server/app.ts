@@ -19,7 +19,8 @@ import {
 import { systemClock, type Clock } from './clock';
 import { createHttpApp } from './http/app';
 import { lanOrigin } from './http/lan-origin';
-import { clientAddress, type TrustProxy } from './net/address';
+import type { TrustProxy } from './config';
+import { clientAddress, type TrustFn } from './net/address';
 import { attachHandlers, type HandlerLimits, type SolveTasks } from './net/handlers';
 import { KeyedLimiter, type BucketSpec } from './net/rate-limit';
 import { socketTransport, type ArenaServer } from './net/transport';
@@ -28,6 +29,7 @@ import { createMathDeps } from './rooms/deps';
 import { matchesHash, RoomRegistry } from './rooms/registry';
 import { TaskPool } from './rooms/task-pool';
 import type { RoomDeps } from './rooms/types';
+import type { ServiceHooks } from './service';
 import { liveRoomStore } from './store/live-rooms';
 import { gameStore, openDatabase } from './store/sqlite';
 
@@ -57,7 +59,12 @@ export interface ArenaServerOptions {
   limits?: Partial<ArenaLimits>;
   deps?: RoomDeps;
   log?: (message: string, err?: unknown) => void;
-  /** Behind a reverse proxy: which X-Forwarded-For hops to trust for the client address (see net/address.ts). */
+  /** Logs with room context, metrics, readiness, proxy trust (server/service.ts); absent in most tests. */
+  service?: ServiceHooks;
+  /**
+   * Which reverse proxies to believe for the client address (Express `trust proxy`; default the service's
+   * TRUST_PROXY, else none). Rate limits and room caps are per client address.
+   */
   trustProxy?: TrustProxy;
   /** Live rooms one address may hold at once. */
   maxRoomsPerOwner?: number;
@@ -83,7 +90,6 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? defaultLog;
   const limits: ArenaLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const trustProxy = opts.trustProxy ?? false;
   const db = openDatabase(opts.dataDir);
   const store = gameStore(db);
   const live = liveRoomStore(db);
@@ -102,8 +108,11 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     allowAttempt: (address) => attempts.bucket(address).has(1),
     failedAttempt: (address) => void attempts.bucket(address).take(1),
     joinOrigin: (requestHost) => (listening.port === 0 ? null : lanOrigin(requestHost, opts.host, listening.port)),
+    ...opts.service?.http,
   });
-  app.set('trust proxy', trustProxy);
+  if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy);
+  // Sockets trust the same proxies as HTTP requests (Express compiles the setting into this function).
+  const trust = app.get('trust proxy fn') as TrustFn;
   const http = createServer(app);
   const io: ArenaServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(http, {
     maxHttpBufferSize: MAX_PACKET_BYTES,
@@ -112,15 +121,16 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
-  io.use(handshake(new KeyedLimiter(limits.connections, clock), trustProxy));
+  io.use(handshake(new KeyedLimiter(limits.connections, clock), trust));
   const registry = new RoomRegistry({
-    deps: opts.deps ?? createMathDeps(log),
+    deps: withService(opts.service, opts.deps ?? createMathDeps(log)),
     clock,
     transport: (code) => socketTransport(io, code),
     store: live,
     ...(opts.maxRoomsPerOwner === undefined ? {} : { maxRoomsPerOwner: opts.maxRoomsPerOwner }),
     sink: {
       finished(state) {
+        opts.service?.roomFinished(state.code);
         try {
           store.saveGame({ code: state.code, hostKeyHash: state.hostKeyHash, mode: state.mode, createdAt: state.createdAt, finishedAt: state.finishedAt, settings: state.settings, rows: reportRows(state) });
         } catch (err) {
@@ -135,6 +145,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
   const solveTasks = opts.solveTasks ?? pool?.solveTasks;
   attachHandlers({ io, registry, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
+  opts.service?.attach({ io, registry, store });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host, () => resolve());
@@ -168,11 +179,11 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
 }
 
 /** Refuses other protocol versions with a clear code, and connection floods per address; notes the device. */
-function handshake(connections: KeyedLimiter, trustProxy: TrustProxy) {
+function handshake(connections: KeyedLimiter, trust: TrustFn) {
   return (socket: Parameters<Parameters<ArenaServer['use']>[0]>[0], next: (err?: Error) => void): void => {
     const auth = socket.handshake.auth as { protocolVersion?: unknown; deviceId?: unknown } | undefined;
     if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(refusal('version-mismatch'));
-    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trustProxy);
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trust);
     if (!connections.bucket(address).take()) return next(refusal('rate-limited'));
     socket.data.address = address;
     const device = DeviceIdSchema.safeParse(auth.deviceId);
@@ -186,6 +197,8 @@ function refusal(code: 'version-mismatch' | 'rate-limited'): Error {
   err.data = { code, message: ERROR_MESSAGES[code], protocolVersion: PROTOCOL_VERSION };
   return err;
 }
+
+const withService = (service: ServiceHooks | undefined, deps: RoomDeps): RoomDeps => (service ? service.deps(deps) : deps);
 
 function defaultLog(message: string, err?: unknown): void {
   console.error(`[arena] ${message}`, err ?? '');

@@ -1,21 +1,24 @@
 /**
- * The client's address for rate limits: the socket's peer, or, behind a reverse proxy the operator trusts, the
- * address the proxy reports in X-Forwarded-For. `trustProxy` follows Express: `true` trusts every hop (the
- * left-most address), a number trusts that many hops from the server, `false`/0 ignores the header (a client
- * could write anything there).
+ * The client's address for rate limits and room caps: the socket's peer, or, behind reverse proxies the operator
+ * trusts (Express `trust proxy`, config TRUST_PROXY), the address they report in X-Forwarded-For. The same trust
+ * function Express compiles for HTTP requests decides here, so sockets and HTTP agree on who the client is.
  */
-export type TrustProxy = boolean | number;
 
-export function clientAddress(peer: string, forwardedFor: string | string[] | undefined, trust: TrustProxy): string {
-  if (trust === false || trust === 0 || forwardedFor === undefined) return peer;
+/** Express's compiled `trust proxy fn`: is the hop `addr`, `i` hops from the server, a trusted proxy? */
+export type TrustFn = (addr: string, i: number) => boolean;
+
+export function clientAddress(peer: string, forwardedFor: string | string[] | undefined, trust: TrustFn): string {
+  if (forwardedFor === undefined) return peer;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
   const hops = header
     .split(',')
     .map((s) => s.trim())
-    .filter((s) => s.length > 0 && s.length <= 64);
-  if (hops.length === 0) return peer;
-  if (trust === true) return hops[0] ?? peer;
-  // The chain as the server sees it: client, proxies…, peer. Trust `trust` hops back from the peer.
-  const chain = [...hops, peer];
-  return chain[Math.max(0, chain.length - 1 - Math.floor(trust))] ?? peer;
+    .filter((s) => s.length > 0 && s.length <= 64)
+    .reverse();
+  // Walk back from the peer while each hop is a trusted proxy; the first untrusted one is the client.
+  const chain = [peer, ...hops];
+  for (let i = 0; i < chain.length - 1; i++) {
+    if (!trust(chain[i] as string, i)) return chain[i] as string;
+  }
+  return chain[chain.length - 1] ?? peer;
 }

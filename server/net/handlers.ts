@@ -6,6 +6,7 @@
 import {
   ClaimHostSchema,
   CreateRoomSchema,
+  DraftAnswerSchema,
   HostCommandSchema,
   JoinRoomSchema,
   LeaveRoomSchema,
@@ -104,6 +105,12 @@ export function attachHandlers(ctx: HandlerContext): void {
       const player = seat.room.player(seat.playerId);
       // The submission may have closed the round: the reveal's own result answers it then.
       return player ? accept(answerState(seat.room.state, player)) : refuse('internal');
+    });
+    on('answer:draft', DraftAnswerSchema, (draft) => {
+      const seat = seatOf(ctx, socket);
+      if (!seat) return refuse('not-in-room');
+      const res = seat.room.dispatch({ type: 'draft', playerId: seat.playerId, draft });
+      return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
     });
     on('room:leave', LeaveRoomSchema, () => {
       dropAll(ctx, socket, 'leave');

@@ -6,6 +6,7 @@
 import { ANSWER_GRACE_MS, type HostCommand, type RoomMode, type RoomSettings } from '../../shared/protocol';
 import { closeRound, withRanks } from './close';
 import type { Question } from '../../shared/questions/types';
+import { saveDraft } from './drafts';
 import { changeSettings, disconnect, join, kick, leave, restore, resume, setLocked } from './membership';
 import { prepareSettings, totalQuestions } from './questions';
 import { onDeadline, onWake, openQuestion, submit } from './round';
@@ -26,6 +27,8 @@ export function transition(state: RoomState, event: RoomEvent, now: number, deps
       return hostCommand(state, event.command, now, deps, event.solved);
     case 'submit':
       return submit(state, event.playerId, event.submission, now, deps);
+    case 'draft':
+      return saveDraft(state, event.playerId, event.draft, now, deps);
     case 'deadline':
       return onDeadline(state, now);
     case 'wake':

@@ -23,6 +23,8 @@ export interface GameStore {
   saveGame(game: StoredGame): void;
   /** The latest finished game with this code whose host secret matches, or null. */
   findReport(code: string, hostSecret: string): ReportRow[] | null;
+  /** Writes one row to a health table: throws when the database cannot be written (/readyz). */
+  probe(): void;
   close(): void;
 }
 
@@ -51,6 +53,7 @@ CREATE TABLE IF NOT EXISTS answers (
   points INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS answers_game ON answers (game_id);
+CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
 `;
 
 const hash = (secret: string): string => createHash('sha256').update(secret).digest('hex');
@@ -82,6 +85,7 @@ export function gameStore(db: Database.Database): GameStore {
     'SELECT id FROM games WHERE code = ? AND secret_hash = ? ORDER BY finished_at DESC, id DESC LIMIT 1',
   );
   const rowsOf = db.prepare<[number], Record<string, unknown>>('SELECT * FROM answers WHERE game_id = ? ORDER BY question, rowid');
+  const touch = db.prepare('INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)');
   const save = db.transaction((g: StoredGame) => {
     const info = insertGame.run(g.code, g.hostKeyHash, g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings));
     for (const r of g.rows) {
@@ -104,6 +108,7 @@ export function gameStore(db: Database.Database): GameStore {
         points: Number(r.points),
       }));
     },
+    probe: () => void touch.run(Date.now()),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatedRoom, HostCommand, HostView, SeatGrant } from '../../../shared/protocol';
+import { PROTOCOL_VERSION, type CreatedRoom, type HostCommand, type HostView, type SeatGrant } from '../../../shared/protocol';
 import { call, gameSettings, ok, startHarness, type Client, type Harness } from './harness';
 
 const SETTINGS = gameSettings({ questionCount: 2 });
@@ -145,7 +145,7 @@ describe('one seat per socket and per device', () => {
   it('refuses a second seat from another connection of the same device once the game runs', async () => {
     const host = await h.connect();
     const room = await create(host);
-    const auth = { protocolVersion: 2, deviceId: 'device-of-mallory-1' };
+    const auth = { protocolVersion: PROTOCOL_VERSION, deviceId: 'device-of-mallory-1' };
     const first = await h.connect(auth);
     await ok(call(first, 'room:join', { code: room.code, nickname: 'Mal' }));
     await ok(call(host, 'host:command', { type: 'start' }));
@@ -157,7 +157,7 @@ describe('one seat per socket and per device', () => {
   it('bars a kicked device from joining again under a new nickname', async () => {
     const host = await h.connect();
     const room = await create(host);
-    const auth = { protocolVersion: 2, deviceId: 'device-of-kicked-01' };
+    const auth = { protocolVersion: PROTOCOL_VERSION, deviceId: 'device-of-kicked-01' };
     const c = await h.connect(auth);
     const seat = await ok(call<SeatGrant>(c, 'room:join', { code: room.code, nickname: 'Rude' }));
     await ok(call(host, 'host:command', { type: 'kick', playerId: seat.you.playerId }));
