@@ -46,7 +46,8 @@
  * A question closes at its deadline plus a short grace for latency, when every seated player has given a final
  * answer or been offline for more than 10 s (a Wi-Fi blip is not an answer), or on the host's skip.
  * The host moves on with 'next' (reveal → leaderboard → next question → … → finished).
- * On 'server:restarting' keep everything: after the restart, resume with the token / claim with the secret. Times are epoch ms of the server clock; views carry `serverNow`.
+ * On 'server:restarting' keep everything: after the restart, resume with the token / claim with the secret.
+ * Times are epoch ms of the server clock; views carry `serverNow`.
  */
 import type { z } from 'zod';
 import type { ErrorCode } from './protocol/errors';
