@@ -7,7 +7,8 @@ const tasks = (...exprs: string[]): RoomSettings => ({
   ...DEFAULT_SETTINGS,
   source: { kind: 'tasks', tasks: exprs.map((expr) => ({ family: 'chain' as const, task: { expr, var: 'x' } })) },
 });
-const HEAVY = 'sin(cos(tan(exp(sin(cos(x^2+3*x))))))';
+/** Seven layers over a 12-term polynomial: tens of ms to solve, so a 1 ms budget always runs out first. */
+const HEAVY = `sin(cos(tan(exp(sin(cos(log(1+(${Array.from({ length: 12 }, (_, j) => `${j + 2}*x^${j + 1}`).join('+')})^2)))))))`;
 // Starting a worker (TypeScript loader, math core) takes seconds on a busy machine.
 const SLOW = 90_000;
 
