@@ -6,23 +6,22 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import type { MathNode } from 'mathjs';
 import { math } from '../../../shared/math/engine';
+import { unifyNames } from './names';
 
 /**
- * Renders `latex` into `el` as crisp HTML (no MathML duplicate to keep DOM small; aria-label carries the source).
- * Never throws: bad LaTeX shows KaTeX's red error text instead of breaking a live game screen.
+ * Renders `latex` into `el` as crisp HTML plus KaTeX's hidden MathML, so a screen reader speaks mathematics rather
+ * than LaTeX source. Never throws: bad LaTeX shows KaTeX's red error text instead of breaking a live game screen.
  */
 export function renderLatex(el: HTMLElement, latex: string, opts: { display?: boolean } = {}): void {
-  katex.render(latex, el, {
+  katex.render(unifyNames(latex), el, {
     displayMode: opts.display ?? false,
     throwOnError: false,
     trust: false,
-    output: 'html',
+    output: 'htmlAndMathml',
     strict: 'ignore',
     maxSize: 50,
     maxExpand: 200,
   });
-  el.setAttribute('role', 'math');
-  el.setAttribute('aria-label', latex);
 }
 
 /** Longest expression we will parse for a preview; answers in this game are far shorter. */
