@@ -119,6 +119,8 @@ export interface Step {
   prose?: string;
   /** Chain families: the layer this step works on (0 = outermost, as in `layers`), lit in the diagram. */
   layer?: number;
+  /** Multivariable / partial: the path (index in `paths`) this step follows, lit in the diagram. */
+  path?: number;
 }
 
 /** One path z → x → t of a multivariable / partial question: its factors multiply to the path's term. */

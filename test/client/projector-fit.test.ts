@@ -69,7 +69,8 @@ async function setSize(page: Page, size: { width: number; height: number }): Pro
   // Live resize: every formula box refits and the diagram re-lays out for its new panel size.
   await page.waitForFunction(() => {
     const boxes = [...document.querySelectorAll<HTMLElement>('.fit-box')];
-    const fitted = boxes.every((b) => b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth));
+    const fitted = boxes.every((b) => b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth))
+      && [...document.querySelectorAll<HTMLElement>('#class-stats')].every((b) => b.dataset.fitScale !== undefined);
     const host = document.querySelector<HTMLElement>('#host-view');
     const view = host?.querySelector<HTMLElement>('.cra-view');
     const laid = !host || host.hidden || view?.dataset.laidFor === `${Math.floor(host.getBoundingClientRect().width)}x${Math.floor(host.getBoundingClientRect().height)}`;

@@ -107,11 +107,11 @@ export function latexOrText(expr: string): string {
   return exprToLatex(expr) ?? `\\text{${expr.replace(/[\\{}$&#^_%~]/g, ' ')}}`;
 }
 
-/** Short numeric display: 4 significant digits, minus sign as in print, no "-0". */
+/** Short numeric display: 3 significant figures (as answers are judged), minus sign as in print, no "-0". */
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? '\\text{NaN}' : v > 0 ? '\\infty' : '-\\infty';
   if (Math.abs(v) < 5e-5) return '0';
-  const s = Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
+  const s = Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3)));
   return s.replace(/e([+-])(\d+)/, (_m, sign: string, d: string) => `\\times10^{${sign === '-' ? '-' : ''}${d}}`);
 }
 

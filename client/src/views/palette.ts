@@ -63,11 +63,11 @@ export function metricsFor(mode: ViewMode, width: number, screenScale = 1): Mode
 }
 
 /**
- * The smallest label on a projector: 28 px on a 1920×1080 screen (legible from the back row), in proportion on
+ * The smallest label on a projector: 30 px on a 1920×1080 screen (28 px even if the panel scales it a little) (legible from the back row), in proportion on
  * other screens. `screenScale` is the screen's size relative to 1920×1080 (the smaller of the two ratios).
  */
 export function projectorMinFont(screenScale: number): number {
-  return 28.5 * screenScale;
+  return 30 * screenScale;
 }
 
 /** The window's size relative to 1920×1080, for projector type sizes. */

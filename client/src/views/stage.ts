@@ -58,7 +58,7 @@ export class Stage {
     this.root.className = `cra-view cra-view--${options.mode}`;
     Object.assign(this.root.style, { position: 'relative', width: '100%', height: '100%', overflow: 'auto' });
     this.inner = document.createElement('div');
-    Object.assign(this.inner.style, { position: 'relative', overflow: 'hidden' });
+    Object.assign(this.inner.style, { position: 'relative', overflow: options.mode === 'projector' ? 'visible' : 'hidden' });
     this.overlay = document.createElement('div');
     this.overlay.className = 'cra-view__labels';
     Object.assign(this.overlay.style, { position: 'absolute', left: '0', top: '0', right: '0', bottom: '0', zIndex: '1' });
@@ -204,16 +204,36 @@ export class Stage {
    * (canvas and labels together) and centred. Phones scroll instead, where a swipe is natural.
    */
   private fitToViewport(w: number, h: number, vp: { w: number; h: number }): void {
-    const k = this.options.mode === 'projector' ? Math.min(1, vp.w / Math.max(1, w), vp.h / Math.max(1, h)) : 1;
-    if (k >= 0.999) {
+    // Labels never shrink below the legible minimum, so one may stick out of the drawing: the bounds include them.
+    const b = this.options.mode === 'projector' ? this.labelBounds() : { x0: 0, y0: 0, x1: 0, y1: 0 };
+    const x0 = Math.min(0, b.x0);
+    const y0 = Math.min(0, b.y0);
+    const cw = Math.max(w, b.x1) - x0;
+    const ch = Math.max(h, b.y1) - y0;
+    const k = this.options.mode === 'projector' ? Math.min(1, vp.w / Math.max(1, cw), vp.h / Math.max(1, ch)) : 1;
+    if (k >= 0.999 && x0 >= 0 && y0 >= 0) {
       this.inner.style.transform = '';
       delete this.root.dataset.fitScale;
       return;
     }
-    const dx = Math.max(0, (vp.w - w * k) / 2);
-    const dy = Math.max(0, (vp.h - h * k) / 2);
+    const dx = Math.max(0, (vp.w - cw * k) / 2) - x0 * k;
+    const dy = (k < 0.999 ? Math.max(0, (vp.h - ch * k) / 2) : 0) - y0 * k;
     Object.assign(this.inner.style, { transformOrigin: '0 0', transform: `translate(${dx}px, ${dy}px) scale(${k})` });
-    this.root.dataset.fitScale = k.toFixed(2);
+    if (k < 0.999) this.root.dataset.fitScale = k.toFixed(2);
+    else delete this.root.dataset.fitScale;
+  }
+
+  /** The box around every placed label, CSS px of the content (before any fit transform). */
+  private labelBounds(): { x0: number; y0: number; x1: number; y1: number } {
+    const out = { x0: 0, y0: 0, x1: 0, y1: 0 };
+    for (const el of this.overlay.children) {
+      if (!(el instanceof HTMLElement) || el.style.visibility !== 'visible') continue;
+      out.x0 = Math.min(out.x0, el.offsetLeft);
+      out.y0 = Math.min(out.y0, el.offsetTop);
+      out.x1 = Math.max(out.x1, el.offsetLeft + el.offsetWidth);
+      out.y1 = Math.max(out.y1, el.offsetTop + el.offsetHeight);
+    }
+    return out;
   }
 
   /**

@@ -106,6 +106,7 @@ function subsPrompt(a: SubsAnalysis, partial: boolean): { text: string; latex: s
 
 function pathSteps(a: SubsAnalysis, partial: boolean): Step[] {
   const steps: Step[] = a.paths.map((p, k) => ({
+    path: k,
     prose: `Path ${k + 1}, through \\(${texSymbol(p.via)}\\): how \\(z\\) changes with \\(${texSymbol(p.via)}\\), times how \\(${texSymbol(p.via)}\\) changes with \\(${texSymbol(a.wrt)}\\).`,
     text: `Path through ${p.via}: ∂z/∂${p.via} = ${toStr(p.outer)} and ${partial ? '∂' : 'd'}${p.via}/${partial ? '∂' : 'd'}${a.wrt} = ${toStr(p.inner)}, so this path gives ${toStr(p.term)}.`,
     latex: `\\frac{\\partial z}{\\partial ${texSymbol(p.via)}}\\,${derivTex(p.via, a.wrt, partial)}=\\left(${texNode(p.outer)}\\right)\\left(${texNode(p.inner)}\\right)=${texNode(p.term)}`,

@@ -84,3 +84,30 @@ export function typesetProse(el: HTMLElement, prose: string): void {
     });
   });
 }
+
+/**
+ * Shrinks a block of ordinary content (the results bars) until it fits its box's height, never below
+ * `minScale`; refits on every size change. The box must have a bounded height and hide overflow.
+ */
+export function fitBlock(el: HTMLElement, minScale = 0.6): () => void {
+  let last = '';
+  const fit = (): void => {
+    if (!el.isConnected || el.clientHeight === 0) return;
+    let scale = 1;
+    el.style.fontSize = '';
+    for (let i = 0; i < 6 && el.scrollHeight > el.clientHeight + 1 && scale > minScale; i++) {
+      scale = Math.max(minScale, scale * Math.max(0.8, (el.clientHeight / el.scrollHeight) ** 0.5));
+      el.style.fontSize = `${scale}em`;
+    }
+    el.dataset.fitScale = scale.toFixed(2);
+    last = `${el.clientWidth}x${el.clientHeight}`;
+  };
+  const observer = new ResizeObserver(() => {
+    if (`${el.clientWidth}x${el.clientHeight}` !== last) fit();
+  });
+  observer.observe(el);
+  // Typeset labels inside arrive after KaTeX loads and change the content's height, not the box's.
+  void loadMath().then(() => requestAnimationFrame(fit));
+  void document.fonts?.ready.then(fit);
+  return () => observer.disconnect();
+}

@@ -4,7 +4,7 @@
  * to go back), the current step large and typeset, its layer lit in the diagram. Past the last step the same key
  * moves the game on, so a teacher with only a clicker is never stuck.
  */
-import type { Question, Step } from '../../../../shared/questions/types';
+import type { Family, Question, Step } from '../../../../shared/questions/types';
 import { toPublicQuestion } from '../../../../shared/questions/public';
 import { h, mountScreen, prefersReducedMotion, replace } from '../../app/dom';
 import { loadMath, mountView } from '../../app/math';
@@ -13,7 +13,7 @@ import { answerLatex } from '../answer-latex';
 import { familyLabel } from '../family-labels';
 import type { HostContext, HostScreen } from './host-phases';
 import { classStats } from './class-stats';
-import { typesetFit, typesetProse } from './fit-math';
+import { fitBlock, typesetFit, typesetProse } from './fit-math';
 import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { observeViewSize } from './view-size';
@@ -66,15 +66,17 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   };
   const paintAnswer = (): void => {
     const box = h('div', { class: 'answer-box', id: 'reveal-answer' });
+    const stats = classStats(v.stats, q);
     replace(panel,
       h('h2', {}, '✓ The answer'),
       box,
       variantGame ? h('p', { class: 'variant-note', id: 'variant-note' }, 'Variant game: every player had their own numbers. The working below is the general method, shown on one variant.') : null,
-      classStats(v.stats, q));
+      stats);
+    stopFits.push(fitBlock(stats));
     void loadMath().then((m) => {
       if (destroyed || slide !== 0) return;
       const tex = answerLatex(q.answer, (e) => m.exprToLatex(e));
-      if (tex !== null) stopFits.push(typesetFit(box, tex));
+      if (tex !== null) stopFits.push(typesetFit(box, tex, { minScale: 0.2 }));
     });
   };
   const paintStep = (k: number): void => {
@@ -88,7 +90,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
         h('div', { class: 'step-dots', 'aria-hidden': 'true' }, steps.map((_, i) => h('span', { class: i < k ? 'on' : null })))),
       step.prose ? prose : null,
       formula);
-    stopFits.push(typesetFit(formula, step.latex, { fallback: step.text }));
+    stopFits.push(typesetFit(formula, step.latex, { fallback: step.text, minScale: 0.2 }));
   };
 
   const unbind = bindStepKeys({ next: forward, back: () => go(slide - 1) });
@@ -99,8 +101,9 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
         h('span', { class: 'muted' }, familyLabel(q.family)),
         variantGame ? h('span', { class: 'pill', id: 'variant-pill' }, 'Variant game') : null),
       counter),
-    // A chain of boxes reads left to right: it gets a full-width strip above the lesson; other drawings sit beside it.
-    h('main', { class: `reveal-main${q.layers ? ' stacked' : ''}` }, h('div', { class: 'reveal-left' }, prompt, viewHost), panel),
+    // Wide drawings (a chain of boxes, a network, a gradient's layers) get a full-width strip above the lesson;
+    // square ones (trees, matrices, curves) sit beside it.
+    h('main', { class: `reveal-main${WIDE.has(q.family) ? ' stacked' : ''}`, 'data-family': q.family }, h('div', { class: 'reveal-left' }, prompt, viewHost), panel),
     h('footer', { class: 'host-bar bottom', id: 'host-controls' }, backBtn, stepBtn, nextBtn,
       h('span', { class: 'muted' }, '→ / Space: next · ←: back'), h('span', { class: 'spacer' }), muteButton())));
   paint();
@@ -129,8 +132,11 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   };
 }
 
+const WIDE = new Set<Family>(['chain', 'nested', 'higher-order', 'activation', 'backprop', 'gradient-flow']);
+
 /** The chain layer a worked step is about (lit in the diagram), if it is about one. */
-function activeLayerOf(q: Question, step: Step | undefined): { activeLayer?: number } {
-  if (!step || step.layer === undefined || !q.layers) return {};
-  return { activeLayer: step.layer };
+function activeLayerOf(q: Question, step: Step | undefined): { activeLayer?: number; activePath?: number } {
+  if (step?.layer !== undefined && q.layers) return { activeLayer: step.layer };
+  if (step?.path !== undefined && q.paths) return { activePath: step.path };
+  return {};
 }
