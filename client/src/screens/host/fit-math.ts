@@ -95,7 +95,7 @@ export function fitBlock(el: HTMLElement, minScale = 0.6): () => void {
     if (!el.isConnected || el.clientHeight === 0) return;
     let scale = 1;
     el.style.fontSize = '';
-    for (let i = 0; i < 6 && el.scrollHeight > el.clientHeight + 1 && scale > minScale; i++) {
+    for (let i = 0; i < 8 && el.scrollHeight > el.clientHeight * 0.98 && scale > minScale; i++) {
       scale = Math.max(minScale, scale * Math.max(0.8, (el.clientHeight / el.scrollHeight) ** 0.5));
       el.style.fontSize = `${scale}em`;
     }

@@ -28,7 +28,8 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   let slide = 0;
   let stopFits: Array<() => void> = [];
   const prompt = h('div', { class: 'host-prompt', id: 'host-prompt' });
-  const stopPrompt = typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text });
+  // A network's reveal drops the prompt: every number it gives is on the graph, which needs the width.
+  const stopPrompt = q.family === 'backprop' ? () => undefined : typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text });
   const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
   const panel = h('section', { class: 'slide', id: 'reveal-slide', 'aria-live': 'polite' });
   const counter = h('span', { class: 'pill', id: 'step-counter' });
@@ -103,7 +104,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
       counter),
     // Wide drawings (a chain of boxes, a network, a gradient's layers) get a full-width strip above the lesson;
     // square ones (trees, matrices, curves) sit beside it.
-    h('main', { class: `reveal-main${WIDE.has(q.family) ? ' stacked' : ''}`, 'data-family': q.family }, h('div', { class: 'reveal-left' }, prompt, viewHost), panel),
+    h('main', { class: `reveal-main${WIDE.has(q.family) ? ' stacked' : ''}`, 'data-family': q.family }, h('div', { class: 'reveal-left' }, q.family === 'backprop' ? null : prompt, viewHost), panel),
     h('footer', { class: 'host-bar bottom', id: 'host-controls' }, backBtn, stepBtn, nextBtn,
       h('span', { class: 'muted' }, '→ / Space: next · ←: back'), h('span', { class: 'spacer' }), muteButton())));
   paint();
