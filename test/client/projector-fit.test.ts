@@ -164,6 +164,7 @@ describe('projector', () => {
       if (await page.locator('#host-leaderboard').isVisible()) {
         for (const size of SIZES) {
           await page.setViewportSize(size);
+          await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
           await screenshot(page, `projector-${i + 1}-leaderboard-${size.width}`);
           await check(page, 'leaderboard', size);
         }
@@ -175,6 +176,7 @@ describe('projector', () => {
     await page.locator('.host-podium .place.p1.shown').waitFor(WAIT);
     for (const size of SIZES) {
       await page.setViewportSize(size);
+      await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
       await screenshot(page, `projector-podium-${size.width}`);
       await check(page, 'podium', size);
     }
