@@ -30,6 +30,12 @@
  *   emit 'answer:submit' {index, layers?: [{layer, input}], final?} → ack AnswerState (your verdicts so far)
  *     Layers may be sent one by one as boxes are filled, then the final; or all at once. A judged layer is
  *     final; the final answer ends your round. Verdicts say correct/mistake/feedback, never the answer.
+ *     An answer that cannot be read (unbalanced brackets, unknown symbols, blank) is refused with
+ *     `unreadable-answer` (detail: the reason, e.g. "Layer 2: Unbalanced parentheses.") and uses nothing up.
+ *   emit 'answer:draft' {index, layers?, final?} → ack {index, held}   while typing (debounced), and once
+ *     more at the deadline (the grace covers it). The latest readable draft is taken as the answer when the
+ *     round closes without a final; it scores as if submitted when the server received it. Unreadable drafts
+ *     are refused (`unreadable-answer`) and the previous readable one is kept. `{index}` alone clears it.
  *   on 'kicked' {error}           removed by the host; forget the resume token.
  *   emit 'room:leave' {}          leave for good (the seat is dropped in the lobby, kept as offline later).
  *
@@ -49,6 +55,7 @@ import type {
   PingSchema,
   ResumePlayerSchema,
   SubmitAnswerSchema,
+  DraftAnswerSchema,
 } from './protocol/schemas';
 import type { AnswerState, HostProgress, HostView, PlayerPhaseView, YouView } from './protocol/views';
 
@@ -84,6 +91,13 @@ export interface SeatGrant {
   state: PlayerPhaseView;
 }
 
+/** Ack of `answer:draft`: the draft is held and counts at time-up unless an answer is submitted. */
+export interface DraftSaved {
+  index: number;
+  /** False when the draft was cleared (nothing typed). */
+  held: boolean;
+}
+
 export interface CreatedRoom {
   code: string;
   /** Keep secret: whoever holds it controls the room. */
@@ -101,6 +115,7 @@ export interface ClientToServerEvents {
   'host:claim': (payload: z.input<typeof ClaimHostSchema>, ack: AckFn<HostView>) => void;
   'host:command': (payload: z.input<typeof HostCommandSchema>, ack: AckFn<HostView>) => void;
   'answer:submit': (payload: z.input<typeof SubmitAnswerSchema>, ack: AckFn<AnswerState>) => void;
+  'answer:draft': (payload: z.input<typeof DraftAnswerSchema>, ack: AckFn<DraftSaved>) => void;
   'time:ping': (payload: z.input<typeof PingSchema>, ack: AckFn<{ serverNow: number; clientNow?: number }>) => void;
 }
 

@@ -7,6 +7,7 @@ import type { Socket } from 'socket.io';
 import {
   ClaimHostSchema,
   CreateRoomSchema,
+  DraftAnswerSchema,
   HostCommandSchema,
   JoinRoomSchema,
   PingSchema,
@@ -86,6 +87,13 @@ export function attachHandlers(ctx: HandlerContext): void {
       const state = player ? answerState(room.state, player) : null;
       // The submission may have closed the round: the reveal's own result answers it then.
       return state ? accept(state) : refuse('internal');
+    });
+    on('answer:draft', DraftAnswerSchema, (draft) => {
+      const { code, playerId } = socket.data;
+      const room = code === undefined ? undefined : ctx.registry.get(code);
+      if (!room || playerId === undefined) return refuse('not-in-room');
+      const res = room.dispatch({ type: 'draft', playerId, draft });
+      return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
     });
     on('room:leave', z.unknown(), () => {
       leaveSeat(ctx, socket, 'leave');

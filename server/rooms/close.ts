@@ -4,6 +4,7 @@
 import type { MistakeCode } from '../../shared/check/types';
 import type { RevealStats } from '../../shared/protocol';
 import { scoreAnswer } from '../../shared/scoring';
+import { effectiveSubmission } from './drafts';
 import { layersAllowed, questionFor } from './questions';
 import { getEntry, tableOf, type Table } from './table';
 import type { PhaseOf, PlayerRecord, PlayerResult, RoomEffect, RoomState, Submission, Transition } from './types';
@@ -14,7 +15,10 @@ export function closeRound(state: PhaseOf<'question'>, effects: RoomEffect[]): T
   for (const id of state.order) {
     const player = getEntry(state.players, id);
     if (!player) continue;
-    const result = resultFor(state, player, getEntry(state.answers, id));
+    const held = getEntry(state.answers, id);
+    const sub = effectiveSubmission(held);
+    const result = resultFor(state, player, sub);
+    if (sub !== held) result.fromDraft = true;
     results[id] = result;
     const streak = result.correct ? player.streak + 1 : 0;
     players.push({ ...player, score: player.score + result.points, streak });

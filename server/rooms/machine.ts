@@ -5,6 +5,7 @@
  */
 import { ANSWER_GRACE_MS, type HostCommand, type RoomMode, type RoomSettings } from '../../shared/protocol';
 import { closeRound, withRanks } from './close';
+import { saveDraft } from './drafts';
 import { changeSettings, disconnect, join, kick, leave, resume, setLocked } from './membership';
 import { prepareSettings, totalQuestions } from './questions';
 import { onDeadline, openQuestion, submit } from './round';
@@ -25,6 +26,8 @@ export function transition(state: RoomState, event: RoomEvent, now: number, deps
       return hostCommand(state, event.command, now, deps);
     case 'submit':
       return submit(state, event.playerId, event.submission, now, deps);
+    case 'draft':
+      return saveDraft(state, event.playerId, event.draft, now, deps);
     case 'deadline':
       return onDeadline(state, now);
     default:

@@ -7,6 +7,7 @@ import type { LayerVerdict, Verdict } from '../../shared/check/types';
 import { ANSWER_GRACE_MS, type SubmitAnswer } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import { closeRound } from './close';
+import { refuseUnreadable } from './unreadable';
 import { ensureQuestions, layersAllowed, questionFor } from './questions';
 import { emptyTable, getEntry, setEntry } from './table';
 import type { PhaseOf, RoomDeps, RoomEffect, RoomState, Submission, Transition } from './types';
@@ -40,25 +41,32 @@ export function submit(state: RoomState, playerId: string, payload: SubmitAnswer
   const judged = judge(state, q, prior, payload, deps);
   if (!judged.ok) return judged;
   const remainingMs = Math.max(0, state.timer.deadline - now);
-  const sub: Submission = { ...judged.sub, elapsedMs: state.durationMs - remainingMs };
+  const sub: Submission = { ...judged.sub, ...(prior.draft ? { draft: prior.draft } : {}), elapsedMs: state.durationMs - remainingMs };
   const finals = state.finals + (sub.final ? 1 : 0);
   const next: PhaseOf<'question'> = { ...state, answers: setEntry(state.answers, playerId, sub), finals };
   return closeIfAllAnswered(next, [{ type: 'progress' }], now);
 }
 
-type Judged = { ok: true; sub: Submission } | { ok: false; error: 'layers-not-allowed' | 'layer-out-of-range' | 'layer-already-answered' };
+export type Judged =
+  | { ok: true; sub: Submission }
+  | { ok: false; error: 'layers-not-allowed' | 'layer-out-of-range' | 'layer-already-answered' | 'unreadable-answer'; detail?: string };
 
-function judge(state: RoomState, q: Question, prior: Submission, payload: SubmitAnswer, deps: RoomDeps): Judged {
+export function judge(state: RoomState, q: Question, prior: Submission, payload: SubmitAnswer, deps: RoomDeps): Judged {
   const layerInputs = prior.layerInputs.slice();
   const layers = prior.layers.slice();
+  const fresh: Array<string | null> = layerInputs.map(() => null);
   if (payload.layers) {
     if (!layersAllowed(state, q)) return { ok: false, error: 'layers-not-allowed' };
-    const fresh: Array<string | null> = layerInputs.map(() => null);
     for (const { layer, input } of payload.layers) {
       if (layer >= layers.length) return { ok: false, error: 'layer-out-of-range' };
       if (layers[layer] !== null || fresh[layer] !== null) return { ok: false, error: 'layer-already-answered' };
       fresh[layer] = input;
     }
+  }
+  // Unreadable text is refused before anything is judged: the attempt is not used, whatever client sent it.
+  const unreadable = refuseUnreadable(q, payload);
+  if (unreadable) return unreadable;
+  if (payload.layers) {
     const verdict = deps.check(q, '', fresh);
     fresh.forEach((input, i) => {
       if (input === null) return;
@@ -74,7 +82,7 @@ function judge(state: RoomState, q: Question, prior: Submission, payload: Submit
   return { ok: true, sub: { layerInputs, layers, finalInput: payload.final ?? null, final, elapsedMs: null } };
 }
 
-function emptySubmission(q: Question): Submission {
+export function emptySubmission(q: Question): Submission {
   const n = q.layers?.length ?? 0;
   return { layerInputs: new Array<null>(n).fill(null), layers: new Array<null>(n).fill(null), finalInput: null, final: null, elapsedMs: null };
 }

@@ -4,7 +4,7 @@
  * Everything is plain JSON: a room can be snapshotted, restored and inspected in tests.
  */
 import type { AnswerInput, LayerVerdict, Verdict } from '../../shared/check/types';
-import type { ErrorCode, HostCommand, RevealStats, RoomMode, RoomSettings, SubmitAnswer } from '../../shared/protocol';
+import type { DraftAnswer, ErrorCode, HostCommand, RevealStats, RoomMode, RoomSettings, SubmitAnswer } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Table } from './table';
 
@@ -31,6 +31,11 @@ export interface Submission {
   final: Verdict | null;
   /** Time of the last accepted part (the final, once given), paused time excluded. */
   elapsedMs: number | null;
+  /**
+   * The latest readable draft (what was typed, not sent), already judged, as the submission it would make;
+   * taken at close when no final was submitted (server/rooms/drafts.ts). Never shown before the reveal.
+   */
+  draft?: Submission;
 }
 
 /** One player's result on one question, kept for the reveal, the `you` view and the report. */
@@ -46,6 +51,8 @@ export interface PlayerResult {
   timeMs: number | null;
   points: number;
   streakBonus: number;
+  /** The answer was the player's unsent draft, taken at close (server/rooms/drafts.ts). */
+  fromDraft?: boolean;
 }
 
 export interface RoundRecord {
@@ -105,6 +112,7 @@ export type RoomEvent =
   | { type: 'leave'; playerId: string }
   | { type: 'host'; command: HostCommand }
   | { type: 'submit'; playerId: string; submission: SubmitAnswer }
+  | { type: 'draft'; playerId: string; draft: DraftAnswer }
   | { type: 'deadline' };
 
 /** What the shell must do after a transition; views are rebuilt from the new state. */

@@ -97,7 +97,9 @@ export function answerState(state: RoomState, player: PlayerRecord): AnswerState
   if (state.phase !== 'reveal') return null;
   const r = state.rounds[state.rounds.length - 1]?.results[player.id];
   if (!r) return { index: state.index, layers: [], final: null, done: true, points: 0, streakBonus: 0 };
-  return { index: state.index, layers: r.layers, final: r.verdict, done: true, points: r.points, streakBonus: r.streakBonus };
+  const out: AnswerState = { index: state.index, layers: r.layers, final: r.verdict, done: true, points: r.points, streakBonus: r.streakBonus };
+  if (r.fromDraft) out.fromDraft = true;
+  return out;
 }
 
 export function hostView(state: RoomState, now: number): HostView {

@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { FAMILIES } from '../questions/types';
 
+// No code generation: the page's CSP forbids eval, and zod would otherwise probe `new Function` on first parse
+// (a CSP violation report on the projector). The payloads are small; the interpreter is fast enough.
+z.config({ jitless: true });
+
 /** Unambiguous room code alphabet: no 0/O, 1/I/L. */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ROOM_CODE_LENGTH = 6;
@@ -143,6 +147,21 @@ export const SubmitAnswerSchema = z
   })
   .refine((p) => p.layers !== undefined || p.final !== undefined, 'layers or final required');
 export type SubmitAnswer = z.infer<typeof SubmitAnswerSchema>;
+
+/**
+ * What the player has typed so far, sent (debounced) while the question is open. The server keeps the latest
+ * readable draft and takes it as the answer at time-up if no final was submitted. No `final` and no `layers`
+ * clears the draft (the player emptied the boxes).
+ */
+export const DraftAnswerSchema = z.strictObject({
+  index: z.int().min(0).max(MAX_QUESTIONS),
+  layers: z
+    .array(z.strictObject({ layer: z.int().min(0).max(MAX_LAYERS - 1), input: z.string().max(ANSWER_MAX_CHARS) }))
+    .max(MAX_LAYERS)
+    .optional(),
+  final: AnswerInputSchema.optional(),
+});
+export type DraftAnswer = z.infer<typeof DraftAnswerSchema>;
 
 export const PingSchema = z.strictObject({ clientNow: z.number().finite().optional() }).optional();
 

@@ -76,6 +76,8 @@ export interface AnswerState {
   /** Set at the reveal. */
   points: number | null;
   streakBonus: number | null;
+  /** At the reveal: the answer scored was the unsent draft the server held when time ran out. */
+  fromDraft?: boolean;
 }
 
 export interface YouView {

@@ -1,142 +1,201 @@
 /**
- * The right input for a question: an expression (with keypad and preview), a grid for a matrix, number boxes
- * for values, and, in layer-by-layer mode, one input per layer of the chain before the final product.
+ * The right input for a question: an expression box, one box per layer before the product (layer-by-layer
+ * mode), a grid of boxes for a matrix, or a number box. Every box has the maths keypad and a live preview.
+ * The form owns the dock at the bottom of the phone (the reason Submit is disabled, the Submit button, the
+ * keypad/keyboard switch and the keypad), and keeps Submit disabled while any required text cannot be read.
  */
-import type { PublicQuestion } from '../../../shared/questions/types';
+import { publicSlotRules, type Readability, type Slot, type SubmittedParts } from '../../../shared/check/readable';
 import type { AnswerInput, LayerInputs } from '../../../shared/check/types';
+import type { PublicQuestion } from '../../../shared/questions/types';
 import { h } from '../app/dom';
-import { renderExpr } from '../app/math';
-import { createMathInput, type MathInput, type Validator } from './math-input';
+import { exprBoxes, gridBoxes, numberBox } from './answer-boxes';
+import { createKeypad, functionKeys } from './keypad';
+import { createMathInput, type EntryMode, type MathInput } from './math-input';
 
 export interface AnswerFormOptions {
-  validate: Validator;
-  /** Ask for each layer's local derivative (evaluated at its input) before the product. */
+  /** Ask for each layer's local derivative before the product. */
   layerByLayer: boolean;
-  onSubmit: () => void;
-  /** The layer whose input has focus (outermost = 0), for highlighting in the question view. */
-  onActiveLayer?: (layer: number | undefined) => void;
+  /** The screen's Submit/Check button: placed in the dock, enabled only when everything can be read. */
+  submit: HTMLButtonElement;
+  onSubmit(): void;
+  /** The layer whose box has focus (outermost = 0), for highlighting in the question view. */
+  onActiveLayer?(layer: number | undefined): void;
+  /** Any edit, by key or keyboard (drafts, collapsing the diagram). */
+  onChange?(): void;
+  /** sessionStorage key: what was typed survives a reload of the page during the question. */
+  persistKey?: string;
 }
+
+export type Readiness = { ok: true } | { ok: false; reason: string };
 
 export interface AnswerForm {
   el: HTMLElement;
+  dock: HTMLElement;
   read(): { answer: AnswerInput; layers?: LayerInputs };
-  /** True when every required box has something in it. */
+  readiness(): Readiness;
+  /** What may be held as a draft now: the typed parts when all can be read, `{}` when nothing is typed, null otherwise. */
+  draft(): SubmittedParts | null;
   complete(): boolean;
   focus(): void;
   setDisabled(disabled: boolean): void;
+  /** A line above the reason (the player's "not sent" warning); null clears it. */
+  setNotice(notice: HTMLElement | null): void;
+}
+
+const MODE_KEY = 'arena-entry-mode';
+
+function initialMode(): EntryMode {
+  try {
+    const saved = localStorage.getItem(MODE_KEY);
+    if (saved === 'keypad' || saved === 'keyboard') return saved;
+  } catch {
+    // Storage may be blocked (private mode): fall back to the device's kind.
+  }
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 'keypad' : 'keyboard';
 }
 
 /** Builds the form for `q`'s answerKind. */
 export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): AnswerForm {
-  if (q.answerKind === 'matrix') return gridForm(q, opts, 'expr');
-  if (q.answerKind === 'value') return q.shape && q.shape.length > 0 ? gridForm(q, opts, 'value') : valueForm(opts);
-  return exprForm(q, opts);
-}
+  const rules = publicSlotRules(q);
+  const keypad = createKeypad(functionKeys(q.family, JSON.stringify(q.task)));
+  let mode = initialMode();
+  const boxes: MathInput[] = [];
+  let active: MathInput | null = null;
+  let disabled = false;
+  let restoring = false;
+  const reason = h('p', { class: 'dock-reason', id: 'submit-reason', 'aria-live': 'polite' });
+  const notice = h('div', { class: 'dock-notice' });
+  const toggle = h('button', { type: 'button', class: 'ghost small', id: 'keypad-toggle' });
+  const dock = h('div', { class: 'answer-dock', id: 'answer-dock' }, notice, reason,
+    h('div', { class: 'dock-bar' }, toggle, opts.submit), keypad.el);
 
-function exprForm(q: PublicQuestion, opts: AnswerFormOptions): AnswerForm {
-  const vars = q.vars ?? ['x'];
-  const layers = opts.layerByLayer && q.layers && q.layers.length > 1 ? q.layers : [];
-  const layerInputs: MathInput[] = [];
-  const wrap = h('div', { class: 'layer-inputs' });
-  layers.forEach((layer, i) => {
+  const update = (): void => {
+    const r = readiness();
+    opts.submit.disabled = disabled || !r.ok;
+    reason.textContent = disabled ? '' : r.ok ? '' : r.reason;
+    reason.hidden = disabled || r.ok;
+  };
+  const box = (label: string, slot: Slot, extra: { hideLabel?: boolean; placeholder?: string; sharedPreview?: HTMLElement; where?: string; onFocus?: () => void } = {}): MathInput => {
     const mi = createMathInput({
-      label: `Layer ${i + 1}: f′(u) at u = ${layer.inner}, where f(u) = ${layer.fn}`, vars, validate: opts.validate, keypad: false,
-      placeholder: `f′(u) with u = ${layer.inner}`,
-      onEnter: () => (layerInputs[i + 1] ?? final).focus(),
+      label, slot, rules, keypad, mode, ...extra,
+      onChange: () => {
+        update();
+        if (restoring) return;
+        reveal();
+        save();
+        opts.onChange?.();
+      },
+      onFocus: () => {
+        active = mi;
+        extra.onFocus?.();
+        reveal();
+      },
+      onNext: () => (boxes[(boxes.indexOf(mi) + 1) % boxes.length] ?? mi).focus(),
+      onEnter: () => (mi === boxes[boxes.length - 1] ? opts.onSubmit() : boxes[boxes.indexOf(mi) + 1]?.focus()),
     });
-    const fn = h('span', { class: 'pill' });
-    renderExpr(fn, layer.fn);
-    const inner = h('span', { class: 'pill' });
-    renderExpr(inner, layer.inner);
-    const row = h('div', { class: 'layer-row', 'data-layer': i },
-      h('div', { class: 'layer-label', 'aria-hidden': 'true' }, h('strong', {}, `Layer ${i + 1}`), 'f(u) =', fn, 'u =', inner), mi.el);
-    mi.input.addEventListener('focus', () => markActive(wrap, row, i, opts));
-    layerInputs.push(mi);
-    wrap.append(row);
-  });
-  const final = createMathInput({
-    label: layers.length ? 'The product: the whole derivative' : 'Your answer', vars, validate: opts.validate,
-    onEnter: opts.onSubmit,
-  });
-  const finalRow = h('div', { class: 'layer-row final' }, final.el);
-  final.input.addEventListener('focus', () => markActive(wrap, finalRow, undefined, opts));
-  wrap.append(finalRow);
-  return {
-    el: wrap,
-    read: () => {
-      const out: { answer: AnswerInput; layers?: LayerInputs } = { answer: final.value() };
-      if (layerInputs.length) out.layers = layerInputs.map((m) => m.value() || null);
-      return out;
-    },
-    complete: () => final.value() !== '',
-    focus: () => (layerInputs[0] ?? final).focus(),
-    setDisabled: (d) => [...layerInputs, final].forEach((m) => m.setDisabled(d)),
+    boxes.push(mi);
+    return mi;
   };
-}
 
-function markActive(wrap: HTMLElement, row: HTMLElement, layer: number | undefined, opts: AnswerFormOptions): void {
-  wrap.querySelectorAll('.layer-row.active').forEach((r) => r.classList.remove('active'));
-  row.classList.add('active');
-  opts.onActiveLayer?.(layer);
-}
+  const built = q.answerKind === 'expr' ? exprBoxes(q, opts, box) : q.answerKind === 'value' && !(q.shape && q.shape.length > 0)
+    ? numberBox(box) : gridBoxes(q, rules.kind, box);
 
-function valueForm(opts: AnswerFormOptions): AnswerForm {
-  const input = h('input', {
-    type: 'text', inputmode: 'decimal', class: 'value-input', id: 'value-input', autocomplete: 'off',
-    placeholder: 'e.g. -0.0497', enterkeyhint: 'send',
-  });
-  input.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter') {
-      ev.preventDefault();
-      opts.onSubmit();
+  const setMode = (m: EntryMode): void => {
+    mode = m;
+    try {
+      localStorage.setItem(MODE_KEY, m);
+    } catch {
+      // Not remembered across questions; still switched now.
     }
-  });
-  const el = h('div', { class: 'stack' },
-    h('label', { for: 'value-input' }, 'Your answer (a number)'), input,
-    h('p', { class: 'muted' }, 'Give 3 significant figures: −0.0497, 1.25, 3.00e-4.'));
-  return {
-    el,
-    read: () => ({ answer: input.value.trim() }),
-    complete: () => input.value.trim() !== '',
-    focus: () => input.focus(),
-    setDisabled: (d) => (input.disabled = d),
+    dock.classList.toggle('keypad-on', m === 'keypad');
+    keypad.el.hidden = m !== 'keypad';
+    toggle.textContent = m === 'keypad' ? '⌨ ABC' : 'f(x) keys';
+    toggle.setAttribute('aria-label', m === 'keypad' ? 'Use the phone keyboard' : 'Use the maths keys');
+    boxes.forEach((b) => b.setMode(m));
+    fitSpacer();
   };
-}
+  const fitSpacer = (): void => {
+    const height = mode === 'keypad' && !disabled ? dock.offsetHeight : 0;
+    document.documentElement.style.setProperty('--dock-h', `${height}px`);
+    reveal();
+  };
+  /** Keeps the active box, its preview and its message in view above the dock (scroll-margin = dock height). */
+  function reveal(): void {
+    if (!active || disabled || !active.el.isConnected) return;
+    (active.el.closest('.layer-row, .answer-box') ?? active.el).scrollIntoView({ block: 'nearest' });
+  }
+  toggle.addEventListener('pointerdown', (ev) => ev.preventDefault());
+  toggle.addEventListener('click', () => {
+    setMode(mode === 'keypad' ? 'keyboard' : 'keypad');
+    // Re-focusing shows the system keyboard (or keeps it away) at once.
+    (active ?? boxes[0])?.input.blur();
+    (active ?? boxes[0])?.input.focus();
+  });
+  if (typeof ResizeObserver === 'function') {
+    const watch = new ResizeObserver(fitSpacer);
+    watch.observe(dock);
+  }
+  // The viewport resizing (rotation, browser bars) can push the active box under the dock.
+  const onResize = (): void => {
+    if (!el.isConnected) window.removeEventListener('resize', onResize);
+    else reveal();
+  };
+  window.addEventListener('resize', onResize);
 
-function gridForm(q: PublicQuestion, opts: AnswerFormOptions, kind: 'expr' | 'value'): AnswerForm {
-  const [rows = 1, cols = 1] = q.shape && q.shape.length === 1 ? [q.shape[0] ?? 1, 1] : (q.shape ?? [1, 1]);
-  const cells: HTMLInputElement[][] = [];
-  const grid = h('div', { class: 'matrix-grid', role: 'group', 'aria-label': `${rows} by ${cols} answer grid`,
-    style: `grid-template-columns: repeat(${cols}, minmax(0, 1fr))` });
-  for (let r = 0; r < rows; r++) {
-    cells.push([]);
-    for (let c = 0; c < cols; c++) {
-      const input = h('input', {
-        type: 'text', autocomplete: 'off', spellcheck: 'false', 'data-cell': `${r},${c}`,
-        inputmode: kind === 'value' ? 'decimal' : 'text', 'aria-label': `Row ${r + 1}, column ${c + 1}`,
-      });
-      input.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Enter') {
-          ev.preventDefault();
-          opts.onSubmit();
-        }
-      });
-      cells[r]?.push(input);
-      grid.append(input);
+  function readiness(): Readiness {
+    for (const b of boxes) {
+      const r: Readability = b.readability();
+      if (r.ok || (r.empty && !built.required(b))) continue;
+      return { ok: false, reason: built.describe(b, r) };
+    }
+    return { ok: true };
+  }
+
+  function save(): void {
+    if (!opts.persistKey || restoring) return;
+    try {
+      sessionStorage.setItem(opts.persistKey, JSON.stringify(boxes.map((b) => b.input.value)));
+    } catch {
+      // Storage full or blocked: the draft on the server still holds the answer.
     }
   }
-  const hint = kind === 'value' ? 'Numbers, 3 significant figures.' : `Expressions in ${(q.vars ?? []).join(', ')}.`;
-  const el = h('div', { class: 'stack' }, h('label', {}, `Your answer: ${rows} × ${cols}`), grid, h('p', { class: 'muted' }, hint));
-  const flat = (): HTMLInputElement[] => cells.flat();
+  const el = h('div', { class: 'answer-form' }, built.el);
+  setMode(mode);
+  restore();
+  update();
+  // Keys work from the first tap even before any box was focused (the first box takes them).
+  boxes[0]?.attach();
+
+  function restore(): void {
+    let saved: unknown;
+    try {
+      saved = opts.persistKey ? JSON.parse(sessionStorage.getItem(opts.persistKey) ?? 'null') : null;
+    } catch {
+      return;
+    }
+    if (!Array.isArray(saved) || saved.length !== boxes.length) return;
+    restoring = true;
+    saved.forEach((text, i) => {
+      if (typeof text === 'string' && text !== '') boxes[i]?.setValue(text.slice(0, 400));
+    });
+    restoring = false;
+  }
   return {
     el,
-    read: () => {
-      const values = cells.map((row) => row.map((i) => i.value.trim()));
-      const shape1d = q.shape?.length === 1;
-      return { answer: shape1d ? values.map((r) => r[0] ?? '') : values };
+    dock,
+    read: built.read,
+    readiness,
+    draft: () => built.draft(),
+    complete: () => readiness().ok,
+    focus: () => boxes[0]?.focus(),
+    setDisabled: (d) => {
+      disabled = d;
+      boxes.forEach((b) => b.setDisabled(d));
+      keypad.setDisabled(d);
+      dock.hidden = d;
+      update();
+      fitSpacer();
     },
-    complete: () => flat().every((i) => i.value.trim() !== ''),
-    focus: () => flat()[0]?.focus(),
-    setDisabled: (d) => flat().forEach((i) => (i.disabled = d)),
+    setNotice: (n) => notice.replaceChildren(...(n ? [n] : [])),
   };
 }

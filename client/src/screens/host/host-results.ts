@@ -48,8 +48,7 @@ function boardRow(e: LeaderboardEntry, d: { gained: number; moved: number }, ord
 export function renderHostFinished(ctx: HostContext): HostScreen {
   const v = ctx.view;
   if (v.phase !== 'finished') throw new Error('renderHostFinished outside the finished phase');
-  const sep = v.reportPath.includes('?') ? '&' : '?';
-  const href = `${v.reportPath}${sep}secret=${encodeURIComponent(ctx.hostSecret)}`;
+  const fileName = `chain-rule-arena-${v.code}.csv`;
   const places = podiumPlaces(v.ranking.length > 0 ? v.ranking : v.podium);
   const els = new Map<number, HTMLElement>();
   // Visual slots: the second place stands left, the first in the middle, the third right.
@@ -70,7 +69,7 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
       h('span', { class: 'pill' }, `${v.ranking.length} players · ${v.total} questions`)),
     h('main', { class: 'finished-main' }, row),
     h('footer', { class: 'host-bar bottom', id: 'host-controls' },
-      h('a', { class: 'button primary', id: 'download-report', href, download: `chain-rule-arena-${v.code}.csv` }, '⬇ Download report (CSV)'),
+      h('button', { type: 'button', class: 'primary', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Download report (CSV)'),
       h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
   const timers: Array<ReturnType<typeof setTimeout>> = [];
   const show = (pos: 1 | 2 | 3): void => {
@@ -86,4 +85,27 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
 
 function ordinal(n: number): string {
   return n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
+}
+
+/**
+ * The report is a POST with the host secret in a header, never in a URL (where proxy logs and the browser's
+ * history would keep it); the CSV comes back as a blob and is saved under `fileName`.
+ */
+async function downloadReport(path: string, secret: string, fileName: string, button: HTMLButtonElement): Promise<void> {
+  button.disabled = true;
+  try {
+    const res = await fetch(path, { method: 'POST', headers: { 'X-Host-Secret': secret }, cache: 'no-store' });
+    if (!res.ok) throw new Error(`report: HTTP ${res.status}`);
+    const url = URL.createObjectURL(await res.blob());
+    const a = h('a', { href: url, download: fileName, style: 'display:none' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (err) {
+    console.error(err);
+    button.textContent = 'Download failed: try again';
+  } finally {
+    button.disabled = false;
+  }
 }

@@ -3,14 +3,15 @@
  * and once answered the per-layer ticks and the named mistake (never the answer: that comes at the reveal).
  */
 import type { AnswerState } from '../../../../shared/protocol';
-import { validateExpression } from '../../../../shared/check/index';
 import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
 import { createCountdown } from '../../app/countdown';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
+import { fitWide, foldable } from '../../input/phone-layout';
 import { errorMessage } from '../../net/connection';
 import type { QuestionView } from '../../views/contract';
+import { createDraftSender } from './player-drafts';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
 
 /** Mounts the question phase for ctx.state (phase 'question'). */
@@ -24,21 +25,40 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   // The task is public (not the answer): exposing it lets tools and tests read the question precisely.
   const prompt = h('div', { class: 'prompt', id: 'question-prompt', 'data-family': q.family, 'data-task': JSON.stringify(q.task) });
   renderMath(prompt, q.prompt.latex, true, q.prompt.text);
-  const viewHost = h('div', { class: 'view-host', hidden: true });
+  const viewHost = h('div', { class: 'view-host' });
+  // The drawing comes after the answer box (the box is above the fold) and folds away while the player types.
+  const diagram = h('details', { class: 'diagram', id: 'diagram', open: true, hidden: true }, h('summary', {}, 'Diagram'), viewHost);
+  foldable(diagram, () => view?.resize());
+  fitWide(prompt);
   const answerArea = h('div', { class: 'stack', id: 'answer-area' });
   const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });
   let view: QuestionView | null = null;
   let destroyed = false;
   let typedLayers: Array<string | null> = [];
+  let sent = false;
   const layered = s.entryMode === 'layers' && (q.layers?.length ?? 0) > 1;
   const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Submit answer');
+  let collapsedOnce = false;
   const form = createAnswerForm(q, {
-    validate: validateExpression, layerByLayer: layered,
+    layerByLayer: layered, submit, persistKey: `arena-typed:${ctx.code}:${s.index}:${q.id}`,
     onSubmit: () => submit.click(),
     onActiveLayer: (layer) => view?.update(layer === undefined ? {} : { activeLayer: layer }),
+    onChange: () => {
+      if (!collapsedOnce && diagram.open) diagram.open = false;
+      collapsedOnce = true;
+      const left = remainingMs();
+      drafts.changed(left !== null && left < 3000);
+    },
   });
+  const drafts = createDraftSender(ctx, s.index, form);
+  const remainingMs = (): number | null => {
+    const now = ctx.state;
+    if (now.phase !== 'question' || now.index !== s.index) return null;
+    return now.timer.running ? now.timer.deadline - ctx.conn.serverNow() : null;
+  };
   submit.addEventListener('click', () => {
-    if (!form.complete()) return void (status.textContent = 'Type your answer first.');
+    const ready = form.readiness();
+    if (!ready.ok) return void (status.textContent = ready.reason);
     const { answer, layers } = form.read();
     typedLayers = (layers ?? []).map((l) => l ?? null);
     const payload = {
@@ -46,36 +66,54 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
       ...(layers ? { layers: layers.flatMap((input, layer) => (input ? [{ layer, input }] : [])) } : {}),
     };
     if (payload.layers?.length === 0) delete payload.layers;
-    submit.disabled = true;
+    sent = true;
     form.setDisabled(true);
     status.textContent = '';
     void ctx.submit(payload).then((res) => {
       if (res.ok || res.error === 'already-answered') return paint();
-      status.textContent = errorMessage(res.error);
+      status.textContent = res.error === 'unreadable-answer' && res.detail ? `${res.detail} Your attempt was not used.` : errorMessage(res.error);
       if (res.error !== 'too-late' && res.error !== 'wrong-question') {
-        submit.disabled = false;
+        sent = false;
         form.setDisabled(false);
       }
     });
   });
   const paint = (): void => {
+    if (ctx.state.phase === 'question' && ctx.state.index === s.index) countdown.set(ctx.state.timer);
     replace(head, playerHeader(ctx.you, h('span', { class: 'pill' }, `Q ${s.index + 1}/${s.total}`)));
     const answer = ctx.you.answer;
     if (answer && answer.index === s.index && answer.done) {
+      sent = true;
+      drafts.stop();
       replace(answerArea, answeredPanel(answer));
       view?.update(marks(answer, q.layers?.length ?? 0, typedLayers));
     }
   };
-  replace(answerArea, form.el, status, h('div', { class: 'sticky-submit' }, submit));
+  replace(answerArea, form.el, status, form.dock);
   mountScreen('phone', h('div', { class: 'page narrow stack', id: 'player-question' },
-    head, countdown.el, h('p', { class: 'muted', style: 'margin:0' }, q.prompt.text), prompt, viewHost, answerArea));
+    head, countdown.el, h('p', { class: 'muted', style: 'margin:0' }, q.prompt.text), prompt, answerArea, diagram));
   paint();
-  if (!ctx.you.answer?.done) form.focus();
+  // `you.answer` may still be the previous question's (done) until the next `you` arrives.
+  const mine = ctx.you.answer;
+  if (!(mine && mine.index === s.index && mine.done)) form.focus();
+  // The last 10 seconds: say plainly that the answer is not sent; at the deadline send the draft once more.
+  let flushed = false;
+  const warn = setInterval(() => {
+    const left = remainingMs();
+    if (sent || left === null) return form.setNotice(null);
+    // Once, just before the deadline: the grace period covers the trip.
+    if (left <= 300 && !flushed) {
+      flushed = true;
+      void drafts.flush();
+    }
+    const typed = JSON.stringify(form.draft()) !== '{}';
+    form.setNotice(left < 10_000 ? notSent(left, typed, drafts.held()) : drafts.held() ? heldLine() : null);
+  }, 250);
   void mountView(viewHost, q, { mode: 'phone', reducedMotion: prefersReducedMotion() }).then((v) => {
     if (destroyed) return v?.destroy();
     view = v;
     if (v) {
-      viewHost.hidden = false;
+      diagram.hidden = false;
       v.resize();
       v.update(layered ? { activeLayer: 0 } : {});
     }
@@ -86,11 +124,24 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     update: paint,
     destroy: () => {
       window.removeEventListener('resize', onResize);
+      clearInterval(warn);
       destroyed = true;
+      drafts.stop();
       countdown.destroy();
       view?.destroy();
     },
   };
+}
+
+function notSent(left: number, typed: boolean, held: boolean): HTMLElement {
+  const secs = Math.max(0, Math.ceil(left / 1000));
+  return h('p', { class: 'not-sent', id: 'not-sent-warning', role: 'status' },
+    typed ? `${secs} s left: your answer is not sent. Tap Submit.` : `${secs} s left: type your answer and tap Submit.`,
+    typed && held ? ' Your draft counts at time-up.' : '');
+}
+
+function heldLine(): HTMLElement {
+  return h('p', { class: 'draft-held', id: 'draft-held' }, 'Draft saved: it counts at time-up.');
 }
 
 /** The player's own layer answers marked right/wrong in the drawing (typed text is only known on this page). */

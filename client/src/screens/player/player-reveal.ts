@@ -22,6 +22,7 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
       h('section', { class: `feedback ${right ? 'right' : 'wrong'} stack`, id: 'reveal-verdict' },
         h('div', { class: 'big' }, verdictBadge(right, words)),
         a?.final?.feedback ? h('p', {}, a.final.feedback) : null,
+        a?.fromDraft ? h('p', { class: 'muted', id: 'from-draft' }, 'Not submitted: your typed answer was taken when time ran out.') : null,
         h('p', { class: 'big', id: 'my-points' }, `+${pts} points`, a?.streakBonus ? ` (streak bonus +${a.streakBonus})` : ''),
         ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null),
       h('p', {}, 'The answer: ', answer),

@@ -1,11 +1,12 @@
 /** One solo run: question, instant check, feedback with the worked solution, next; until the clock runs out. */
 import { generateQuestion, toPublicQuestion, type Question } from '../../../../shared/questions/index';
-import { checkAnswer, validateExpression, type Verdict } from '../../../../shared/check/index';
+import { checkAnswer, type Verdict } from '../../../../shared/check/index';
 import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
 import { formatSeconds } from '../../app/format';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
+import { fitWide, foldable } from '../../input/phone-layout';
 import { workedSolution } from '../solution';
 import { answerText } from '../answer-text';
 import { bestKey, readBest, recordAnswer, saveBest, startRun, type SoloConfig, type SoloState } from './solo-run';
@@ -84,23 +85,34 @@ function askQuestion(body: HTMLElement, q: Question, setView: (v: QuestionView |
   // The task is public (not the answer): exposing it lets tools and tests read the question precisely.
   const prompt = h('div', { class: 'prompt', id: 'question-prompt', 'data-family': pub.family, 'data-task': JSON.stringify(pub.task) });
   renderMath(prompt, pub.prompt.latex, true, pub.prompt.text);
-  const viewHost = h('div', { class: 'view-host', hidden: true });
+  const viewHost = h('div', { class: 'view-host' });
+  // After the answer box, folded away once the player starts typing; the summary reopens it.
+  const diagram = h('details', { class: 'diagram', open: true, hidden: true }, h('summary', {}, 'Diagram'), viewHost);
+  let view: QuestionView | null = null;
+  foldable(diagram, () => view?.resize());
+  fitWide(prompt);
   const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Check');
   const onSubmit = (): void => {
-    if (!form.complete()) return;
-    submit.disabled = true;
+    if (!form.readiness().ok) return;
     form.setDisabled(true);
     const { answer } = form.read();
     done(safeCheck(q, answer));
   };
-  const form = createAnswerForm(pub, { validate: validateExpression, layerByLayer: false, onSubmit });
+  let typed = false;
+  const form = createAnswerForm(pub, {
+    layerByLayer: false, submit, onSubmit,
+    onChange: () => {
+      if (!typed) diagram.open = false;
+      typed = true;
+    },
+  });
   submit.addEventListener('click', onSubmit);
-  replace(body, h('p', { class: 'muted' }, pub.prompt.text), prompt, viewHost, form.el,
-    h('div', { class: 'sticky-submit' }, submit));
+  replace(body, h('p', { class: 'muted' }, pub.prompt.text), prompt, form.el, form.dock, diagram);
   form.focus();
   void mountView(viewHost, pub, { mode: 'phone', reducedMotion: prefersReducedMotion() }).then((v) => {
     if (v && viewHost.isConnected) {
-      viewHost.hidden = false;
+      diagram.hidden = false;
+      view = v;
       v.resize();
       setView(v);
     } else v?.destroy();
@@ -128,7 +140,7 @@ function showFeedback(body: HTMLElement, q: Question, v: Verdict, next: () => vo
     panel.append(h('p', {}, 'The answer: ', ans), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
   }
   body.querySelector('.sticky-submit')?.remove();
-  body.querySelectorAll('.keypad').forEach((k) => k.remove());
+  body.querySelectorAll('.answer-dock').forEach((k) => k.remove());
   body.append(panel, h('div', { class: 'sticky-submit' }, nextBtn));
   nextBtn.focus({ preventScroll: true });
   panel.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });

@@ -1,0 +1,271 @@
+/**
+ * Answering on a phone, in Debian Chromium with touch at 390×844 (and a 360×640 layout check): the keypad
+ * builds answers tap by tap, a typo cannot be sent, a readable draft left unsent scores at time-up, layer and
+ * Jacobian boxes take keypad input. The host is a real Socket.IO client; the phone is the built client.
+ * Screenshots of every state go to test-output/screenshots/phone-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Browser, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type Ack, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
+import { buildClient, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
+import { startArena, type RunningArena } from './arena-server';
+
+let browser: Browser;
+let arena: RunningArena;
+const contexts: BrowserContext[] = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  await buildClient();
+  browser = await launchBrowser();
+  arena = await startArena();
+}, 240_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await arena?.close();
+});
+
+async function socket(): Promise<Socket> {
+  const s = io(arena.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnection: false });
+  sockets.push(s);
+  await new Promise<void>((resolve, reject) => {
+    s.once('connect', () => resolve());
+    s.once('connect_error', reject);
+  });
+  return s;
+}
+
+async function call<T>(s: Socket, event: string, payload: unknown): Promise<T> {
+  const res = (await s.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;
+  if (!res.ok) throw new Error(`${event} refused: ${res.error} ${res.detail ?? ''}`);
+  return res.data;
+}
+
+/** A room with one teacher task; a silent second player keeps the round open until time-up or a skip. */
+async function game(task: { family: string; task: Record<string, unknown> }, over: Partial<RoomSettings> = {}) {
+  const host = await socket();
+  const settings: RoomSettings = { ...DEFAULT_SETTINGS, source: { kind: 'tasks', tasks: [task] } as RoomSettings['source'], questionCount: 1, secondsPerQuestion: 300, entryMode: 'final', ...over };
+  const created = await call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
+  const silent = await socket();
+  await call(silent, 'room:join', { code: created.code, nickname: 'Silent' });
+  const ctx = await newContext(browser, PHONE, arena.url);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`/?code=${created.code}`);
+  await page.fill('#nickname', 'Phone');
+  await page.locator('#join-button').tap();
+  await page.locator('#player-lobby').waitFor({ timeout: 20_000 });
+  await call(host, 'host:command', { type: 'start' });
+  await page.locator('#player-question').waitFor({ timeout: 20_000 });
+  await page.locator('#keypad').waitFor({ timeout: 20_000 });
+  return { page, host, errors, skip: () => call(host, 'host:command', { type: 'skip' }) };
+}
+
+/** Taps keypad keys by their labels; returns how many taps that was. */
+async function tap(page: Page, ...labels: string[]): Promise<number> {
+  for (const label of labels) await page.locator(`#keypad [data-key="${label}"]`).tap();
+  return labels.length;
+}
+
+/** The active box, its preview and the reason line are all above the docked keypad, and nothing scrolls sideways. */
+async function layoutOk(page: Page): Promise<void> {
+  const box = await page.evaluate(() => {
+    const input = document.activeElement as HTMLElement | null;
+    const field = input?.closest('.math-input') ?? null;
+    const preview = field?.querySelector('.preview') ?? document.querySelector('#grid-preview');
+    const dock = document.querySelector('#answer-dock .dock-bar');
+    const bottom = (el: Element | null | undefined) => el?.getBoundingClientRect().bottom ?? Infinity;
+    return {
+      tag: input?.tagName,
+      inputBottom: bottom(input),
+      previewBottom: bottom(preview),
+      inputTop: input?.getBoundingClientRect().top ?? -1,
+      dockTop: dock?.getBoundingClientRect().top ?? 0,
+      sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  });
+  expect(box.tag).toBe('INPUT');
+  expect(box.inputTop).toBeGreaterThanOrEqual(0);
+  expect(box.inputBottom).toBeLessThanOrEqual(box.dockTop);
+  expect(box.previewBottom).toBeLessThanOrEqual(box.dockTop);
+  expect(box.sideways).toBeLessThanOrEqual(0);
+}
+
+const CHAIN = { family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } };
+
+describe('answering on a phone with the keypad', () => {
+  it('builds 2x cos(x^2) in 5 taps, previews it, and gets it accepted', async () => {
+    const { page, errors } = await game(CHAIN);
+    await screenshot(page, 'phone-question-start');
+    const taps = await tap(page, '2', 'x', 'cos', 'x', 'x²');
+    expect(taps).toBe(5);
+    const input = page.locator('.layer-row.final input');
+    expect(await input.inputValue()).toBe('2x cos(x^2)');
+    expect(await input.getAttribute('inputmode')).toBe('none');
+    for (const attr of ['autocorrect', 'autocapitalize', 'spellcheck']) expect(await input.getAttribute(attr)).toMatch(/off|false/);
+    await page.locator('.layer-row.final [data-preview]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#submit-answer').isEnabled()).toBe(true);
+    // The diagram folded away while typing, and comes back with one tap.
+    expect(await page.locator('#diagram').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await layoutOk(page);
+    await screenshot(page, 'phone-keypad-built');
+    await page.locator('#submit-answer').tap();
+    await page.locator('#answer-verdict').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#answer-verdict [data-verdict]').first().getAttribute('data-verdict')).toBe('right');
+    await screenshot(page, 'phone-keypad-accepted');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('cannot send a typo, shows why, and scores once it is fixed', async () => {
+    const { page, skip, errors } = await game(CHAIN);
+    await tap(page, '2', 'x', 'cos', 'x', 'x²', '→', '⌫');
+    expect(await page.locator('.layer-row.final input').inputValue()).toBe('2x cos(x^2');
+    expect(await page.locator('#submit-answer').isDisabled()).toBe(true);
+    expect(await page.locator('#submit-reason').textContent()).toMatch(/Unbalanced parentheses/);
+    expect(await page.locator('.layer-row.final [data-parse-error]').textContent()).toMatch(/Unbalanced/);
+    await layoutOk(page);
+    await screenshot(page, 'phone-typo-blocked');
+    await tap(page, ')');
+    expect(await page.locator('#submit-answer').isEnabled()).toBe(true);
+    expect(await page.locator('#submit-reason').isHidden()).toBe(true);
+    await page.locator('#submit-answer').tap();
+    await page.locator('#answer-verdict').waitFor({ timeout: 15_000 });
+    await skip();
+    await page.locator('#reveal-verdict').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#reveal-verdict [data-verdict]').first().getAttribute('data-verdict')).toBe('right');
+    expect(Number(/\+(\d+)/.exec((await page.locator('#my-points').textContent()) ?? '')?.[1])).toBeGreaterThan(0);
+    await screenshot(page, 'phone-typo-fixed-scored');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('warns in the last 10 seconds and scores a readable draft left unsent at time-up', async () => {
+    const { page, errors } = await game(CHAIN, { secondsPerQuestion: 12 });
+    await tap(page, '2', 'x', 'cos', 'x', 'x²');
+    await page.locator('#not-sent-warning').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#not-sent-warning').textContent()).toMatch(/not sent/);
+    await screenshot(page, 'phone-draft-warning');
+    await page.locator('#reveal-verdict').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#reveal-verdict [data-verdict]').first().getAttribute('data-verdict')).toBe('right');
+    expect(Number(/\+(\d+)/.exec((await page.locator('#my-points').textContent()) ?? '')?.[1])).toBeGreaterThan(0);
+    expect(await page.locator('#from-draft').textContent()).toMatch(/not submitted/i);
+    await screenshot(page, 'phone-draft-scored');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('takes layer answers in u with the keypad and moves box to box with next', async () => {
+    const { page, errors } = await game(CHAIN, { entryMode: 'layers' });
+    const layer = page.locator('.layer-row[data-layer] input');
+    expect(await layer.count()).toBe(2);
+    let taps = await tap(page, 'cos', 'u', 'next ⇥');
+    taps += await tap(page, '2', 'u', 'next ⇥');
+    // A reload mid-question puts back what was typed (the seat resumes; the boxes are restored).
+    await page.reload();
+    await page.locator('#keypad').waitFor({ timeout: 20_000 });
+    expect(await layer.nth(1).inputValue()).toBe('2u');
+    await page.locator('.layer-row.final input').tap();
+    taps += await tap(page, '2', 'x', 'cos', 'x', 'x²');
+    expect(await layer.nth(0).inputValue()).toBe('cos(u)');
+    expect(await layer.nth(1).inputValue()).toBe('2u');
+    expect(await page.locator('#keypad [data-key="u"]').count()).toBe(0);
+    await layer.nth(0).tap();
+    expect(await page.locator('#keypad [data-key="u"]').count()).toBe(1);
+    await layoutOk(page);
+    await screenshot(page, 'phone-layers-keypad');
+    await page.locator('#submit-answer').tap();
+    taps += 1;
+    await page.locator('#answer-verdict').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-layer-verdict] [data-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')))).toEqual(['right', 'right']);
+    // 11 keypad taps for three boxes + Submit (the tap back into the product box after the reload is not
+    // counted: without a reload, next ⇥ already put the caret there).
+    expect(taps).toBe(12);
+    await screenshot(page, 'phone-layers-answered');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('fills a 2×2 numeric Jacobian with the keypad alone, minus signs included', async () => {
+    const task = { family: 'jacobian', task: { outer: ['u*v', 'u-v'], outerVars: ['u', 'v'], inner: ['x^2', 'y'], innerVars: ['x', 'y'], at: { x: 1, y: 2 } } };
+    const { page, errors } = await game(task);
+    const cells = page.locator('.matrix-grid input');
+    expect(await cells.count()).toBe(4);
+    // Number cells: no variable keys, and the keypad is the only keyboard.
+    expect(await page.locator('#keypad [data-key="x"]').count()).toBe(0);
+    let taps = 0;
+    const entries = ['4', '1', '2', '−1'];
+    for (const [i, entry] of entries.entries()) {
+      taps += await tap(page, ...[...entry]);
+      if (i < entries.length - 1) taps += await tap(page, 'next ⇥');
+    }
+    expect(await cells.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['4', '1', '2', '-1']);
+    expect(await cells.first().getAttribute('inputmode')).toBe('none');
+    expect(taps).toBe(8);
+    await layoutOk(page);
+    await screenshot(page, 'phone-jacobian-keypad');
+    await page.locator('#submit-answer').tap();
+    await page.locator('#answer-verdict').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#answer-verdict [data-verdict]').first().getAttribute('data-verdict')).toBe('right');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('switches to the system keyboard and back, and fits a 360×640 phone', async () => {
+    const { page } = await game(CHAIN);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await tap(page, '2', 'x', 'cos', 'x', 'x²');
+    await layoutOk(page);
+    await screenshot(page, 'phone-360-keypad');
+    await page.locator('#keypad-toggle').tap();
+    const input = page.locator('.layer-row.final input');
+    expect(await input.getAttribute('inputmode')).toBe('text');
+    expect(await page.locator('#keypad').isHidden()).toBe(true);
+    await screenshot(page, 'phone-360-keyboard-mode');
+    await page.locator('#keypad-toggle').tap();
+    expect(await input.getAttribute('inputmode')).toBe('none');
+    await page.locator('#diagram > summary').tap();
+    expect(await page.locator('#diagram').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await screenshot(page, 'phone-360-diagram-reopened');
+  }, 120_000);
+});
+
+describe('every answer kind fits a 360×640 phone', () => {
+  it('keeps the first box, its preview and the keypad on screen with no sideways scroll, family by family', async () => {
+    const families = ['multivariable', 'jacobian', 'implicit', 'backprop', 'gradient-flow', 'activation', 'nested', 'partial'] as const;
+    const host = await socket();
+    const settings: RoomSettings = {
+      ...DEFAULT_SETTINGS, source: { kind: 'generated', families: [...families], difficulty: 4 }, questionCount: families.length,
+      secondsPerQuestion: 300, entryMode: 'layers', leaderboardEvery: 0, seed: 21,
+    };
+    const created = await call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
+    const silent = await socket();
+    await call(silent, 'room:join', { code: created.code, nickname: 'Silent' });
+    const ctx = await browser.newContext({ baseURL: arena.url, viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`/?code=${created.code}`);
+    await page.fill('#nickname', 'Small');
+    await page.locator('#join-button').tap();
+    await page.locator('#player-lobby').waitFor({ timeout: 20_000 });
+    const seen = new Set<string>();
+    for (let i = 0; i < families.length; i++) {
+      await call(host, 'host:command', i === 0 ? { type: 'start' } : { type: 'next', expect: { phase: 'reveal', index: i - 1 } });
+      await page.locator(`#player-question`).waitFor({ timeout: 20_000 });
+      await page.locator('#keypad').waitFor({ timeout: 20_000 });
+      const family = (await page.locator('#question-prompt').getAttribute('data-family')) ?? '?';
+      // Type a digit into the first box so its preview shows, as a student would start.
+      await tap(page, '1');
+      await layoutOk(page);
+      const keys = await page.locator('#keypad .keypad-letters .key').count();
+      expect(keys).toBeLessThanOrEqual(14);
+      if (!seen.has(family)) await screenshot(page, `phone-360-${family}`);
+      seen.add(family);
+      await call(host, 'host:command', { type: 'skip', expect: { phase: 'question', index: i } });
+      await page.locator('#player-reveal').waitFor({ timeout: 20_000 });
+    }
+    expect(seen.size).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
