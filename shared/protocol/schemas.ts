@@ -56,6 +56,8 @@ export const QuestionSourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('generated'),
     families: z.array(FamilySchema).min(1).max(FAMILIES.length),
     difficulty: DifficultySchema,
+    /** A difficulty per topic (the setup page); a family missing here uses `difficulty`. */
+    difficulties: z.partialRecord(FamilySchema, DifficultySchema).optional(),
   }),
   z.strictObject({
     kind: z.literal('tasks'),
@@ -168,3 +170,9 @@ export type JoinRoom = z.infer<typeof JoinRoomSchema>;
 export type ResumePlayer = z.infer<typeof ResumePlayerSchema>;
 export type ClaimHost = z.infer<typeof ClaimHostSchema>;
 export type AnswerInputPayload = z.infer<typeof AnswerInputSchema>;
+
+/** `room:leave` carries nothing: an empty object (or no payload at all). */
+export const LeaveRoomSchema = z.strictObject({}).optional();
+
+/** Handshake `auth.deviceId`: a random id the browser keeps. */
+export const DeviceIdSchema = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);

@@ -146,17 +146,18 @@ describe('classroom game: a host and three players, a reload included', () => {
   const players: Page[] = [];
   let scoreBefore: string | null = null;
 
-  step('the host creates a game with a six-character code and sets two questions', async () => {
+  step('the host sets two questions on the setup page and opens a lobby with a six-character code', async () => {
     host = await open(PROJECTOR, '/', {}, true);
     hostErrors = watchErrors(host);
     await host.click('#create-classroom');
-    code = (await host.locator('#room-code-display').textContent())?.trim() ?? '';
-    expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    await host.locator('#settings-details > summary').click();
+    // Settings are chosen on the setup page, before the lobby the class sees.
+    await host.locator('#host-setup').waitFor();
     await host.fill('#set-count', '2');
     // A slow CI box (screenshots at two sizes per step) must not hit the deadline by accident.
     await host.fill('#set-seconds', '400');
-    await host.locator('#set-count').dispatchEvent('change');
+    await host.click('#open-lobby');
+    code = (await host.locator('#room-code-display').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
   });
 
   step('three players join by the QR link and by ?code= and appear in the host lobby', async () => {
@@ -189,7 +190,7 @@ describe('classroom game: a host and three players, a reload included', () => {
   step('the reveal shows the class stats to the host and each player their own verdict', async () => {
     await host.locator('#host-reveal').waitFor();
     await host.locator('#class-stats').waitFor();
-    expect(await host.locator('#class-stats h2').textContent()).toMatch(/of 3 got it right/);
+    expect(await host.locator('#class-stats .stats-head').textContent()).toMatch(/of 3 got it right/);
     await screenshotBoth(host, 'host-reveal');
     await players[0]!.locator('#reveal-verdict').waitFor();
     expect(await players[0]!.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('right');

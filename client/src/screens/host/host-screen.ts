@@ -9,6 +9,9 @@ import { resumeInfo, saveResume } from '../../app/session';
 import { Connection, errorMessage } from '../../net/connection';
 import { showHome } from '../home';
 import { renderHostPhase, type HostContext, type HostScreen } from './host-phases';
+import { BoardHistory } from './board-history';
+import './host.css';
+import { showSetup } from './setup-page';
 
 let active: HostSession | null = null;
 
@@ -20,21 +23,28 @@ const PARTY_SETTINGS: RoomSettings = {
   leaderboardEvery: 2,
 };
 
-/** Creates a room and shows its lobby. Party mode needs the host's own nickname: they play too. */
-export async function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string): Promise<void> {
+/**
+ * Shows the setup page, then creates the room with its settings and shows the lobby. Party mode needs the host's
+ * own nickname: they play too.
+ */
+export function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string): Promise<void> {
   active?.close();
-  const conn = new Connection();
-  const settings = mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS;
-  const res = await conn.request('room:create', nickname ? { mode, settings, nickname } : { mode, settings });
-  if (!res.ok) {
-    conn.close();
-    onError(errorMessage(res.error));
-    return;
-  }
-  saveResume('host', { code: res.data.code, token: res.data.hostSecret });
-  if (res.data.player && nickname) saveResume('player', { code: res.data.code, token: res.data.player.resumeToken, nickname });
-  history.replaceState(null, '', '#/host');
-  active = new HostSession(conn, res.data.code, res.data.hostSecret, res.data.host);
+  active = null;
+  showSetup(mode, mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS, async (settings) => {
+    const conn = new Connection();
+    const res = await conn.request('room:create', nickname ? { mode, settings, nickname } : { mode, settings });
+    if (!res.ok) {
+      conn.close();
+      onError(errorMessage(res.error));
+      return errorMessage(res.error);
+    }
+    saveResume('host', { code: res.data.code, token: res.data.hostSecret });
+    if (res.data.player && nickname) saveResume('player', { code: res.data.code, token: res.data.player.resumeToken, nickname });
+    history.replaceState(null, '', '#/host');
+    active = new HostSession(conn, res.data.code, res.data.hostSecret, res.data.host);
+    return null;
+  });
+  return Promise.resolve();
 }
 
 /** Re-claims the room saved in storage (after a reload of the host page). */
@@ -59,6 +69,7 @@ export async function resumeHost(): Promise<void> {
 class HostSession implements HostContext {
   private screen: HostScreen | null = null;
   private screenKey = '';
+  readonly history = new BoardHistory();
 
   constructor(readonly conn: Connection, readonly code: string, readonly hostSecret: string, public view: HostView) {
     conn.hintServerNow(view.serverNow);
