@@ -28,7 +28,7 @@ if (port) {
   });
   // The first solve pays for lazy set-up in the math core; pay it before the first budgeted task.
   try {
-    solveTask('chain', { expr: 'sin(x^2)', var: 'x' } as TaskByFamily['chain']);
+    solveTask('chain', { expr: 'sin(x^2)', var: 'x' });
   } catch {
     // A warm-up failure shows up again, budgeted and reported, on the first real task.
   }

@@ -4,6 +4,7 @@
  * gracefully (exit 0), and it exits by itself if that takes longer than SHUTDOWN_MS plus a margin.
  */
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { createArenaServer, SHUTDOWN_MS } from '../../../server/app';
 
 const dataDir = process.argv[2];
@@ -19,7 +20,7 @@ const server = await createArenaServer({
   clientDir: join(dataDir, 'no-client'),
   limits: { connections: unlimited, attempts: unlimited, createAddress: unlimited, createSocket: unlimited },
   maxRoomsPerOwner: 1e6,
-  log: (m, err) => process.stderr.write(`[child] ${m} ${String(err ?? '')}\n`),
+  log: (m, err) => process.stderr.write(`[child] ${m} ${err === undefined ? '' : inspect(err)}\n`),
 });
 process.stdout.write(`${JSON.stringify({ url: server.url, restoredRooms: server.restoredRooms })}\n`);
 const stop = (): void => {

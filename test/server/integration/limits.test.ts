@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type CreatedRoom } from '../../../shared/protocol';
+import { PROTOCOL_VERSION, type Ack, type CreatedRoom } from '../../../shared/protocol';
 import type { ArenaServerOptions } from '../../../server/app';
 import { call, gameSettings, ok, startHarness, type Client, type Harness } from './harness';
 
@@ -84,7 +84,7 @@ describe('fair limits', () => {
     const c = await hh.connect();
     const settings = (expr: string) => gameSettings({ source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }, { family: 'chain', task: { expr, var: 'x' } }] } });
     // The first request also starts the worker, which takes seconds on a busy machine.
-    const create = (expr: string) => c.timeout(30_000).emitWithAck('room:create', { mode: 'classroom', settings: settings(expr) });
+    const create = (expr: string): Promise<Ack<CreatedRoom>> => c.timeout(30_000).emitWithAck('room:create', { mode: 'classroom', settings: settings(expr) }) as Promise<Ack<CreatedRoom>>;
     const good = await create('exp(3*x)');
     expect(good.ok ? good.data.host.settings.source.kind : good).toBe('tasks');
     const bad = await create('sin(((');

@@ -46,7 +46,7 @@ export function showSetup(mode: 'classroom' | 'party', defaults: RoomSettings, o
     paintPresets();
   } }, 'Save as preset');
   const openBtn = h('button', { type: 'button', class: 'primary', id: 'open-lobby' }, 'Open the lobby ▶');
-  openBtn.addEventListener('click', async () => {
+  const open = async (): Promise<void> => {
     const read = form.read();
     if (!read.ok) return void (error.textContent = read.error);
     error.textContent = '';
@@ -57,7 +57,8 @@ export function showSetup(mode: 'classroom' | 'party', defaults: RoomSettings, o
       error.textContent = problem;
       openBtn.disabled = false;
     }
-  });
+  };
+  openBtn.addEventListener('click', () => void open());
   paintPresets();
   mountScreen('page', h('div', { class: 'page', id: 'host-setup' },
     h('h1', {}, mode === 'party' ? 'Set up your party game' : 'Set up your classroom game'),
