@@ -56,6 +56,9 @@ describe('content security policy in Chromium', () => {
   it('lets the projector, the phone and solo render everything, KaTeX and Phaser included', async () => {
     const host = await open(PROJECTOR);
     await host.page.click('#create-classroom');
+    // Settings come first on the setup page; the lobby with the code opens after it.
+    await host.page.locator('#host-setup').waitFor({ timeout: 15_000 });
+    await host.page.click('#open-lobby');
     const code = (await host.page.locator('#room-code-display').textContent({ timeout: 15_000 }))?.trim() ?? '';
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     await host.page.locator('.qr svg').first().waitFor({ timeout: 15_000 });

@@ -96,7 +96,9 @@ describe('backprop view', () => {
     expect(new Set(filled)).toEqual(new Set(['L', ...named]));
     const w1 = q.backward!.find((s) => s.name === 'dL/dW1')!.value as number;
     const shown = await page.locator('.cra-node-grad[data-grad-for="W1"]').innerText();
-    expect(Number(shown.replace(/[^\d.−-]/g, '').replace('−', '-'))).toBeCloseTo(w1, 3);
+    // KaTeX puts the value in the text twice (HTML and MathML) after the ∇: read the first signed number.
+    const value = shown.replace(/\s/g, '').match(/[−-]?\d+(?:\.\d+)?/)?.[0] ?? 'none';
+    expect(Number(value.replace('−', '-'))).toBeCloseTo(w1, 3);
   }, 60_000);
 
   it('animates the gradients one node at a time when motion is allowed', async () => {
