@@ -16,6 +16,7 @@ import type {
 import { toPublicQuestion } from '../../shared/questions/public';
 import { rankOrder } from './close';
 import { layersAllowed, questionFor, totalQuestions } from './questions';
+import { personalReview } from './review';
 import { getEntry } from './table';
 import type { PhaseOf, PlayerRecord, RoomState } from './types';
 
@@ -75,7 +76,7 @@ export function playerPhaseView(state: RoomState, now: number, player?: PlayerRe
 }
 
 export function youView(state: RoomState, player: PlayerRecord): YouView {
-  return {
+  const you: YouView = {
     playerId: player.id,
     nickname: player.nickname,
     score: player.score,
@@ -84,6 +85,8 @@ export function youView(state: RoomState, player: PlayerRecord): YouView {
     playerCount: state.order.length,
     answer: answerState(state, player),
   };
+  if (state.phase === 'finished') you.review = personalReview(state, player);
+  return you;
 }
 
 /** The player's own verdicts for the open question, or their result at the reveal. */
