@@ -16,6 +16,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // bench/size.ts reads the manifest to tell the first load from the host-only and solo-only chunks.
     manifest: true,
+    rolldownOptions: {
+      treeshake: {
+        // shared/protocol.ts re-exports the zod schemas; the client uses none of them (it takes only constants and
+        // types from there), but zod calls at module top level look like side effects and kept all of zod in
+        // the phone's join chunk. Declaring the schemas module pure drops it when unused.
+        moduleSideEffects: [{ test: /[\\/]shared[\\/]protocol[\\/]schemas\.ts$/, sideEffects: false }],
+      },
+    },
   },
   server: { host: '127.0.0.1' },
   logLevel: 'warn',

@@ -25,6 +25,7 @@ import { reportRows } from './report/csv';
 import { createMathDeps } from './rooms/deps';
 import { RoomRegistry, sameSecret } from './rooms/registry';
 import type { RoomDeps } from './rooms/types';
+import type { ServiceHooks } from './service';
 import { openGameStore } from './store/sqlite';
 
 export interface ArenaLimits extends HandlerLimits {
@@ -47,6 +48,8 @@ export interface ArenaServerOptions {
   limits?: Partial<ArenaLimits>;
   deps?: RoomDeps;
   log?: (message: string, err?: unknown) => void;
+  /** Logs with room context, metrics, readiness, proxy trust (server/service.ts); absent in most tests. */
+  service?: ServiceHooks;
 }
 
 export interface ArenaServerHandle {
@@ -76,6 +79,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     allowAttempt: (address) => attempts.bucket(address).has(1),
     failedAttempt: (address) => void attempts.bucket(address).take(1),
     joinOrigin: (requestHost) => (listening.port === 0 ? null : lanOrigin(requestHost, opts.host, listening.port)),
+    ...opts.service?.http,
   });
   const http = createServer(app);
   const io: ArenaServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(http, {
@@ -87,11 +91,12 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   });
   io.use(handshake(new KeyedLimiter(limits.connections, clock)));
   const registry = new RoomRegistry({
-    deps: opts.deps ?? createMathDeps(log),
+    deps: withService(opts.service, opts.deps ?? createMathDeps(log)),
     clock,
     transport: (code) => socketTransport(io, code),
     sink: {
       finished(state) {
+        opts.service?.roomFinished(state.code);
         try {
           store.saveGame({ code: state.code, hostSecret: state.hostSecret, mode: state.mode, createdAt: state.createdAt, finishedAt: state.finishedAt, settings: state.settings, rows: reportRows(state) });
         } catch (err) {
@@ -103,6 +108,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   });
   rooms.registry = registry;
   attachHandlers({ io, registry, clock, limits, log });
+  opts.service?.attach({ io, registry, store });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host, () => resolve());
@@ -141,6 +147,8 @@ function refusal(code: 'version-mismatch' | 'rate-limited'): Error {
   err.data = { code, message: ERROR_MESSAGES[code], protocolVersion: PROTOCOL_VERSION };
   return err;
 }
+
+const withService = (service: ServiceHooks | undefined, deps: RoomDeps): RoomDeps => (service ? service.deps(deps) : deps);
 
 function defaultLog(message: string, err?: unknown): void {
   console.error(`[arena] ${message}`, err ?? '');

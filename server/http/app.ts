@@ -1,12 +1,20 @@
 /**
- * The HTTP side: health check, the CSV report, and the built client (dist/client) with an SPA fallback so join
- * links (`/join/ABC123`, `/?code=ABC123`) open the client.
+ * The HTTP side: liveness, readiness, metrics, the CSV report, and the built client (dist/client) with an SPA
+ * fallback so join links (`/join/ABC123`, `/?code=ABC123`) open the client. Security headers come from helmet
+ * (policy in security.ts); static files from the precompressed build (static.ts).
  */
 import express, { type Express, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { RoomCodeSchema } from '../../shared/protocol';
+import type { TrustProxy } from '../config';
+import type { Logger } from '../log';
 import { toCsv, type ReportRow } from '../report/csv';
+import { securityHeaders } from './security';
+import { ClientFiles, clientPath, REVALIDATE } from './static';
+
+export interface ReadyReport {
+  ok: boolean;
+  checks: Record<string, { ok: boolean; detail?: string }>;
+}
 
 export interface HttpOptions {
   clientDir: string;
@@ -17,7 +25,20 @@ export interface HttpOptions {
   failedAttempt(address: string): void;
   /** The origin phones should join at when the page was opened over loopback (see lan-origin.ts), or null. */
   joinOrigin(requestHost: string | undefined): string | null;
+  /** Express `trust proxy` (config TRUST_PROXY): which X-Forwarded-* headers to believe. Default off. */
+  trustProxy?: TrustProxy;
+  /** Prometheus exposition for /metrics; absent = no /metrics. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Readiness for /readyz; absent = ready whenever the process answers. */
+  ready?: () => Promise<ReadyReport>;
+  /** Request lines at debug level, failures at error. */
+  logger?: Logger;
+  /** Counts a refusal by a rate limit (metrics). */
+  rateLimited?: (where: string) => void;
 }
+
+/** The header the host page sends its secret in: never a URL, so never in proxy logs or browser history. */
+export const HOST_SECRET_HEADER = 'x-host-secret';
 
 const NOT_BUILT = `Chain Rule Arena server is running, but the client is not built yet.
 Build it with:  npm run build   (or start everything with: npm start)
@@ -26,49 +47,83 @@ Build it with:  npm run build   (or start everything with: npm start)
 export function createHttpApp(opts: HttpOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    next();
-  });
+  app.set('trust proxy', opts.trustProxy ?? false);
+  app.use(securityHeaders());
+  if (opts.logger) app.use(requestLog(opts.logger));
   app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
     res.json({ ok: true });
+  });
+  app.get('/readyz', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!opts.ready) return void res.json({ ok: true, checks: {} });
+    opts.ready().then((report) => void res.status(report.ok ? 200 : 503).json(report), next);
+  });
+  app.get('/metrics', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    // Switched off (METRICS=off): a plain 404, not the page.
+    if (!opts.metrics) return void res.status(404).json({ error: 'not-found' });
+    opts.metrics().then(({ contentType, body }) => void res.type(contentType).send(body), next);
   });
   app.get('/api/join-origin', (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ origin: opts.joinOrigin(req.headers.host) });
   });
-  app.get('/api/rooms/:code/report.csv', (req, res) => sendReport(opts, req, res));
+  app.post('/api/rooms/:code/report.csv', (req, res) => sendReport(opts, req, res));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found' });
   });
-  const indexFile = join(opts.clientDir, 'index.html');
-  app.use(express.static(opts.clientDir, { index: false, fallthrough: true, maxAge: '1h' }));
+  const files = new ClientFiles(opts.clientDir);
+  const failed = (res: Response) => (err: unknown) => {
+    opts.logger?.error({ err }, 'sending a client file failed');
+    if (!res.headersSent) res.status(500).end();
+  };
   app.use((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.status(404).json({ error: 'not-found' });
       return;
     }
-    if (!existsSync(indexFile)) {
+    const path = clientPath(req);
+    if (path !== null && path !== '/index.html' && !files.has(path) && /^\/assets\//.test(path)) files.refreshAfterMiss();
+    if (path !== null && path !== '/index.html' && files.has(path)) return files.send(req, res, path, failed(res));
+    // Unbuilt at start (a build may have finished since): look again before answering "not built".
+    if (!files.has('/index.html')) files.refreshAfterMiss();
+    if (!files.has('/index.html')) {
+      res.setHeader('Cache-Control', REVALIDATE);
       res.status(503).type('text/plain').send(NOT_BUILT);
       return;
     }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
+    if (path !== null && /^\/assets\//.test(path)) {
+      // A hashed file from another build: the SPA page in its place would run as a script and break silently.
+      res.status(404).type('text/plain').send('not found');
+      return;
+    }
+    files.send(req, res, '/index.html', failed(res));
   });
   return app;
 }
 
+function requestLog(logger: Logger) {
+  return (req: Request, res: Response, next: () => void): void => {
+    const started = performance.now();
+    res.on('finish', () => {
+      // req.path has no query string: nothing a client put there reaches the log.
+      logger.debug({ method: req.method, path: req.path.slice(0, 200), status: res.statusCode, ms: Math.round(performance.now() - started), ip: req.ip }, 'http');
+    });
+    next();
+  };
+}
+
 function sendReport(opts: HttpOptions, req: Request, res: Response): void {
-  const address = req.socket.remoteAddress ?? 'unknown';
+  const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   res.setHeader('Cache-Control', 'no-store');
   if (!opts.allowAttempt(address)) {
+    opts.rateLimited?.('report');
     res.status(429).json({ error: 'rate-limited' });
     return;
   }
   const code = RoomCodeSchema.safeParse(req.params.code);
-  const secret = req.query.secret;
+  const secret = req.get(HOST_SECRET_HEADER);
   const rows =
     code.success && typeof secret === 'string' && secret.length > 0 && secret.length <= 100 ? opts.report(code.data, secret) : null;
   if (!rows) {

@@ -22,6 +22,8 @@ export interface GameStore {
   saveGame(game: StoredGame): void;
   /** The latest finished game with this code whose host secret matches, or null. */
   findReport(code: string, hostSecret: string): ReportRow[] | null;
+  /** Writes one row to a health table: throws when the database cannot be written (/readyz). */
+  probe(): void;
   close(): void;
 }
 
@@ -50,6 +52,7 @@ CREATE TABLE IF NOT EXISTS answers (
   points INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS answers_game ON answers (game_id);
+CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
 `;
 
 const hash = (secret: string): string => createHash('sha256').update(secret).digest('hex');
@@ -71,6 +74,7 @@ export function openGameStore(dataDir: string): GameStore {
     'SELECT id FROM games WHERE code = ? AND secret_hash = ? ORDER BY finished_at DESC, id DESC LIMIT 1',
   );
   const rowsOf = db.prepare<[number], Record<string, unknown>>('SELECT * FROM answers WHERE game_id = ? ORDER BY question, rowid');
+  const touch = db.prepare('INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)');
   const save = db.transaction((g: StoredGame) => {
     const info = insertGame.run(g.code, hash(g.hostSecret), g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings));
     for (const r of g.rows) {
@@ -93,6 +97,7 @@ export function openGameStore(dataDir: string): GameStore {
         points: Number(r.points),
       }));
     },
+    probe: () => void touch.run(Date.now()),
     close: () => db.close(),
   };
 }

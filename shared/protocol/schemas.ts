@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { FAMILIES } from '../questions/types';
 
+// No code generation: the page's CSP forbids eval, and zod would otherwise probe `new Function` on first parse
+// (a CSP violation report on the projector). The payloads are small; the interpreter is fast enough.
+z.config({ jitless: true });
+
 /** Unambiguous room code alphabet: no 0/O, 1/I/L. */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ROOM_CODE_LENGTH = 6;

@@ -102,7 +102,7 @@ describe('a classroom game of 1 host and 5 players', () => {
   });
 
   it('serves the CSV report to the holder of the host secret', async () => {
-    const res = await fetch(`${h.server.url}/api/rooms/${created.code}/report.csv?secret=${encodeURIComponent(created.hostSecret)}`);
+    const res = await fetch(`${h.server.url}/api/rooms/${created.code}/report.csv`, { method: 'POST', headers: { 'X-Host-Secret': created.hostSecret } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\r\n');
@@ -112,7 +112,7 @@ describe('a classroom game of 1 host and 5 players', () => {
   });
 
   it('refuses the report without the right secret', async () => {
-    const res = await fetch(`${h.server.url}/api/rooms/${created.code}/report.csv?secret=wrong-secret`);
+    const res = await fetch(`${h.server.url}/api/rooms/${created.code}/report.csv`, { method: 'POST', headers: { 'X-Host-Secret': 'wrong-secret' } });
     expect(res.status).toBe(404);
   });
 

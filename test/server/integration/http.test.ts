@@ -54,7 +54,7 @@ describe('arena HTTP server', () => {
     player.disconnect();
     await server.close();
     server = await createArenaServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data', 'nested'), clientDir: join(dir, 'client'), log: () => {} });
-    const res = await fetch(`${server.url}/api/rooms/${room.code}/report.csv?secret=${encodeURIComponent(room.hostSecret)}`);
+    const res = await fetch(`${server.url}/api/rooms/${room.code}/report.csv`, { method: 'POST', headers: { 'X-Host-Secret': room.hostSecret } });
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain("\r\n'@SUM(A1),1,");

@@ -1,0 +1,65 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, errorLog, installProcessHandlers } from '../../../server/log';
+
+async function capture(format: 'json' | 'pretty' = 'json') {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = await createLogger({ level: 'debug', format, destination });
+  return { logger, lines };
+}
+
+describe('server log', () => {
+  it('redacts secrets and tokens wherever they sit in a logged object', async () => {
+    const { logger, lines } = await capture();
+    logger.info({ hostSecret: 's3cret-1', payload: { resumeToken: 's3cret-2', nested: { token: 's3cret-3' } }, headers: { 'x-host-secret': 's3cret-4', authorization: 'Bearer s3cret-5' } }, 'event');
+    const text = lines.join('\n');
+    for (const secret of ['s3cret-1', 's3cret-2', 's3cret-3', 's3cret-4', 's3cret-5']) expect(text).not.toContain(secret);
+    expect(text).toContain('[redacted]');
+  });
+
+  it('lifts the room code out of a rooms error message and keeps the error', async () => {
+    const { logger, lines } = await capture();
+    errorLog(logger)('saving game ABC234 failed', new Error('disk full'));
+    const entry = JSON.parse(lines[0] ?? '{}') as { room?: string; level?: number; err?: { message?: string }; msg?: string };
+    expect(entry).toMatchObject({ room: 'ABC234', level: 50, msg: 'saving game ABC234 failed' });
+    expect(entry.err?.message).toBe('disk full');
+    errorLog(logger)('effect VACUUM failed', undefined);
+    expect(JSON.parse(lines[1] ?? '{}')).not.toHaveProperty('room');
+  });
+
+  it('writes readable lines for a terminal', async () => {
+    const { logger, lines } = await capture('pretty');
+    logger.info({ room: 'ABC234', event: 'room:create' }, 'room created');
+    expect(lines.join('\n')).toMatch(/INFO.*room created/);
+    expect(lines.join('\n')).toContain('ABC234');
+    expect(lines[0]?.startsWith('{')).toBe(false);
+  });
+
+  it('logs an unhandled rejection and goes on; logs an uncaught exception as fatal and stops', async () => {
+    const { logger, lines } = await capture();
+    const stops: number[] = [];
+    const before = { rejection: process.listeners('unhandledRejection'), exception: process.listeners('uncaughtException') };
+    const uninstall = installProcessHandlers(logger, (code) => stops.push(code));
+    try {
+      const onRejection = process.listeners('unhandledRejection').find((l) => !before.rejection.includes(l));
+      const onException = process.listeners('uncaughtException').find((l) => !before.exception.includes(l));
+      // Called directly: emitting the real events would also reach the test runner's own handlers.
+      onRejection?.(new Error('lost promise'), Promise.resolve());
+      expect(stops).toEqual([]);
+      onException?.(new Error('boom'), 'uncaughtException');
+      expect(stops).toEqual([1]);
+    } finally {
+      uninstall();
+    }
+    const entries = lines.map((l) => JSON.parse(l) as { level: number; event?: string; err?: { message?: string } });
+    expect(entries[0]).toMatchObject({ level: 50, event: 'unhandledRejection', err: { message: 'lost promise' } });
+    expect(entries[1]).toMatchObject({ level: 60, event: 'uncaughtException', err: { message: 'boom' } });
+    expect(process.listeners('unhandledRejection')).toEqual(before.rejection);
+  });
+});

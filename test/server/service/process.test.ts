@@ -1,0 +1,131 @@
+/**
+ * The production build as a process: `npm start` runs plain node on dist/server, a SIGTERM sent to the started
+ * process (npm itself, as a supervisor would) stops the server within 10 s, and the bundled `arena` command
+ * works. The server part is built here (esbuild, seconds); the client is not needed (ARENA_CLIENT_DIR).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = process.cwd();
+/** Starting node and loading the bundle on a loaded 2-core CI box. */
+const START_TIMEOUT = 60_000;
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', 'server'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (built.status !== 0) throw new Error(`server build failed: ${built.stderr}${built.stdout}`);
+  dir = mkdtempSync(join(tmpdir(), 'arena-process-'));
+  mkdirSync(join(dir, 'client'));
+  writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>Chain Rule Arena</title>');
+  env = { ...process.env, PORT: '0', HOST: '127.0.0.1', ARENA_DATA_DIR: join(dir, 'data'), ARENA_CLIENT_DIR: join(dir, 'client'), LOG_FORMAT: 'json', NODE_ENV: 'production' };
+}, 150_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Started {
+  url: string;
+  pid: number;
+  lines: string[];
+}
+
+/** Resolves once the child's JSON log says it is listening; rejects if it exits or takes too long. */
+function listening(child: ChildProcess): Promise<Started> {
+  const lines: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not listening after ${START_TIMEOUT} ms:\n${lines.join('\n')}`)), START_TIMEOUT);
+    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${lines.join('\n')}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (!line.startsWith('{')) return;
+      const entry = JSON.parse(line) as { msg?: string; url?: string; pid?: number };
+      if (entry.url && entry.pid && entry.msg?.includes('listening')) {
+        clearTimeout(timer);
+        resolve({ url: entry.url, pid: entry.pid, lines });
+      }
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves with the milliseconds until `pid` is gone; rejects after `limitMs`. */
+function gone(pid: number, limitMs: number): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const check = setInterval(() => {
+      const elapsed = performance.now() - started;
+      if (!alive(pid)) {
+        clearInterval(check);
+        resolve(elapsed);
+      } else if (elapsed > limitMs) {
+        clearInterval(check);
+        reject(new Error(`process ${pid} still running ${limitMs} ms after SIGTERM`));
+      }
+    }, 50);
+  });
+}
+
+describe('the production process', () => {
+  it('npm start runs node on the build, and SIGTERM to npm stops the server within 10 s', async () => {
+    const npm = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = await listening(npm);
+    try {
+      expect(started.pid).not.toBe(npm.pid);
+      const ready = await fetch(`${started.url}/readyz`);
+      expect(ready.status).toBe(200);
+      const cmd = spawnSync('ps', ['-o', 'args=', '-p', String(started.pid)], { encoding: 'utf8' }).stdout;
+      expect(cmd).toMatch(/^node\b|\/node\b/);
+      expect(cmd).not.toContain('tsx');
+      const npmExit = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
+      npm.kill('SIGTERM');
+      await gone(started.pid, 10_000);
+      await npmExit;
+      await expect(fetch(`${started.url}/healthz`)).rejects.toThrow();
+    } finally {
+      if (alive(started.pid)) process.kill(started.pid, 'SIGKILL');
+    }
+  }, START_TIMEOUT + 30_000);
+
+  it('node dist/server/cli.js exits 0 within 10 s of SIGTERM, logging the shutdown', async () => {
+    const node = spawn(process.execPath, ['dist/server/cli.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = await listening(node);
+    let stderr = '';
+    node.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<string>((resolve) => node.once('exit', (code, signal) => resolve(`${code} ${signal} ${stderr}`)));
+    node.kill('SIGTERM');
+    const elapsed = await gone(started.pid, 10_000);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(await exited).toBe('0 null ');
+    expect(started.lines.join('\n')).toContain('"event":"SIGTERM"');
+  }, START_TIMEOUT + 30_000);
+
+  it('refuses a bad configuration with the variable named and exit code 2', () => {
+    const r = spawnSync(process.execPath, ['dist/server/cli.js', 'serve'], { cwd: ROOT, env: { ...env, TRUST_PROXY: 'everyone' }, encoding: 'utf8', timeout: START_TIMEOUT });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('TRUST_PROXY="everyone"');
+  });
+
+  it('runs the arena command from the build', () => {
+    const help = spawnSync(process.execPath, ['dist/server/cli.js', 'serve', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: START_TIMEOUT });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('LOG_LEVEL');
+    const q = spawnSync(process.execPath, ['dist/server/cli.js', 'questions', '--family', 'nested', '--count', '1', '--seed', '7'], { cwd: ROOT, encoding: 'utf8', timeout: START_TIMEOUT });
+    expect(q.status).toBe(0);
+    const question = JSON.parse(q.stdout.trim()) as { family: string; answer: unknown };
+    expect(question.family).toBe('nested');
+    expect(question.answer).toBeTruthy();
+  }, START_TIMEOUT * 2);
+});
