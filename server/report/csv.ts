@@ -7,28 +7,14 @@
  */
 import { mistakeName } from '../../shared/report/mistake-names';
 import { correctNotation, storedAnswerNotation } from '../../shared/report/notation';
-import { outcomeOf, type Outcome } from '../../shared/report/outcome';
+import { outcomeOf } from '../../shared/report/outcome';
+import type { ReportRow } from '../../shared/report/types';
+
+export type { ReportRow };
 import { questionOfResult } from '../rooms/review';
 import { getEntry } from '../rooms/table';
 import type { RoomState } from '../rooms/types';
 
-export interface ReportRow {
-  player: string;
-  question: number;
-  questionId: string;
-  /** The question as text ("Differentiate y = sin(x^2) with respect to x"). */
-  questionText: string;
-  /** The correct answer in the shared notation. */
-  correctAnswer: string;
-  /** The player's answer in the same notation; '' for no answer. */
-  answer: string;
-  outcome: Outcome;
-  correct: boolean;
-  /** The checker's mistake code on a wrong answer, else ''. */
-  mistake: string;
-  timeMs: number | null;
-  points: number;
-}
 
 export const CSV_HEADER = ['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id'];
 

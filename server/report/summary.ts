@@ -4,27 +4,15 @@
  * by name with their counts, and the median time of those who answered.
  */
 import { mistakeName } from '../../shared/report/mistake-names';
-import { csvLines, seconds, type ReportRow } from './csv';
+import type { QuestionSummary, ReportData, ReportRow } from '../../shared/report/types';
+import { csvLines, seconds } from './csv';
+
+export type { QuestionSummary, ReportData };
 
 export const SUMMARY_HEADER = [
   'question', 'question_text', 'correct_answer', 'players', 'correct', 'wrong', 'no_answer', 'share_right', 'top_mistakes', 'median_time_s', 'question_id',
 ];
 
-export interface QuestionSummary {
-  question: number;
-  questionId: string;
-  questionText: string;
-  correctAnswer: string;
-  players: number;
-  correct: number;
-  wrong: number;
-  noAnswer: number;
-  /** correct / players, 0..1. */
-  shareRight: number;
-  /** Named mistakes, most frequent first (ties by name). */
-  topMistakes: Array<{ mistake: string; count: number }>;
-  medianTimeMs: number | null;
-}
 
 const TOP = 3;
 
@@ -76,4 +64,10 @@ export function summaryCsv(rows: ReportRow[]): string {
     s.topMistakes.map((m) => `${mistakeName(m.mistake)} (${m.count})`).join('; '),
     seconds(s.medianTimeMs), s.questionId,
   ]));
+}
+
+
+export function reportJson(rows: ReportRow[]): string {
+  const data: ReportData = { rows, summary: summarize(rows) };
+  return JSON.stringify(data);
 }

@@ -15,6 +15,7 @@ let browser: Browser;
 let arena: RunningArena;
 let ctx: BrowserContext | undefined;
 let host: Socket | undefined;
+let room: CreatedRoom | undefined;
 
 beforeAll(async () => {
   await buildClient();
@@ -54,11 +55,12 @@ describe('personal review on the phone', () => {
       ...DEFAULT_SETTINGS, source: { kind: 'generated', families: ['chain'], difficulty: 1 },
       questionCount: 3, secondsPerQuestion: 400, entryMode: 'final', seed: 5,
     };
-    const room = await call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
+    room = await call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
+    const code = room.code;
     ctx = await newContext(browser, PHONE, arena.url);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    await page.goto(`/join/${room.code}`);
+    await page.goto(`/join/${code}`);
     await page.fill('#nickname', 'Ada');
     await page.click('#join-button');
     await page.locator('#player-lobby').waitFor({ timeout: 15_000 });
@@ -104,4 +106,37 @@ describe('personal review on the phone', () => {
     await screenshot(page, 'player-review-end-phone');
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('shows the finished game on the report page for the host key, never putting the key in a URL', async () => {
+    if (!room) throw new Error('the game did not run');
+    const page = await ctx!.newPage();
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const urls: string[] = [];
+    const secretHeaders: string[] = [];
+    page.on('request', (r) => {
+      urls.push(r.url());
+      if (r.headers()['x-host-secret']) secretHeaders.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    });
+    await page.goto('/#/reports');
+    await page.fill('#report-code', room.code);
+    await page.fill('#report-secret', 'not-the-key');
+    await page.click('#report-open');
+    await page.locator('#report-error:not(:empty)').waitFor({ timeout: 15_000 });
+    await page.fill('#report-secret', room.hostSecret);
+    await page.click('#report-open');
+    await page.locator('#report-rows').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#report-rows tbody tr').evaluateAll((trs) => trs.map((t) => t.getAttribute('data-outcome'))))
+      .toEqual(['correct', 'wrong', 'no answer']);
+    expect(await page.locator('#report-summary tbody tr').count()).toBe(3);
+    expect(await page.locator('#report-summary tbody tr').nth(1).textContent()).toMatch(/0% \(0\/1\).*forgot the inner derivative \(1\)/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-file="summary.csv"]')]);
+    expect(download.suggestedFilename()).toBe(`arena-${room.code}-summary.csv`);
+    expect(urls.some((u) => u.includes(room!.hostSecret))).toBe(false);
+    expect(page.url()).not.toContain(room.hostSecret);
+    expect(secretHeaders).toContain(`POST /api/rooms/${room.code}/report.json`);
+    await screenshot(page, 'report-page-1280');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
+

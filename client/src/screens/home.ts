@@ -97,7 +97,8 @@ function buildSolo(): HTMLElement {
     h('h2', { id: 'solo-title' }, 'Solo practice'),
     h('p', { class: 'muted' }, 'Race the clock on the topics you choose. Every mistake is explained with the worked solution. ' +
       'Works offline once loaded.'),
-    h('div', { class: 'row' }, h('button', { type: 'button', id: 'start-solo', onclick: () => go('solo') }, 'Practise alone')));
+    h('div', { class: 'row' }, h('button', { type: 'button', id: 'start-solo', onclick: () => go('solo') }, 'Practise alone'),
+      h('a', { href: '#/reports', id: 'open-reports', class: 'muted' }, 'Reports of past games')));
 }
 
 function safeGet(key: string): string {
