@@ -108,4 +108,27 @@ describe('solo that teaches', () => {
     expect((await shown(page)).family).toBe('implicit');
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('asks for an interview-style explanation after a hard activation question', async () => {
+    const c = await newContext(browser, PHONE, arena.url);
+    try {
+      const page = await c.newPage();
+      const errors = watchErrors(page);
+      await page.goto('/#/solo');
+      await choose(page, 'activation');
+      await page.check('input[name=difficulty][value="5"]');
+      await page.click('#solo-go');
+      await shown(page);
+      await page.locator('.expr-input').last().fill('0');
+      await page.click('#submit-answer');
+      await page.locator('#solo-feedback #explain-prompt').waitFor({ timeout: 15_000 });
+      expect(await page.locator('#explain-prompt').textContent()).toMatch(/Explain /);
+      await page.locator('#explain-prompt').scrollIntoViewIfNeeded();
+      await screenshot(page, 'solo-drill-explain-phone');
+      expect(errors).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  }, 120_000);
 });
+

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type RoomSettings } from '../../../../shared/protocol
 import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
 import { Connection, errorMessage } from '../../net/connection';
+import { DRILL_SETTINGS } from '../../../../shared/drill/preset';
 import { showHome } from '../home';
 import { renderHostPhase, type HostContext, type HostScreen } from './host-phases';
 
@@ -21,10 +22,10 @@ const PARTY_SETTINGS: RoomSettings = {
 };
 
 /** Creates a room and shows its lobby. Party mode needs the host's own nickname: they play too. */
-export async function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string): Promise<void> {
+export async function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string, preset?: 'drill'): Promise<void> {
   active?.close();
   const conn = new Connection();
-  const settings = mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS;
+  const settings = preset === 'drill' ? DRILL_SETTINGS : mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS;
   const res = await conn.request('room:create', nickname ? { mode, settings, nickname } : { mode, settings });
   if (!res.ok) {
     conn.close();

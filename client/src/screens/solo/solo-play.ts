@@ -7,6 +7,7 @@ import { mountView, renderMath } from '../../app/math';
 import { mistakeName, mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
 import { fitWide, foldable } from '../../input/phone-layout';
+import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
 import { answerText } from '../answer-text';
 import { recordAnswer, startRun, type SoloConfig, type SoloState } from './solo-run';
@@ -180,6 +181,8 @@ function showFeedback(body: HTMLElement, q: Question, v: Verdict, next: () => vo
     answerText(ans, q);
     panel.append(h('p', {}, 'The answer: ', ans), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
   }
+  const explain = explainPromptBox(q);
+  if (explain) panel.append(explain);
   body.querySelector('.sticky-submit')?.remove();
   body.querySelectorAll('.answer-dock').forEach((k) => k.remove());
   body.append(panel, h('div', { class: 'sticky-submit' }, nextBtn));
