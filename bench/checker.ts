@@ -5,7 +5,7 @@
  * p99 < 2 ms, at most 3× the floor, no single check over 20 ms.
  */
 import { create, all, type FactoryFunctionMap } from 'mathjs';
-import { checkAnswer, type AnswerInput } from '../shared/check/index';
+import { checkAnswer, checkExpressions, type AnswerInput, type ExpressionsInput } from '../shared/check/index';
 import { clearJudgeCache } from '../shared/check/judges';
 import { FAMILIES, generateQuestion, type Difficulty, type Question } from '../shared/questions/index';
 
@@ -131,6 +131,49 @@ function summary(label: string, times: number[]): { total: number; median: numbe
   return { total, median };
 }
 
+/**
+ * Worst cases: hostile inputs of at most 1,000 characters, typed answers and `arena check` lines (whose
+ * expected answers and curves are parsed and sampled cold). Target: none over 20 ms.
+ */
+function worstCaseInputs(): Array<{ label: string; input: ExpressionsInput }> {
+  const pad = (s: string, n: number): string => s.repeat(Math.ceil(n / s.length)).slice(0, n);
+  const long = (unit: string): string => pad(unit, 1000 - 2).replace(/[+*]$/, '') ;
+  const sum = (term: string, n: number): string => Array.from({ length: n }, () => term).join('+');
+  const cases: Array<{ label: string; input: ExpressionsInput }> = [
+    { label: 'power tower x^x^…', input: { expected: 'x', given: pad('x^', 398) + 'x', vars: ['x'] } },
+    { label: 'nested parentheses', input: { expected: 'x', given: '('.repeat(24) + 'x' + ')'.repeat(24), vars: ['x'] } },
+    { label: 'nested abs bars', input: { expected: 'x', given: '|'.repeat(24) + 'x' + '|'.repeat(24), vars: ['x'] } },
+    { label: 'letter run to split', input: { expected: 'x', given: pad('xy', 40) + '+' + pad('yx', 40), vars: ['x', 'y'] } },
+    { label: 'ambiguous letter run', input: { expected: 'x', given: pad('asin', 40), vars: ['a', 's', 'i', 'n', 'x'] } },
+    { label: '1000-char answer', input: { expected: 'x', given: long('sin(x)*'), vars: ['x'] } },
+    { label: 'long sum, typed', input: { expected: 'x', given: sum('sin(x^2)', 44), vars: ['x'] } },
+    { label: 'long expected (cold)', input: { expected: sum('sin(cos(x^2+1))', 60), given: 'x', vars: ['x'] } },
+    { label: 'expected nowhere defined', input: { expected: sum('sqrt(-1-x^2)', 70), given: 'x', vars: ['x'] } },
+    { label: 'thin domain (x-2)^6000', input: { expected: '(x-2)^6000', given: '0', vars: ['x'] } },
+    { label: 'hostile long curve', input: { expected: 'x', given: 'x', curve: `${sum('sin(1/(x*y))^2', 55)} = cos(x^99*y)` } },
+    { label: 'curve with no points', input: { expected: 'x', given: 'x', curve: `${sum('x^2', 200)} = -1-y^2` } },
+    { label: 'far curve xy = 1e6', input: { expected: '-y/x', given: '-1e6/x^2', curve: 'x*y = 1000000' } },
+    { label: 'many subs', input: { expected: 'a+b+c+d+e1', given: 'a+b+c+d+e1', subs: { a: sum('sin(t)', 30), b: sum('cos(t)', 30), c: 't', d: 't^2', e1: 't^3' } } },
+  ];
+  return cases.filter((c) => JSON.stringify(c.input).length <= 1200);
+}
+
+function worstCases(): void {
+  let worst = { label: '', ms: 0 };
+  for (const { label, input } of worstCaseInputs()) {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      clearJudgeCache();
+      const start = performance.now();
+      checkExpressions(input);
+      best = Math.min(best, performance.now() - start);
+    }
+    console.log(`  worst case ${label.padEnd(26)} ${best.toFixed(3)} ms (cold, best of 3)`);
+    if (best > worst.ms) worst = { label, ms: best };
+  }
+  console.log(`max worst case (≤ 1,000-char inputs): ${worst.ms.toFixed(3)} ms (${worst.label}); target < 20 ms`);
+}
+
 export async function run(): Promise<void> {
   const items = buildItems();
   const counts = { right: 0, wrong: 0, hostile: 0 };
@@ -151,6 +194,7 @@ export async function run(): Promise<void> {
     `max single check, best of ${PASSES} runs per answer (filters scheduler/GC noise on a shared machine): ` +
       `${(best[worst] ?? NaN).toFixed(3)} ms (${items[worst]?.question.family}: ${JSON.stringify(items[worst]?.answer).slice(0, 60)})`,
   );
+  worstCases();
   const floor = summary('floor: mathjs parse+compile+eval', timeFloor(items));
   console.log(`ratio checker/floor: total ${(checker.total / floor.total).toFixed(2)}×, median ${(checker.median / floor.median).toFixed(2)}×`);
 }

@@ -1,7 +1,8 @@
 import { parseAnswer } from '../math/safe-parse';
 import type { Question } from '../questions/types';
 import { exprContext } from './expr-context';
-import { judgeExpression, judgeVerbatim } from './expr-verdict';
+import { judgeExpression } from './expr-verdict';
+import { UNSAMPLABLE } from './feedback';
 import { checkLayers } from './layers';
 import { checkMatrixAnswer } from './matrix-answer';
 import type { AnswerInput, LayerInputs, Verdict } from './types';
@@ -37,6 +38,7 @@ function checkExprAnswer(q: Question, answer: AnswerInput): Verdict {
   const text = typeof answer === 'number' ? String(answer) : answer;
   const parsed = parseAnswer(text, ctx.vars);
   if (!parsed.ok) return { correct: false, error: parsed.error };
-  if (!ctx.judge.usable) return judgeVerbatim(text as string, ctx.expectedText);
+  // Never decided by comparing text: a question whose answer cannot be sampled is refused when it is made.
+  if (!ctx.judge.usable) return { correct: false, error: UNSAMPLABLE };
   return judgeExpression(ctx.judge, parsed.expr, ctx.expectedText, ctx.candidates);
 }

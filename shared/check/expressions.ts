@@ -1,8 +1,9 @@
-import { neg, recip, isFunctionName } from '../math/ast';
+import { neg, recip } from '../math/ast';
+import { TYPED_FUNCTION_NAMES, isReservedName } from '../math/functions';
 import { parseAnswer } from '../math/safe-parse';
-import { GENERIC_FEEDBACK } from './feedback';
+import { GENERIC_FEEDBACK, UNSAMPLABLE } from './feedback';
 import type { Candidate } from './expr-context';
-import { judgeExpression, judgeVerbatim } from './expr-verdict';
+import { judgeExpression } from './expr-verdict';
 import { allVars, judgeFor, type JudgeKey } from './judges';
 import type { Verdict } from './types';
 
@@ -43,7 +44,7 @@ function compareExpressions(input: ExpressionsInput): Verdict {
   if (!built.ok) return { correct: false, error: built.error };
   const parsed = parseAnswer(given, allVars(key));
   if (!parsed.ok) return { correct: false, error: parsed.error };
-  if (!built.judge.usable) return judgeVerbatim(given as string, expected);
+  if (!built.judge.usable) return { correct: false, error: UNSAMPLABLE };
   const { judge, expr } = built;
   const candidates = (): Candidate[] => [
     { mistake: 'sign-error', feedback: GENERIC_FEEDBACK.sign, sampled: judge.sampleExpr(neg(expr)) },
@@ -57,7 +58,7 @@ function readSubs(subs: unknown): Record<string, string> | undefined | string {
   if (typeof subs !== 'object' || Array.isArray(subs)) return '"subs" must map variable names to expressions.';
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(subs)) {
-    if (!NAME.test(k) || RESERVED.has(k) || isFunctionName(k)) return `"${k.slice(0, 20)}" cannot be a variable name.`;
+    if (!NAME.test(k) || RESERVED.has(k) || isReservedName(k)) return `"${k.slice(0, 20)}" cannot be a variable name.`;
     if (typeof v !== 'string') return `The definition of ${k} must be an expression string.`;
     out[k] = v;
   }
@@ -68,7 +69,7 @@ function readVars(vars: unknown, sources: string[], subs: Record<string, string>
   if (vars !== undefined) {
     if (!Array.isArray(vars) || vars.length > 12) return '"vars" must be a short list of variable names.';
     for (const v of vars) {
-      if (typeof v !== 'string' || !NAME.test(v) || RESERVED.has(v) || isFunctionName(v)) {
+      if (typeof v !== 'string' || !NAME.test(v) || RESERVED.has(v) || isReservedName(v)) {
         return `"${String(v).slice(0, 20)}" cannot be a variable name.`;
       }
     }
@@ -76,12 +77,28 @@ function readVars(vars: unknown, sources: string[], subs: Record<string, string>
   }
   const found = new Set<string>();
   for (const src of sources) {
-    for (const m of src.slice(0, 4000).match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) {
-      if (!RESERVED.has(m) && !isFunctionName(m) && NAME.test(m)) found.add(m);
-    }
+    for (const m of src.slice(0, 4000).match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) for (const v of namesIn(m)) found.add(v);
   }
   for (const k of Object.keys(subs ?? {})) found.add(k);
   return [...found].slice(0, 12);
+}
+
+/**
+ * The variables in one word of an expected answer, read as the answer language reads letter runs: names with
+ * digits (x1, a_2) are one variable; a run of letters is function names (longest first) and single letters,
+ * so `2xcos(x)` has the variable x and `2xy` has x and y. Pass `vars` for longer variable names.
+ */
+function namesIn(word: string): string[] {
+  if (isReservedName(word)) return [];
+  if (!/^[A-Za-z]+$/.test(word)) return NAME.test(word) ? [word] : [];
+  const out: string[] = [];
+  for (let i = 0; i < word.length; ) {
+    const fn = TYPED_FUNCTION_NAMES.filter((f) => word.startsWith(f, i)).sort((a, b) => b.length - a.length)[0];
+    const piece = fn ?? (word.startsWith('pi', i) ? 'pi' : (word[i] as string));
+    if (!isReservedName(piece)) out.push(piece);
+    i += piece.length;
+  }
+  return out;
 }
 
 /**

@@ -6,3 +6,5 @@ export * from './types';
 export { checkAnswer } from './answer';
 export { checkExpressions, validateExpression, type ExpressionsInput } from './expressions';
 export { NUMERIC_RULE_TEXT, numbersAgree } from '../math/numeric';
+export { slotVars, jacobianCellVars, type AnswerSlot } from './slots';
+export { parseAnswer, type ParseResult } from '../math/safe-parse';

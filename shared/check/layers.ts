@@ -26,26 +26,28 @@ function checkLayer(layer: Layer, input: unknown, v: string): LayerVerdict {
   if (input === null || input === undefined || (typeof input === 'string' && input.trim() === '')) {
     return { correct: false, mistake: null };
   }
-  const vars = v === 'u' ? ['u'] : ['u', v];
-  const parsed = parseAnswer(input, vars);
+  const parsed = parseAnswer(input, layerVars(v));
   if (!parsed.ok) return { correct: false, mistake: null, error: parsed.error };
   const inU = judgeFor({ expected: layer.derivative, params: ['u'] });
   const inV = judgeFor({ expected: layer.evaluated, params: [v] });
   if (!inU.ok || !inV.ok) return { correct: false, mistake: null, error: 'This layer could not be checked.' };
-  const usesU = parsed.vars.has('u');
-  const usesV = v !== 'u' && parsed.vars.has(v);
-  let given = parsed.expr;
-  if (usesU && usesV) {
-    // Mixed u and x: read u as the layer's input, so it is judged as the evaluated derivative.
-    const inner = parseTrusted(layer.inner, [v]);
-    if (!inner.ok) return { correct: false, mistake: null };
-    given = substitute(given, new Map([['u', inner.expr]]));
+  if (v === 'u') {
+    // The question's own variable is u: the answer is read in it, as the derivative in u or evaluated.
+    if (same(inU.judge, parsed.expr) || same(inV.judge, parsed.expr)) return { correct: true };
+    return { correct: false, mistake: layerMistake(layer, parsed.expr, inU, inV, v) };
   }
-  const tryU = !usesV;
-  const tryV = usesV || !usesU || v === 'u';
-  if (tryU && same(inU.judge, given)) return { correct: true };
-  if (tryV && same(inV.judge, given)) return { correct: true };
-  return { correct: false, mistake: layerMistake(layer, given, tryU ? inU : null, tryV ? inV : null, v) };
+  // u is the layer's own input: it is replaced by the inner function before judging, so "3u^2", "3(2x+1)^2"
+  // and a mix of both are the same answer, on the server and in the browser alike.
+  const inner = parseTrusted(layer.inner, [v]);
+  if (!inner.ok) return { correct: false, mistake: null, error: 'This layer could not be checked.' };
+  const given = substitute(parsed.expr, new Map([['u', inner.expr]]));
+  if (same(inV.judge, given)) return { correct: true };
+  return { correct: false, mistake: layerMistake(layer, given, null, inV, v) };
+}
+
+/** The variables a layer's answer may use: the question's variable and the layer's own input u. */
+export function layerVars(v: string): string[] {
+  return v === 'u' ? ['u'] : [v, 'u'];
 }
 
 type Ok = { judge: Judge; expr: Expr };

@@ -1,11 +1,12 @@
 import type { Expr } from '../math/ast';
-import { compile } from '../math/compile';
+import { compile, evaluateSnapped } from '../math/compile';
 import { readGrid } from '../math/grid';
 import { parseAnswer } from '../math/safe-parse';
 import type { JacobianTask, Question } from '../questions/types';
-import { correctFeedback, describePoint, GENERIC_FEEDBACK, mismatchFeedback } from './feedback';
+import { correctFeedback, describePoint, GENERIC_FEEDBACK, mismatchFeedback, UNDECIDABLE_FEEDBACK, UNSAMPLABLE } from './feedback';
 import { judgeFor, parseTrusted, type JudgeKey } from './judges';
 import { transpose } from './numbers';
+import { jacobianCellVars } from './slots';
 import type { AnswerInput, Verdict } from './types';
 import { checkValueAnswer } from './value-answer';
 
@@ -60,15 +61,17 @@ const MAX_SIDE = 12;
 function toNumbers(m: Cells, task: JacobianTask): number[][] | null {
   const index = new Map(task.innerVars.map((v, i) => [v, i]));
   const env = Float64Array.from(task.innerVars, (v) => task.at?.[v] ?? NaN);
+  const scale = env.reduce((m, v) => (Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 1);
   const rows: number[][] = [];
   for (const r of m) {
     const row: number[] = [];
     for (const c of r) {
-      if (typeof c === 'number') row.push(c);
+      // Float noise in a stored entry (cos(pi/2) = 6e-17) is snapped, as for values at a point (compile.ts).
+      if (typeof c === 'number') row.push(Math.abs(c) <= 1e-12 * scale ? 0 : c);
       else {
         const p = parseTrusted(c, task.innerVars);
         if (!p.ok) return null;
-        row.push(compile(p.expr, index)(env));
+        row.push(evaluateSnapped(compile(p.expr, index), env));
       }
     }
     rows.push(row);
@@ -79,7 +82,7 @@ function toNumbers(m: Cells, task: JacobianTask): number[][] | null {
 function checkExprMatrix(q: Question, task: JacobianTask, expected: Cells, given: Cells): Verdict {
   const outerOverlaps = task.outerVars.some((v) => task.innerVars.includes(v));
   const subs = outerOverlaps ? undefined : Object.fromEntries(task.outerVars.map((v, i) => [v, task.inner[i] ?? 'NaN']));
-  const vars = outerOverlaps ? task.innerVars : [...task.innerVars, ...task.outerVars];
+  const vars = jacobianCellVars(task);
   const keyAt = (cell: string | number): JudgeKey => ({ expected: String(cell), params: task.innerVars, subs });
   const parsed: Expr[][] = [];
   for (const [r, row] of given.entries()) {
@@ -109,7 +112,11 @@ function firstMismatch(given: Expr[][], against: Cells, keyAt: (c: string | numb
     for (const [c, expr] of row.entries()) {
       const j = judgeFor(keyAt(against[r]?.[c] ?? 'NaN'));
       if (!j.ok) return { correct: false, error: j.error };
+      if (!j.judge.usable) return { correct: false, error: `Entry (${r + 1}, ${c + 1}): ${UNSAMPLABLE}` };
       const cmp = j.judge.compare(j.judge.sampleExpr(expr));
+      if (!cmp.equal && cmp.reason !== 'differ') {
+        return { correct: false, mistake: null, feedback: `Entry (${r + 1}, ${c + 1}): ${UNDECIDABLE_FEEDBACK[cmp.reason]}` };
+      }
       if (!cmp.equal) {
         const where = describePoint(j.judge.space.spec.params, j.judge.space.index, cmp.point);
         return { correct: false, mistake: null, feedback: `Entry (${r + 1}, ${c + 1}): ${mismatchFeedback(where, cmp)}` };

@@ -4,7 +4,7 @@
  * up the player's attempt, so an old or hostile client cannot burn it either. Only parses (bounded, no sampling),
  * so it is cheap enough for every keystroke and every submission.
  *
- * The variables allowed per slot mirror the checker: the final answer uses `answerVars` (shared/questions/public),
+ * The variables allowed per slot are the checker's own (shared/check/slots.ts): the final answer uses `answerVars`,
  * a layer its own `u` and the question's variable (shared/check/layers), a Jacobian cell the inner variables plus
  * the outer ones unless they overlap (shared/check/matrix-answer), and a number box no variables at all.
  */
@@ -13,10 +13,12 @@ import { readNumber } from '../math/numeric';
 import { parseAnswer } from '../math/safe-parse';
 import { answerVars } from '../questions/public';
 import type { JacobianTask, PublicQuestion, Question } from '../questions/types';
+import { layerVars as layerVarsOf } from './layers';
+import { jacobianCellVars, type AnswerSlot } from './slots';
 import type { AnswerInput } from './types';
 
 /** Where a text is typed: the final expression, a layer box, a matrix cell, or a number box. */
-export type Slot = { kind: 'final' } | { kind: 'layer'; index: number } | { kind: 'cell'; row: number; col: number } | { kind: 'number' };
+export type Slot = AnswerSlot;
 
 export type Readability = { ok: true } | { ok: false; error: string; empty?: true };
 
@@ -57,15 +59,12 @@ export function slotRules(q: Question): SlotRules {
   };
 }
 
+/** A layer's variables, by the checker's own rule (shared/check/layers.ts). */
 function layerVars(task: Record<string, unknown>): string[] {
-  const v = typeof task.var === 'string' ? task.var : 'x';
-  return v === 'u' ? ['u'] : ['u', v];
+  return layerVarsOf(typeof task.var === 'string' ? task.var : 'x');
 }
 
-function cellVars(t: JacobianTask): string[] {
-  const overlap = t.outerVars.some((v) => t.innerVars.includes(v));
-  return overlap ? [...t.innerVars] : [...t.innerVars, ...t.outerVars];
-}
+const cellVars = jacobianCellVars;
 
 /** The variables a slot may use (empty for numbers): the keypad shows exactly these keys. */
 export function varsFor(rules: SlotRules, slot: Slot): string[] {

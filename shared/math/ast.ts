@@ -1,14 +1,14 @@
+import { FUNCTION_NAMES, functionSpec } from './functions';
 /**
  * The checker's own expression tree: only what an answer may contain, so every later stage (compile,
  * substitute, print) handles a closed, small set of cases instead of mathjs's open node zoo.
  */
+
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 
-export const FUNCTIONS = [
-  'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'sech',
-  'exp', 'log', 'sqrt', 'abs', 'sigmoid', 'softplus', 'relu', 'sign',
-] as const;
-export type FunctionName = (typeof FUNCTIONS)[number];
+/** Canonical function names come from the one table (functions.ts). */
+export const FUNCTIONS = FUNCTION_NAMES;
+export type FunctionName = string;
 
 export type Expr =
   | { k: 'num'; v: number }
@@ -18,11 +18,9 @@ export type Expr =
   /** `log` may carry a second argument, the base (mathjs semantics); every other function takes one. */
   | { k: 'fn'; name: FunctionName; args: Expr[] };
 
-const FUNCTION_SET: ReadonlySet<string> = new Set(FUNCTIONS);
-
-/** True when `name` is one of the functions an answer may call (`ln` is mapped to `log` before this). */
+/** True when `name` is the canonical name of a function in the table (aliases such as `ln` are not). */
 export function isFunctionName(name: string): name is FunctionName {
-  return FUNCTION_SET.has(name);
+  return functionSpec(name)?.name === name;
 }
 
 /** The variables an expression uses, in first-seen order. */

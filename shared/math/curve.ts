@@ -1,11 +1,12 @@
 /**
- * Roots of g(y) = 0 for one x on an implicit curve: scan a grid that is fine near 0 and reaches ±74 (y =
+ * Roots of g(y) = 0 for one x on an implicit curve: scan a grid that is fine near 0 and reaches ±1e6 (y =
  * sinh(s)), then bisect every sign change. Finds each branch that crosses zero; tangential double roots are
  * missed, which only costs a sample point. Bounded by the shared evaluation budget and MAX_BRACKETS.
  */
-const GRID_STEPS = 80;
-const S_RANGE = 5;
-const MAX_BRACKETS = 4;
+const GRID_STEPS = 120;
+/** y = sinh(s) for |s| ≤ 14.5 reaches |y| ≈ 1e6: branches far out (xy = 1000 at small x) are found too. */
+const S_RANGE = 14.5;
+const MAX_BRACKETS = 6;
 
 /** Evaluations left for a whole sampling run; shared so a wildly oscillating curve cannot cost more. */
 export interface Budget {

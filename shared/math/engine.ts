@@ -1,4 +1,5 @@
 import { create, all, type FactoryFunctionMap, type MathJsInstance } from 'mathjs';
+import { REAL_FUNCTIONS } from './functions';
 
 /**
  * The trusted mathjs instance for code we write ourselves (generators, solvers, LaTeX). Player input never
@@ -8,15 +9,10 @@ import { create, all, type FactoryFunctionMap, type MathJsInstance } from 'mathj
  */
 export const math: MathJsInstance = create(all as FactoryFunctionMap, { number: 'number' });
 
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-const softplus = (x: number): number => (x > 30 ? x : Math.log1p(Math.exp(x)));
-const relu = (x: number): number => (x > 0 ? x : 0);
-
+/** Functions mathjs lacks, with the one table's implementations (functions.ts), and `ln` as an alias of `log`. */
 math.import(
   {
-    sigmoid,
-    softplus,
-    relu,
+    ...Object.fromEntries(['sigmoid', 'softplus', 'relu'].map((n) => [n, REAL_FUNCTIONS[n] as (x: number) => number])),
     ln: (x: number): number => Math.log(x),
   },
   { override: true },

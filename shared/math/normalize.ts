@@ -1,32 +1,15 @@
 /**
- * Friendly input and bounds, applied before mathjs sees a string: deep nesting overflows the mathjs parser's
- * stack (around 200 levels) and long strings cost time, so both are refused up front.
+ * Bounds applied before a string is tokenized: long strings cost time and deep nesting costs stack, so both
+ * are refused up front in one pass.
  */
+export { normalizeInput } from './lexer';
+
 export const MAX_ANSWER_CHARS = 400;
 export const MAX_BRACKET_DEPTH = 24;
-
-const REPLACEMENTS: Array<[RegExp, string]> = [
-  [/\*\*/g, '^'],
-  [/[·×⋅∙]/g, '*'],
-  [/÷/g, '/'],
-  [/[−–—]/g, '-'],
-  [/π/g, ' pi '],
-  [/²/g, '^2'],
-  [/³/g, '^3'],
-  [/√\s*\(/g, 'sqrt('],
-];
-
-/** Maps what phones and people type to mathjs syntax: `**`, `·`, `×`, `−`, `π`, `²`. */
-export function normalizeInput(src: string): string {
-  let out = src;
-  for (const [re, by] of REPLACEMENTS) out = out.replace(re, by);
-  return out.trim();
-}
 
 /** Overrides for trusted-but-checked strings (expected answers are longer than typed ones). */
 export interface ParseLimits {
   maxChars?: number;
-  /** Kept well under the ~200 levels that overflow the mathjs parser. */
   maxDepth?: number;
 }
 
@@ -35,7 +18,7 @@ const CLOSE = ')]}';
 
 /**
  * Returns a message for a person when the (normalised) string must not reach the parser, else null. Runs in
- * one pass over at most MAX_ANSWER_CHARS characters.
+ * one pass over at most `maxChars` characters.
  */
 export function checkBounds(src: string, limits: ParseLimits = {}): string | null {
   const maxChars = limits.maxChars ?? MAX_ANSWER_CHARS;

@@ -1,4 +1,4 @@
-import { compile } from './compile';
+import { compile, evaluateSnapped } from './compile';
 import { parseAnswer } from './safe-parse';
 
 /** The rule for typed numbers, for the UI to show next to a number input (answer-checking.md rule 5). */
@@ -43,4 +43,16 @@ export function readNumber(input: unknown): NumberResult {
   const value = compile(parsed.expr, new Map())(new Float64Array(0));
   if (!Number.isFinite(value)) return { ok: false, error: 'That value is undefined or too large.' };
   return { ok: true, value };
+}
+
+/**
+ * The exact value of a stored answer expression at a point, float noise snapped to 0 (cos'(π) = -1.2e-16 is
+ * stored as 0, so a typed 0 is right). `fallback` when the expression cannot be read by the answer parser.
+ */
+export function exactValueAt(src: string, point: Readonly<Record<string, number>>, fallback: number): number {
+  const names = Object.keys(point);
+  const parsed = parseAnswer(src, names, { maxChars: 4000, maxDepth: 60 });
+  if (!parsed.ok) return fallback;
+  const index = new Map(names.map((n, i) => [n, i]));
+  return evaluateSnapped(compile(parsed.expr, index), Float64Array.from(names, (n) => point[n] as number));
 }

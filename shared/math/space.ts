@@ -1,5 +1,5 @@
 import type { Expr } from './ast';
-import { compile, type Compiled, type VarIndex } from './compile';
+import { compile, evaluateScaled, type Compiled, type VarIndex } from './compile';
 import { createRng, type Rng } from '../questions/rng';
 import { curveRoots, type Budget } from './curve';
 
@@ -14,17 +14,49 @@ export interface SpaceSpec {
   curve?: { f: Expr; solveFor: string };
 }
 
-/** Magnitude ranges cycled through, so points cover small, unit and larger scales (never integers on purpose). */
+/** Magnitude ranges cycled through first, so points cover small, unit and larger scales (never integers on purpose). */
 const SCALES: ReadonlyArray<readonly [number, number]> = [
   [0.05, 0.6],
   [0.6, 1.6],
   [1.6, 3.2],
   [3.2, 6],
 ];
-/** Values beyond this are treated as undefined: overflow-prone, and no answer is judged out there. */
-export const MAX_MAGNITUDE = 1e100;
+/**
+ * When the base scales give too few points (sqrt(x - 10), ln(x^2 - 100), a curve far from the origin), the
+ * search widens through these, up to 1e6, both signs.
+ */
+const WIDE_SCALES: ReadonlyArray<readonly [number, number]> = [
+  ...SCALES,
+  [6, 20],
+  [20, 100],
+  [100, 1000],
+  [1000, 1e4],
+  [1e4, 1e6],
+  [0.001, 0.05],
+];
+const BASE_ATTEMPTS = 48;
+/** As equivalence.ts: fewer points than this decide nothing. */
+const MIN_POINTS = 6;
 /** Curve evaluations per sampling run: ample for a conic, and a cap on hostile oscillating curves. */
-const CURVE_BUDGET = 3000;
+const CURVE_BUDGET = 6000;
+/** Node evaluations per sampling run on a curve (about 6 ms at worst). */
+const CURVE_NODE_BUDGET = 200_000;
+/** Node evaluations of the expected answer per sampling run (beyond the first 24 attempts). */
+const SAMPLE_NODE_BUDGET = 60_000;
+
+export function size(e: Expr): number {
+  switch (e.k) {
+    case 'num':
+    case 'var':
+      return 1;
+    case 'neg':
+      return 1 + size(e.a);
+    case 'bin':
+      return 1 + size(e.a) + size(e.b);
+    case 'fn':
+      return e.args.reduce((n, a) => n + size(a), 1);
+  }
+}
 
 export class Space {
   readonly names: string[];
@@ -32,6 +64,7 @@ export class Space {
   private readonly derived: Array<{ slot: number; fn: Compiled }>;
   private readonly curve: { f: Compiled; slot: number } | undefined;
   private readonly drawn: number[];
+  private readonly curveSize: number;
 
   constructor(readonly spec: SpaceSpec) {
     const names = [...spec.params];
@@ -42,6 +75,7 @@ export class Space {
     const solved = spec.curve?.solveFor;
     this.drawn = spec.params.filter((p) => p !== solved).map((p) => this.slot(p));
     this.derived = (spec.derived ?? []).map((d) => ({ slot: this.slot(d.name), fn: compile(d.expr, this.index) }));
+    this.curveSize = spec.curve ? Math.max(1, size(spec.curve.f) + (spec.derived ?? []).reduce((n, d) => n + size(d.expr), 0)) : 1;
     this.curve = spec.curve ? { f: compile(spec.curve.f, this.index), slot: this.slot(spec.curve.solveFor) } : undefined;
   }
 
@@ -57,24 +91,41 @@ export class Space {
    * Up to `count` points where `accept` (the expected answer) is real, finite and not huge, drawn from a
    * generator seeded by `seed` so the same check always gives the same verdict. Bounded attempts.
    */
-  samplePoints(accept: Compiled, seed: number, count: number): Float64Array[] {
+  samplePoints(accept: Compiled, seed: number, count: number, acceptSize = 1): Float64Array[] {
     const rng = createRng(seed);
     const out: Float64Array[] = [];
-    const maxAttempts = this.curve ? 40 : 160;
-    const budget: Budget = { left: CURVE_BUDGET };
-    for (let attempt = 0; attempt < maxAttempts && out.length < count && budget.left > 0; attempt++) {
-      const base = this.draw(rng, attempt);
+    const maxAttempts = this.curve ? 90 : 240;
+    // A long hostile curve costs more per evaluation: cap the node evaluations, not only the calls.
+    const budget: Budget = { left: Math.min(CURVE_BUDGET, Math.floor(CURVE_NODE_BUDGET / this.curveSize)) };
+    // Keep searching longer only while too few points were found to judge at all ((x-2)^6000 lives in a thin band).
+    // Bounded work whatever the expression: a huge expected answer defined nowhere gets fewer attempts.
+    const cap = Math.max(24, Math.floor(SAMPLE_NODE_BUDGET / Math.max(1, acceptSize)));
+    const limit = (): number => Math.min(cap, out.length < MIN_POINTS ? maxAttempts * 3 : maxAttempts);
+    for (let attempt = 0; attempt < limit() && out.length < count && budget.left > 0; attempt++) {
+      // A thin domain ((x-2)^6000 is representable only for |x-2| in [0.89, 1.12]): once a point is found and
+      // too few are, every other draw lands near a found one.
+      const thin = attempt >= 2 * BASE_ATTEMPTS && out.length > 0 && out.length < MIN_POINTS;
+      const near = thin && attempt % 2 === 1 ? out[attempt % out.length] : undefined;
+      const base = near ? this.jitter(rng, near) : this.draw(rng, attempt);
       for (const p of this.complete(base, budget)) {
-        const v = accept(p);
-        if (Number.isFinite(v) && Math.abs(v) < MAX_MAGNITUDE && out.length < count) out.push(p);
+        const v = evaluateScaled(accept, p);
+        if (Number.isFinite(v.value) && !v.overflow && out.length < count) out.push(p);
       }
     }
     return out;
   }
 
+  /** A drawn point moved by up to ±5 % in each drawn variable. */
+  private jitter(rng: Rng, p: Float64Array): Float64Array {
+    const env = new Float64Array(this.names.length);
+    for (const slot of this.drawn) env[slot] = (p[slot] as number) * (1 + 0.1 * (rng.next() - 0.5));
+    return env;
+  }
+
   private draw(rng: Rng, attempt: number): Float64Array {
     const env = new Float64Array(this.names.length);
-    const [lo, hi] = SCALES[attempt % SCALES.length] as readonly [number, number];
+    const scales = attempt < BASE_ATTEMPTS ? SCALES : WIDE_SCALES;
+    const [lo, hi] = scales[attempt % scales.length] as readonly [number, number];
     for (const slot of this.drawn) {
       const mag = lo + (hi - lo) * rng.next();
       env[slot] = rng.bool() ? mag : -mag;

@@ -13,6 +13,7 @@ import { implicit } from './families/implicit';
 import { implicit2 } from './families/implicit2';
 import { backprop } from './families/backprop';
 import { gradientFlow } from './families/gradient-flow';
+import { uncheckableReason } from '../check/checkable';
 
 export * from './types';
 export { TaskError } from './family';
@@ -64,7 +65,11 @@ export function solveTask<F extends Family>(
   if (!isFamily(family)) throw new TaskError(`Unknown family "${String(family)}".`);
   if (task === null || typeof task !== 'object') throw new TaskError('The task must be a JSON object.');
   const mod = MODULES[family] as FamilyModule<F>;
-  return mod.solve(task, { difficulty: meta.difficulty ?? 3, seed: meta.seed ?? 0 });
+  const q = mod.solve(task, { difficulty: meta.difficulty ?? 3, seed: meta.seed ?? 0 });
+  // A teacher's task whose answer the checker cannot sample is refused now, never judged by text later.
+  const reason = uncheckableReason(q);
+  if (reason !== null) throw new TaskError(reason);
+  return q;
 }
 
 function mixSeed(family: Family, difficulty: number, seed: number): number {

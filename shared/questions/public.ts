@@ -1,3 +1,4 @@
+import { isReservedName } from '../math/functions';
 import type { PublicQuestion, Question } from './types';
 
 /**
@@ -48,10 +49,6 @@ export function answerVars(q: Question): string[] {
   }
 }
 
-const FUNCTION_NAMES = new Set([
-  'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'sech',
-  'exp', 'log', 'ln', 'sqrt', 'abs', 'sigmoid', 'softplus', 'relu', 'e', 'pi', 'sign',
-]);
 function isVarName(name: string): boolean {
-  return !FUNCTION_NAMES.has(name);
+  return !isReservedName(name);
 }

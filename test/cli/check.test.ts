@@ -39,9 +39,21 @@ describe('arena check', () => {
     expect(out[4]).toMatchObject({ correct: true });
   });
 
+  it('reads answers in the notation people type when checking task lines', async () => {
+    const lines = [
+      { family: 'chain', task: { expr: '(x^2+1)^3', var: 'x' }, answer: '6x(x^2+1)^2' },
+      { family: 'implicit', task: { equation: 'x^2 + y^2 = 25', order: 1 }, answer: "y' = -x/y" },
+      { family: 'chain', task: { expr: 'sin(x^2)', var: 'x' }, answer: '2xcos(x^2)', layers: ['cos(u)', '2x'] },
+      { family: 'chain', task: { expr: 'sin(x^2)', var: 'x' }, answer: '1/(x+9^999)' },
+    ];
+    const { out } = await runWith(lines.map((l) => JSON.stringify(l)));
+    expect(out.map((v) => (v as { correct: boolean }).correct)).toEqual([true, true, true, false]);
+    expect(out[2]).toMatchObject({ layers: [{ correct: true }, { correct: true }] });
+  });
+
   it('refuses a hostile answer with a message for a person', async () => {
     const { out } = await runWith([JSON.stringify({ expected: 'x^2', given: 'import("fs")', vars: ['x'] })]);
-    expect(out[0]).toEqual({ correct: false, error: 'Unknown function "import".' });
+    expect(out[0]).toEqual({ correct: false, error: expect.stringMatching(/^Unknown function "import": the functions are sin, cos/) });
   });
 
   it('solves a task line and judges the answer and each layer when a family is given', async () => {

@@ -28,7 +28,7 @@ describe('keypad editing', () => {
     const cases: Array<[Key[], string]> = [
       [[v('x'), v('y')], 'x y'],
       [[v('x'), fn('sin'), v('x')], 'x sin(x)'],
-      [[v('x'), d('2')], 'x 2'],
+      [[v('x'), d('2')], 'x*2'],
       [[v('x'), v('e'), op('^'), v('x')], 'x e^x'],
       [[fn('sigmoid'), v('x'), { kind: 'right' }, { kind: 'open' }, d('1'), op('-'), fn('sigmoid'), v('x')], 'sigmoid(x)(1-sigmoid(x))'],
       [[d('2'), v('pi'), v('x')], '2pi x'],

@@ -8,7 +8,8 @@ import type { PublicQuestion } from '../../../shared/questions/types';
 
 interface MathRender {
   renderLatex(el: HTMLElement, latex: string, opts?: { display?: boolean }): void;
-  exprToLatex(expr: string): string | null;
+  /** With `vars` (the answer box's variables) a typed answer is read exactly as the checker reads it. */
+  exprToLatex(expr: string, vars?: readonly string[]): string | null;
 }
 
 const renderModules = import.meta.glob<MathRender>('../views/math-render.ts');
@@ -22,7 +23,7 @@ export function loadMath(): Promise<MathRender> {
     const load = renderModules['../views/math-render.ts'];
     if (load) {
       const m = await load();
-      return { renderLatex: m.renderLatex, exprToLatex: (e) => spaceCommands(m.exprToLatex(e)) };
+      return { renderLatex: m.renderLatex, exprToLatex: (e, vars) => spaceCommands(m.exprToLatex(e, vars)) };
     }
     const [{ default: katex }] = await Promise.all([import('katex'), import('katex/dist/katex.min.css')]);
     return {
@@ -56,12 +57,12 @@ export function renderMath(el: HTMLElement, latex: string, display = false, fall
   );
 }
 
-/** Renders a mathjs expression as maths (LaTeX when the converter knows it, else the text itself). */
-export function renderExpr(el: HTMLElement, expr: string): void {
+/** Renders an expression as maths (LaTeX when it can be read, else the text itself); `vars` as in exprToLatex. */
+export function renderExpr(el: HTMLElement, expr: string, vars?: readonly string[]): void {
   el.textContent = expr;
   loadMath().then(
     (m) => {
-      const latex = m.exprToLatex(expr);
+      const latex = m.exprToLatex(expr, vars);
       if (latex !== null) m.renderLatex(el, latex, { display: false });
     },
     () => undefined,

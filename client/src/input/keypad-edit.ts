@@ -2,7 +2,8 @@
  * What a keypad key does to the text and the caret: pure, so the tap counts are tested without a browser.
  * Every key leaves text the checker reads as the preview shows it, with the current parser too: a function
  * key after a letter, digit or bracket inserts a space first (`2x cos(`, never the unreadable `2xcos(`), a
- * letter after a letter is spaced (`x y`, not the unknown symbol `xy`), and brackets open in pairs, so a
+ * letter after a letter is spaced (`x y`, not the unknown symbol `xy`), a digit after a letter or bracket is an
+ * explicit product (`x*2`, since `x2` is refused), and brackets open in pairs, so a
  * finished expression is never short of a `)`.
  */
 export interface Edit {
@@ -37,7 +38,8 @@ export function applyKey(state: Edit, key: Key, selEnd = state.caret): Edit {
   const after = text.slice(caret);
   switch (key.kind) {
     case 'digit':
-      return insert(state, /[A-Za-z]$/.test(before) ? ` ${key.value}` : key.value);
+      // A number after a factor is not a product in the answer language (`x2` is refused): make it explicit.
+      return insert(state, /[A-Za-z)]$/.test(before) ? `*${key.value}` : key.value);
     case 'symbol':
       return insert(state, /[A-Za-z]$/.test(before) ? ` ${key.value}` : key.value);
     case 'fn':

@@ -63,7 +63,7 @@ export function createMathInput(opts: MathInputOptions): MathInput {
   const refresh = (): void => {
     state = readSlot(opts.rules, opts.slot, input.value);
     input.classList.toggle('unreadable', !state.ok && !state.empty);
-    if (!opts.sharedPreview || document.activeElement === input) drawPreview(preview, input.value, state, opts.where ?? '');
+    if (!opts.sharedPreview || document.activeElement === input) drawPreview(preview, input.value, state, opts.where ?? '', varsFor(opts.rules, opts.slot));
     opts.onChange();
   };
   const attach = (): void => opts.keypad.attach({
@@ -72,7 +72,7 @@ export function createMathInput(opts: MathInputOptions): MathInput {
   input.addEventListener('input', refresh);
   input.addEventListener('focus', () => {
     attach();
-    if (opts.sharedPreview) drawPreview(preview, input.value, state, opts.where ?? '');
+    if (opts.sharedPreview) drawPreview(preview, input.value, state, opts.where ?? '', varsFor(opts.rules, opts.slot));
     opts.onFocus();
   });
   input.addEventListener('keydown', (ev) => {
@@ -110,7 +110,7 @@ export function createMathInput(opts: MathInputOptions): MathInput {
   };
 }
 
-function drawPreview(preview: HTMLElement, src: string, state: Readability, where: string): void {
+function drawPreview(preview: HTMLElement, src: string, state: Readability, where: string, vars?: readonly string[]): void {
   const text = src.trim();
   preview.classList.toggle('invalid', !state.ok && !state.empty);
   if (text === '') {
@@ -127,7 +127,8 @@ function drawPreview(preview: HTMLElement, src: string, state: Readability, wher
   preview.dataset.src = read;
   loadMath().then(
     (m) => {
-      const latex = m.exprToLatex(read);
+      // Read with the slot's variables, exactly as the checker reads it (2xy → 2·x·y).
+      const latex = m.exprToLatex(read, vars);
       if (latex === null || preview.dataset.src !== read) return;
       const span = h('span', { 'data-preview': '' });
       m.renderLatex(span, latex, { display: false });

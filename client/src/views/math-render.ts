@@ -1,11 +1,12 @@
 /**
- * Math rendering for the question views and the phone's answer preview: KaTeX for display, the trusted mathjs
- * instance for turning a (guarded) mathjs expression into LaTeX. No Phaser here, so the phone can import it cheaply.
+ * Math rendering for the question views and the phone's answer preview: KaTeX for display, the checker's own
+ * parser and printer (shared/math) for turning an expression into LaTeX. No Phaser here, so the phone can import it cheaply.
  */
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import type { MathNode } from 'mathjs';
-import { math } from '../../../shared/math/engine';
+import { CONSTANT_VALUES, TYPED_FUNCTION_NAMES } from '../../../shared/math/functions';
+import { exprToTex } from '../../../shared/math/latex';
+import { parseAnswer, parseOpen } from '../../../shared/math/safe-parse';
 
 /**
  * Renders `latex` into `el` as crisp HTML (no MathML duplicate to keep DOM small; aria-label carries the source).
@@ -30,11 +31,8 @@ export const MAX_PREVIEW_LENGTH = 200;
 const MAX_NESTING = 24;
 const ALLOWED_CHARS = /^[0-9a-zA-Z_+\-*/^().,\s]*$/;
 
-/** Names a preview may contain (question-format.md's function list and constants). */
-const KNOWN_NAMES = new Set([
-  'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'sech',
-  'exp', 'log', 'ln', 'sqrt', 'abs', 'sigmoid', 'softplus', 'relu', 'e', 'pi', 'sign',
-]);
+/** Names a preview may contain: the one function table's names and aliases, and the constants. */
+const KNOWN_NAMES: ReadonlySet<string> = new Set([...TYPED_FUNCTION_NAMES, ...CONSTANT_VALUES.keys()]);
 /** Free variables of an expression of ours (a substitution), in order of first appearance. */
 export function freeVars(expr: string): string[] {
   const names = expr.match(/[a-zA-Z_][a-zA-Z_0-9]*/g) ?? [];
@@ -59,45 +57,21 @@ export function isPreviewSafe(expr: string): boolean {
   return depth === 0;
 }
 
-const OPERATOR_NAMES: Record<string, string> = {
-  sigmoid: '\\sigma',
-  softplus: '\\operatorname{softplus}',
-  relu: '\\operatorname{ReLU}',
-  sech: '\\operatorname{sech}',
-  sign: '\\operatorname{sign}',
-  ln: '\\ln',
-};
-
-function texHandler(node: MathNode, options: object): string | undefined {
-  if (node.type === 'SymbolNode') {
-    // Our variables are letters, never units (mathjs would print t, the tonne, upright); a1 reads as a₁.
-    const name = (node as MathNode & { name: string }).name;
-    const m = /^([a-zA-Z])_?([0-9]{1,2})?$/.exec(name);
-    if (!m?.[1]) return undefined;
-    // The leading space matters: mathjs glues operators to operands (`\\cdot` + `y` would be `\\cdoty`).
-    return m[2] ? ` ${m[1]}_{${m[2]}}` : ` ${m[1]}`;
-  }
-  if (node.type !== 'FunctionNode') return undefined;
-  const fn = node as MathNode & { fn: { name?: string }; args: MathNode[] };
-  const name = fn.fn.name ?? '';
-  const op = OPERATOR_NAMES[name];
-  if (op === undefined) return undefined;
-  const args = fn.args.map((a) => a.toTex(options)).join(',');
-  return `${op}\\left(${args}\\right)`;
-}
-
 /**
- * LaTeX for a mathjs-syntax expression, or null when it is not safe or not parseable (the caller then shows the
- * raw text). Player input reaches the trusted parser only after `isPreviewSafe`; parsing builds a tree and never
- * evaluates it.
+ * LaTeX for an expression, or null when it cannot be read (the caller then shows the raw text). It is parsed by
+ * the checker's own parser (shared/math/safe-parse.ts) and printed from that tree, so the preview shows exactly
+ * what the checker will judge. Pass the answer box's variables (`slotVars`) for typed answers: letter runs
+ * then split the same way (`2xy` → 2·x·y). Without them (our own questions' text), every name is a variable.
  */
-export function exprToLatex(expr: string): string | null {
+export function exprToLatex(expr: string, vars?: readonly string[]): string | null {
   const src = expr.trim();
-  if (!isPreviewSafe(src)) return null;
+  if (src.length === 0 || src.length > MAX_PREVIEW_LENGTH) return null;
+  if (vars !== undefined) {
+    const parsed = parseAnswer(src, vars, { constantsAsNames: true });
+    return parsed.ok ? exprToTex(parsed.expr) : null;
+  }
   try {
-    const tex = math.parse(src).toTex({ parenthesis: 'auto', implicit: 'hide', handler: texHandler });
-    // A coefficient times a letter, a function or a bracket reads as on the board: 3x, 15(3x+4)^4, 2\sin x.
-    return tex.replace(/~\s*/g, '\\,').replace(/(\d)\s*\\cdot\s*(?=[a-zA-Z(]|\{(?:\\left|[a-zA-Z])|\\(?:left|sin|cos|tan|sec|csc|cot|exp|log|ln|sqrt|sigma|operatorname|mathrm|tanh|sinh|cosh|arcsin|arccos|arctan))/g, '$1 ');
+    return exprToTex(parseOpen(src, { maxChars: MAX_PREVIEW_LENGTH, maxDepth: MAX_NESTING }));
   } catch {
     return null;
   }

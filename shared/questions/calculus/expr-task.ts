@@ -16,7 +16,7 @@ export function checkVarName(name: unknown, what: string): string {
 /** Parses an expression that may only use the given variables (and e, pi). */
 export function parseIn(expr: unknown, vars: readonly string[], what: string): MathNode {
   if (typeof expr !== 'string') throw new TaskError(`${what} must be an expression string.`);
-  const node = parseExpr(expr);
+  const node = parseExpr(expr, vars);
   const unknown = symbolsOf(node).filter((s) => !vars.includes(s));
   if (unknown.length > 0) {
     throw new TaskError(`Unknown variable "${unknown[0]}" in ${what}: only ${vars.join(', ')} may appear.`);
@@ -37,10 +37,12 @@ export function readExprTask(task: unknown): { expr: MathNode; variable: string 
 /** Values tried for a variable: small, both signs, a few scales (never exactly 0, ±1 or multiples of pi/2). */
 export const SAMPLE_VALUES: readonly number[] = [0.37, 0.81, 1.23, -0.52, 1.61, -1.13, 0.46, 2.14, -0.27, 0.93, 1.37, -1.71];
 const WIDE_VALUES: readonly number[] = [3.1, -2.7, 4.4, -4.2, 6.3, -6.9, 9.2, -8.6, 0.13, 0.07];
+/** Far values, up to 1e6 as the checker's sampler: sqrt(x - 10) and ln(x^2 - 100) live only out there. */
+const FAR_VALUES: readonly number[] = [12.3, -13.7, 25.1, -31.4, 103.7, -97.3, 1003.1, -1234.5, 10007.3, -23456.1, 310007.7, -770001.3];
 
 /** Deterministic sample points over the variables: point i gives variable k a value shifted by k. */
-export function samplePoints(vars: readonly string[], wide = false): Array<Record<string, number>> {
-  const values = wide ? [...SAMPLE_VALUES, ...WIDE_VALUES] : SAMPLE_VALUES;
+export function samplePoints(vars: readonly string[], wide: boolean | 'far' = false): Array<Record<string, number>> {
+  const values = wide === 'far' ? [...WIDE_VALUES, ...FAR_VALUES] : wide ? [...SAMPLE_VALUES, ...WIDE_VALUES] : SAMPLE_VALUES;
   return values.map((_, i) => {
     const p: Record<string, number> = {};
     vars.forEach((v, k) => {
@@ -62,5 +64,7 @@ export function finitePoints(nodes: readonly MathNode[], points: ReadonlyArray<R
  */
 export function domainPoints(nodes: readonly MathNode[], vars: readonly string[], enough = 6): Array<Record<string, number>> {
   const pts = finitePoints(nodes, samplePoints(vars));
-  return pts.length >= enough ? pts : finitePoints(nodes, samplePoints(vars, true));
+  if (pts.length >= enough) return pts;
+  const wide = finitePoints(nodes, samplePoints(vars, true));
+  return wide.length > 0 ? wide : finitePoints(nodes, samplePoints(vars, 'far'));
 }

@@ -1,19 +1,12 @@
 import type { MathNode } from 'mathjs';
+import { REAL_FUNCTIONS } from '../../math/functions';
 import { constValue, fnArgs, fnName, opView, symName } from './nodes';
 
 /** A compiled expression: real value at a point, NaN where undefined (never a complex number). */
 export type NumericFn = (scope: Readonly<Record<string, number>>) => number;
 
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-
-const FUNCTIONS: Readonly<Record<string, (x: number) => number>> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan,
-  sec: (x) => 1 / Math.cos(x), csc: (x) => 1 / Math.sin(x), cot: (x) => 1 / Math.tan(x),
-  asin: Math.asin, acos: Math.acos, atan: Math.atan,
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, sech: (x) => 1 / Math.cosh(x),
-  exp: Math.exp, log: Math.log, ln: Math.log, sqrt: Math.sqrt, abs: Math.abs, sign: Math.sign,
-  sigmoid, softplus: (x) => (x > 30 ? x : Math.log1p(Math.exp(x))), relu: (x) => (x > 0 ? x : 0),
-};
+/** The one function table's real implementations (shared/math/functions.ts), `ln` included as an alias. */
+const FUNCTIONS: Readonly<Record<string, (x: number) => number>> = { ...REAL_FUNCTIONS, ln: Math.log };
 
 /**
  * Compiles a tree into a closure, ~50× faster than mathjs's evaluate and real-valued by construction
@@ -62,11 +55,39 @@ function compileOp(n: MathNode): NumericFn {
       return (s) => a(s) * b(s);
     case 'divide':
       return (s) => a(s) / b(s);
-    case 'pow':
+    case 'pow': {
+      // Odd-denominator rational powers of negative bases are real, as in the checker (compile.ts).
+      const y = oddRoot(args[1] as MathNode);
+      if (y !== null) return (s) => realOddPow(a(s), y);
       return (s) => Math.pow(a(s), b(s));
+    }
     default:
       return () => NaN;
   }
+}
+
+function realOddPow(x: number, y: { value: number; oddNumerator: boolean }): number {
+  return x < 0 ? (y.oddNumerator ? -1 : 1) * Math.pow(-x, y.value) : Math.pow(x, y.value);
+}
+
+/** p/q with q odd when the exponent is a constant fraction of whole numbers (2/3, -1/3), else null. */
+function oddRoot(n: MathNode): { value: number; oddNumerator: boolean } | null {
+  if (n.type !== 'OperatorNode') return null;
+  const { fn, args } = opView(n);
+  if (fn === 'unaryMinus') {
+    const r = oddRoot(args[0] as MathNode);
+    return r && { value: -r.value, oddNumerator: r.oddNumerator };
+  }
+  const [p, q] = args as [MathNode, MathNode];
+  if (fn !== 'divide' || p.type !== 'ConstantNode' || q.type !== 'ConstantNode') return null;
+  const pv = constValue(p);
+  const qv = constValue(q);
+  if (!Number.isInteger(pv) || !Number.isInteger(qv) || qv % 2 === 0 || qv === 0) return null;
+  let g = Math.abs(pv);
+  let h = Math.abs(qv);
+  while (h > 0) [g, h] = [h, g % h];
+  if ((qv / g) % 2 === 0) return null;
+  return { value: pv / qv, oddNumerator: Math.abs(pv / g) % 2 === 1 };
 }
 
 /** Both finite and equal up to floating-point error (relative 1e-7, absolute floor 1e-9). */

@@ -1,80 +1,73 @@
 import type { MathNode } from 'mathjs';
-import { math } from '../../math/engine';
+import type { Expr } from '../../math/ast';
+import { CONSTANT_VALUES, FUNCTION_TABLE, LOG10_NAMES } from '../../math/functions';
+import { Refusal, listVars, parseOpen } from '../../math/safe-parse';
 import { TaskError } from '../family';
-import { fastParse } from './fast-parse';
-import { call, div, fnArgs, fnName, opView, symName, withArgs } from './nodes';
-
-/** Functions of question-format.md, each with one argument (`log` also takes a base). */
-export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'sech',
-  'exp', 'log', 'ln', 'sqrt', 'abs', 'sigmoid', 'softplus', 'relu', 'sign',
-]);
-
-const ALLOWED_OPS: ReadonlySet<string> = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
-
-/** Constants that are not variables. */
-export const CONSTANTS: ReadonlySet<string> = new Set(['e', 'pi']);
-
-const MAX_LENGTH = 400;
+import { call, div, fnArgs, num, rawOp, sym, symName } from './nodes';
 
 /**
- * Parses a trusted-or-teacher expression into a normalised tree: parentheses dropped (the printer puts back
- * the needed ones), `ln` → `log`, `log(a, b)` → `log(a)/log(b)`, unary plus dropped. Anything outside the
- * allowed set (question-format.md) is a TaskError with a message for a person. Player answers never come here:
- * they go through the checker's hardened parser.
+ * Every name a task may call, from the one function table (shared/math/functions.ts): canonical names and
+ * their aliases (`ln`, `arcsin`, `log10`).
  */
-export function parseExpr(expr: string): MathNode {
+export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
+  ...FUNCTION_TABLE.flatMap((f) => [f.name, ...f.aliases]),
+  ...LOG10_NAMES,
+]);
+
+/** Constants that are not variables. */
+export const CONSTANTS: ReadonlySet<string> = new Set(CONSTANT_VALUES.keys());
+
+const MAX_LENGTH = 400;
+const MAX_DEPTH = 30;
+
+/**
+ * Parses a teacher's or a generator's expression with THE expression parser (shared/math/parser.ts, the one
+ * answers go through, same notation: `2xcos(x^2)`, `sin^2 x`, `|x|`) and adapts the tree to the mathjs nodes
+ * the generators work on: `ln` → `log`, `log(a, b)` → `log(a)/log(b)`, parentheses dropped. With `vars`,
+ * letter runs split into those variables (`xy` → x·y); without, any other name is one variable. Anything
+ * outside the language is a TaskError with a message for a person.
+ */
+export function parseExpr(expr: string, vars?: readonly string[]): MathNode {
   if (typeof expr !== 'string' || expr.trim() === '') throw new TaskError('The expression is empty.');
   if (expr.length > MAX_LENGTH) throw new TaskError(`The expression is too long (over ${MAX_LENGTH} characters).`);
-  let depth = 0;
-  for (const ch of expr) {
-    depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
-    if (depth > 30) throw new TaskError('The expression is nested too deeply.');
-  }
-  let node: MathNode;
   try {
-    node = fastParse(expr) ?? math.parse(expr);
+    return toNode(parseOpen(expr, { maxChars: MAX_LENGTH, maxDepth: MAX_DEPTH }, vars ?? null));
   } catch (err) {
-    throw new TaskError(`Could not read "${expr}": ${(err as Error).message}.`);
-  }
-  return normalize(node);
-}
-
-function normalize(node: MathNode): MathNode {
-  switch (node.type) {
-    case 'ConstantNode': {
-      const v = (node as unknown as { value: unknown }).value;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new TaskError('Only numbers may appear as constants.');
-      return node;
-    }
-    case 'SymbolNode':
-      if (ALLOWED_FUNCTIONS.has(symName(node))) throw new TaskError(`"${symName(node)}" is a function: write ${symName(node)}(...).`);
-      return node;
-    case 'ParenthesisNode':
-      return normalize((node as unknown as { content: MathNode }).content);
-    case 'OperatorNode': {
-      const v = opView(node);
-      if (!ALLOWED_OPS.has(v.fn)) throw new TaskError(`The operator "${v.op}" is not allowed; use + - * / ^.`);
-      const args = v.args.map(normalize);
-      if (v.fn === 'unaryPlus') return args[0] as MathNode;
-      return withArgs(node, args);
-    }
-    case 'FunctionNode':
-      return normalizeCall(node);
-    default:
-      throw new TaskError(`"${node.toString()}" is not an allowed expression (only numbers, variables, + - * / ^ and the listed functions).`);
+    if (err instanceof Refusal) throw new TaskError(taskMessage(expr, err.message, vars));
+    throw new TaskError(`Could not read "${expr.slice(0, 80)}".`);
   }
 }
 
-function normalizeCall(node: MathNode): MathNode {
-  const fnNode = (node as unknown as { fn: MathNode }).fn;
-  const name = fnNode.type === 'SymbolNode' ? fnName(node) : '';
-  if (!ALLOWED_FUNCTIONS.has(name)) throw new TaskError(`The function "${name || fnNode.toString()}" is not supported.`);
-  const args = fnArgs(node).map(normalize);
-  const fn = name === 'ln' ? 'log' : name;
-  if (fn === 'log' && args.length === 2) return div(call('log', args[0] as MathNode), call('log', args[1] as MathNode));
-  if (args.length !== 1) throw new TaskError(`${name} takes one argument.`);
-  return call(fn, args[0] as MathNode);
+/** The parser's message, worded for a teacher writing a task rather than a student answering. */
+function taskMessage(expr: string, message: string, vars: readonly string[] | undefined): string {
+  const shown = expr.slice(0, 80);
+  const unknown = /^Unknown symbol "([^"]*)"/.exec(message);
+  if (unknown) return `Unknown variable "${unknown[1]}" in "${shown}": only ${listVars(vars ?? [])} may appear.`;
+  const fn = /^Unknown function "([^"]*)": (.*)$/.exec(message);
+  if (fn) return `The function "${fn[1]}" is not supported: ${fn[2]}`;
+  if (expr.includes('=')) return `"${shown}" is not an allowed expression: write an expression without "=".`;
+  return `Could not read "${shown}": ${message}`;
+}
+
+const OPS: Readonly<Record<string, string>> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '^': 'pow' };
+
+/** The adapter from the checker's tree to mathjs nodes: the generators' internal type until they move off it. */
+export function toNode(e: Expr): MathNode {
+  switch (e.k) {
+    case 'num':
+      return num(e.v);
+    case 'var':
+      return sym(e.name);
+    case 'neg':
+      return rawOp('-', 'unaryMinus', [toNode(e.a)]);
+    case 'bin':
+      return rawOp(e.op, OPS[e.op] as string, [toNode(e.a), toNode(e.b)]);
+    case 'fn': {
+      const args = e.args.map(toNode);
+      if (e.name === 'log' && args.length === 2) return div(call('log', args[0] as MathNode), call('log', args[1] as MathNode));
+      return call(e.name, args[0] as MathNode);
+    }
+  }
 }
 
 /** Symbols in the tree other than e and pi, in order of first appearance. */

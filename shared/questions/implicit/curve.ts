@@ -31,6 +31,8 @@ export interface Curve {
 }
 
 export const MAX_EQUATION_CHARS = 200;
+/** A curve's variables: letter runs such as `xy` split into x·y. */
+const XY = ['x', 'y'];
 
 /** Parses `L = R`: a string with exactly one `=`, each side an allowed expression. */
 export function readSides(equation: unknown): Sides {
@@ -38,7 +40,7 @@ export function readSides(equation: unknown): Sides {
   if (equation.length > MAX_EQUATION_CHARS) throw new TaskError(`The equation is longer than ${MAX_EQUATION_CHARS} characters.`);
   const sides = equation.split('=');
   if (sides.length !== 2) throw new TaskError(`The equation "${equation.slice(0, 60)}" must have exactly one "=" sign.`);
-  return { equation: equation.trim(), left: parseExpr(sides[0] ?? ''), right: parseExpr(sides[1] ?? '') };
+  return { equation: equation.trim(), left: parseExpr(sides[0] ?? '', XY), right: parseExpr(sides[1] ?? '', XY) };
 }
 
 /** Splits the numeric additive terms off an expression: `x^3 + 2*x - 5` → rest `x^3 + 2*x`, c = −5. */

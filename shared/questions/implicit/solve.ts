@@ -5,7 +5,7 @@ import { differentiate, toStr, toTex } from '../calculus/differentiate';
 import { agreeAt, compileNode, type NumericFn } from '../calculus/numeric';
 import { add, div, mul, neg, substituteNode, sym, tidy } from '../calculus/nodes';
 import { fmtNum, texNum } from '../format/number';
-import { numbersAgree } from '../../math/numeric';
+import { exactValueAt, numbersAgree } from '../../math/numeric';
 import { buildCurve, isZeroNode, partialsForgettingInner, readPoint, readSides, splitConstant, type Curve, type Sides } from './curve';
 
 /**
@@ -207,7 +207,7 @@ export function solveImplicit(family: 'implicit' | 'implicit2', order: 1 | 2, ra
   }
   const { sides, texL, texR, p, consts } = prepareEquation(raw.equation, order);
   const point = raw.at !== undefined ? readPoint(p.curve, consts, raw.at) : null;
-  const value = point ? p.answerFn(point) : null;
+  const value = point ? exactValueAt(p.answerStr, point, p.answerFn(point)) : null;
   if (value !== null && !Number.isFinite(value)) throw new TaskError('The derivative is undefined at that point.');
   const steps = [openingStep(sides, texL, texR), ...p.steps.map((s) => ({ ...s }))];
   if (point && value !== null) {

@@ -44,7 +44,7 @@ describe('readability agrees with the checker', () => {
 describe('slots', () => {
   it('allows a layer its own u and the question variable, and names the part that cannot be read', () => {
     const rules = slotRules(chainQuestion());
-    expect(varsFor(rules, { kind: 'layer', index: 0 })).toEqual(['u', 'x']);
+    expect(varsFor(rules, { kind: 'layer', index: 0 })).toEqual(['x', 'u']);
     expect(readSlot(rules, { kind: 'layer', index: 0 }, 'cos(u)')).toEqual({ ok: true });
     expect(readSlot(rules, { kind: 'final' }, 'cos(u)').ok).toBe(false);
     expect(unreadablePart(rules, { layers: [{ layer: 1, input: '2(x' }], final: '2x cos(x^2)' })).toBe('Layer 2: Unbalanced parentheses.');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswer } from '../../../shared/math/safe-parse';
-import { hardenedInstance } from '../../../shared/math/safe-mathjs';
 import { compile } from '../../../shared/math/compile';
 import { math } from '../../../shared/math/engine';
 
@@ -84,8 +83,9 @@ describe('parseAnswer', () => {
     for (const s of ['x!', 'x == 1', 'x < 2', 'x & 1', 'x mod 2', "x'", 'not x']) expect(errorOf(s), s).not.toBe('');
   });
 
-  it('asks for parentheses when a function is written without them', () => {
-    expect(errorOf('sin x')).toBe('Write sin with its argument in parentheses, e.g. sin(x).');
+  it('asks for the argument when a function has none', () => {
+    expect(errorOf('sin')).toBe('Write sin with its argument, as in sin(x) or sin x; use parentheses for anything longer.');
+    expect(errorOf('2 + cos * x')).toMatch(/^Write cos with its argument/);
   });
 
   it('refuses before parsing when the answer is too long or too deeply nested', () => {
@@ -107,14 +107,6 @@ describe('parseAnswer', () => {
 
   it('refuses a literal that overflows to infinity when it is typed', () => {
     expect(errorOf('1e400')).toBe('That number is too large.');
-  });
-});
-
-describe('hardenedInstance', () => {
-  it('throws from every dangerous function when called directly', () => {
-    const names = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'reviver'] as const;
-    const inst = hardenedInstance as unknown as Record<string, () => unknown>;
-    for (const n of names) expect(() => inst[n]?.(), n).toThrow(/disabled/);
   });
 });
 
