@@ -3,6 +3,7 @@
  * the whole run), "End" says "Ended", the end screen lists the mistake with the step that was missed, and the
  * next session opens with it from the review queue even when other topics are chosen.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
@@ -87,6 +88,9 @@ describe('solo that teaches', () => {
     await screenshot(page, 'solo-end-mistakes-phone');
     const stored = parseQueue(await page.evaluate((k) => localStorage.getItem(k), REVIEW_KEY));
     expect(stored.items.map((i) => i.key)).toEqual(['chain:forgot-inner-derivative']);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#review-export')]);
+    const exported = parseQueue(readFileSync((await file.path()) ?? '', 'utf8'));
+    expect(exported).toEqual(stored);
 
     // Next session, other topics chosen: the run still opens with the chain-rule review.
     await page.getByRole('button', { name: 'Change topics' }).click();
