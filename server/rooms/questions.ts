@@ -82,5 +82,6 @@ export function generatedSpec(settings: RoomSettings, seed: number, index: numbe
   const families = settings.source.families;
   const family = families[index % families.length] ?? 'chain';
   const mixed = (Math.imul(seed ^ 0x5bd1e995, 31) + index * 7919 + variant * 104729) >>> 0;
-  return { family, difficulty: settings.source.difficulty, seed: mixed % 2147483647 };
+  const difficulty = settings.source.difficulties?.[family] ?? settings.source.difficulty;
+  return { family, difficulty, seed: mixed % 2147483647 };
 }

@@ -56,6 +56,8 @@ export const QuestionSourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('generated'),
     families: z.array(FamilySchema).min(1).max(FAMILIES.length),
     difficulty: DifficultySchema,
+    /** A difficulty per topic (the setup page); a family missing here uses `difficulty`. */
+    difficulties: z.partialRecord(FamilySchema, DifficultySchema).optional(),
   }),
   z.strictObject({
     kind: z.literal('tasks'),

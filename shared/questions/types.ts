@@ -109,8 +109,18 @@ export interface Layer {
 }
 
 export interface Step {
+  /** Plain text (CLI, worksheets, screen-reader fallback). */
   text: string;
   latex: string;
+  /**
+   * The step in words for a screen: prose with its mathematics as LaTeX inside `\( … \)`, never programming
+   * notation, so a projector can typeset all of it. Optional: older questions and teacher tools may omit it.
+   */
+  prose?: string;
+  /** Chain families: the layer this step works on (0 = outermost, as in `layers`), lit in the diagram. */
+  layer?: number;
+  /** Multivariable / partial: the path (index in `paths`) this step follows, lit in the diagram. */
+  path?: number;
 }
 
 /** One path z → x → t of a multivariable / partial question: its factors multiply to the path's term. */

@@ -119,13 +119,14 @@ describe('classroom game', () => {
     const host = await open(PROJECTOR);
     const hostErrors = watchErrors(host);
     await host.click('#create-classroom');
-    const code = (await host.locator('#room-code-display').textContent({ timeout: 15_000 }))?.trim() ?? '';
-    expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    await host.locator('#settings-details > summary').click();
+    // Settings are chosen on the setup page, before the lobby the class sees.
+    await host.locator('#host-setup').waitFor({ timeout: 15_000 });
     await host.fill('#set-count', '2');
     // A slow CI box (screenshots at two sizes per step) must not hit the deadline by accident.
     await host.fill('#set-seconds', '400');
-    await host.locator('#set-count').dispatchEvent('change');
+    await host.click('#open-lobby');
+    const code = (await host.locator('#room-code-display').textContent({ timeout: 15_000 }))?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
 
     const names = ['Ada', 'Émile', 'Zoë & Co'];
     const players: Page[] = [];
@@ -152,7 +153,7 @@ describe('classroom game', () => {
     });
     await host.locator('#host-reveal').waitFor({ timeout: 20_000 });
     await host.locator('#class-stats').waitFor();
-    expect(await host.locator('#class-stats h2').textContent()).toMatch(/of 3 got it right/);
+    expect(await host.locator('#class-stats .stats-head').textContent()).toMatch(/of 3 got it right/);
     await screenshotBoth(host, 'host-reveal');
     await players[0]!.locator('#reveal-verdict').waitFor();
     expect(await players[0]!.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('right');

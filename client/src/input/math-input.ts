@@ -63,6 +63,7 @@ export function createMathInput(opts: MathInputOptions): MathInput {
   const refresh = (): void => {
     state = readSlot(opts.rules, opts.slot, input.value);
     input.classList.toggle('unreadable', !state.ok && !state.empty);
+    input.setAttribute('aria-invalid', String(!state.ok && !state.empty));
     if (!opts.sharedPreview || document.activeElement === input) drawPreview(preview, input.value, state, opts.where ?? '', varsFor(opts.rules, opts.slot));
     opts.onChange();
   };

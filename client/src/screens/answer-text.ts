@@ -1,14 +1,18 @@
-/** The correct answer of a revealed question, drawn as maths (expression), numbers (3 s.f.) or a matrix. */
+/** The correct answer of a revealed question, drawn as maths: expression, number (3 s.f.), vector or matrix. */
 import type { Question } from '../../../shared/questions/types';
 import { formatValue } from '../app/format';
-import { renderExpr, renderMath } from '../app/math';
+import { loadMath } from '../app/math';
+import { answerLatex } from './answer-latex';
 
-/** Fills `el` with the question's answer. */
+/** Fills `el` with the question's answer (plain text until KaTeX has loaded). */
 export function answerText(el: HTMLElement, q: Pick<Question, 'answer'>): void {
   const a = q.answer;
-  if (a.expr !== undefined) renderExpr(el, a.expr);
-  else if (a.matrix) {
-    const rows = a.matrix.map((r) => r.map((c) => String(c)).join(' & ')).join(' \\\\ ');
-    renderMath(el, `\\begin{bmatrix} ${rows} \\end{bmatrix}`, false, JSON.stringify(a.matrix));
-  } else if (a.value !== undefined) el.textContent = formatValue(a.value);
+  el.textContent = a.expr ?? (a.matrix ? JSON.stringify(a.matrix) : a.value !== undefined ? formatValue(a.value) : '');
+  loadMath().then(
+    (m) => {
+      const tex = answerLatex(a, (e) => m.exprToLatex(e));
+      if (tex !== null) m.renderLatex(el, tex, { display: false });
+    },
+    () => undefined,
+  );
 }

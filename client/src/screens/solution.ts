@@ -1,10 +1,26 @@
 /**
- * The worked derivation: each step's words and KaTeX, appearing one after another (all at once when the
- * player prefers reduced motion).
+ * The worked derivation (phone reveal, solo feedback): each step's words and KaTeX, appearing one after another
+ * (all at once when the player prefers reduced motion). A step's `prose` (words with its maths as `\( … \)`) is
+ * typeset; older steps without it fall back to their plain text.
  */
 import type { Step } from '../../../shared/questions/types';
 import { h, prefersReducedMotion } from '../app/dom';
 import { renderMath } from '../app/math';
+
+/** Words with inline maths: text stays text, each `\( … \)` is typeset. */
+export function proseElement(prose: string): HTMLElement {
+  const el = h('div', { class: 'step-text' });
+  prose.split(/\\\((.*?)\\\)/s).forEach((part, i) => {
+    if (part === '') return;
+    if (i % 2 === 0) el.append(part);
+    else {
+      const span = h('span', { class: 'prose-math' });
+      renderMath(span, part, false);
+      el.append(span);
+    }
+  });
+  return el;
+}
 
 /** A list of the steps; with `animate`, each appears `stepMs` after the previous one. */
 export function workedSolution(steps: readonly Step[], opts: { animate?: boolean; stepMs?: number } = {}): HTMLElement {
@@ -13,7 +29,8 @@ export function workedSolution(steps: readonly Step[], opts: { animate?: boolean
   steps.forEach((step, i) => {
     const math = h('div', { class: 'step-math' });
     if (step.latex) renderMath(math, step.latex, true);
-    const li = h('li', { 'data-step': i }, step.text ? h('div', { class: 'step-text' }, step.text) : null, math);
+    const words = step.prose ? proseElement(step.prose) : step.text ? h('div', { class: 'step-text' }, step.text) : null;
+    const li = h('li', { 'data-step': i }, words, math);
     if (animate) {
       li.classList.add('anim-in');
       li.style.animationDelay = `${i * (opts.stepMs ?? 700)}ms`;

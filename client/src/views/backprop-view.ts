@@ -39,7 +39,9 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
     const labels = [stage.label(node.tex, { scale: scale * 1.05, className: 'cra-node-name' })];
     labels[0]?.el.setAttribute('data-node', node.id);
     const data = node.value === null ? '\\boxed{?}' : valueToLatex(node.value);
-    labels.push(stage.label(`\\text{data}\\;${data}`, { scale: scale * 0.72, className: 'cra-node-data' }));
+    // The projector has no room for the word on every node: the value sits under the name (a phone keeps "data").
+    const dataTex = stage.options.mode === 'projector' ? data : `\\text{data}\\;${data}`;
+    labels.push(stage.label(dataTex, { scale: scale * 0.72, className: 'cra-node-data' }));
     if (!grad && askedGradient === node.id && !state.revealed) {
       // The quantity the question asks for: its empty grad slot is on the board before the reveal.
       const q = stage.label('\\text{grad}\\;\\boxed{?}', { scale: scale * 0.72, className: 'cra-node-asked' });
@@ -47,7 +49,8 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
       labels.push(q);
     }
     if (grad) {
-      const g = stage.label(`\\text{grad}\\;${valueToLatex(grad.value)}`, {
+      const gradTex = stage.options.mode === 'projector' ? `\\nabla\\,${valueToLatex(grad.value)}` : `\\text{grad}\\;${valueToLatex(grad.value)}`;
+      const g = stage.label(gradTex, {
         scale: scale * 0.72,
         color: css(COLORS.gradient),
         className: 'cra-node-grad',

@@ -7,6 +7,7 @@ import type { PublicQuestion } from '../../../shared/questions/types';
 import type { ExprTask } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { latexOrText } from './math-render';
+import { trustedTex } from './trusted-tex';
 import { COLORS, css } from './palette';
 import { arrow, endRadius } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
@@ -48,7 +49,9 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
 
   function boxColumn(li: number, scale: number): Column {
     const layer = layers[li];
-    const main = stage.label(latexOrText(layer?.fn ?? 'u'), {
+    // A box is written in its own input: the innermost box takes x itself, so it reads 2x², not 2u².
+    const fn = layer && layer.inner.trim() === variable ? layer.fn.replace(/\bu\b/g, variable) : (layer?.fn ?? 'u');
+    const main = stage.label(trustedTex(fn) ?? latexOrText(fn), {
       scale,
       aria: `layer ${layers.length - li} of ${layers.length}: ${layer?.fn ?? ''}`,
       className: `cra-box${state.activeLayer === li ? ' cra-box--active' : ''}`,
@@ -71,7 +74,8 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     }
     const rev = state.revealed?.layers?.[li];
     if (rev) {
-      const r = stage.label(rev.latex?.derivative ?? latexOrText(rev.derivative), {
+      const own = rev.inner.trim() === variable;
+      const r = stage.label(own ? (rev.latex?.evaluated ?? latexOrText(rev.evaluated)) : (rev.latex?.derivative ?? latexOrText(rev.derivative)), {
         scale: scale * 0.85,
         aria: `local derivative ${rev.derivative}`,
         className: 'cra-derivative',
@@ -87,7 +91,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
 
   function footer(scale: number, maxW: number): Label[] {
     const q = state.revealed;
-    if (!q?.layers) return [];
+    if (!q?.layers || state.noProduct) return [];
     const factors = q.layers.map((l) => `\\left(${l.latex?.evaluated ?? latexOrText(l.evaluated)}\\right)`);
     const d = `\\frac{dy}{d${variable}}`;
     const opts = { scale, className: 'cra-product' };
@@ -152,11 +156,15 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
       arrow(stage.gfx, a.x + a.half + gap, boxCy, b.x - b.half - gap, boxCy, stage.metrics.stroke, COLORS.ink);
     }
     let y = top + colH + stage.metrics.gap;
+    // A product wider than the panel (labels never shrink below the legible minimum) widens the drawing, which
+    // the stage then scales down as a whole on a projector instead of cutting the product off.
+    const footW = Math.max(0, ...foot.map((l) => l.w));
+    const contentW = Math.max(vp.w, width + 2 * margin, footW + 2 * margin);
     for (const l of foot) {
-      stage.place(l, vp.w / 2, y + l.h / 2);
+      stage.place(l, contentW / 2, y + l.h / 2);
       y += l.h + stage.metrics.gap;
     }
-    stage.setContentSize(Math.max(vp.w, width + 2 * margin), y + margin);
+    stage.setContentSize(contentW, y + margin);
   }
 
   function layoutVertical(cols: Column[], foot: Label[], margin: number): void {
@@ -176,11 +184,12 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
       y += c.h + gapArrow;
     }
     y -= gapArrow - stage.metrics.gap;
+    const contentW = Math.max(vp.w, ...foot.map((l) => l.w + 2 * margin));
     for (const l of foot) {
-      stage.place(l, cx, y + l.h / 2);
+      stage.place(l, contentW / 2, y + l.h / 2);
       y += l.h + stage.metrics.gap;
     }
-    stage.setContentSize(vp.w, y + margin);
+    stage.setContentSize(contentW, y + margin);
   }
 
   function boxW(c: Column, scale: number): number {

@@ -25,6 +25,10 @@ export interface ViewState {
   layerMarks?: Array<LayerMark | null>;
   /** The full question once revealed: derivatives in the boxes, paths lit, gradients filled, tangent drawn. */
   revealed?: Question;
+  /** Multivariable: light only this path (0-based, in `paths` order), the one a worked step is about. */
+  activePath?: number;
+  /** Leave out the assembled chain-rule product under the boxes: the screen shows it step by step itself. */
+  noProduct?: boolean;
 }
 
 export interface QuestionView {

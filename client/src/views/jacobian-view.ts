@@ -37,9 +37,13 @@ export function createJacobianView(stage: Stage, question: PublicQuestion): Draw
     const vp = stage.viewport();
     const maxW = vp.w - 2 * mm.gap;
     const defs = `f(${vec(t.outerVars)}) = ${fn(t.outer)},\\quad g(${vec(t.innerVars)}) = ${fn(t.inner)}`;
-    const head = stage.fitLabel(defs, maxW, { scale: 0.85, className: 'cra-defs' });
-    stage.place(head, vp.w / 2, mm.gap + head.h / 2);
-    let y = mm.gap * 2.5 + head.h;
+    let y = mm.gap * 1.5;
+    // On the projector the prompt above already defines f and g: the question is typeset once.
+    if (stage.options.mode !== 'projector') {
+      const head = stage.fitLabel(defs, maxW, { scale: 0.85, className: 'cra-defs' });
+      stage.place(head, vp.w / 2, mm.gap + head.h / 2);
+      y = mm.gap * 2.5 + head.h;
+    }
     const maxDim = Math.max(m, k, n, 1);
     const cell = Math.min(mm.font * 1.6, (maxW - mm.font * 6) / (3 * maxDim + 1));
     const names = blocks.map((b) => stage.label(b.name, { scale: 0.8, className: 'cra-block-name' }));
@@ -67,7 +71,7 @@ export function createJacobianView(stage: Stage, question: PublicQuestion): Draw
       x += opW;
     });
     y = blockTop + maxH + mm.font * 2.4;
-    y = drawAnswer(y, maxW, vp.w);
+    if (!state.noProduct) y = drawAnswer(y, maxW, vp.w);
     stage.setContentSize(vp.w, y + mm.gap, { centreVertically: stage.options.mode === 'projector' });
     const ds = stage.root.dataset;
     ds.view = 'jacobian';

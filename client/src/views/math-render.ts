@@ -7,23 +7,22 @@ import 'katex/dist/katex.min.css';
 import { CONSTANT_VALUES, TYPED_FUNCTION_NAMES } from '../../../shared/math/functions';
 import { exprToTex } from '../../../shared/math/latex';
 import { parseAnswer, parseOpen } from '../../../shared/math/safe-parse';
+import { unifyNames } from './names';
 
 /**
- * Renders `latex` into `el` as crisp HTML (no MathML duplicate to keep DOM small; aria-label carries the source).
- * Never throws: bad LaTeX shows KaTeX's red error text instead of breaking a live game screen.
+ * Renders `latex` into `el` as crisp HTML plus KaTeX's hidden MathML, so a screen reader speaks mathematics rather
+ * than LaTeX source. Never throws: bad LaTeX shows KaTeX's red error text instead of breaking a live game screen.
  */
 export function renderLatex(el: HTMLElement, latex: string, opts: { display?: boolean } = {}): void {
-  katex.render(latex, el, {
+  katex.render(unifyNames(latex), el, {
     displayMode: opts.display ?? false,
     throwOnError: false,
     trust: false,
-    output: 'html',
+    output: 'htmlAndMathml',
     strict: 'ignore',
     maxSize: 50,
     maxExpand: 200,
   });
-  el.setAttribute('role', 'math');
-  el.setAttribute('aria-label', latex);
 }
 
 /** Longest expression we will parse for a preview; answers in this game are far shorter. */
@@ -82,11 +81,11 @@ export function latexOrText(expr: string): string {
   return exprToLatex(expr) ?? `\\text{${expr.replace(/[\\{}$&#^_%~]/g, ' ')}}`;
 }
 
-/** Short numeric display: 4 significant digits, minus sign as in print, no "-0". */
+/** Short numeric display: 3 significant figures (as answers are judged), minus sign as in print, no "-0". */
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? '\\text{NaN}' : v > 0 ? '\\infty' : '-\\infty';
   if (Math.abs(v) < 5e-5) return '0';
-  const s = Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
+  const s = Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3)));
   return s.replace(/e([+-])(\d+)/, (_m, sign: string, d: string) => `\\times10^{${sign === '-' ? '-' : ''}${d}}`);
 }
 

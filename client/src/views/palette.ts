@@ -47,14 +47,31 @@ export interface ModeMetrics {
   stroke: number;
   /** Padding inside a box around its label, CSS px. */
   pad: number;
+  /** No label is drawn smaller than this, CSS px (0: no floor). */
+  minFont: number;
 }
 
 /**
  * Sizes for a mode: the projector scales with the container width (readable from the back row at 1080p and 4K),
  * the phone stays compact for a 390 px screen.
  */
-export function metricsFor(mode: ViewMode, width: number): ModeMetrics {
-  if (mode === 'phone') return { font: 17, gap: 14, stroke: 2, pad: 10 };
-  const font = Math.max(22, Math.min(56, width / 44));
-  return { font, gap: font * 0.8, stroke: Math.max(3, font / 10), pad: font * 0.55 };
+export function metricsFor(mode: ViewMode, width: number, screenScale = 1): ModeMetrics {
+  if (mode === 'phone') return { font: 17, gap: 14, stroke: 2, pad: 10, minFont: 0 };
+  const minFont = projectorMinFont(screenScale);
+  const font = Math.max(minFont * 1.15, Math.min(56 * screenScale, width / 44));
+  return { font, gap: font * 0.8, stroke: Math.max(3, font / 10), pad: font * 0.55, minFont };
+}
+
+/**
+ * The smallest label on a projector: 30 px on a 1920×1080 screen (28 px even if the panel scales it a little) (legible from the back row), in proportion on
+ * other screens. `screenScale` is the screen's size relative to 1920×1080 (the smaller of the two ratios).
+ */
+export function projectorMinFont(screenScale: number): number {
+  return 30 * screenScale;
+}
+
+/** The window's size relative to 1920×1080, for projector type sizes. */
+export function screenScale(): number {
+  if (typeof window === 'undefined') return 1;
+  return Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
 }

@@ -6,7 +6,7 @@
 import * as Phaser from 'phaser';
 import type { ViewOptions, ViewState } from './contract';
 import { renderLatex } from './math-render';
-import { metricsFor, type ModeMetrics } from './palette';
+import { metricsFor, screenScale, type ModeMetrics } from './palette';
 
 /** What each family's view gives the stage: new state in, and a full redraw from the current state. */
 export interface Drawer {
@@ -58,13 +58,13 @@ export class Stage {
     this.root.className = `cra-view cra-view--${options.mode}`;
     Object.assign(this.root.style, { position: 'relative', width: '100%', height: '100%', overflow: 'auto' });
     this.inner = document.createElement('div');
-    Object.assign(this.inner.style, { position: 'relative', overflow: 'hidden' });
+    Object.assign(this.inner.style, { position: 'relative', overflow: options.mode === 'projector' ? 'visible' : 'hidden' });
     this.overlay = document.createElement('div');
     this.overlay.className = 'cra-view__labels';
     Object.assign(this.overlay.style, { position: 'absolute', left: '0', top: '0', right: '0', bottom: '0', zIndex: '1' });
     this.root.append(this.inner);
     container.append(this.root);
-    this.metrics = metricsFor(options.mode, this.viewport().w);
+    this.metrics = metricsFor(options.mode, this.viewport().w, screenScale());
     this.dpr = currentDpr();
     this.size = this.viewport();
     this.applyInnerSize();
@@ -92,9 +92,11 @@ export class Stage {
   begin(): void {
     this.overlay.replaceChildren();
     this.overlay.style.transform = '';
+    // Labels are measured with getBoundingClientRect: the previous fit-to-panel scale must not shrink them.
+    this.inner.style.transform = '';
     this.gfxObj?.clear();
     this.gfxObj?.setPosition(0, 0);
-    this.metrics = metricsFor(this.options.mode, this.viewport().w);
+    this.metrics = metricsFor(this.options.mode, this.viewport().w, screenScale());
   }
 
   /** A KaTeX (or plain text) label, rendered and measured, placed later with `place`. */
@@ -104,7 +106,7 @@ export class Stage {
     Object.assign(el.style, {
       position: 'absolute',
       whiteSpace: 'nowrap',
-      fontSize: `${this.metrics.font * (opts.scale ?? 1)}px`,
+      fontSize: `${Math.max(this.metrics.minFont, this.metrics.font * (opts.scale ?? 1))}px`,
       color: opts.color ?? '#1f2328',
       lineHeight: '1.2',
       fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
@@ -185,6 +187,9 @@ export class Stage {
       this.overlay.style.transform = `translateY(${off}px)`;
       this.gfxObj.setPosition(0, off * this.gfxObj.scaleY);
     }
+    this.fitToViewport(w, h, vp);
+    // The panel size this layout was made for: tests wait on it after a resize.
+    this.root.dataset.laidFor = `${vp.w}x${vp.h}`;
     const next = { w: Math.max(vp.w, Math.ceil(w)), h: Math.max(vp.h, Math.ceil(h)) };
     const dpr = currentDpr();
     if (next.w === this.size.w && next.h === this.size.h && dpr === this.dpr) return;
@@ -192,6 +197,43 @@ export class Stage {
     this.dpr = dpr;
     this.applyInnerSize();
     this.resizeGame();
+  }
+
+  /**
+   * On the projector nothing may scroll or be cut off: a drawing larger than its panel is scaled down as a whole
+   * (canvas and labels together) and centred. Phones scroll instead, where a swipe is natural.
+   */
+  private fitToViewport(w: number, h: number, vp: { w: number; h: number }): void {
+    // Labels never shrink below the legible minimum, so one may stick out of the drawing: the bounds include them.
+    const b = this.options.mode === 'projector' ? this.labelBounds() : { x0: 0, y0: 0, x1: 0, y1: 0 };
+    const x0 = Math.min(0, b.x0);
+    const y0 = Math.min(0, b.y0);
+    const cw = Math.max(w, b.x1) - x0;
+    const ch = Math.max(h, b.y1) - y0;
+    const k = this.options.mode === 'projector' ? Math.min(1, vp.w / Math.max(1, cw), vp.h / Math.max(1, ch)) : 1;
+    if (k >= 0.999 && x0 >= 0 && y0 >= 0) {
+      this.inner.style.transform = '';
+      delete this.root.dataset.fitScale;
+      return;
+    }
+    const dx = Math.max(0, (vp.w - cw * k) / 2) - x0 * k;
+    const dy = (k < 0.999 ? Math.max(0, (vp.h - ch * k) / 2) : 0) - y0 * k;
+    Object.assign(this.inner.style, { transformOrigin: '0 0', transform: `translate(${dx}px, ${dy}px) scale(${k})` });
+    if (k < 0.999) this.root.dataset.fitScale = k.toFixed(2);
+    else delete this.root.dataset.fitScale;
+  }
+
+  /** The box around every placed label, CSS px of the content (before any fit transform). */
+  private labelBounds(): { x0: number; y0: number; x1: number; y1: number } {
+    const out = { x0: 0, y0: 0, x1: 0, y1: 0 };
+    for (const el of this.overlay.children) {
+      if (!(el instanceof HTMLElement) || el.style.visibility !== 'visible') continue;
+      out.x0 = Math.min(out.x0, el.offsetLeft);
+      out.y0 = Math.min(out.y0, el.offsetTop);
+      out.x1 = Math.max(out.x1, el.offsetLeft + el.offsetWidth);
+      out.y1 = Math.max(out.y1, el.offsetTop + el.offsetHeight);
+    }
+    return out;
   }
 
   /**

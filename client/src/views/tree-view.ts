@@ -47,10 +47,15 @@ export function createTreeView(stage: Stage, question: PublicQuestion): Drawer {
     const vp = stage.viewport();
     const maxW = vp.w - 2 * m.gap;
     const givens = [`z = ${latexOrText(task.expr)}`, ...mids.map((v) => `${v} = ${latexOrText(task.subs[v] ?? '')}`)];
-    const head = stage.fitParts(givens, ',\\quad ', maxW, { scale: 0.85, className: 'cra-givens' });
-    let y = m.gap + head.h / 2;
-    stage.place(head, vp.w / 2, y);
-    y += head.h / 2 + m.font * 1.6;
+    let y = m.gap;
+    // On the projector the prompt above already shows the givens: the question is typeset once.
+    if (stage.options.mode !== 'projector') {
+      const head = stage.fitParts(givens, ',\\quad ', maxW, { scale: 0.85, className: 'cra-givens' });
+      y += head.h / 2;
+      stage.place(head, vp.w / 2, y);
+      y += head.h / 2;
+    }
+    y += m.font * 1.6;
     const treeW = Math.min(vp.w, m.font * 8 * Math.max(mids.length, params.length, 2));
     const x0 = (vp.w - treeW) / 2;
     const rowGap = m.font * (stage.options.mode === 'phone' ? 3.6 : 4.4);
@@ -59,7 +64,7 @@ export function createTreeView(stage: Stage, question: PublicQuestion): Drawer {
     drawEdges(rows);
     for (const n of rows.flat()) drawNode(n);
     y += 2 * rowGap + m.font * 2;
-    y = drawPathList(y, maxW);
+    if (!state.noProduct) y = drawPathList(y, maxW);
     stage.setContentSize(vp.w, y + m.gap, { centreVertically: stage.options.mode === 'projector' });
     const ds = stage.root.dataset;
     ds.view = 'tree';
@@ -77,7 +82,7 @@ export function createTreeView(stage: Stage, question: PublicQuestion): Drawer {
     const paths = state.revealed?.paths ?? [];
     midRow.forEach((mid) => {
       const pi = paths.findIndex((p) => p.via === mid.id);
-      const on = pi >= 0 && pi < lit;
+      const on = pi >= 0 && pi < lit && (state.activePath === undefined || state.activePath === pi);
       const color = on ? (PATH_COLORS[pi % PATH_COLORS.length] ?? COLORS.ink) : COLORS.ink;
       line(z, mid, on ? m.stroke * 2.2 : m.stroke, color, 1);
       for (const p of paramRow) {

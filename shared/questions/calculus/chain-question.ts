@@ -86,12 +86,33 @@ export function layerJson(l: LayerNodes): Layer {
   };
 }
 
-/** One worked step per layer: its local derivative in u and its value at the inner expression. */
+/**
+ * One worked step per layer, in the diagram's order: box 1 is the innermost (it takes the variable itself and is
+ * written in it), the last box the outermost. Each step gives the box's derivative in its own input and its
+ * value at that input; `layer` says which box (0 = outermost, as in `layers`) to light.
+ */
 export function layerSteps(layers: readonly LayerNodes[]): Step[] {
-  return layers.map((l, i) => ({
-    text: `Layer ${i + 1}: ${toStr(l.fn)} with u = ${toStr(l.inner)}. Its derivative is ${toStr(l.derivative)}; at u = ${toStr(l.inner)} it is ${toStr(l.evaluated)}.`,
-    latex: `\\frac{d}{du}\\left[${texNode(l.fn)}\\right]=${texNode(l.derivative)}\\;\\Rightarrow\\;${texNode(l.evaluated)}`,
-  }));
+  const n = layers.length;
+  return layers.map((l, i) => ({ l, i })).reverse().map(({ l, i }, k) => {
+    const box = k + 1;
+    if (l.inner.type === 'SymbolNode' && k === 0) {
+      const v = sym(toStr(l.inner));
+      const fx = substituteTidy(l.fn, { [LAYER_VAR]: v });
+      const d = `\\frac{d}{d${texSymbol(toStr(l.inner))}}`;
+      return {
+        text: `Box ${box} of ${n}: ${toStr(fx)}. Its derivative is ${toStr(l.evaluated)}.`,
+        latex: `${d}\\left[${texNode(fx)}\\right]=${texNode(l.evaluated)}`,
+        prose: `Box ${box} takes \\(${texNode(l.inner)}\\) itself: differentiate \\(${texNode(fx)}\\).`,
+        layer: i,
+      };
+    }
+    return {
+      text: `Box ${box} of ${n}: ${toStr(l.fn)} with u = ${toStr(l.inner)}. Its derivative is ${toStr(l.derivative)}; at u = ${toStr(l.inner)} it is ${toStr(l.evaluated)}.`,
+      latex: `\\frac{d}{du}\\left[${texNode(l.fn)}\\right]=${texNode(l.derivative)}\\;\\Rightarrow\\;${texNode(l.evaluated)}`,
+      prose: `Box ${box} is \\(${texNode(l.fn)}\\) with input \\(u = ${texNode(l.inner)}\\): differentiate in \\(u\\), then put \\(u = ${texNode(l.inner)}\\) back.`,
+      layer: i,
+    };
+  });
 }
 
 /** A factor inside a displayed product, bracketed when it is a sum or starts with a minus sign. */
@@ -105,8 +126,13 @@ function productSteps(layers: readonly LayerNodes[], answer: MathNode, v: string
     {
       text: `Chain rule: multiply the layer derivatives: ${factors.map((f) => `(${toStr(f)})`).join(' * ')}.`,
       latex: `\\frac{dy}{d${texSymbol(v)}}=${factors.map(texFactor).join('\\cdot ')}`,
+      prose: 'Chain rule: multiply the derivatives of all the boxes, each taken at its own input.',
     },
-    { text: `Tidy up: dy/d${v} = ${toStr(answer)}.`, latex: `\\frac{dy}{d${texSymbol(v)}}=${texNode(answer)}` },
+    {
+      text: `Tidy up: dy/d${v} = ${toStr(answer)}.`,
+      latex: `\\frac{dy}{d${texSymbol(v)}}=${texNode(answer)}`,
+      prose: 'Tidy up: the answer.',
+    },
   ];
 }
 

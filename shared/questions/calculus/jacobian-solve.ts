@@ -81,17 +81,17 @@ const bmatrix = (m: Matrix | NodeMatrix): string =>
 
 function steps(a: JacobianAnalysis): Step[] {
   const out: Step[] = [
-    { text: `Outer Jacobian J_f(${vec(a.outerVars)}) = ${matText(a.jf)}.`, latex: `J_f=${bmatrix(a.jf)}` },
-    { text: `Inner Jacobian J_g(${vec(a.innerVars)}) = ${matText(a.jg)}.`, latex: `J_g=${bmatrix(a.jg)}` },
-    { text: `Evaluate J_f at g: ${a.outerVars.map((v, k) => `${v} = ${toStr(a.inner[k] as MathNode)}`).join(', ')}.`, latex: `J_f(g)=${bmatrix(a.jfAtG)}` },
+    { prose: 'Outer Jacobian: each output of \\(f\\) differentiated by each of its inputs.', text: `Outer Jacobian J_f(${vec(a.outerVars)}) = ${matText(a.jf)}.`, latex: `J_f=${bmatrix(a.jf)}` },
+    { prose: 'Inner Jacobian: each output of \\(g\\) differentiated by each of its inputs.', text: `Inner Jacobian J_g(${vec(a.innerVars)}) = ${matText(a.jg)}.`, latex: `J_g=${bmatrix(a.jg)}` },
+    { prose: 'Put \\(g\\) into \\(J_f\\): its inputs become the inner functions.', text: `Evaluate J_f at g: ${a.outerVars.map((v, k) => `${v} = ${toStr(a.inner[k] as MathNode)}`).join(', ')}.`, latex: `J_f(g)=${bmatrix(a.jfAtG)}` },
   ];
   if (a.at && a.num) {
     const where = a.innerVars.map((v) => `${v} = ${a.at?.[v]}`).join(', ');
     const whereTex = a.innerVars.map((v) => `${texSymbol(v)}=${a.at?.[v]}`).join(',');
-    out.push({ text: `At ${where}: J_f(g) = ${matText(a.num.jfAtG)} and J_g = ${matText(a.num.jg)}.`, latex: `J_f(g)\\big|_{${whereTex}}=${bmatrix(a.num.jfAtG)},\\quad J_g\\big|_{${whereTex}}=${bmatrix(a.num.jg)}` });
-    out.push({ text: `Multiply, outer first: J = J_f(g) · J_g = ${matText(a.num.j)}.`, latex: `J_{f\\circ g}=J_f(g)\\,J_g=${bmatrix(a.num.j)}` });
+    out.push({ prose: 'Evaluate both Jacobians at the point.', text: `At ${where}: J_f(g) = ${matText(a.num.jfAtG)} and J_g = ${matText(a.num.jg)}.`, latex: `J_f(g)\\big|_{${whereTex}}=${bmatrix(a.num.jfAtG)},\\quad J_g\\big|_{${whereTex}}=${bmatrix(a.num.jg)}` });
+    out.push({ prose: 'Multiply, outer first: \\(J_{f\\circ g} = J_f(g)\\,J_g\\).', text: `Multiply, outer first: J = J_f(g) · J_g = ${matText(a.num.j)}.`, latex: `J_{f\\circ g}=J_f(g)\\,J_g=${bmatrix(a.num.j)}` });
   } else if (a.j) {
-    out.push({ text: `Multiply, outer first: J = J_f(g) · J_g = ${matText(a.j)}.`, latex: `J_{f\\circ g}=J_f(g)\\,J_g=${bmatrix(a.j)}` });
+    out.push({ prose: 'Multiply, outer first: \\(J_{f\\circ g} = J_f(g)\\,J_g\\).', text: `Multiply, outer first: J = J_f(g) · J_g = ${matText(a.j)}.`, latex: `J_{f\\circ g}=J_f(g)\\,J_g=${bmatrix(a.j)}` });
   }
   return out;
 }

@@ -105,13 +105,15 @@ function subsPrompt(a: SubsAnalysis, partial: boolean): { text: string; latex: s
 }
 
 function pathSteps(a: SubsAnalysis, partial: boolean): Step[] {
-  const steps: Step[] = a.paths.map((p) => ({
+  const steps: Step[] = a.paths.map((p, k) => ({
+    path: k,
+    prose: `Path ${k + 1}, through \\(${texSymbol(p.via)}\\): how \\(z\\) changes with \\(${texSymbol(p.via)}\\), times how \\(${texSymbol(p.via)}\\) changes with \\(${texSymbol(a.wrt)}\\).`,
     text: `Path through ${p.via}: ∂z/∂${p.via} = ${toStr(p.outer)} and ${partial ? '∂' : 'd'}${p.via}/${partial ? '∂' : 'd'}${a.wrt} = ${toStr(p.inner)}, so this path gives ${toStr(p.term)}.`,
     latex: `\\frac{\\partial z}{\\partial ${texSymbol(p.via)}}\\,${derivTex(p.via, a.wrt, partial)}=\\left(${texNode(p.outer)}\\right)\\left(${texNode(p.inner)}\\right)=${texNode(p.term)}`,
   }));
   const sum = a.paths.map((p) => `\\frac{\\partial z}{\\partial ${texSymbol(p.via)}}${derivTex(p.via, a.wrt, partial)}`).join('+');
-  steps.push({ text: `Add the ${a.paths.length} paths (multivariable chain rule), with ${a.subs.map(([k]) => k).join(', ')} written in ${a.params.join(', ')}.`, latex: `${derivTex('z', a.wrt, partial)}=${sum}` });
-  steps.push({ text: `Tidy up: ${toStr(a.answer)}.`, latex: `${derivTex('z', a.wrt, partial)}=${texNode(a.answer)}` });
+  steps.push({ prose: `Add the ${a.paths.length} paths: the multivariable chain rule.`, text: `Add the ${a.paths.length} paths (multivariable chain rule), with ${a.subs.map(([k]) => k).join(', ')} written in ${a.params.join(', ')}.`, latex: `${derivTex('z', a.wrt, partial)}=${sum}` });
+  steps.push({ prose: `Tidy up, with ${a.subs.map(([k]) => `\\(${texSymbol(k)}\\)`).join(', ')} written in ${a.params.map((k) => `\\(${texSymbol(k)}\\)`).join(', ')}.`, text: `Tidy up: ${toStr(a.answer)}.`, latex: `${derivTex('z', a.wrt, partial)}=${texNode(a.answer)}` });
   return steps;
 }
 

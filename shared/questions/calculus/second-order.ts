@@ -32,15 +32,17 @@ export function secondDerivative(layers: readonly LayerNodes[], first: MathNode,
 
 /** Worked steps after the layers: the first derivative, the product rule with its pieces, the tidy result. */
 export function secondOrderSteps(s: SecondOrder, first: MathNode, v: string): Step[] {
-  const steps: Step[] = [{ text: `First derivative: dy/d${v} = ${toStr(first)}.`, latex: `\\frac{dy}{d${texSymbol(v)}}=${texNode(first)}` }];
+  const steps: Step[] = [{ text: `First derivative: dy/d${v} = ${toStr(first)}.`, latex: `\\frac{dy}{d${texSymbol(v)}}=${texNode(first)}`,
+    prose: 'First derivative: multiply the derivatives of the boxes.' }];
   if (s.parts) {
     const p = s.parts;
     steps.push({
       text: `Differentiate f'(g(${v}))·g'(${v}) with the product rule (and the chain rule on f'(g)): f''(g)·g'^2 + f'(g)·g'' with f''(g) = ${toStr(p.f2g)}, g' = ${toStr(p.g1)}, g'' = ${toStr(p.g2)}.`,
+      prose: `Differentiate \\(f'(g)\\,g'\\) again with the product rule, and the chain rule on \\(f'(g)\\).`,
       latex: `\\frac{d^{2}y}{d${texSymbol(v)}^{2}}=f''(g)\\,(g')^{2}+f'(g)\\,g''=\\left(${texNode(p.f2g)}\\right)\\left(${texNode(p.g1)}\\right)^{2}+\\left(${texNode(p.f1g)}\\right)\\left(${texNode(p.g2)}\\right)`,
     });
   }
-  steps.push({ text: `Tidy up: d²y/d${v}² = ${toStr(s.answer)}.`, latex: `\\frac{d^{2}y}{d${texSymbol(v)}^{2}}=${texNode(s.answer)}` });
+  steps.push({ prose: 'Tidy up: the second derivative.', text: `Tidy up: d²y/d${v}² = ${toStr(s.answer)}.`, latex: `\\frac{d^{2}y}{d${texSymbol(v)}^{2}}=${texNode(s.answer)}` });
   return steps;
 }
 

@@ -83,13 +83,13 @@ function stepsFor(f: Flow, d: number, value: number): Step[] {
       ? `|w·f'| = ${fmtNum(Math.abs(per))} > 1, so the gradient grows geometrically with depth: it explodes.`
       : "|w·f'| = 1, so the gradient keeps its size through every layer.";
   return [
-    { text: `By the chain rule each layer multiplies the gradient by ∂a_k/∂a_(k−1) = w·${name}'(z_k).`,
+    { prose: 'By the chain rule, each layer multiplies the gradient by the same kind of factor:', text: `By the chain rule each layer multiplies the gradient by ∂a_k/∂a_(k−1) = w·${name}'(z_k).`,
       latex: `\\frac{\\partial a_k}{\\partial a_{k-1}} = w\\, ${tex}'(z_k)` },
-    { text: dText, latex: `${tex}'(${f.z === null ? 'z' : texNum(f.z)}) ${f.z === null ? '\\le' : '='} ${texNum(d)}` },
-    { text: `One layer's factor: w·${name}' = ${fmtNum(f.w)}·${fmtNum(d)} = ${fmtNum(per)}.`, latex: `w\\,${tex}' = ${texNum(f.w)} \\cdot ${texNum(d)} = ${texNum(per)}` },
-    { text: `All ${f.depth} factors are equal, so they multiply to (${fmtNum(per)})^${f.depth} = ${fmtNum(value)}.`,
+    { prose: f.z === null ? "The activation's largest slope:" : "The activation's slope at \\(z_k\\):", text: dText, latex: `${tex}'(${f.z === null ? 'z' : texNum(f.z)}) ${f.z === null ? '\\le' : '='} ${texNum(d)}` },
+    { prose: "One layer's factor:", text: `One layer's factor: w·${name}' = ${fmtNum(f.w)}·${fmtNum(d)} = ${fmtNum(per)}.`, latex: `w\\,${tex}' = ${texNum(f.w)} \\cdot ${texNum(d)} = ${texNum(per)}` },
+    { prose: `All ${f.depth} factors are equal, so they multiply to a power:`, text: `All ${f.depth} factors are equal, so they multiply to (${fmtNum(per)})^${f.depth} = ${fmtNum(value)}.`,
       latex: `\\frac{\\partial a_{${f.depth}}}{\\partial a_0} = \\prod_{k=1}^{${f.depth}} w\\,${tex}'(z_k) = (${texNum(per)})^{${f.depth}} = ${texNum(value)}` },
-    { text: verdict, latex: `\\left|w\\,${tex}'\\right| ${Math.abs(per) < 1 ? '<' : Math.abs(per) > 1 ? '>' : '='} 1` },
+    { prose: Math.abs(per) < 1 ? 'Below 1, so the gradient shrinks with depth: it vanishes.' : Math.abs(per) > 1 ? 'Above 1, so the gradient grows with depth: it explodes.' : 'Exactly 1, so the gradient keeps its size.', text: verdict, latex: `\\left|w\\,${tex}'\\right| ${Math.abs(per) < 1 ? '<' : Math.abs(per) > 1 ? '>' : '='} 1` },
   ];
 }
 

@@ -166,6 +166,7 @@ function sameAtProbes(a: NumericFn, b: NumericFn): boolean {
 /** The first step names the equation itself, constants included, so it is built for each question. */
 function openingStep(sides: Sides, texL: string, texR: string): Step {
   return {
+    prose: "Differentiate both sides with respect to \\(x\\). \\(y\\) is a function of \\(x\\), so each \\(y\\)-term gets a factor \\(y'\\) by the chain rule.",
     text: `Differentiate both sides of ${sides.equation} with respect to x, treating y as a function of x: each y-term gets a factor y' by the chain rule.`,
     latex: `\\frac{d}{dx}\\left(${texL}\\right) = \\frac{d}{dx}\\left(${texR}\\right)`,
   };
@@ -174,19 +175,19 @@ function openingStep(sides: Sides, texL: string, texR: string): Step {
 function firstOrderSteps(c: Curve, yp: MathNode): Step[] {
   const [dL, dR] = [totalDerivative(c.leftRest), totalDerivative(c.rightRest)];
   return [
-    { text: `This gives ${toStr(dL)} = ${toStr(dR)}.`, latex: `${toTex(dL)} = ${toTex(dR)}` },
-    { text: `Collect the y' terms on one side: y'·(${toStr(c.Fy)}) = ${toStr(tidy(neg(c.Fx)))}.`,
+    { prose: 'This gives:', text: `This gives ${toStr(dL)} = ${toStr(dR)}.`, latex: `${toTex(dL)} = ${toTex(dR)}` },
+    { prose: "Collect the \\(y'\\) terms on one side.", text: `Collect the y' terms on one side: y'·(${toStr(c.Fy)}) = ${toStr(tidy(neg(c.Fx)))}.`,
       latex: `y'\\left(${toTex(c.Fy)}\\right) = ${toTex(tidy(neg(c.Fx)))}` },
-    { text: `Divide: dy/dx = −F_x/F_y = ${toStr(yp)}.`, latex: `\\frac{dy}{dx} = -\\frac{F_x}{F_y} = ${toTex(yp)}` },
+    { prose: "Divide to get \\(y'\\).", text: `Divide: dy/dx = −F_x/F_y = ${toStr(yp)}.`, latex: `\\frac{dy}{dx} = -\\frac{F_x}{F_y} = ${toTex(yp)}` },
   ];
 }
 
 function secondOrderSteps(d: Derivation): Step[] {
   if (!d.raw2) return [];
   return [
-    { text: `Differentiate y' = ${toStr(d.yp)} again with respect to x. y is still a function of x, so each y brings a factor y': y'' = ${toStr(d.raw2)}.`,
+    { prose: "Differentiate \\(y'\\) again with respect to \\(x\\); each \\(y\\) still brings a factor \\(y'\\).", text: `Differentiate y' = ${toStr(d.yp)} again with respect to x. y is still a function of x, so each y brings a factor y': y'' = ${toStr(d.raw2)}.`,
       latex: `\\frac{d^2y}{dx^2} = \\frac{d}{dx}\\left(${toTex(d.yp)}\\right) = ${toTex(d.raw2)}` },
-    { text: `Substitute y' = ${toStr(d.yp)}: y'' = ${toStr(d.answer)}.`, latex: `\\frac{d^2y}{dx^2} = ${toTex(d.answer)}` },
+    { prose: "Substitute \\(y'\\) from the first derivative.", text: `Substitute y' = ${toStr(d.yp)}: y'' = ${toStr(d.answer)}.`, latex: `\\frac{d^2y}{dx^2} = ${toTex(d.answer)}` },
   ];
 }
 
@@ -212,7 +213,7 @@ export function solveImplicit(family: 'implicit' | 'implicit2', order: 1 | 2, ra
   const steps = [openingStep(sides, texL, texR), ...p.steps.map((s) => ({ ...s }))];
   if (point && value !== null) {
     const what = order === 1 ? ['dy/dx', '\\frac{dy}{dx}'] : ['d²y/dx²', '\\frac{d^2y}{dx^2}'];
-    steps.push({ text: `At (${fmtNum(point.x, 12)}, ${fmtNum(point.y, 12)}): ${what[0]} = ${fmtNum(value)}.`, latex: `${what[1]} = ${texNum(value)}` });
+    steps.push({ prose: `At the point \\((${texNum(point.x, 12)},\\,${texNum(point.y, 12)})\\):`, text: `At (${fmtNum(point.x, 12)}, ${fmtNum(point.y, 12)}): ${what[0]} = ${fmtNum(value)}.`, latex: `${what[1]} = ${texNum(value)}` });
   }
   const ds = distractors(p, point, value);
   return {

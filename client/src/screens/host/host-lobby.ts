@@ -1,11 +1,11 @@
 /**
  * The lobby on the projector: the code in huge letters, the join URL, a QR code big enough to scan from the back
- * row, the players as they arrive (text, never HTML), the settings, and start / lock / kick.
+ * row, the players as they arrive (text, never HTML), and start / lock / kick. Settings were chosen on the setup
+ * page before this screen, out of the students' sight.
  */
 import QRCode from 'qrcode';
 import { h, mountScreen, replace, toast } from '../../app/dom';
 import type { HostContext, HostScreen } from './host-phases';
-import { createSettingsForm } from './settings-form';
 
 /** Mounts the lobby. */
 export function renderLobby(ctx: HostContext): HostScreen {
@@ -34,24 +34,11 @@ export function renderLobby(ctx: HostContext): HostScreen {
   const count = h('span', { class: 'stat' });
   const lockBtn = h('button', { type: 'button', id: 'lock-button' });
   const startBtn = h('button', { type: 'button', class: 'primary', id: 'start-game' }, 'Start game ▶');
-  const error = h('p', { class: 'error-text', role: 'alert' });
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const settings = createSettingsForm(v.settings, () => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void pushSettings(), 250);
-  });
-  const pushSettings = async (): Promise<boolean> => {
-    const read = settings.read();
-    if (!read.ok) return void (error.textContent = read.error), false;
-    error.textContent = '';
-    return ctx.command({ type: 'settings', settings: read.settings });
-  };
   lockBtn.addEventListener('click', () => void ctx.command({ type: 'lock', locked: !ctx.view.locked }));
   startBtn.addEventListener('click', async () => {
-    clearTimeout(saveTimer);
     if (ctx.view.playerCount === 0) return toast('Wait for at least one player to join.');
     startBtn.disabled = true;
-    if (await pushSettings()) await ctx.command({ type: 'start' });
+    await ctx.command({ type: 'start' });
     startBtn.disabled = false;
   });
   const paint = (): void => {
@@ -72,11 +59,10 @@ export function renderLobby(ctx: HostContext): HostScreen {
         h('div', { class: 'host-code', id: 'room-code-display', 'aria-label': `Game code ${v.code.split('').join(' ')}` }, v.code),
         urlText,
         h('div', { class: 'row', style: 'margin-top:1vh' }, count, startBtn, lockBtn, playLink(v.mode)),
-        players)),
-    h('details', { class: 'card', id: 'settings-details', style: 'margin-top:3vh' }, h('summary', { class: 'big' }, 'Game settings'), settings.el, error)));
+        players))));
   paint();
   startBtn.focus();
-  return { update: paint, destroy: () => clearTimeout(saveTimer) };
+  return { update: paint, destroy: () => undefined };
 }
 
 /** Party mode: the host plays too, in a second tab that resumes the seat created with the room. */

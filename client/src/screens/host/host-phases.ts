@@ -1,6 +1,7 @@
 /** Dispatches the host's HostView to the screen for its phase. */
 import type { HostCommand, HostView } from '../../../../shared/protocol';
 import type { Connection } from '../../net/connection';
+import type { BoardHistory } from './board-history';
 import { renderLobby } from './host-lobby';
 import { renderHostQuestion } from './host-question';
 import { renderHostReveal } from './host-reveal';
@@ -11,6 +12,8 @@ export interface HostContext {
   readonly code: string;
   readonly hostSecret: string;
   view: HostView;
+  /** Standings at the previous leaderboard, for "▲2 +850" on the next one. */
+  readonly history: BoardHistory;
   command(cmd: HostCommand): Promise<boolean>;
   advance(type: 'skip' | 'next'): Promise<boolean>;
   newGame(): void;

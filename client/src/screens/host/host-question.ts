@@ -1,10 +1,21 @@
-/** The open question on the projector: the composition drawn large, a big timer, how many have answered. */
+/**
+ * The open question on the projector, one 16:9 frame: a top bar (question number, join code, timer, answered
+ * count), the formula typeset once and shrunk to fit, the diagram in all the room left (re-laid out on every
+ * size change), and the host's controls in a fixed bottom bar.
+ */
 import { h, mountScreen, prefersReducedMotion, replace } from '../../app/dom';
 import { createCountdown } from '../../app/countdown';
-import { mountView, renderMath } from '../../app/math';
+import { mountView } from '../../app/math';
 import type { QuestionView } from '../../views/contract';
+import { familyLabel } from '../family-labels';
 import type { HostContext, HostScreen } from './host-phases';
 import { playLink } from './host-lobby';
+import { typesetFit } from './fit-math';
+import { muteButton, play } from './sound';
+import { observeViewSize } from './view-size';
+
+/** Seconds left at which the countdown starts ticking aloud. */
+const TICK_FROM_S = 5;
 
 /** Mounts the question phase. */
 export function renderHostQuestion(ctx: HostContext): HostScreen {
@@ -13,9 +24,9 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
   const countdown = createCountdown(() => ctx.conn.serverNow(), { big: true });
   const answered = h('div', { class: 'stat', id: 'answered-count' });
   const pauseBtn = h('button', { type: 'button', id: 'pause-button' });
-  const prompt = h('div', { class: 'prompt' });
-  renderMath(prompt, v.question.prompt.latex, true, v.question.prompt.text);
-  const viewHost = h('div', { class: 'view-host', hidden: true });
+  const prompt = h('div', { class: 'host-prompt', id: 'host-prompt', role: 'heading', 'aria-level': 1 });
+  const stopFit = typesetFit(prompt, v.question.prompt.latex, { fallback: v.question.prompt.text });
+  const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
   let view: QuestionView | null = null;
   let destroyed = false;
   pauseBtn.addEventListener('click', () => void ctx.command({ type: ctx.view.paused ? 'resume' : 'pause' }));
@@ -30,18 +41,27 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     replace(answered, h('span', { class: 'num' }, `${cur.answered}/${cur.connectedCount}`), h('span', { class: 'lbl' }, 'answered'));
     pauseBtn.textContent = cur.paused ? 'Resume ▶' : 'Pause';
   };
-  const onResize = (): void => view?.resize();
-  window.addEventListener('resize', onResize);
-  mountScreen('projector', h('div', { class: 'page wide', id: 'host-question' },
-    h('div', { class: 'host-top' },
-      h('div', { class: 'stack', style: 'gap:0.3em' },
-        h('span', { class: 'pill big' }, `Question ${v.index + 1} of ${v.total}`),
-        h('span', { class: 'muted' }, `Join with code `, h('strong', { style: 'color:var(--yellow);font-family:var(--mono)' }, v.code))),
-      h('div', { style: 'min-width:22vw' }, countdown.el),
+  let lastTick = Infinity;
+  const ticker = setInterval(() => {
+    const t = ctx.view.phase === 'question' ? ctx.view.timer : null;
+    if (!t?.running) return;
+    const s = Math.ceil((t.deadline - ctx.conn.serverNow()) / 1000);
+    if (s <= TICK_FROM_S && s > 0 && s < lastTick) play('tick');
+    lastTick = s;
+  }, 200);
+  mountScreen('projector', h('div', { class: 'host-shell', id: 'host-question' },
+    h('header', { class: 'host-bar top' },
+      h('div', { class: 'host-kicker' },
+        h('span', { class: 'pill' }, `Question ${v.index + 1} of ${v.total}`),
+        h('span', { class: 'muted' }, familyLabel(v.question.family)),
+        h('span', { class: 'muted' }, 'Code ', h('span', { class: 'code' }, v.code))),
+      h('div', { class: 'host-clock' }, countdown.el),
       answered),
-    h('div', { class: 'host-question' }, h('p', { class: 'muted big', style: 'margin:0' }, v.question.prompt.text), prompt, viewHost),
-    h('div', { class: 'host-controls' }, pauseBtn, skipBtn, endBtn, playLink(v.mode))));
+    h('main', { class: 'host-main' }, prompt, viewHost),
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, pauseBtn, skipBtn, endBtn, playLink(v.mode),
+      h('span', { class: 'spacer' }), muteButton())));
   paint();
+  const stopObserve = observeViewSize(viewHost, () => view?.resize());
   void mountView(viewHost, v.question, { mode: 'projector', reducedMotion: prefersReducedMotion() }).then((qv) => {
     if (destroyed) return qv?.destroy();
     view = qv;
@@ -54,8 +74,10 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     update: paint,
     destroy: () => {
       destroyed = true;
+      clearInterval(ticker);
       countdown.destroy();
-      window.removeEventListener('resize', onResize);
+      stopFit();
+      stopObserve();
       view?.destroy();
     },
   };

@@ -1,43 +1,90 @@
-/** Leaderboard between questions, podium at the end, and the CSV report download. */
-import { h, mountScreen } from '../../app/dom';
-import { leaderboardList } from '../leaderboard-list';
+/**
+ * Leaderboard between questions (who moved, points gained) and the final podium, revealed 3rd, 2nd, then 1st,
+ * with tied players sharing a step: the same competition ranking the phones show.
+ */
+import type { LeaderboardEntry } from '../../../../shared/protocol/views';
+import { podiumPlaces } from '../../../../shared/ranking';
+import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
 import type { HostContext, HostScreen } from './host-phases';
+import { bindStepKeys } from './step-keys';
+import { muteButton, play } from './sound';
 
-/** Mounts the between-questions leaderboard (top 5). */
+/** Players on the between-questions board: five read from the back row. */
+const BOARD_ROWS = 5;
+const PODIUM_STEP_MS = 1400;
+
+/** Mounts the between-questions leaderboard (top 5) with movement and points gained. */
 export function renderHostBoard(ctx: HostContext): HostScreen {
   const v = ctx.view;
   if (v.phase !== 'leaderboard') throw new Error('renderHostBoard outside the leaderboard phase');
+  ctx.history.seen(v.index, v.players);
   const nextBtn = h('button', { type: 'button', class: 'primary', id: 'next-button', onclick: () => void ctx.advance('next') }, 'Next question ▶');
-  mountScreen('projector', h('div', { class: 'page wide', id: 'host-leaderboard' },
-    h('div', { class: 'host-top' }, h('h1', { style: 'margin:0' }, 'Leaderboard'),
-      h('span', { class: 'pill big' }, `After question ${v.index + 1} of ${v.total}`), nextBtn),
-    h('div', { style: 'max-width:60vw;margin:2vh auto;width:100%;font-size:1.5em' }, leaderboardList(v.top.slice(0, 5)))));
+  const animate = !prefersReducedMotion();
+  const rows = v.top.slice(0, BOARD_ROWS).map((e, i) => boardRow(e, ctx.history.delta(e), animate ? i : -1));
+  const unbind = bindStepKeys({ next: () => void ctx.advance('next'), back: () => undefined });
+  mountScreen('projector', h('div', { class: 'host-shell', id: 'host-leaderboard' },
+    h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Leaderboard'),
+      h('span', { class: 'pill' }, `After question ${v.index + 1} of ${v.total}`)),
+    h('main', { class: 'host-main', style: 'justify-content:center' }, h('ol', { class: 'board', 'aria-label': 'Leaderboard' }, rows)),
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, h('span', { class: 'spacer' }), muteButton())));
+  play('board');
   nextBtn.focus();
-  return { update: () => undefined, destroy: () => undefined };
+  return { update: () => undefined, destroy: unbind };
 }
 
-/** Mounts the podium, the full ranking and the report download. */
+function boardRow(e: LeaderboardEntry, d: { gained: number; moved: number }, order: number): HTMLElement {
+  const move = d.moved > 0 ? ['up', `▲${d.moved}`, `up ${d.moved}`] : d.moved < 0 ? ['down', `▼${-d.moved}`, `down ${-d.moved}`] : ['same', '–', 'same place'];
+  const li = h('li', { 'data-player': e.playerId, 'data-rank': e.rank, class: order >= 0 ? 'anim' : null },
+    h('span', { class: 'rank' }, `#${e.rank}`),
+    h('span', { class: `move ${move[0]}`, 'aria-label': move[2] }, move[1]),
+    h('span', { class: 'name' }, e.nickname),
+    h('span', { class: 'gain' }, d.gained > 0 ? `+${d.gained}` : ''),
+    h('span', { class: 'score' }, String(e.score)));
+  if (order >= 0) li.style.animationDelay = `${order * 120}ms`;
+  return li;
+}
+
+/** Mounts the podium (3rd, 2nd, 1st in turn), and the report download. */
 export function renderHostFinished(ctx: HostContext): HostScreen {
   const v = ctx.view;
   if (v.phase !== 'finished') throw new Error('renderHostFinished outside the finished phase');
   const fileName = `chain-rule-arena-${v.code}.csv`;
-  const place = (rank: 1 | 2 | 3): HTMLElement | null => {
-    const e = v.podium[rank - 1];
-    if (!e) return null;
-    return h('div', { class: `place p${rank}`, 'data-place': rank },
-      h('span', { class: 'pname' }, e.nickname), h('span', { class: 'big' }, `${e.score} pts`),
-      h('div', { class: 'block' }, String(rank)));
+  const places = podiumPlaces(v.ranking.length > 0 ? v.ranking : v.podium);
+  const els = new Map<number, HTMLElement>();
+  // Visual slots: the second place stands left, the first in the middle, the third right.
+  const slot = (pos: 1 | 2 | 3): HTMLElement | null => {
+    const place = places[pos - 1];
+    if (!place) return null;
+    const el = h('div', { class: `place p${pos}`, 'data-place': place.rank },
+      h('div', { class: 'names' }, place.entries.slice(0, 3).map((e) => h('span', {}, e.nickname)),
+        place.entries.length > 3 ? h('span', {}, `+${place.entries.length - 3} more`) : null),
+      h('span', { class: 'pts' }, `${place.entries[0]?.score ?? 0} pts`),
+      h('div', { class: 'block' }, ordinal(place.rank)));
+    els.set(pos, el);
+    return el;
   };
-  mountScreen('projector', h('div', { class: 'page wide', id: 'host-finished' },
-    h('div', { class: 'host-top' }, h('h1', { style: 'margin:0;font-size:2.6em' }, 'Final results'),
-      h('div', { class: 'row' },
-        h('button', { type: 'button', class: 'primary', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Download report (CSV)'),
-        h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'))),
-    h('div', { class: 'podium', 'aria-label': 'Podium' }, place(2), place(1), place(3)),
-    v.ranking.length > 3
-      ? h('details', { class: 'card' }, h('summary', { class: 'big' }, `Full ranking (${v.ranking.length})`), leaderboardList(v.ranking))
-      : null));
-  return { update: () => undefined, destroy: () => undefined };
+  const row = h('div', { class: 'host-podium', 'aria-label': 'Podium' }, slot(2), slot(1), slot(3));
+  mountScreen('projector', h('div', { class: 'host-shell', id: 'host-finished' },
+    h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Final results'),
+      h('span', { class: 'pill' }, `${v.ranking.length} players · ${v.total} questions`)),
+    h('main', { class: 'finished-main' }, row),
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' },
+      h('button', { type: 'button', class: 'primary', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Download report (CSV)'),
+      h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
+  const timers: Array<ReturnType<typeof setTimeout>> = [];
+  const show = (pos: 1 | 2 | 3): void => {
+    els.get(pos)?.classList.add('shown');
+    if (pos === 1) play('podium');
+    else play('step');
+  };
+  if (prefersReducedMotion()) ([3, 2, 1] as const).forEach(show);
+  else ([3, 2, 1] as const).forEach((pos, i) => timers.push(setTimeout(() => show(pos), 400 + i * PODIUM_STEP_MS)));
+  row.dataset.staged = 'true';
+  return { update: () => undefined, destroy: () => timers.forEach(clearTimeout) };
+}
+
+function ordinal(n: number): string {
+  return n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
 }
 
 /**

@@ -1,70 +1,143 @@
 /**
- * The reveal on the projector: the answer, the worked derivation appearing step by step, and what the class
- * did: "12 of 30 forgot the inner derivative".
+ * The reveal on the projector, taught as a lesson in one 16:9 frame: first the answer and what the class did,
+ * then the worked solution one step at a time (→ / Space / PageDown, as a presenter clicker sends; ← / PageUp
+ * to go back), the current step large and typeset, its layer lit in the diagram. Past the last step the same key
+ * moves the game on, so a teacher with only a clicker is never stuck.
  */
-import type { RevealStats } from '../../../../shared/protocol';
+import type { Family, Question, Step } from '../../../../shared/questions/types';
 import { toPublicQuestion } from '../../../../shared/questions/public';
-import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
-import { mountView, renderMath } from '../../app/math';
-import { mistakeName } from '../../app/mistakes';
+import { h, mountScreen, prefersReducedMotion, replace } from '../../app/dom';
+import { loadMath, mountView } from '../../app/math';
 import type { QuestionView } from '../../views/contract';
-import { answerText } from '../answer-text';
-import { workedSolution } from '../solution';
+import { answerLatex } from '../answer-latex';
+import { familyLabel } from '../family-labels';
 import type { HostContext, HostScreen } from './host-phases';
+import { classStats } from './class-stats';
+import { fitBlock, typesetFit, typesetProse } from './fit-math';
+import { bindStepKeys } from './step-keys';
+import { muteButton, play } from './sound';
+import { observeViewSize } from './view-size';
 
 /** Mounts the reveal phase. */
 export function renderHostReveal(ctx: HostContext): HostScreen {
   const v = ctx.view;
   if (v.phase !== 'reveal') throw new Error('renderHostReveal outside the reveal phase');
   const q = v.question;
-  const prompt = h('div', { class: 'prompt' });
-  renderMath(prompt, q.prompt.latex, true, q.prompt.text);
-  const answer = h('span', { class: 'big' });
-  answerText(answer, q);
-  const viewHost = h('div', { class: 'view-host', hidden: true, style: 'min-height:30vh' });
+  const variantGame = v.settings.variants === 'per-player';
+  const steps = q.steps;
+  let slide = 0;
+  let stopFits: Array<() => void> = [];
+  const prompt = h('div', { class: 'host-prompt', id: 'host-prompt' });
+  // A network's reveal drops the prompt: every number it gives is on the graph, which needs the width.
+  const stopPrompt = q.family === 'backprop' ? () => undefined : typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text });
+  const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
+  const panel = h('section', { class: 'slide', id: 'reveal-slide', 'aria-live': 'polite' });
+  const counter = h('span', { class: 'pill', id: 'step-counter' });
+  const backBtn = h('button', { type: 'button', id: 'step-back', onclick: () => go(slide - 1) }, '← Back');
+  const stepBtn = h('button', { type: 'button', class: 'primary', id: 'step-next', onclick: () => forward() });
+  const nextBtn = h('button', { type: 'button', id: 'next-button', onclick: () => void ctx.advance('next') },
+    v.index + 1 >= v.total ? 'Final results ▶' : 'Next question ▶');
   let view: QuestionView | null = null;
   let destroyed = false;
-  const nextBtn = h('button', { type: 'button', class: 'primary', id: 'next-button', onclick: () => void ctx.advance('next') },
-    v.index + 1 >= v.total ? 'Final results ▶' : 'Next ▶');
-  mountScreen('projector', h('div', { class: 'page wide', id: 'host-reveal' },
-    h('div', { class: 'host-top' }, h('span', { class: 'pill big' }, `Question ${v.index + 1} of ${v.total}: the answer`), nextBtn),
-    h('div', { class: 'grid-2 host-reveal-grid', style: 'grid-template-columns: 1.3fr 1fr; gap: 2.5vw; flex: 1' },
-      h('div', { class: 'stack' }, prompt,
-        h('div', { class: 'feedback right row' }, h('span', { class: 'verdict right' }, h('span', { class: 'icon' }, '✓'), 'Answer'), answer),
-        viewHost),
-      h('div', { class: 'stack' }, classStats(v.stats), h('h2', { style: 'margin:1vh 0 0' }, 'Worked solution'),
-        workedSolution(q.steps, { stepMs: 900 })))));
-  nextBtn.focus();
+
+  const lastSlide = steps.length;
+  const forward = (): void => {
+    if (slide < lastSlide) go(slide + 1);
+    else void ctx.advance('next');
+  };
+  const go = (to: number): void => {
+    if (to < 0 || to > lastSlide) return;
+    if (to !== slide) play('step');
+    slide = to;
+    paint();
+  };
+  const paint = (): void => {
+    stopFits.forEach((f) => f());
+    stopFits = [];
+    panel.classList.remove('enter');
+    void panel.offsetWidth;
+    if (!prefersReducedMotion()) panel.classList.add('enter');
+    panel.dataset.slide = String(slide);
+    if (slide === 0) paintAnswer();
+    else paintStep(slide);
+    counter.textContent = `Answer, then ${steps.length} steps`;
+    backBtn.disabled = slide === 0;
+    stepBtn.textContent = slide === 0 ? 'Show the working →' : slide < lastSlide ? 'Next step →' : v.index + 1 >= v.total ? 'Final results ▶' : 'Next question ▶';
+    view?.update({ revealed: q, noProduct: true, ...activeLayerOf(q, steps[slide - 1]) });
+  };
+  const paintAnswer = (): void => {
+    const box = h('div', { class: 'answer-box', id: 'reveal-answer' });
+    const stats = classStats(v.stats, q);
+    replace(panel,
+      h('h2', {}, '✓ The answer'),
+      box,
+      variantGame ? h('p', { class: 'variant-note', id: 'variant-note' }, 'Variant game: every player had their own numbers. The working below is the general method, shown on one variant.') : null,
+      stats);
+    stopFits.push(fitBlock(stats));
+    void loadMath().then((m) => {
+      if (destroyed || slide !== 0) return;
+      const tex = answerLatex(q.answer, (e) => m.exprToLatex(e));
+      if (tex !== null) stopFits.push(typesetFit(box, tex, { minScale: 0.2 }));
+    });
+  };
+  const paintStep = (k: number): void => {
+    const step = steps[k - 1];
+    if (!step) return;
+    const prose = h('p', { class: 'step-prose', id: 'step-prose' });
+    typesetProse(prose, step.prose ?? '');
+    const formula = h('div', { class: 'step-formula', id: 'step-formula' });
+    replace(panel,
+      h('div', { class: 'step-count' }, h('h2', {}, `Step ${k} of ${steps.length}`),
+        h('div', { class: 'step-dots', 'aria-hidden': 'true' }, steps.map((_, i) => h('span', { class: i < k ? 'on' : null })))),
+      step.prose ? prose : null,
+      formula);
+    stopFits.push(typesetFit(formula, step.latex, { fallback: step.text, minScale: 0.2 }));
+  };
+
+  const unbind = bindStepKeys({ next: forward, back: () => go(slide - 1) });
+  mountScreen('projector', h('div', { class: 'host-shell', id: 'host-reveal' },
+    h('header', { class: 'host-bar top' },
+      h('div', { class: 'host-kicker' },
+        h('span', { class: 'pill' }, `Question ${v.index + 1} of ${v.total}`),
+        h('span', { class: 'muted' }, familyLabel(q.family)),
+        variantGame ? h('span', { class: 'pill', id: 'variant-pill' }, 'Variant game') : null),
+      counter),
+    // Wide drawings (a chain of boxes, a network, a gradient's layers) get a full-width strip above the lesson;
+    // square ones (trees, matrices, curves) sit beside it.
+    h('main', { class: `reveal-main${WIDE.has(q.family) ? ' stacked' : ''}`, 'data-family': q.family }, h('div', { class: 'reveal-left' }, q.family === 'backprop' ? null : prompt, viewHost), panel),
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, backBtn, stepBtn, nextBtn,
+      h('span', { class: 'muted' }, '→ / Space: next · ←: back'), h('span', { class: 'spacer' }), muteButton())));
+  paint();
+  play('reveal');
+  stepBtn.focus();
+  const stopObserve = observeViewSize(viewHost, () => view?.resize());
   void mountView(viewHost, toPublicQuestion(q), { mode: 'projector', reducedMotion: prefersReducedMotion() }).then((qv) => {
     if (destroyed) return qv?.destroy();
     view = qv;
     if (qv) {
       viewHost.hidden = false;
       qv.resize();
-      qv.update({ revealed: q });
+      qv.update({ revealed: q, noProduct: true, ...activeLayerOf(q, steps[slide - 1]) });
     }
   });
-  return { update: () => undefined, destroy: () => ((destroyed = true), view?.destroy()) };
+  return {
+    update: () => undefined,
+    destroy: () => {
+      destroyed = true;
+      unbind();
+      stopPrompt();
+      stopFits.forEach((f) => f());
+      stopObserve();
+      view?.destroy();
+    },
+  };
 }
 
-/** The class's results: right count, per-layer right counts, the mistake histogram. */
-function classStats(s: RevealStats): HTMLElement {
-  const total = Math.max(1, s.players);
-  const row = (label: string, count: number, cls: string, attrs: Record<string, string> = {}): HTMLElement =>
-    h('div', { class: 'bar-row', ...attrs },
-      h('span', {}, label),
-      h('div', { class: `bar ${cls}`, style: `width:${Math.round((count / total) * 100)}%`, 'aria-hidden': 'true' }),
-      h('strong', {}, `${count}`));
-  const wrong = s.mistakes.filter((m) => m.count > 0);
-  return h('section', { class: 'card stack', id: 'class-stats' },
-    h('h2', {}, `${s.correct} of ${s.players} got it right`),
-    h('p', { class: 'muted' }, `${s.answered} answered`),
-    h('div', { class: 'histogram' },
-      row('✓ Right', s.correct, 'right'),
-      s.layerCorrect.map((n, i) => row(`✓ Layer ${i + 1}`, n, 'right')),
-      wrong.map((m) => row(`✗ ${m.mistake === null ? 'other mistakes' : mistakeName(m.mistake)}`, m.count, '', { 'data-mistake': m.mistake ?? 'other' }))),
-    wrong.length > 0
-      ? h('ul', { class: 'mistake-sentences', id: 'mistake-sentences' }, wrong.map((m) =>
-        h('li', { class: 'big' }, `${m.count} of ${s.players} ${m.mistake === null ? 'made another mistake' : mistakeName(m.mistake)}`)))
-      : null);
+const WIDE = new Set<Family>(['chain', 'nested', 'higher-order', 'activation', 'backprop', 'gradient-flow']);
+
+/** The chain layer a worked step is about (lit in the diagram), if it is about one. */
+function activeLayerOf(q: Question, step: Step | undefined): { activeLayer?: number; activePath?: number } {
+  if (step?.layer !== undefined && q.layers) return { activeLayer: step.layer };
+  if (step?.path !== undefined && q.paths) return { activePath: step.path };
+  return {};
 }

@@ -10,6 +10,9 @@ import { Connection, errorMessage } from '../../net/connection';
 import { DRILL_SETTINGS } from '../../../../shared/drill/preset';
 import { showHome } from '../home';
 import { renderHostPhase, type HostContext, type HostScreen } from './host-phases';
+import { BoardHistory } from './board-history';
+import './host.css';
+import { showSetup } from './setup-page';
 
 let active: HostSession | null = null;
 
@@ -21,21 +24,30 @@ const PARTY_SETTINGS: RoomSettings = {
   leaderboardEvery: 2,
 };
 
-/** Creates a room and shows its lobby. Party mode needs the host's own nickname: they play too. */
-export async function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string, preset?: 'drill'): Promise<void> {
+/**
+ * Shows the setup page, then creates the room with its settings and shows the lobby. Party mode needs the host's
+ * own nickname: they play too. `preset` 'drill' starts from the interview drill's settings.
+ */
+export function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string, preset?: 'drill'): Promise<void> {
   active?.close();
-  const conn = new Connection();
-  const settings = preset === 'drill' ? DRILL_SETTINGS : mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS;
-  const res = await conn.request('room:create', nickname ? { mode, settings, nickname } : { mode, settings });
-  if (!res.ok) {
-    conn.close();
-    onError(errorMessage(res.error));
-    return;
-  }
-  saveResume('host', { code: res.data.code, token: res.data.hostSecret });
-  if (res.data.player && nickname) saveResume('player', { code: res.data.code, token: res.data.player.resumeToken, nickname });
-  history.replaceState(null, '', '#/host');
-  active = new HostSession(conn, res.data.code, res.data.hostSecret, res.data.host);
+  active = null;
+  // The interview drill (home page's party form) opens the setup page with the drill's settings.
+  const initial = preset === 'drill' ? DRILL_SETTINGS : mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS;
+  showSetup(mode, initial, async (settings) => {
+    const conn = new Connection();
+    const res = await conn.request('room:create', nickname ? { mode, settings, nickname } : { mode, settings });
+    if (!res.ok) {
+      conn.close();
+      onError(errorMessage(res.error));
+      return errorMessage(res.error);
+    }
+    saveResume('host', { code: res.data.code, token: res.data.hostSecret });
+    if (res.data.player && nickname) saveResume('player', { code: res.data.code, token: res.data.player.resumeToken, nickname });
+    history.replaceState(null, '', '#/host');
+    active = new HostSession(conn, res.data.code, res.data.hostSecret, res.data.host);
+    return null;
+  });
+  return Promise.resolve();
 }
 
 /** Re-claims the room saved in storage (after a reload of the host page). */
@@ -60,6 +72,7 @@ export async function resumeHost(): Promise<void> {
 class HostSession implements HostContext {
   private screen: HostScreen | null = null;
   private screenKey = '';
+  readonly history = new BoardHistory();
 
   constructor(readonly conn: Connection, readonly code: string, readonly hostSecret: string, public view: HostView) {
     conn.hintServerNow(view.serverNow);

@@ -1,4 +1,7 @@
-/** The host's game settings (lobby): topics, difficulty, count, time, entry mode, variants, scoring, tasks. */
+/**
+ * The host's game settings (setup page, before the lobby): each topic with its own difficulty, how many
+ * questions, seconds per question, how chain answers are entered, variants, leaderboard, scoring, own tasks.
+ */
 import { FAMILIES, type Difficulty, type Family } from '../../../../shared/questions/types';
 import type { RoomSettings } from '../../../../shared/protocol/schemas';
 import { h } from '../../app/dom';
@@ -11,26 +14,33 @@ export interface SettingsForm {
   read(): { ok: true; settings: RoomSettings } | { ok: false; error: string };
 }
 
+const LEVELS = ['easy', 'gentle', 'medium', 'hard', 'expert'];
+
 /** Builds the form prefilled with `s`; `onChange` fires after any edit. */
-export function createSettingsForm(s: RoomSettings, onChange: () => void): SettingsForm {
-  const gen = s.source.kind === 'generated' ? s.source : { families: ['chain'] as Family[], difficulty: 2 as Difficulty };
-  const chips = FAMILIES.map((f) => h('label', { class: 'chip' },
-    h('input', { type: 'checkbox', name: 'family', value: f, checked: gen.families.includes(f) }), familyLabel(f)));
-  const num = (id: string, label: string, value: number, min: number, max: number): HTMLElement =>
-    h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { type: 'number', id, value, min, max, step: 1 }));
+export function createSettingsForm(s: RoomSettings, onChange: () => void = () => undefined): SettingsForm {
+  const gen = s.source.kind === 'generated' ? s.source : { families: ['chain'] as Family[], difficulty: 2 as Difficulty, difficulties: undefined };
+  const topicRows = FAMILIES.map((f) => {
+    const level = gen.difficulties?.[f] ?? gen.difficulty;
+    return h('div', { class: 'topic-row' },
+      h('label', { class: 'chip' }, h('input', { type: 'checkbox', name: 'family', value: f, checked: gen.families.includes(f) }), familyLabel(f)),
+      h('select', { name: 'topic-difficulty', 'data-family': f, 'aria-label': `Difficulty of ${familyLabel(f)}` },
+        LEVELS.map((name, i) => h('option', { value: i + 1, selected: i + 1 === level }, `${i + 1} · ${name}`))));
+  });
+  const num = (id: string, label: string, value: number, min: number, max: number, hint: string): HTMLElement =>
+    h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { type: 'number', id, value, min, max, step: 1, 'aria-describedby': `${id}-hint` }),
+      h('small', { class: 'muted', id: `${id}-hint` }, hint));
   const select = (id: string, label: string, value: string, options: Array<[string, string]>): HTMLElement =>
     h('div', { class: 'field' }, h('label', { for: id }, label),
       h('select', { id }, options.map(([v, t]) => h('option', { value: v, selected: v === value }, t))));
   const tasksText = s.source.kind === 'tasks' ? s.source.tasks.map((t) => JSON.stringify(t)).join('\n') : '';
   const form = h('form', { class: 'stack', id: 'settings-form' },
-    h('fieldset', { style: 'border:0;padding:0;margin:0' }, h('legend', { class: 'big' }, 'Topics'), h('div', { class: 'checks' }, chips)),
-    h('div', { class: 'grid-2', style: 'grid-template-columns:repeat(auto-fit,minmax(12em,1fr))' },
-      select('set-difficulty', 'Difficulty', String(gen.difficulty), [1, 2, 3, 4, 5].map((d) => [String(d), `${d} ${['easy', 'gentle', 'medium', 'hard', 'expert'][d - 1]}`])),
-      num('set-count', 'Questions', s.questionCount, 1, 50),
-      num('set-seconds', 'Seconds per question', s.secondsPerQuestion, 5, 600),
-      select('set-entry', 'Chain answers', s.entryMode, [['layers', 'Layer by layer, then product'], ['final', 'Final answer only']]),
-      select('set-variants', 'Questions', s.variants, [['same', 'Same for everyone'], ['per-player', 'A variant per player']]),
-      select('set-board', 'Leaderboard', String(s.leaderboardEvery), [['1', 'After every question'], ['2', 'Every 2 questions'], ['3', 'Every 3 questions'], ['5', 'Every 5 questions'], ['0', 'Only at the end']])),
+    h('fieldset', { class: 'topics' }, h('legend', { class: 'big' }, 'Topics and their difficulty'), h('div', { class: 'topic-grid' }, topicRows)),
+    h('div', { class: 'setup-grid' },
+      num('set-count', 'Number of questions', s.questionCount, 1, 50, '1 to 50'),
+      num('set-seconds', 'Seconds per question', s.secondsPerQuestion, 5, 600, '5 to 600'),
+      select('set-entry', 'How chain answers are given', s.entryMode, [['layers', 'Box by box, then the product'], ['final', 'Final answer only']]),
+      select('set-variants', 'Same question for everyone?', s.variants, [['same', 'Yes, the same for everyone'], ['per-player', 'No, a variant per player']]),
+      select('set-board', 'Show the leaderboard', String(s.leaderboardEvery), [['1', 'After every question'], ['2', 'Every 2 questions'], ['3', 'Every 3 questions'], ['5', 'Every 5 questions'], ['0', 'Only at the end']])),
     h('label', { class: 'chip', style: 'align-self:flex-start' }, h('input', { type: 'checkbox', id: 'set-speed', checked: s.speedScoring }), 'Faster answers score more'),
     h('details', { open: tasksText !== '' }, h('summary', {}, 'Your own questions (optional)'),
       h('p', { class: 'muted' }, 'One per line: a composition like sin(x^2)^3, an equation like x^2 + y^2 = 25, or a JSON task. These replace the topics above.'),
@@ -44,13 +54,20 @@ function readForm(form: HTMLElement): { ok: true; settings: RoomSettings } | { o
   const val = (id: string): string => (form.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)?.value ?? '').trim();
   const int = (id: string, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(Number(val(id)) || min)));
   const families = [...form.querySelectorAll<HTMLInputElement>('input[name=family]:checked')].map((i) => i.value as Family);
+  const difficulties: Partial<Record<Family, Difficulty>> = {};
+  for (const sel of form.querySelectorAll<HTMLSelectElement>('select[name=topic-difficulty]')) {
+    const f = sel.dataset.family as Family;
+    const d = Math.min(5, Math.max(1, Math.round(Number(sel.value) || 2))) as Difficulty;
+    if (families.includes(f)) difficulties[f] = d;
+  }
   const tasks = parseTeacherTasks(val('set-tasks'));
   if (!tasks.ok) return tasks;
   if (tasks.tasks.length === 0 && families.length === 0) return { ok: false, error: 'Choose at least one topic.' };
+  const first = families[0];
   const settings: RoomSettings = {
     source: tasks.tasks.length > 0
       ? { kind: 'tasks', tasks: tasks.tasks.slice(0, 50) }
-      : { kind: 'generated', families, difficulty: int('set-difficulty', 1, 5) as Difficulty },
+      : { kind: 'generated', families, difficulty: (first ? difficulties[first] : undefined) ?? 2, difficulties },
     questionCount: int('set-count', 1, 50),
     secondsPerQuestion: int('set-seconds', 5, 600),
     entryMode: val('set-entry') === 'final' ? 'final' : 'layers',

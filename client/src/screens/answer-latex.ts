@@ -1,0 +1,31 @@
+/**
+ * The correct answer of a revealed question as one LaTeX string: an expression typeset, a number to 3
+ * significant figures, a vector or matrix (numbers or expressions, as a Jacobian can be) as a bracketed matrix.
+ */
+import type { Answer } from '../../../shared/questions/types';
+import { sigFig } from '../app/format';
+import { trustedTex } from '../views/trusted-tex';
+
+/** LaTeX for a number at 3 s.f.: a true minus sign, powers of ten written out. */
+export function numberLatex(value: number): string {
+  const s = sigFig(value);
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
+  if (m) return `${m[1]}\\times 10^{${Number(m[2])}}`;
+  return s;
+}
+
+function cellLatex(cell: string | number, exprToLatex: (e: string) => string | null): string {
+  if (typeof cell === 'number') return numberLatex(cell);
+  const n = Number(cell);
+  if (cell.trim() !== '' && Number.isFinite(n)) return numberLatex(n);
+  return trustedTex(cell) ?? exprToLatex(cell) ?? `\\text{${cell.replace(/[\\{}$&#^_%~]/g, ' ')}}`;
+}
+
+/** The answer as LaTeX, or null when the question has none to show. */
+export function answerLatex(a: Answer, exprToLatex: (e: string) => string | null): string | null {
+  if (a.expr !== undefined) return cellLatex(a.expr, exprToLatex);
+  const rows = a.matrix ?? (Array.isArray(a.value) ? (Array.isArray(a.value[0]) ? (a.value as number[][]) : (a.value as number[]).map((x) => [x])) : null);
+  if (rows) return `\\begin{bmatrix} ${rows.map((r) => r.map((c) => cellLatex(c, exprToLatex)).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+  if (typeof a.value === 'number') return numberLatex(a.value);
+  return null;
+}

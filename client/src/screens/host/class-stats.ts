@@ -1,0 +1,41 @@
+/**
+ * What the class did on one question, as bars that tell the story: right, wrong, did not answer; each layer
+ * named by its function, in the diagram's order (innermost first, as the boxes read from x to y); then the
+ * named mistakes ("4 forgot the inner derivative").
+ */
+import type { RevealStats } from '../../../../shared/protocol';
+import type { Question } from '../../../../shared/questions/types';
+import { h } from '../../app/dom';
+import { loadMath } from '../../app/math';
+import { mistakeName } from '../../app/mistakes';
+
+/** The results block of the reveal's first slide. */
+export function classStats(s: RevealStats, q: Question): HTMLElement {
+  const total = Math.max(1, s.players);
+  const bar = (label: Node | string, count: number, cls: string, attrs: Record<string, string> = {}): HTMLElement =>
+    h('div', { class: `stat-bar ${cls}`, ...attrs },
+      h('span', { class: 'what' }, label),
+      h('div', { class: `bar ${cls}`, style: `width:${Math.round((count / total) * 100)}%`, 'aria-hidden': 'true' }),
+      h('strong', {}, String(count)));
+  const wrong = Math.max(0, s.answered - s.correct);
+  const silent = Math.max(0, s.players - s.answered);
+  const layers = q.layers ?? [];
+  // layerCorrect runs outermost first; the diagram reads from the innermost box.
+  const layerBars = s.layerCorrect.map((n, i) => ({ n, i })).reverse().map(({ n, i }, k) => {
+    const label = h('span', {}, `Box ${k + 1}: `);
+    const fn = layers[i]?.latex?.fn ?? null;
+    const mathEl = h('span', {}, layers[i]?.fn ?? '');
+    if (fn) void loadMath().then((m) => m.renderLatex(mathEl, fn, { display: false }));
+    label.append(mathEl);
+    return bar(label, n, 'layer', { 'data-layer': String(i) });
+  });
+  const mistakes = s.mistakes.filter((m) => m.count > 0);
+  return h('div', { class: 'stats', id: 'class-stats' },
+    h('p', { class: 'stats-head' }, `${s.correct} of ${s.players} got it right`),
+    bar('✓ Right', s.correct, 'right', { 'data-bar': 'right' }),
+    bar('✗ Wrong', wrong, '', { 'data-bar': 'wrong' }),
+    bar('– Did not answer', silent, 'none', { 'data-bar': 'silent' }),
+    layerBars.length > 0 ? h('div', { class: `layer-bars${layerBars.length > 2 ? ' two' : ''}` }, layerBars) : null,
+    mistakes.map((m) => bar(`✗ ${m.mistake === null ? 'other mistakes' : mistakeName(m.mistake)}`, m.count, '',
+      { 'data-mistake': m.mistake ?? 'other', title: mistakeName(m.mistake) })));
+}

@@ -1,0 +1,19 @@
+/**
+ * Keys for stepping through a reveal: → / Space / PageDown / Enter forward (presenter clickers send PageDown
+ * and PageUp), ← / PageUp / Backspace back. Ignored while typing in a field or with a modifier held.
+ */
+export function bindStepKeys(on: { next(): void; back(): void }): () => void {
+  const handler = (ev: KeyboardEvent): void => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.repeat) return;
+    const t = ev.target as HTMLElement | null;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    const forward = ev.key === 'ArrowRight' || ev.key === 'PageDown' || ev.key === ' ' || (ev.key === 'Enter' && t?.tagName !== 'BUTTON');
+    const back = ev.key === 'ArrowLeft' || ev.key === 'PageUp' || ev.key === 'Backspace';
+    if (!forward && !back) return;
+    ev.preventDefault();
+    if (forward) on.next();
+    else on.back();
+  };
+  document.addEventListener('keydown', handler);
+  return () => document.removeEventListener('keydown', handler);
+}

@@ -1,0 +1,85 @@
+/**
+ * Measures a projector screen in the page: does the page scroll, is any text or drawing outside the viewport
+ * or clipped by a box it sits in, is any formula wider than its box, and (when asked) is any text smaller than
+ * a minimum size. Returns the problems as sentences, so a failing test says what and where.
+ */
+import type { Page } from 'playwright-core';
+
+export interface Measure {
+  problems: string[];
+  /** Formula boxes and diagrams that had to shrink to fit, as "id:scale". */
+  shrunk: string[];
+  /** Smallest effective text size seen, CSS px. */
+  minFont: number;
+}
+
+/** Runs the checks on the current screen; `minFontPx` 0 skips the size check. */
+export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
+  return page.evaluate((minFont) => {
+    const problems: string[] = [];
+    const shrunk: string[] = [];
+    let smallest = Infinity;
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const de = document.documentElement;
+    if (de.scrollHeight > vh + 1) problems.push(`page scrolls vertically (${de.scrollHeight} > ${vh})`);
+    if (de.scrollWidth > vw + 1) problems.push(`page scrolls horizontally (${de.scrollWidth} > ${vw})`);
+    const name = (el: Element): string => {
+      const id = el.closest('[id]')?.id ?? '?';
+      return `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} in #${id} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    };
+    const hasText = (el: Element): boolean =>
+      [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').replace(/[\s\u200b]/g, '') !== '');
+    const clips = (el: Element): boolean => {
+      const cs = getComputedStyle(el);
+      return cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
+    };
+    const scaleOf = (el: Element): number => {
+      const view = el.closest<HTMLElement>('.cra-view');
+      return view?.dataset.fitScale ? Number(view.dataset.fitScale) : 1;
+    };
+    for (const el of document.querySelectorAll('#app *')) {
+      if (el.closest('.katex-mathml') || !hasText(el)) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
+        problems.push(`outside the viewport: ${name(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+        continue;
+      }
+      // A glyph's box includes its font's ascent and descent, a little more than its ink: maths gets that slack.
+      const slack = el.closest('.katex') ? Math.max(2, parseFloat(cs.fontSize) * 0.2) : 2;
+      for (let a = el.parentElement; a && a.id !== 'app'; a = a.parentElement) {
+        if (!clips(a) || a.classList.contains('katex-mathml')) continue;
+        const b = a.getBoundingClientRect();
+        if (r.left < b.left - 2 || r.right > b.right + 2 || r.top < b.top - slack || r.bottom > b.bottom + slack) {
+          const box = (q: DOMRect): string => [q.left, q.top, q.right, q.bottom].map((n) => Math.round(n)).join(',');
+          problems.push(`cut off by ${a.tagName.toLowerCase()}.${a.className} [${box(b)}]: ${name(el)} [${box(r)}]`);
+          break;
+        }
+      }
+      if (minFont > 0) {
+        const base = el.closest('.katex') ?? el;
+        const size = parseFloat(getComputedStyle(base).fontSize) * scaleOf(el);
+        const fitBox = el.closest<HTMLElement>('.fit-box');
+        if (fitBox && Number(fitBox.dataset.fitScale ?? '1') < 1) continue;
+        smallest = Math.min(smallest, size);
+        if (size < minFont - 0.5) problems.push(`text ${size.toFixed(1)} px < ${minFont}: ${name(el)}`);
+      }
+    }
+    for (const box of document.querySelectorAll<HTMLElement>('.fit-box')) {
+      const inner = box.firstElementChild as HTMLElement | null;
+      if (!inner) continue;
+      if (inner.scrollWidth > box.clientWidth + 2) problems.push(`formula wider than its box #${box.id}: ${inner.scrollWidth} > ${box.clientWidth}`);
+      if (inner.offsetHeight > box.clientHeight + 2) problems.push(`formula taller than its box #${box.id}: ${inner.offsetHeight} > ${box.clientHeight}`);
+      if (Number(box.dataset.fitScale ?? '1') < 1) shrunk.push(`${box.id}:${box.dataset.fitScale}`);
+    }
+    for (const view of document.querySelectorAll<HTMLElement>('.cra-view')) {
+      if (view.dataset.fitScale) shrunk.push(`diagram:${view.dataset.fitScale}`);
+      const scrolls = /auto|scroll/.test(getComputedStyle(view).overflow);
+      if (scrolls && (view.scrollHeight > view.clientHeight + 2 || view.scrollWidth > view.clientWidth + 2)) problems.push('the diagram scrolls');
+    }
+    return { problems, shrunk, minFont: smallest };
+  }, minFontPx);
+}
