@@ -82,8 +82,10 @@ describe('solo that teaches', () => {
     expect(await item.locator('.right-answer .answer-text').getAttribute('data-text')).toBe(q.answer.expr);
     expect(await item.textContent()).toContain(q.prompt.text);
     // The innermost layer's step, the one that holds the forgotten factor.
-    const layerSteps = q.steps.filter((s) => /^Layer \d+:/.test(s.text));
-    expect(await item.locator('.missed-step .step-text').textContent()).toBe(layerSteps[layerSteps.length - 1]?.text);
+    const innermost = (q.layers?.length ?? 0) - 1;
+    expect(innermost).toBeGreaterThan(0);
+    expect(await item.locator('.missed-step').getAttribute('data-layer')).toBe(String(innermost));
+    expect(await item.locator('.missed-step .steps li').count()).toBe(1);
     await item.scrollIntoViewIfNeeded();
     await screenshot(page, 'solo-end-mistakes-phone');
     const stored = parseQueue(await page.evaluate((k) => localStorage.getItem(k), REVIEW_KEY));

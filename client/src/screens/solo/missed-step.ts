@@ -8,14 +8,14 @@ import type { Step } from '../../../../shared/questions/types';
 
 /** Step text patterns per mistake, tried in order; `last` picks the last match (the innermost layer). */
 const PATTERNS: Record<MistakeCode, { re: RegExp; last?: boolean }> = {
-  'forgot-inner-derivative': { re: /^Layer \d+:/, last: true },
+  'forgot-inner-derivative': { re: /^(Layer|Box) \d+/, last: true },
   'inner-derivative-composed': { re: /^Chain rule: multiply|^Multiply|^Differentiate f'/ },
   'outer-not-evaluated-at-inner': { re: /^Layer 1:|^Evaluate J_f at g/ },
   'missing-layer-factor': { re: /^Chain rule: multiply|factors multiply|^Multiply/ },
   'missing-path': { re: /^Add the \d+ paths/ },
   'sign-error': { re: /^Divide:|^Collect the y'|^The backward pass starts/ },
   reciprocal: { re: /^Divide:|^Collect the y'/ },
-  'activation-derivative-missing': { re: /activation's derivative|^Chain rule through|sigmoid'\(|^Layer \d+:/ },
+  'activation-derivative-missing': { re: /activation's derivative|^Chain rule through|sigmoid'\(|^(Layer|Box) \d+/ },
   'wrong-order': { re: /^Multiply, outer first/ },
 };
 
@@ -27,8 +27,21 @@ function combiningStep(steps: Step[]): Step | null {
   return last;
 }
 
+/**
+ * Chain families mark the layer a step works on (0 = outermost): the innermost layer's step holds the inner
+ * derivative, the outermost's the evaluation at the inner function, whatever order the steps are written in.
+ */
+function layerStep(steps: Step[], which: 'inner' | 'outer'): Step | undefined {
+  const layered = steps.filter((s) => typeof s.layer === 'number');
+  if (layered.length === 0) return undefined;
+  return layered.reduce((best, s) => ((which === 'inner' ? (s.layer ?? 0) > (best.layer ?? 0) : (s.layer ?? 0) < (best.layer ?? 0)) ? s : best));
+}
+
 /** The step a player with `mistake` most likely missed; null only when there are no steps. */
 export function missedStep(steps: Step[], mistake: MistakeCode | null | undefined): Step | null {
+  const byLayer = mistake === 'forgot-inner-derivative' ? layerStep(steps, 'inner')
+    : mistake === 'outer-not-evaluated-at-inner' ? layerStep(steps, 'outer') : undefined;
+  if (byLayer) return byLayer;
   const p = mistake ? PATTERNS[mistake] : undefined;
   if (p) {
     const hits = steps.filter((s) => p.re.test(s.text));

@@ -66,7 +66,7 @@ function mistakeItem(m: SoloMistake, i: number): HTMLElement {
     h('p', { class: 'muted' }, q.prompt.text), prompt,
     h('p', { class: 'your-answer' }, 'Your answer: ', exprOrText(yours, q.answer.expr !== undefined)),
     h('p', { class: 'right-answer' }, 'The answer: ', exprOrText(right, q.answer.expr !== undefined)),
-    step ? h('div', { class: 'missed-step' }, h('p', {}, 'The step you missed:'), workedSolution([step], { animate: false })) : null);
+    step ? h('div', { class: 'missed-step', 'data-layer': step.layer ?? '' }, h('p', {}, 'The step you missed:'), workedSolution([step], { animate: false })) : null);
 }
 
 /** Expressions drawn as maths (what was typed stays readable if it does not parse); numbers as text. */
