@@ -24,10 +24,10 @@ function apply(state: RoomState, event: RoomEvent, now: number): RoomState {
 
 function open(): RoomState {
   const settings = { ...DEFAULT_SETTINGS, questionCount: 1, secondsPerQuestion: 60, entryMode: 'final' as const, seed: 5 };
-  const made = createRoomState({ code: 'BENCH2', hostSecret: 'bench-secret-0001', mode: 'classroom', settings, seed: 5, now: T0 }, deps);
+  const made = createRoomState({ code: 'BENCH2', hostKeyHash: 'bench-secret-0001', mode: 'classroom', settings, seed: 5, now: T0 }, deps);
   if (!made.ok) throw new Error(made.detail);
   let s = made.state;
-  for (let i = 0; i < PLAYERS; i++) s = apply(s, { type: 'join', nickname: `P${i}`, playerId: `p${i}`, token: `token-${i}-000000` }, T0);
+  for (let i = 0; i < PLAYERS; i++) s = apply(s, { type: 'join', nickname: `P${i}`, playerId: `p${i}`, device: `device-${i}`, tokenHash: `token-${i}-000000` }, T0);
   return apply(s, { type: 'host', command: { type: 'start' } }, T0);
 }
 

@@ -2,11 +2,13 @@ export {};
 
 /**
  * `npm run bench [-- part ...]`: runs each benchmark part in turn and prints its figures.
- * Parts: checker (bench/checker.ts), drafts (bench/drafts.ts), generators (bench/generators.ts), load (bench/load.ts), size (bench/size.ts).
+ * Parts: checker (bench/checker.ts), drafts (bench/drafts.ts), faults (bench/faults.ts), generators
+ * (bench/generators.ts), load (bench/load.ts), size (bench/size.ts).
  */
 const PARTS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   checker: () => import('./checker'),
   drafts: () => import('./drafts'),
+  faults: () => import('./faults'),
   generators: () => import('./generators'),
   load: () => import('./load'),
   size: () => import('./size'),

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import {
+  DeviceIdSchema,
   MAX_PACKET_BYTES,
   PROTOCOL_VERSION,
   ERROR_MESSAGES,
@@ -18,15 +19,19 @@ import {
 import { systemClock, type Clock } from './clock';
 import { createHttpApp } from './http/app';
 import { lanOrigin } from './http/lan-origin';
-import { attachHandlers, type HandlerLimits } from './net/handlers';
+import type { TrustProxy } from './config';
+import { clientAddress, type TrustFn } from './net/address';
+import { attachHandlers, type HandlerLimits, type SolveTasks } from './net/handlers';
 import { KeyedLimiter, type BucketSpec } from './net/rate-limit';
 import { socketTransport, type ArenaServer } from './net/transport';
 import { reportRows } from './report/csv';
 import { createMathDeps } from './rooms/deps';
-import { RoomRegistry, sameSecret } from './rooms/registry';
+import { matchesHash, RoomRegistry } from './rooms/registry';
+import { TaskPool } from './rooms/task-pool';
 import type { RoomDeps } from './rooms/types';
 import type { ServiceHooks } from './service';
-import { openGameStore } from './store/sqlite';
+import { liveRoomStore } from './store/live-rooms';
+import { gameStore, openDatabase } from './store/sqlite';
 
 export interface ArenaLimits extends HandlerLimits {
   /** New connections per address. */
@@ -36,8 +41,14 @@ export interface ArenaLimits extends HandlerLimits {
 export const DEFAULT_LIMITS: ArenaLimits = {
   socket: { capacity: 30, perSecond: 10 },
   attempts: { capacity: 10, perSecond: 0.2 },
+  knownCode: { capacity: 30, perSecond: 1 },
+  createAddress: { capacity: 20, perSecond: 0.1 },
+  createSocket: { capacity: 5, perSecond: 0.1 },
   connections: { capacity: 200, perSecond: 20 },
 };
+
+/** A graceful shutdown (SIGTERM/SIGINT) finishes within this, whatever the clients do. */
+export const SHUTDOWN_MS = 8000;
 
 export interface ArenaServerOptions {
   port: number;
@@ -50,11 +61,26 @@ export interface ArenaServerOptions {
   log?: (message: string, err?: unknown) => void;
   /** Logs with room context, metrics, readiness, proxy trust (server/service.ts); absent in most tests. */
   service?: ServiceHooks;
+  /**
+   * Which reverse proxies to believe for the client address (Express `trust proxy`; default the service's
+   * TRUST_PROXY, else none). Rate limits and room caps are per client address.
+   */
+  trustProxy?: TrustProxy;
+  /** Live rooms one address may hold at once. */
+  maxRoomsPerOwner?: number;
+  /** Solves teacher tasks; by default a worker-thread pool (rooms/task-pool.ts), never the event loop. */
+  solveTasks?: SolveTasks;
 }
 
 export interface ArenaServerHandle {
   url: string;
   port: number;
+  /** Rooms reloaded from the data folder at start. */
+  restoredRooms: number;
+  /**
+   * Stops accepting, tells every client the server is restarting, and closes; every room is already on disk
+   * (each change is written before its ack), so the next start picks up where this one stopped.
+   */
   close(): Promise<void>;
 }
 
@@ -64,7 +90,9 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? defaultLog;
   const limits: ArenaLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const store = openGameStore(opts.dataDir);
+  const db = openDatabase(opts.dataDir);
+  const store = gameStore(db);
+  const live = liveRoomStore(db);
   const attempts = new KeyedLimiter(limits.attempts, clock);
   // The HTTP app is built before the rooms exist (Socket.IO needs its server); it finds them through this.
   const rooms: { registry?: RoomRegistry } = {};
@@ -72,8 +100,9 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const app = createHttpApp({
     clientDir: opts.clientDir ?? DEFAULT_CLIENT_DIR,
     report(code, secret) {
-      const live = rooms.registry?.get(code);
-      if (live && sameSecret(secret, live.state.hostSecret)) return reportRows(live.state);
+      // Only finished games have a report: a running game's answers are not handed out mid-game.
+      const room = rooms.registry?.get(code);
+      if (room && room.state.phase !== 'finished' && matchesHash(secret, room.state.hostKeyHash)) return null;
       return store.findReport(code, secret);
     },
     allowAttempt: (address) => attempts.bucket(address).has(1),
@@ -81,6 +110,9 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     joinOrigin: (requestHost) => (listening.port === 0 ? null : lanOrigin(requestHost, opts.host, listening.port)),
     ...opts.service?.http,
   });
+  if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy);
+  // Sockets trust the same proxies as HTTP requests (Express compiles the setting into this function).
+  const trust = app.get('trust proxy fn') as TrustFn;
   const http = createServer(app);
   const io: ArenaServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(http, {
     maxHttpBufferSize: MAX_PACKET_BYTES,
@@ -89,16 +121,18 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
-  io.use(handshake(new KeyedLimiter(limits.connections, clock)));
+  io.use(handshake(new KeyedLimiter(limits.connections, clock), trust));
   const registry = new RoomRegistry({
     deps: withService(opts.service, opts.deps ?? createMathDeps(log)),
     clock,
     transport: (code) => socketTransport(io, code),
+    store: live,
+    ...(opts.maxRoomsPerOwner === undefined ? {} : { maxRoomsPerOwner: opts.maxRoomsPerOwner }),
     sink: {
       finished(state) {
         opts.service?.roomFinished(state.code);
         try {
-          store.saveGame({ code: state.code, hostSecret: state.hostSecret, mode: state.mode, createdAt: state.createdAt, finishedAt: state.finishedAt, settings: state.settings, rows: reportRows(state) });
+          store.saveGame({ code: state.code, hostKeyHash: state.hostKeyHash, mode: state.mode, createdAt: state.createdAt, finishedAt: state.finishedAt, settings: state.settings, rows: reportRows(state) });
         } catch (err) {
           log(`saving game ${state.code} failed`, err);
         }
@@ -107,7 +141,10 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     },
   });
   rooms.registry = registry;
-  attachHandlers({ io, registry, clock, limits, log });
+  const restoredRooms = registry.restore();
+  const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
+  const solveTasks = opts.solveTasks ?? pool?.solveTasks;
+  attachHandlers({ io, registry, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
   opts.service?.attach({ io, registry, store });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -116,28 +153,41 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const port = (http.address() as AddressInfo).port;
   listening.port = port;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
     port,
-    async close() {
-      registry.close();
-      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
-      // Keep-alive HTTP connections would otherwise hold close() open.
-      http.closeAllConnections();
-      await closed;
-      store.close();
+    restoredRooms,
+    close() {
+      closing ??= shutdown();
+      return closing;
     },
   };
+
+  async function shutdown(): Promise<void> {
+    // No new connections; the ones open hear why they are about to drop, then everything stops.
+    io.use((_socket, next) => next(refusal('rate-limited')));
+    io.emit('server:restarting', { message: 'The server is restarting. Reconnecting…' });
+    registry.close();
+    await pool?.close();
+    const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+    // Keep-alive HTTP connections would otherwise hold close() open.
+    http.closeAllConnections();
+    await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref())]);
+    store.close();
+  }
 }
 
-/** Refuses other protocol versions with a clear code, and connection floods per address. */
-function handshake(connections: KeyedLimiter) {
+/** Refuses other protocol versions with a clear code, and connection floods per address; notes the device. */
+function handshake(connections: KeyedLimiter, trust: TrustFn) {
   return (socket: Parameters<Parameters<ArenaServer['use']>[0]>[0], next: (err?: Error) => void): void => {
-    const auth = socket.handshake.auth as { protocolVersion?: unknown } | undefined;
+    const auth = socket.handshake.auth as { protocolVersion?: unknown; deviceId?: unknown } | undefined;
     if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(refusal('version-mismatch'));
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trust);
     if (!connections.bucket(address).take()) return next(refusal('rate-limited'));
     socket.data.address = address;
+    const device = DeviceIdSchema.safeParse(auth.deviceId);
+    if (device.success) socket.data.device = device.data;
     next();
   };
 }

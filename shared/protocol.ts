@@ -38,12 +38,16 @@
  *     are refused (`unreadable-answer`) and the previous readable one is kept. `{index}` alone clears it.
  *   on 'kicked' {error}           removed by the host; forget the resume token.
  *   emit 'room:leave' {}          leave for good (the seat is dropped in the lobby, kept as offline later).
+ *   One seat per device (handshake `auth.deviceId`) per room: a second join is refused 'already-seated' once
+ *   questions run; in the lobby it replaces the device's earlier seat.
  *
  * Anyone: emit 'time:ping' {clientNow?} → ack {serverNow, clientNow?} for clock-skew correction.
  *
- * A question closes at its deadline plus a short grace for latency, when every connected player has given a
- * final answer, or on the host's skip. The host moves on with 'next' (reveal → leaderboard → next question →
- * … → finished). Times are epoch ms of the server clock; views carry `serverNow`.
+ * A question closes at its deadline plus a short grace for latency, when every seated player has given a final
+ * answer or been offline for more than 10 s (a Wi-Fi blip is not an answer), or on the host's skip.
+ * The host moves on with 'next' (reveal → leaderboard → next question → … → finished).
+ * On 'server:restarting' keep everything: after the restart, resume with the token / claim with the secret.
+ * Times are epoch ms of the server clock; views carry `serverNow`.
  */
 import type { z } from 'zod';
 import type { ErrorCode } from './protocol/errors';
@@ -64,7 +68,7 @@ export * from './protocol/schemas';
 export * from './protocol/views';
 
 /** Bumped on every change of this file's wire shapes; sent in the handshake `auth`. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A payload whose JSON is longer than this is refused with `bad-payload` (and changes nothing). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -82,6 +86,11 @@ export type AckFn<T> = (response: Ack<T>) => void;
 /** Handshake `auth` object. */
 export interface HandshakeAuth {
   protocolVersion: number;
+  /**
+   * A random id the browser keeps (localStorage), 8-100 characters of [A-Za-z0-9_-]: one seat per device per room,
+   * and a kick bars the device. Without it the connection is its own device.
+   */
+  deviceId?: string;
 }
 
 export interface SeatGrant {
@@ -125,15 +134,22 @@ export interface ServerToClientEvents {
   'host:state': (view: HostView) => void;
   'host:progress': (progress: HostProgress) => void;
   kicked: (info: { error: ErrorCode }) => void;
+  /** The server is shutting down for a restart: keep your seat/host secret; the connection comes back by itself. */
+  'server:restarting': (info: { message: string }) => void;
 }
 
 /** No inter-server events: one process hosts a room. */
 export type InterServerEvents = Record<string, never>;
 
-/** Per-socket identity, set once the socket joined a room as a player and/or claimed it as host. */
+/**
+ * Per-socket identity. A socket is bound to at most one room (`code`): joining or claiming another room drops
+ * every role in the first. In it, it may hold a seat (`playerId`) and, in party mode or as a host, the host key it
+ * presented (`hostKey`, checked against the room's on every host command: the socket itself grants nothing).
+ */
 export interface SocketData {
   code?: string;
   playerId?: string;
-  host?: boolean;
+  hostKey?: string;
   address?: string;
+  device?: string;
 }

@@ -2,11 +2,12 @@
  * Points and streaks (game-design.md). Pure, so the server, the solo mode and the tests all score alike.
  *
  * - A right final answer: Kahoot's `round((1 - (t/T)/2) × 1000)` with speed scoring, a flat 1000 without.
- * - Layers mode, wrong final: `LAYER_CREDIT_SHARE` of that amount, split evenly over the layers, for each right
- *   layer, so understanding most of a chain still counts.
+ * - Layers mode, wrong or missing final: `LAYER_CREDIT_SHARE` of that amount, split evenly over the layers, for
+ *   each right layer, so understanding most of a chain still counts (game-design.md: credit per layer), also when
+ *   time ran out before the product was entered.
  * - Streak: each right answer in a row adds a level; the bonus is +100 per level after the first, at most +500.
  *   A wrong, partial, missing or late answer resets the streak.
- * - Late (after the deadline plus grace) or no answer: 0.
+ * - Late (after the deadline plus grace) or nothing answered at all (no layer, no final): 0.
  */
 export const MAX_POINTS = 1000;
 export const LAYER_CREDIT_SHARE = 0.5;
@@ -20,7 +21,7 @@ export interface ScoreInput {
   elapsedMs: number;
   durationMs: number;
   speedScoring: boolean;
-  /** After the deadline plus grace, or no final answer at all. */
+  /** Nothing accepted in time: no layer and no final answer (the room refuses anything after the deadline plus grace). */
   late: boolean;
   /** Layers mode only: how many layers the question has and how many the player got right. */
   layers?: { total: number; correct: number };

@@ -1,15 +1,15 @@
 /**
- * Socket.IO event handlers: identity (which room, which seat, host or not) lives in `socket.data`; everything
- * else is a dispatch to the room's shell. A failed join, resume or host claim costs the address tokens, so
- * codes and secrets cannot be guessed by brute force.
+ * Socket.IO event handlers: identity (which room, which seat, which host key) lives in `socket.data` and is
+ * checked against the room on every use (roles.ts); everything else is a dispatch to the room's shell. Failed
+ * joins, resumes and host claims are charged (attempts.ts), so codes and secrets cannot be guessed by brute force.
  */
-import type { Socket } from 'socket.io';
 import {
   ClaimHostSchema,
   CreateRoomSchema,
   DraftAnswerSchema,
   HostCommandSchema,
   JoinRoomSchema,
+  LeaveRoomSchema,
   PingSchema,
   ResumePlayerSchema,
   SubmitAnswerSchema,
@@ -17,28 +17,28 @@ import {
   type ClientToServerEvents,
   type CreatedRoom,
   type ErrorCode,
-  type InterServerEvents,
+  type RoomSettings,
   type SeatGrant,
-  type ServerToClientEvents,
-  type SocketData,
 } from '../../shared/protocol';
-import { z } from 'zod';
+import type { Question } from '../../shared/questions/types';
+import type { z } from 'zod';
 import type { Clock } from '../clock';
-import { randomToken, sameSecret, type RoomRegistry } from '../rooms/registry';
-import type { RoomShell } from '../rooms/shell';
+import { hashSecret, matchesHash, randomToken, type RoomRegistry } from '../rooms/registry';
 import { answerState, hostView, playerPhaseView, youView } from '../rooms/views';
-import { accept, guarded, refuse, type Logger } from './guard';
-import { KeyedLimiter, TokenBucket, type BucketSpec } from './rate-limit';
-import { hostRoom, playerRoom, playersRoom, type ArenaServer } from './transport';
+import { AttemptLimits, type AttemptSpecs } from './attempts';
+import { accept, guarded, refuse, type Logger, type Reply } from './guard';
+import { TokenBucket, type BucketSpec } from './rate-limit';
+import { bindHost, bindRoom, bindSeat, dropAll, dropHost, dropSeat, hostRoomOf, seatOf, type ArenaSocket } from './roles';
+import { playerRoom, type ArenaServer } from './transport';
 
-type ArenaSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-export interface HandlerLimits {
+export interface HandlerLimits extends AttemptSpecs {
   /** Events per socket. */
   socket: BucketSpec;
-  /** Failed joins / resumes / host claims / room creations per address. */
-  attempts: BucketSpec;
 }
+
+/** Solves a settings' teacher tasks off the event loop, charged to `requester` whether they solve or not. */
+export type SolveTasks = (settings: RoomSettings, requester: string) => Promise<SolveOutcome>;
+export type SolveOutcome = { ok: true; solved?: Question[] } | { ok: false; error: ErrorCode; detail?: string };
 
 export interface HandlerContext {
   io: ArenaServer;
@@ -46,57 +46,74 @@ export interface HandlerContext {
   clock: Clock;
   limits: HandlerLimits;
   log: Logger;
+  solveTasks?: SolveTasks;
 }
 
-/** A failed attempt costs this many tokens; a room creation costs one. */
-const FAILED_ATTEMPT_COST = 1;
+const COSTLY = new Set<ErrorCode>(['room-not-found', 'bad-token', 'bad-secret', 'kicked']);
 
 export function attachHandlers(ctx: HandlerContext): void {
-  const attempts = new KeyedLimiter(ctx.limits.attempts, ctx.clock);
+  const attempts = new AttemptLimits(ctx.limits, ctx.clock);
   ctx.io.on('connection', (socket: ArenaSocket) => {
     const bucket = new TokenBucket(ctx.limits.socket, ctx.clock);
+    const creations = attempts.socketCreations();
     const address = socket.data.address ?? socket.handshake.address;
-    const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, fn: (p: S['_output']) => Ack<T>) =>
+    const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, fn: (p: S['_output']) => Reply<T>) =>
       guarded(socket, bucket, ctx.log, event, schema, fn);
-    const limited = <T>(fn: () => Ack<T>): Ack<T> => {
-      const b = attempts.bucket(address);
-      if (!b.has(FAILED_ATTEMPT_COST)) return refuse('rate-limited');
+    /** Runs an attempt on `code`, charging a costly failure and remembering a success. */
+    const attempt = <T>(code: string, fn: () => Ack<T>): Ack<T> => {
+      const b = attempts.bucketFor(address, code);
+      if (!b.has(1)) return refuse('rate-limited');
       const out = fn();
-      if (!out.ok && COSTLY.has(out.error)) b.take(FAILED_ATTEMPT_COST);
+      if (out.ok) attempts.proved(address, code);
+      else if (COSTLY.has(out.error)) b.take(1);
       return out;
     };
     if (socket.recovered) reattach(ctx, socket);
 
-    on('room:create', CreateRoomSchema, (p) => limited(() => createRoom(ctx, socket, p)));
-    on('room:join', JoinRoomSchema, (p) => limited(() => joinRoom(ctx, socket, p.code, { type: 'join', nickname: p.nickname })));
-    on('room:resume', ResumePlayerSchema, (p) => limited(() => joinRoom(ctx, socket, p.code, { type: 'resume', token: p.resumeToken })));
-    on('host:claim', ClaimHostSchema, (p) => limited(() => claimHost(ctx, socket, p.code, p.hostSecret)));
-    on('host:command', HostCommandSchema, (command) => {
-      const room = hostOf(ctx, socket);
-      if (!room.ok) return room;
-      const res = room.data.dispatch({ type: 'host', command });
-      return res.ok ? accept(hostView(room.data.state, ctx.clock.now())) : refuse(res.error, res.detail);
+    on('room:create', CreateRoomSchema, async (p) => {
+      if (p.mode === 'party' && p.nickname === undefined) return refuse('bad-payload', 'nickname: required in party mode');
+      if (!attempts.takeCreation(address, creations)) return refuse('rate-limited');
+      if (ctx.registry.liveRoomsOf(address) >= ctx.registry.maxRoomsPerOwner) return refuse('too-many-rooms');
+      const solved = ctx.solveTasks ? await ctx.solveTasks(p.settings, address) : { ok: true as const };
+      if (!solved.ok) return refuse(solved.error, solved.detail);
+      return createRoom(ctx, socket, p, address, solved.solved);
+    });
+    on('room:join', JoinRoomSchema, (p) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'join', nickname: p.nickname })));
+    on('room:resume', ResumePlayerSchema, (p) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'resume', token: p.resumeToken })));
+    on('host:claim', ClaimHostSchema, (p) => attempt(p.code, () => claimHost(ctx, socket, p.code, p.hostSecret)));
+    on('host:command', HostCommandSchema, async (command) => {
+      let room = hostRoomOf(ctx, socket);
+      if (!room) return refuse('not-host');
+      let solved: Question[] | undefined;
+      if (command.type === 'settings' && ctx.solveTasks) {
+        if (room.state.phase !== 'lobby') return refuse('wrong-phase');
+        const out = await ctx.solveTasks(command.settings, address);
+        if (!out.ok) return refuse(out.error, out.detail);
+        solved = out.solved;
+        // Rights are checked again: the socket may have left, or the room moved on, while the tasks were solved.
+        room = hostRoomOf(ctx, socket);
+        if (!room) return refuse('not-host');
+      }
+      const res = room.dispatch(solved ? { type: 'host', command, solved } : { type: 'host', command });
+      return res.ok ? accept(hostView(room.state, ctx.clock.now())) : refuse(res.error, res.detail);
     });
     on('answer:submit', SubmitAnswerSchema, (submission) => {
-      const { code, playerId } = socket.data;
-      const room = code === undefined ? undefined : ctx.registry.get(code);
-      if (!room || playerId === undefined) return refuse('not-in-room');
-      const res = room.dispatch({ type: 'submit', playerId, submission });
+      const seat = seatOf(ctx, socket);
+      if (!seat) return refuse('not-in-room');
+      const res = seat.room.dispatch({ type: 'submit', playerId: seat.playerId, submission });
       if (!res.ok) return refuse(res.error, res.detail);
-      const player = room.player(playerId);
-      const state = player ? answerState(room.state, player) : null;
+      const player = seat.room.player(seat.playerId);
       // The submission may have closed the round: the reveal's own result answers it then.
-      return state ? accept(state) : refuse('internal');
+      return player ? accept(answerState(seat.room.state, player)) : refuse('internal');
     });
     on('answer:draft', DraftAnswerSchema, (draft) => {
-      const { code, playerId } = socket.data;
-      const room = code === undefined ? undefined : ctx.registry.get(code);
-      if (!room || playerId === undefined) return refuse('not-in-room');
-      const res = room.dispatch({ type: 'draft', playerId, draft });
+      const seat = seatOf(ctx, socket);
+      if (!seat) return refuse('not-in-room');
+      const res = seat.room.dispatch({ type: 'draft', playerId: seat.playerId, draft });
       return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
     });
-    on('room:leave', z.unknown(), () => {
-      leaveSeat(ctx, socket, 'leave');
+    on('room:leave', LeaveRoomSchema, () => {
+      dropAll(ctx, socket, 'leave');
       return accept(null);
     });
     on('time:ping', PingSchema, (p) => {
@@ -106,7 +123,7 @@ export function attachHandlers(ctx: HandlerContext): void {
     });
     socket.on('disconnect', () => {
       try {
-        leaveSeat(ctx, socket, 'disconnect');
+        onDisconnect(ctx, socket);
       } catch (err) {
         ctx.log('disconnect handler threw', err);
       }
@@ -114,93 +131,88 @@ export function attachHandlers(ctx: HandlerContext): void {
   });
 }
 
-const COSTLY = new Set<ErrorCode>(['room-not-found', 'bad-token', 'bad-secret', 'kicked']);
-
-function createRoom(ctx: HandlerContext, socket: ArenaSocket, p: z.output<typeof CreateRoomSchema>): Ack<CreatedRoom> {
-  if (p.mode === 'party' && p.nickname === undefined) return refuse('bad-payload', 'nickname: required in party mode');
-  const made = ctx.registry.create(p);
+function createRoom(
+  ctx: HandlerContext,
+  socket: ArenaSocket,
+  p: z.output<typeof CreateRoomSchema>,
+  owner: string,
+  solved: Question[] | undefined,
+): Ack<CreatedRoom> {
+  const made = ctx.registry.create(p, owner, solved);
   if (!made.ok) return refuse(made.error, made.detail);
   const room = made.shell;
-  leaveSeat(ctx, socket, 'disconnect');
-  bindHost(socket, room.code);
+  dropAll(ctx, socket, 'disconnect');
+  bindRoom(ctx, socket, room.code);
+  bindHost(socket, room.code, made.hostSecret);
   let player: SeatGrant | undefined;
   if (p.mode === 'party' && p.nickname !== undefined) {
-    const seat = joinRoom(ctx, socket, room.code, { type: 'join', nickname: p.nickname });
+    const seat = takeSeat(ctx, socket, room.code, { type: 'join', nickname: p.nickname });
     if (!seat.ok) return seat;
     player = seat.data;
   }
-  const data: CreatedRoom = { code: room.code, hostSecret: room.state.hostSecret, host: hostView(room.state, ctx.clock.now()) };
+  const data: CreatedRoom = { code: room.code, hostSecret: made.hostSecret, host: hostView(room.state, ctx.clock.now()) };
   if (player) data.player = player;
   return accept(data);
 }
 
 type SeatRequest = { type: 'join'; nickname: string } | { type: 'resume'; token: string };
 
-function joinRoom(ctx: HandlerContext, socket: ArenaSocket, code: string, req: SeatRequest): Ack<SeatGrant> {
+/**
+ * A seat for this socket in room `code`. A socket holds one seat per room: a second join there is refused
+ * (leave first to change nickname); a resume moves it to the token's seat. In classroom mode the seat replaces
+ * the host role (the projector does not play); in party mode the creator keeps both.
+ */
+function takeSeat(ctx: HandlerContext, socket: ArenaSocket, code: string, req: SeatRequest): Ack<SeatGrant> {
   const room = ctx.registry.get(code);
   if (!room) return refuse('room-not-found');
+  const held = socket.data.code === code ? seatOf(ctx, socket) : null;
+  if (held && req.type === 'join') return refuse('already-seated');
+  const device = socket.data.device ?? socket.id;
+  const token = req.type === 'join' ? randomToken() : req.token;
   const event =
-    req.type === 'join' ? { type: 'join' as const, nickname: req.nickname, playerId: randomToken(9), token: randomToken() } : req;
-  if (socket.data.playerId !== undefined && socket.data.code !== code) leaveSeat(ctx, socket, 'disconnect');
+    req.type === 'join'
+      ? { type: 'join' as const, nickname: req.nickname, playerId: randomToken(9), tokenHash: hashSecret(token), device }
+      : { type: 'resume' as const, tokenHash: hashSecret(token), device };
   const res = room.dispatch(event);
   if (!res.ok) return refuse(res.error, res.detail);
   const player = res.playerId === undefined ? undefined : room.player(res.playerId);
   if (!player) return refuse('internal');
-  socket.data.code = code;
-  socket.data.playerId = player.id;
-  void socket.join([playersRoom(code), playerRoom(code, player.id)]);
+  if (held && held.playerId !== player.id) dropSeat(ctx, socket, 'disconnect');
+  bindRoom(ctx, socket, code);
+  if (room.state.mode === 'classroom') dropHost(socket);
+  bindSeat(socket, code, player.id);
   const now = ctx.clock.now();
-  return accept({ resumeToken: player.token, you: youView(room.state, player), state: playerPhaseView(room.state, now, player) });
+  return accept({ resumeToken: token, you: youView(room.state, player), state: playerPhaseView(room.state, now, player) });
 }
 
 function claimHost(ctx: HandlerContext, socket: ArenaSocket, code: string, secret: string) {
   const room = ctx.registry.get(code);
   if (!room) return refuse('room-not-found');
-  if (!sameSecret(secret, room.state.hostSecret)) return refuse('bad-secret');
-  if (socket.data.code !== undefined && socket.data.code !== code) leaveSeat(ctx, socket, 'disconnect');
-  bindHost(socket, code);
+  if (!matchesHash(secret, room.state.hostKeyHash)) return refuse('bad-secret');
+  bindRoom(ctx, socket, code);
+  if (room.state.mode === 'classroom') dropSeat(ctx, socket, 'disconnect');
+  bindHost(socket, code, secret);
   return accept(hostView(room.state, ctx.clock.now()));
 }
 
-function bindHost(socket: ArenaSocket, code: string): void {
-  if (socket.data.host && socket.data.code !== undefined && socket.data.code !== code) void socket.leave(hostRoom(socket.data.code));
-  socket.data.code = code;
-  socket.data.host = true;
-  void socket.join(hostRoom(code));
-}
-
-function hostOf(ctx: HandlerContext, socket: ArenaSocket): Ack<RoomShell> {
-  const { code, host } = socket.data;
-  if (code === undefined || !host) return refuse('not-host');
-  const room = ctx.registry.get(code);
-  return room ? accept(room) : refuse('room-not-found');
-}
-
-/** Marks the seat offline unless another socket (a second tab, a faster reconnect) still holds it. */
-function leaveSeat(ctx: HandlerContext, socket: ArenaSocket, how: 'leave' | 'disconnect'): void {
+/**
+ * The seat goes offline unless another socket (a second tab, a faster reconnect) still holds it. `socket.data` is
+ * left as it is: Socket.IO keeps it for connection-state recovery, and `reattach` needs the seat back from it.
+ */
+function onDisconnect(ctx: HandlerContext, socket: ArenaSocket): void {
+  const seat = seatOf(ctx, socket);
+  if (!seat) return;
   const { code, playerId } = socket.data;
   if (code === undefined || playerId === undefined) return;
-  const room = ctx.registry.get(code);
-  const seatRoom = playerRoom(code, playerId);
-  void socket.leave(seatRoom);
-  void socket.leave(playersRoom(code));
-  delete socket.data.playerId;
-  if (!socket.data.host) delete socket.data.code;
-  if (!room) return;
-  if (how === 'disconnect' && (ctx.io.sockets.adapter.rooms.get(seatRoom)?.size ?? 0) > 0) return;
-  room.dispatch({ type: how, playerId });
+  if ((ctx.io.sockets.adapter.rooms.get(playerRoom(code, playerId))?.size ?? 0) > 0) return;
+  seat.room.dispatch({ type: 'disconnect', playerId: seat.playerId });
 }
 
-/** Socket.IO restored a dropped socket with its data and rooms: mark the seat connected again. */
+/** Socket.IO restored a dropped socket with its data and rooms: the seat comes back online by itself. */
 function reattach(ctx: HandlerContext, socket: ArenaSocket): void {
-  const { code, playerId } = socket.data;
-  if (code === undefined || playerId === undefined) return;
-  const room = ctx.registry.get(code);
-  const token = room?.player(playerId)?.token;
-  const res = room && token !== undefined ? room.dispatch({ type: 'resume', token }) : undefined;
-  if (!res?.ok) {
-    delete socket.data.playerId;
-    void socket.leave(playersRoom(code));
-    void socket.leave(playerRoom(code, playerId));
-  }
+  const seat = seatOf(ctx, socket);
+  const player = seat?.room.player(seat.playerId);
+  const res = seat && player ? seat.room.dispatch({ type: 'resume', tokenHash: player.tokenHash, device: player.device }) : undefined;
+  if (!res?.ok) dropSeat(ctx, socket, 'disconnect');
+  if (socket.data.hostKey !== undefined && !hostRoomOf(ctx, socket)) dropHost(socket);
 }

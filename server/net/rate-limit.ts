@@ -29,6 +29,12 @@ export class TokenBucket {
     return true;
   }
 
+  /** Spends `cost` whatever is left (a budget of time already used): the bucket may go below zero. */
+  charge(cost: number): void {
+    this.refill();
+    this.tokens -= cost;
+  }
+
   /** True when at least `cost` tokens are available, without taking them. */
   has(cost = 1): boolean {
     this.refill();
@@ -66,6 +72,11 @@ export class KeyedLimiter {
       this.buckets.set(key, b);
     }
     return b;
+  }
+
+  /** The key's bucket if it has one, without making one. */
+  peek(key: string): TokenBucket | undefined {
+    return this.buckets.get(key);
   }
 
   prune(): void {

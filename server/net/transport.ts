@@ -23,7 +23,7 @@ export function socketTransport(io: ArenaServer, code: string): RoomTransport {
         const socket = io.sockets.sockets.get(sid);
         if (!socket) continue;
         delete socket.data.playerId;
-        if (!socket.data.host) delete socket.data.code;
+        if (socket.data.hostKey === undefined) delete socket.data.code;
         socket.leave(playersRoom(code));
         socket.leave(room);
       }

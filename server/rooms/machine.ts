@@ -5,10 +5,11 @@
  */
 import { ANSWER_GRACE_MS, type HostCommand, type RoomMode, type RoomSettings } from '../../shared/protocol';
 import { closeRound, withRanks } from './close';
+import type { Question } from '../../shared/questions/types';
 import { saveDraft } from './drafts';
-import { changeSettings, disconnect, join, kick, leave, resume, setLocked } from './membership';
+import { changeSettings, disconnect, join, kick, leave, restore, resume, setLocked } from './membership';
 import { prepareSettings, totalQuestions } from './questions';
-import { onDeadline, openQuestion, submit } from './round';
+import { onDeadline, onWake, openQuestion, submit } from './round';
 import { emptyTable } from './table';
 import type { RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from './types';
 
@@ -17,25 +18,29 @@ export function transition(state: RoomState, event: RoomEvent, now: number, deps
     case 'join':
       return join(state, event, deps);
     case 'resume':
-      return resume(state, event.token);
+      return resume(state, event);
     case 'disconnect':
       return disconnect(state, event.playerId, now);
     case 'leave':
       return leave(state, event.playerId, now);
     case 'host':
-      return hostCommand(state, event.command, now, deps);
+      return hostCommand(state, event.command, now, deps, event.solved);
     case 'submit':
       return submit(state, event.playerId, event.submission, now, deps);
     case 'draft':
       return saveDraft(state, event.playerId, event.draft, now, deps);
     case 'deadline':
       return onDeadline(state, now);
+    case 'wake':
+      return onWake(state, now);
+    case 'restore':
+      return restore(state, event.downtimeMs, now);
     default:
       return assertNever(event);
   }
 }
 
-function hostCommand(state: RoomState, command: HostCommand, now: number, deps: RoomDeps): Transition {
+function hostCommand(state: RoomState, command: HostCommand, now: number, deps: RoomDeps, solved?: Question[]): Transition {
   switch (command.type) {
     case 'start':
       return start(state, now, deps);
@@ -56,7 +61,7 @@ function hostCommand(state: RoomState, command: HostCommand, now: number, deps: 
     case 'kick':
       return kick(state, command.playerId, now);
     case 'settings':
-      return changeSettings(state, command.settings, deps);
+      return changeSettings(state, command.settings, deps, solved);
     default:
       return assertNever(command);
   }
@@ -154,17 +159,21 @@ function stripPhase(state: RoomState) {
   }
 }
 
-/** A new room in the lobby, or the refusal when its settings cannot be played (unsolvable teacher task). */
+/**
+ * A new room in the lobby, or the refusal when its settings cannot be played (unsolvable teacher task).
+ * `solved`: the teacher tasks already solved off the event loop; without it they are solved here.
+ */
 export function createRoomState(
-  init: { code: string; hostSecret: string; mode: RoomMode; settings: RoomSettings; seed: number; now: number },
+  init: { code: string; hostKeyHash: string; mode: RoomMode; settings: RoomSettings; seed: number; now: number },
   deps: RoomDeps,
+  solved?: Question[],
 ): { ok: true; state: RoomState } | { ok: false; error: 'task-unsolvable' | 'settings-invalid'; detail: string } {
-  const prepared = prepareSettings(init.settings, deps);
+  const prepared = prepareSettings(init.settings, deps, solved);
   if (!prepared.ok) return prepared;
   const state: RoomState = {
     phase: 'lobby',
     code: init.code,
-    hostSecret: init.hostSecret,
+    hostKeyHash: init.hostKeyHash,
     mode: init.mode,
     settings: init.settings,
     seed: init.settings.seed ?? init.seed,
@@ -175,6 +184,7 @@ export function createRoomState(
     nextSeat: 0,
     online: 0,
     kickedTokens: [],
+    kickedDevices: [],
     solved: prepared.solved,
     questions: {},
     rounds: [],

@@ -10,16 +10,24 @@ import { VARIANT_POOL, type PlayerRecord, type RoomDeps, type RoomState } from '
 
 export type Prepared = { ok: true; solved: Question[] } | { ok: false; error: 'task-unsolvable' | 'settings-invalid'; detail: string };
 
-/** Checks settings against the math core: every teacher task must be solvable. */
-export function prepareSettings(settings: RoomSettings, deps: RoomDeps): Prepared {
+/**
+ * Checks settings against the math core: every teacher task must be solvable. `presolved` are the tasks solved
+ * elsewhere (the worker pool, so a costly task list never runs on the event loop); without it they are solved here.
+ * Task ids are made unique by position: two tasks may solve to the same generator id.
+ */
+export function prepareSettings(settings: RoomSettings, deps: RoomDeps, presolved?: Question[]): Prepared {
   if (settings.source.kind === 'generated') return { ok: true, solved: [] };
   if (settings.variants === 'per-player') {
     return { ok: false, error: 'settings-invalid', detail: 'Different variants per player need generated questions, not a task list.' };
   }
+  if (presolved) {
+    if (presolved.length !== settings.source.tasks.length) throw new Error('presolved tasks do not match the settings');
+    return { ok: true, solved: presolved.map((q, i) => ({ ...q, id: taskId(i) })) };
+  }
   const solved: Question[] = [];
   for (const [i, item] of settings.source.tasks.entries()) {
     try {
-      solved.push(deps.solve(item.family, item.task));
+      solved.push({ ...deps.solve(item.family, item.task), id: taskId(i) });
     } catch (err) {
       // TaskError messages are written for people; anything else is a solver bug and stays on the server.
       const why = err instanceof TaskError ? err.message : 'it could not be solved.';
@@ -28,6 +36,9 @@ export function prepareSettings(settings: RoomSettings, deps: RoomDeps): Prepare
   }
   return { ok: true, solved };
 }
+
+/** The id of the teacher's task at position `i` (the report's question id). */
+export const taskId = (i: number): string => `task-${i + 1}`;
 
 export function totalQuestions(state: RoomState): number {
   return state.settings.source.kind === 'tasks' ? state.solved.length : state.settings.questionCount;

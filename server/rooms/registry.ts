@@ -1,20 +1,32 @@
 /**
  * All live rooms of this process, by code. Makes the random parts (codes, secrets, tokens, ids) so the state
- * machine stays deterministic, and forgets rooms once they are finished or idle for long.
+ * machine stays deterministic, keeps every room durable through the live-room store (restored on start), and
+ * forgets rooms once they are finished or idle for long.
  */
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type CreateRoom } from '../../shared/protocol';
+import type { Question } from '../../shared/questions/types';
 import type { Clock, Disposable } from '../clock';
-import { createRoomState } from './machine';
+import type { LiveRoomStore } from '../store/live-rooms';
+import { createRoomState, transition } from './machine';
 import { RoomShell, type RoomSink, type RoomTransport } from './shell';
-import type { RoomDeps } from './types';
+import type { RoomDeps, RoomState } from './types';
 
 export const MAX_ROOMS = 2000;
+/** Live rooms one address may hold at once: a school's teachers share an address, one client must not fill the server. */
+export const MAX_ROOMS_PER_OWNER = 20;
 /** A finished room stays reachable (views, report from memory) this long; its report stays in the store. */
 export const FINISHED_TTL_MS = 30 * 60_000;
 /** A room nobody touched for this long is dropped. */
 export const IDLE_TTL_MS = 6 * 3_600_000;
 const SWEEP_MS = 60_000;
+/** How often the process notes that it is alive, so a restart knows how long it was down. */
+export const HEARTBEAT_MS = 1000;
+/**
+ * A phase change folds the room's event log into a snapshot this much later: not while the answers that closed
+ * a round are still being acknowledged (serialising a 2,000-player room takes tens of ms), and coalesced.
+ */
+export const COMPACT_DELAY_MS = 1500;
 
 export function randomToken(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');
@@ -26,10 +38,15 @@ export function randomCode(): string {
   return code;
 }
 
-/** Constant-time comparison of a presented secret with the stored one. */
-export function sameSecret(given: string, stored: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(stored);
+/** SHA-256 (hex) of a secret: rooms keep only this, in memory and on disk. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Constant-time check of a presented secret against a stored hash. */
+export function matchesHash(given: string, storedHash: string): boolean {
+  const a = Buffer.from(hashSecret(given), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
@@ -37,29 +54,79 @@ export interface RegistryOptions {
   deps: RoomDeps;
   clock: Clock;
   transport: (code: string) => RoomTransport;
-  sink: RoomSink;
+  /** Reports and errors; persistence is the registry's own (through `store`). */
+  sink: Omit<RoomSink, 'persist'>;
+  store: LiveRoomStore;
+  maxRoomsPerOwner?: number;
+}
+
+type Created = { ok: true; shell: RoomShell; hostSecret: string } | { ok: false; error: 'too-many-rooms' | 'task-unsolvable' | 'settings-invalid'; detail?: string };
+
+interface Entry {
+  shell: RoomShell;
+  owner: string;
+  touchedAt: number;
+  compaction: Disposable | null;
 }
 
 export class RoomRegistry {
-  private readonly rooms = new Map<string, { shell: RoomShell; touchedAt: number }>();
+  private readonly rooms = new Map<string, Entry>();
   private sweeper: Disposable | null = null;
+  private heart: Disposable | null = null;
+  private readonly sink: RoomSink;
 
   constructor(private readonly opts: RegistryOptions) {
+    this.sink = { ...opts.sink, persist: (c) => this.persist(c) };
     this.scheduleSweep();
+    this.beat();
   }
 
-  create(req: CreateRoom): { ok: true; shell: RoomShell } | { ok: false; error: 'too-many-rooms' | 'task-unsolvable' | 'settings-invalid'; detail?: string } {
+  /** A new room for `owner` (the creator's address). `solved`: its teacher tasks, solved off the event loop. */
+  create(req: CreateRoom, owner: string, solved?: Question[]): Created {
     if (this.rooms.size >= MAX_ROOMS) return { ok: false, error: 'too-many-rooms' };
+    if (this.liveRoomsOf(owner) >= this.maxRoomsPerOwner) return { ok: false, error: 'too-many-rooms' };
     let code = randomCode();
     while (this.rooms.has(code)) code = randomCode();
-    const made = createRoomState(
-      { code, hostSecret: randomToken(), mode: req.mode, settings: req.settings, seed: randomInt(2 ** 31 - 1), now: this.opts.clock.now() },
-      this.opts.deps,
-    );
+    const hostSecret = randomToken();
+    const now = this.opts.clock.now();
+    const init = { code, hostKeyHash: hashSecret(hostSecret), mode: req.mode, settings: req.settings, seed: randomInt(2 ** 31 - 1), now };
+    const made = createRoomState(init, this.opts.deps, solved);
     if (!made.ok) return made;
-    const shell = new RoomShell(made.state, this.opts.deps, this.opts.clock, this.opts.transport(code), this.opts.sink);
-    this.rooms.set(code, { shell, touchedAt: this.opts.clock.now() });
-    return { ok: true, shell };
+    // On disk before the creator hears of it.
+    this.opts.store.snapshot(code, 0, owner, made.state, now);
+    return { ok: true, shell: this.add(made.state, owner, 0), hostSecret };
+  }
+
+  /**
+   * Reloads the rooms a previous process left (crash or restart): snapshot plus replayed events, then the `restore`
+   * event (everyone offline, open deadlines moved on by the downtime). Returns how many rooms came back.
+   */
+  restore(): number {
+    const now = this.opts.clock.now();
+    const downtimeMs = Math.max(0, now - (this.opts.store.lastAlive() ?? now));
+    let count = 0;
+    for (const stored of this.opts.store.loadAll()) {
+      try {
+        let state: RoomState = stored.state;
+        let seq = stored.seq;
+        for (const { seq: s, at, event } of stored.events) {
+          const res = transition(state, event, at, this.opts.deps);
+          if (res.ok) state = res.state;
+          else this.opts.sink.error(`replay ${stored.code} #${s} ${event.type}: ${res.error}`, null);
+          seq = s;
+        }
+        if (this.expired(state, now, now)) {
+          this.opts.store.remove(stored.code);
+          continue;
+        }
+        const shell = this.add(state, stored.owner, seq);
+        shell.dispatch({ type: 'restore', downtimeMs });
+        count++;
+      } catch (err) {
+        this.opts.sink.error(`restoring room ${stored.code} failed`, err);
+      }
+    }
+    return count;
   }
 
   get(code: string): RoomShell | undefined {
@@ -68,15 +135,79 @@ export class RoomRegistry {
     return entry?.shell;
   }
 
+  get maxRoomsPerOwner(): number {
+    return this.opts.maxRoomsPerOwner ?? MAX_ROOMS_PER_OWNER;
+  }
+
   get size(): number {
     return this.rooms.size;
   }
 
+  /** Every live room (for a shutdown notice). */
+  codes(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** Stops timers; the rooms stay on disk for the next start. */
   close(): void {
     this.sweeper?.dispose();
     this.sweeper = null;
-    for (const { shell } of this.rooms.values()) shell.close();
+    this.heart?.dispose();
+    this.heart = null;
+    try {
+      this.opts.store.heartbeat(this.opts.clock.now());
+    } catch (err) {
+      this.opts.sink.error('final heartbeat failed', err);
+    }
+    for (const entry of this.rooms.values()) {
+      entry.compaction?.dispose();
+      entry.shell.close();
+    }
     this.rooms.clear();
+  }
+
+  /** Rooms of `owner` not yet finished (a finished room lingers for its report but no longer counts). */
+  liveRoomsOf(owner: string): number {
+    let n = 0;
+    for (const e of this.rooms.values()) if (e.owner === owner && e.shell.state.phase !== 'finished') n++;
+    return n;
+  }
+
+  private add(state: RoomState, owner: string, seq: number): RoomShell {
+    const shell = new RoomShell(state, this.opts.deps, this.opts.clock, this.opts.transport(state.code), this.sink, seq);
+    this.rooms.set(state.code, { shell, owner, touchedAt: this.opts.clock.now(), compaction: null });
+    return shell;
+  }
+
+  /** Every event is appended (durable before its ack); snapshots come later, off the busy moments. */
+  private persist(c: Parameters<RoomSink['persist']>[0]): void {
+    this.opts.store.append(c.code, c.seq, c.at, c.event);
+    const entry = this.rooms.get(c.code);
+    if (!c.phaseChanged || !entry || entry.compaction) return;
+    entry.compaction = this.opts.clock.setTimeout(() => {
+      entry.compaction = null;
+      this.compact(c.code);
+    }, COMPACT_DELAY_MS);
+  }
+
+  /** Writes the room's current state as its snapshot, dropping the events it contains. */
+  private compact(code: string): void {
+    const entry = this.rooms.get(code);
+    if (!entry) return;
+    try {
+      this.opts.store.snapshot(code, entry.shell.persisted, entry.owner, entry.shell.state, this.opts.clock.now());
+    } catch (err) {
+      this.opts.sink.error(`snapshot of room ${code} failed`, err);
+    }
+  }
+
+  private beat(): void {
+    try {
+      this.opts.store.heartbeat(this.opts.clock.now());
+    } catch (err) {
+      this.opts.sink.error('heartbeat failed', err);
+    }
+    this.heart = this.opts.clock.setTimeout(() => this.beat(), HEARTBEAT_MS);
   }
 
   private scheduleSweep(): void {
@@ -86,14 +217,22 @@ export class RoomRegistry {
     }, SWEEP_MS);
   }
 
+  private expired(s: RoomState, touchedAt: number, now: number): boolean {
+    return (s.phase === 'finished' && now - s.finishedAt > FINISHED_TTL_MS) || now - touchedAt > IDLE_TTL_MS;
+  }
+
   private sweep(): void {
     const now = this.opts.clock.now();
-    for (const [code, { shell, touchedAt }] of this.rooms) {
-      const s = shell.state;
-      const expired = (s.phase === 'finished' && now - s.finishedAt > FINISHED_TTL_MS) || now - touchedAt > IDLE_TTL_MS;
-      if (!expired) continue;
-      shell.close();
+    for (const [code, entry] of this.rooms) {
+      if (!this.expired(entry.shell.state, entry.touchedAt, now)) continue;
+      entry.compaction?.dispose();
+      entry.shell.close();
       this.rooms.delete(code);
+      try {
+        this.opts.store.remove(code);
+      } catch (err) {
+        this.opts.sink.error(`removing room ${code} failed`, err);
+      }
     }
   }
 }

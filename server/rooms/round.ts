@@ -1,6 +1,6 @@
 /**
  * A question round: open it with a server deadline, judge submissions (layers one by one or all at once, a
- * judged part never judged again), close it at the deadline plus grace, when every connected player is done,
+ * judged part never judged again), close it at the deadline plus grace, when every seated player is done,
  * or on the host's skip.
  */
 import type { LayerVerdict, Verdict } from '../../shared/check/types';
@@ -10,7 +10,7 @@ import { closeRound } from './close';
 import { refuseUnreadable } from './unreadable';
 import { ensureQuestions, layersAllowed, questionFor } from './questions';
 import { emptyTable, getEntry, setEntry } from './table';
-import type { PhaseOf, RoomDeps, RoomEffect, RoomState, Submission, Transition } from './types';
+import { GONE_GRACE_MS, type PhaseOf, type RoomDeps, type RoomEffect, type RoomState, type Submission, type Transition } from './types';
 
 export function openQuestion(state: RoomState, index: number, now: number, deps: RoomDeps): Transition {
   const durationMs = state.settings.secondsPerQuestion * 1000;
@@ -109,17 +109,33 @@ export function sanitize(v: Verdict, q: Question): Verdict {
   return out;
 }
 
-/** Closes the round early once every connected player gave a final answer (nobody connected: keep waiting). */
-export function closeIfAllAnswered(state: RoomState, effects: RoomEffect[], _now: number): Transition {
+/**
+ * Closes the round early once every seated player is done: gave a final answer, or has been offline longer than
+ * GONE_GRACE_MS (kicked players have no seat). A disconnect is not an answer: while an offline seat is inside its
+ * grace, a `wake` is scheduled for when it runs out. If nobody is online the room waits for them or the clock.
+ */
+export function closeIfAllAnswered(state: RoomState, effects: RoomEffect[], now: number): Transition {
   if (state.phase !== 'question') return { ok: true, state, effects };
   // Fewer final answers than connected players: someone connected is still thinking (no scan needed).
   if (state.finals < state.online) return { ok: true, state, effects };
-  let connected = 0;
+  let wakeAt = Number.POSITIVE_INFINITY;
+  let online = 0;
   for (const id of state.order) {
-    if (!getEntry(state.players, id)?.connected) continue;
-    connected++;
-    if (!getEntry(state.answers, id)?.final) return { ok: true, state, effects };
+    const p = getEntry(state.players, id);
+    if (!p) continue;
+    if (p.connected) online++;
+    if (getEntry(state.answers, id)?.final) continue;
+    if (p.connected) return { ok: true, state, effects };
+    const excusedAt = (p.offlineSince ?? now) + GONE_GRACE_MS;
+    if (excusedAt > now) wakeAt = Math.min(wakeAt, excusedAt);
   }
-  if (connected === 0) return { ok: true, state, effects };
+  if (wakeAt !== Number.POSITIVE_INFINITY) return { ok: true, state, effects: [...effects, { type: 'wake', at: wakeAt }] };
+  const everyoneAnswered = state.finals >= state.order.length;
+  if (state.order.length === 0 || (online === 0 && !everyoneAnswered)) return { ok: true, state, effects };
   return closeRound(state, effects);
+}
+
+/** A grace ran out: re-check (a stale wake changes nothing). */
+export function onWake(state: RoomState, now: number): Transition {
+  return closeIfAllAnswered(state, [], now);
 }

@@ -21,11 +21,29 @@ export interface RoomTransport {
   drop(playerId: string): void;
 }
 
+/**
+ * One accepted event on its way to disk; `seq` counts the room's events. `phaseChanged`: a quiet moment follows
+ * (reveal, next question, pause), a good time to fold the event log into a snapshot.
+ */
+export interface Durable {
+  code: string;
+  seq: number;
+  at: number;
+  event: RoomEvent;
+  state: RoomState;
+  phaseChanged: boolean;
+}
+
 export interface RoomSink {
   /** The game ended: keep its report. */
   finished(state: Extract<RoomState, { phase: 'finished' }>): void;
   /** An effect failed; the room goes on. */
   error(context: string, err: unknown): void;
+  /**
+   * Makes an accepted event durable before any effect (ack, emit) happens; throws if it could not, and the event
+   * is then undone (the caller gets `internal`), so nobody is told of a change a crash would lose.
+   */
+  persist(change: Durable): void;
 }
 
 /** Coalescing windows: a class joining at once must not cost one full host snapshot per join. */
@@ -37,6 +55,7 @@ export const YOU_SLICE = 250;
 
 export class RoomShell {
   private deadlineTimer: Disposable | null = null;
+  private wakeTimer: Disposable | null = null;
   private readonly pending = new Map<'host' | 'lobby' | 'progress', Disposable>();
   private readonly slices = new Set<Disposable>();
   private closed = false;
@@ -47,6 +66,8 @@ export class RoomShell {
     private readonly clock: Clock,
     private readonly transport: RoomTransport,
     private readonly sink: RoomSink,
+    /** Events of this room already on disk (0 for a new room). */
+    private seq = 0,
   ) {}
 
   get code(): string {
@@ -64,9 +85,25 @@ export class RoomShell {
       return { ok: false, error: 'internal' };
     }
     if (!result.ok) return result;
+    // A re-check that changed nothing (a stale timer) is not worth a write.
+    if (result.state !== this.state || event.type === 'restore') {
+      const phaseChanged = event.type === 'restore' || result.effects.some((e) => e.type === 'phase');
+      try {
+        this.sink.persist({ code: this.state.code, seq: this.seq + 1, at: this.clock.now(), event, state: result.state, phaseChanged });
+      } catch (err) {
+        this.sink.error(`persist ${event.type}`, err);
+        return { ok: false, error: 'internal' };
+      }
+      this.seq++;
+    }
     this.state = result.state;
     for (const effect of result.effects) this.perform(effect);
     return result;
+  }
+
+  /** The number of this room's events on disk. */
+  get persisted(): number {
+    return this.seq;
   }
 
   player(id: string): PlayerRecord | undefined {
@@ -75,8 +112,7 @@ export class RoomShell {
 
   close(): void {
     this.closed = true;
-    this.deadlineTimer?.dispose();
-    this.deadlineTimer = null;
+    this.cancelTimers();
     for (const t of this.pending.values()) t.dispose();
     this.pending.clear();
     for (const t of this.slices) t.dispose();
@@ -107,12 +143,17 @@ export class RoomShell {
         this.deadlineTimer?.dispose();
         this.deadlineTimer = this.clock.setTimeout(() => this.dispatch({ type: 'deadline' }), effect.at - this.clock.now());
         return;
-      case 'cancel-timer':
-        this.deadlineTimer?.dispose();
-        this.deadlineTimer = null;
+      case 'wake':
+        this.wakeTimer?.dispose();
+        this.wakeTimer = this.clock.setTimeout(() => this.dispatch({ type: 'wake' }), effect.at - this.clock.now());
         return;
+      case 'cancel-timer':
+        return this.cancelTimers();
       case 'kicked':
         this.transport.player(effect.playerId)('kicked', { error: 'kicked' });
+        this.transport.drop(effect.playerId);
+        return;
+      case 'seat-gone':
         this.transport.drop(effect.playerId);
         return;
       case 'finished':
@@ -123,10 +164,18 @@ export class RoomShell {
     }
   }
 
+  private cancelTimers(): void {
+    this.deadlineTimer?.dispose();
+    this.deadlineTimer = null;
+    this.wakeTimer?.dispose();
+    this.wakeTimer = null;
+  }
+
   private sendPhase(): void {
     const now = this.clock.now();
     const s = this.state;
-    if (s.phase === 'question' && s.settings.variants === 'per-player' && s.settings.source.kind === 'generated') {
+    // Each player's question and reveal are built for their own variant.
+    if ((s.phase === 'question' || s.phase === 'reveal') && s.settings.variants === 'per-player' && s.settings.source.kind === 'generated') {
       for (const id of s.order) {
         const p = getEntry(s.players, id);
         if (p) this.transport.player(id)('state', playerPhaseView(s, now, p));

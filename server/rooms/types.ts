@@ -13,9 +13,16 @@ export interface PlayerRecord {
   nickname: string;
   /** Case-folded nickname: uniqueness is case-insensitive. */
   key: string;
-  /** Secret that lets this player return to the seat. */
-  token: string;
+  /** SHA-256 of the secret that lets this player return to the seat (the secret itself is never stored). */
+  tokenHash: string;
+  /** The device that took the seat: one seat per device per room, and a kick bars the device. */
+  device: string;
   connected: boolean;
+  /**
+   * When the seat went offline (server clock), null while connected. A player who left on purpose counts as gone
+   * since `offlineSince + GONE_GRACE_MS <= now` at once. Decides whether the round may close without them.
+   */
+  offlineSince: number | null;
   score: number;
   streak: number;
   rank: number | null;
@@ -64,7 +71,8 @@ export type QuestionTimer = { running: true; deadline: number } | { running: fal
 
 interface RoomCommon {
   code: string;
-  hostSecret: string;
+  /** SHA-256 of the host secret: host rights are checked against this on every host command. */
+  hostKeyHash: string;
   mode: RoomMode;
   settings: RoomSettings;
   /** Seed actually used (settings.seed or the one picked at creation). */
@@ -77,7 +85,9 @@ interface RoomCommon {
   nextSeat: number;
   /** Players connected now; kept in step with `players` so an answer need not scan the room. */
   online: number;
+  /** Token hashes and devices of kicked seats: barred for the rest of the game. */
   kickedTokens: string[];
+  kickedDevices: string[];
   /** Teacher-written tasks, solved when the settings were accepted. */
   solved: Question[];
   /** Questions in play, by `index:variant`. */
@@ -106,14 +116,19 @@ export type PhaseOf<P extends RoomState['phase']> = Extract<RoomState, { phase: 
 
 /** Inputs to the machine. Random ids are made by the shell, so transitions stay deterministic. */
 export type RoomEvent =
-  | { type: 'join'; nickname: string; playerId: string; token: string }
-  | { type: 'resume'; token: string }
+  | { type: 'join'; nickname: string; playerId: string; tokenHash: string; device: string }
+  | { type: 'resume'; tokenHash: string; device: string }
   | { type: 'disconnect'; playerId: string }
   | { type: 'leave'; playerId: string }
-  | { type: 'host'; command: HostCommand }
+  /** `solved`: a settings command's teacher tasks, solved off the event loop before the command is applied. */
+  | { type: 'host'; command: HostCommand; solved?: Question[] }
   | { type: 'submit'; playerId: string; submission: SubmitAnswer }
   | { type: 'draft'; playerId: string; draft: DraftAnswer }
-  | { type: 'deadline' };
+  | { type: 'deadline' }
+  /** A seat's grace after going offline may have run out: close the round if nobody is left to wait for. */
+  | { type: 'wake' }
+  /** The room was reloaded from disk after `downtimeMs` without a server: shift the clock, everyone offline. */
+  | { type: 'restore'; downtimeMs: number };
 
 /** What the shell must do after a transition; views are rebuilt from the new state. */
 export type RoomEffect =
@@ -126,8 +141,13 @@ export type RoomEffect =
   /** Answer counts changed: host progress (throttled). */
   | { type: 'progress' }
   | { type: 'schedule'; at: number }
+  /** Dispatch `wake` at `at` (one pending wake per room; a later request replaces it). */
+  | { type: 'wake'; at: number }
+  /** Cancels the deadline and the wake. */
   | { type: 'cancel-timer' }
   | { type: 'kicked'; playerId: string }
+  /** A seat was replaced (the same device joined the lobby again): its sockets lose it, without a kick message. */
+  | { type: 'seat-gone'; playerId: string }
   | { type: 'finished' };
 
 export type Transition =
@@ -144,6 +164,11 @@ export interface RoomDeps {
 }
 
 export const MAX_PLAYERS_PER_ROOM = 5000;
+/**
+ * A seat that went offline still holds the round open this long: a Wi-Fi blip is not an answer. After it, the
+ * round may close early without that seat (the player can still answer until the deadline if it is still open).
+ */
+export const GONE_GRACE_MS = 10_000;
 /** Every player gets a different variant from a pool this large: neighbours differ, and generating the pool
  * (about 10 ms a question) stays short enough not to stall the room when a question opens. */
 export const VARIANT_POOL = 16;

@@ -15,7 +15,8 @@ import type {
 } from '../../shared/protocol';
 import { toPublicQuestion } from '../../shared/questions/public';
 import { rankOrder } from './close';
-import { layersAllowed, questionFor, totalQuestions } from './questions';
+import type { PublicQuestion, Question } from '../../shared/questions/types';
+import { layersAllowed, questionFor, totalQuestions, variantOf } from './questions';
 import { personalReview } from './review';
 import { getEntry } from './table';
 import type { PhaseOf, PlayerRecord, RoomState } from './types';
@@ -53,6 +54,28 @@ function entry(p: PlayerRecord): LeaderboardEntry {
   return { rank: p.rank ?? 1, playerId: p.id, nickname: p.nickname, score: p.score, streak: p.streak };
 }
 
+/** The opaque id a client sees for question `index` as `player` gets it: position and variant, never the seed. */
+export function publicId(state: RoomState, index: number, player?: PlayerRecord): string {
+  const variant = variantOf(state, player);
+  return variant === 0 ? `q${index + 1}` : `q${index + 1}-v${variant + 1}`;
+}
+
+function publicQuestion(state: RoomState, index: number, player?: PlayerRecord): PublicQuestion {
+  return { ...toPublicQuestion(questionFor(state, index, player)), id: publicId(state, index, player) };
+}
+
+/** The full question for the reveal, under its public id and without the generator seed. */
+export function revealedQuestion(state: RoomState, index: number, player?: PlayerRecord): Question {
+  return { ...questionFor(state, index, player), id: publicId(state, index, player), seed: 0 };
+}
+
+/** How many different variants the seated players got (1 unless every player gets their own). */
+export function variantCount(state: RoomState): number {
+  const seen = new Set<number>([0]);
+  for (const id of state.order) seen.add(variantOf(state, getEntry(state.players, id)));
+  return seen.size;
+}
+
 /** The room-wide view for players; `player` picks the variant in per-player question mode. */
 export function playerPhaseView(state: RoomState, now: number, player?: PlayerRecord): PlayerPhaseView {
   const total = totalQuestions(state);
@@ -62,10 +85,11 @@ export function playerPhaseView(state: RoomState, now: number, player?: PlayerRe
     case 'question': {
       const q = questionFor(state, state.index, player);
       const entryMode = layersAllowed(state, q) ? 'layers' : 'final';
-      return { phase: 'question', index: state.index, total, question: toPublicQuestion(q), entryMode, timer: timerView(state, now), sentAt: now };
+      const question = publicQuestion(state, state.index, player);
+      return { phase: 'question', index: state.index, total, question, entryMode, timer: timerView(state, now), sentAt: now };
     }
     case 'reveal':
-      return { phase: 'reveal', index: state.index, total, question: questionFor(state, state.index, player), stats: state.stats };
+      return { phase: 'reveal', index: state.index, total, question: revealedQuestion(state, state.index, player), stats: state.stats };
     case 'leaderboard':
       return { phase: 'leaderboard', index: state.index, total, top: topEntries(state, PLAYER_TOP), playerCount: state.order.length };
     case 'finished':
@@ -133,10 +157,12 @@ export function hostView(state: RoomState, now: number): HostView {
       const q = questionFor(state, state.index);
       const entryMode = layersAllowed(state, q) ? 'layers' : 'final';
       const answered = common.players.filter((p) => p.answered).length;
-      return { ...common, phase: 'question', index: state.index, total, question: toPublicQuestion(q), entryMode, timer: timerView(state, now), answered };
+      const question = publicQuestion(state, state.index);
+      const variants = variantCount(state);
+      return { ...common, phase: 'question', index: state.index, total, question, entryMode, timer: timerView(state, now), answered, variants };
     }
     case 'reveal':
-      return { ...common, phase: 'reveal', index: state.index, total, question: questionFor(state, state.index), stats: state.stats };
+      return { ...common, phase: 'reveal', index: state.index, total, question: revealedQuestion(state, state.index), stats: state.stats, variants: variantCount(state) };
     case 'leaderboard':
       return { ...common, phase: 'leaderboard', index: state.index, total, top: topEntries(state, HOST_TOP) };
     case 'finished':

@@ -11,7 +11,8 @@ import { ensureReportColumns, rowFromDb } from './report-columns';
 
 export interface StoredGame {
   code: string;
-  hostSecret: string;
+  /** SHA-256 (hex) of the host secret; the secret itself is never stored. */
+  hostKeyHash: string;
   mode: string;
   createdAt: number;
   finishedAt: number;
@@ -58,12 +59,22 @@ CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NO
 
 const hash = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
-/** Opens (creating the directory and file when needed) `<dataDir>/arena.sqlite`. */
-export function openGameStore(dataDir: string): GameStore {
+/** Opens (creating the directory and file when needed) `<dataDir>/arena.sqlite` in WAL mode. */
+export function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, DB_FILE));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+/** Opens the database in `dataDir` and the finished-games store on it. */
+export function openGameStore(dataDir: string): GameStore {
+  return gameStore(openDatabase(dataDir));
+}
+
+/** Finished games on an open database; `close()` closes the database. */
+export function gameStore(db: Database.Database): GameStore {
   db.exec(SCHEMA);
   ensureReportColumns(db);
   const insertGame = db.prepare(
@@ -78,7 +89,7 @@ export function openGameStore(dataDir: string): GameStore {
   const rowsOf = db.prepare<[number], Record<string, unknown>>('SELECT * FROM answers WHERE game_id = ? ORDER BY question, rowid');
   const touch = db.prepare('INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)');
   const save = db.transaction((g: StoredGame) => {
-    const info = insertGame.run(g.code, hash(g.hostSecret), g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings));
+    const info = insertGame.run(g.code, g.hostKeyHash, g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings));
     for (const r of g.rows) {
       insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome);
     }

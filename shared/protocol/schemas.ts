@@ -170,3 +170,9 @@ export type JoinRoom = z.infer<typeof JoinRoomSchema>;
 export type ResumePlayer = z.infer<typeof ResumePlayerSchema>;
 export type ClaimHost = z.infer<typeof ClaimHostSchema>;
 export type AnswerInputPayload = z.infer<typeof AnswerInputSchema>;
+
+/** `room:leave` carries nothing: an empty object (or no payload at all). */
+export const LeaveRoomSchema = z.strictObject({}).optional();
+
+/** Handshake `auth.deviceId`: a random id the browser keeps. */
+export const DeviceIdSchema = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);

@@ -4,7 +4,9 @@
  *
  * Players get `PlayerPhaseView` (room-wide, broadcast once to the room) plus `YouView` (their own seat only:
  * score, streak, rank, verdicts). A player never receives the whole board or anyone else's verdict, and before
- * the reveal never the answer: question payloads carry a `PublicQuestion`; the reveal carries the full `Question`.
+ * the reveal never the answer: question payloads carry a `PublicQuestion`; the reveal carries the full `Question`
+ * of the player's own variant. Question ids on the wire are opaque (`q3`, `q3-v5`) and `seed` is 0: a generator
+ * seed would let a client rebuild the answer, or the room's later questions.
  */
 import type { LayerVerdict, MistakeCode, Verdict } from '../check/types';
 import type { PublicQuestion, Question } from '../questions/types';
@@ -143,8 +145,10 @@ export type HostView = HostCommon &
         entryMode: 'layers' | 'final';
         timer: TimerView;
         answered: number;
+        /** How many different variants the players got; above 1 `question` is one example of them (variant 1). */
+        variants: number;
       }
-    | { phase: 'reveal'; index: number; total: number; question: Question; stats: RevealStats }
+    | { phase: 'reveal'; index: number; total: number; question: Question; stats: RevealStats; variants: number }
     | { phase: 'leaderboard'; index: number; total: number; top: LeaderboardEntry[] }
     | {
         phase: 'finished';

@@ -25,6 +25,29 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 're
 
 export const REQUEST_TIMEOUT_MS = 8000;
 
+const DEVICE_KEY = 'arena.device';
+
+/**
+ * This browser's device id (kept in localStorage): the server allows one seat per device per room and bars a
+ * kicked device. Without storage (private mode), a fresh id per page load.
+ */
+export function deviceId(): string {
+  const fresh = (): string => {
+    const bytes = new Uint8Array(18);
+    crypto.getRandomValues(bytes);
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  };
+  try {
+    const kept = localStorage.getItem(DEVICE_KEY);
+    if (kept && /^[A-Za-z0-9_-]{8,100}$/.test(kept)) return kept;
+    const id = fresh();
+    localStorage.setItem(DEVICE_KEY, id);
+    return id;
+  } catch {
+    return fresh();
+  }
+}
+
 /** A message for a person for any refusal or local failure. */
 export function errorMessage(error: ErrorCode | 'timeout' | 'offline'): string {
   if (error === 'timeout') return 'The server did not answer in time. Check your connection and try again.';
@@ -42,7 +65,7 @@ export class Connection {
 
   constructor(url: string = location.origin) {
     this.socket = io(url, {
-      auth: { protocolVersion: PROTOCOL_VERSION },
+      auth: { protocolVersion: PROTOCOL_VERSION, deviceId: deviceId() },
       transports: ['websocket', 'polling'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 4000,
@@ -53,6 +76,8 @@ export class Connection {
       if (reason === 'io server disconnect') this.socket.connect();
       this.emitStatus('reconnecting');
     });
+    // A planned restart: say so now; the socket comes back by itself and the screens resume their seat.
+    this.socket.on('server:restarting', (info) => this.emitStatus('reconnecting', info.message));
     this.socket.on('connect_error', (err: Error) => {
       if (err.message === 'version-mismatch' || err.message === 'rate-limited') {
         this.emitStatus('refused', errorMessage(err.message));

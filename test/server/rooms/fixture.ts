@@ -18,7 +18,7 @@ export function settings(over: Partial<RoomSettings> = {}): RoomSettings {
 }
 
 export function lobby(over: Partial<RoomSettings> = {}, mode: 'classroom' | 'party' = 'classroom'): RoomState {
-  const made = createRoomState({ code: 'ABCDEF', hostSecret: 'secret-host-0001', mode, settings: settings(over), seed: 1, now: T0 }, deps);
+  const made = createRoomState({ code: 'ABCDEF', hostKeyHash: 'secret-host-0001', mode, settings: settings(over), seed: 1, now: T0 }, deps);
   if (!made.ok) throw new Error(made.detail);
   return made.state;
 }
@@ -37,7 +37,7 @@ export function refusal(state: RoomState, event: RoomEvent, now = T0): string {
 }
 
 export function withPlayers(state: RoomState, names: string[]): RoomState {
-  return names.reduce((s, name, i) => step(s, { type: 'join', nickname: name, playerId: `p${i}`, token: `token-${name}-0000` }).state, state);
+  return names.reduce((s, name, i) => step(s, { type: 'join', nickname: name, playerId: `p${i}`, device: `dev-${i}`, tokenHash: `token-${name}-0000` }).state, state);
 }
 
 /** A lobby with players, started: question 0 open at T0. */

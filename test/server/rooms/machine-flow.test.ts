@@ -151,4 +151,13 @@ describe('room machine: layer-by-layer answers', () => {
     expect(player(state, 'p0')?.score).toBe(Math.round((1000 * 0.5 * 1) / n));
     expect(state.phase === 'reveal' && state.stats.layerCorrect[0]).toBe(1);
   });
+
+  it('gives the same layer credit when time ran out before the final (scoring.ts: credit per layer)', () => {
+    let state = layered();
+    const q = currentQuestion(state, 'p0');
+    const n = q.layers!.length;
+    state = submit(state, 'p0', { index: 0, layers: [{ layer: 0, input: q.layers![0]!.evaluated }] }).state;
+    state = step(state, host({ type: 'skip' })).state;
+    expect(player(state, 'p0')?.score).toBe(Math.round((1000 * 0.5 * 1) / n));
+  });
 });

@@ -8,7 +8,7 @@ describe('room machine: creation and membership', () => {
     const made = createRoomState(
       {
         code: 'ABCDEF',
-        hostSecret: 'secret-host-0001',
+        hostKeyHash: 'secret-host-0001',
         mode: 'classroom',
         settings: settings({ source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }, { family: 'chain', task: { expr: 'sin(((', var: 'x' } }] } }),
         seed: 1,
@@ -31,14 +31,14 @@ describe('room machine: creation and membership', () => {
 
   it('refuses per-player variants for a teacher task list', () => {
     const made = createRoomState(
-      { code: 'ABCDEF', hostSecret: 'secret-host-0001', mode: 'classroom', seed: 1, now: T0, settings: settings({ variants: 'per-player', source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } }) },
+      { code: 'ABCDEF', hostKeyHash: 'secret-host-0001', mode: 'classroom', seed: 1, now: T0, settings: settings({ variants: 'per-player', source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } }) },
       deps,
     );
     expect(made.ok ? 'ok' : made.error).toBe('settings-invalid');
   });
 
   it('adds a player with zero score when the nickname is free', () => {
-    const res = step(lobby(), { type: 'join', nickname: 'Ana', playerId: 'p1', token: 'tok-ana-000' });
+    const res = step(lobby(), { type: 'join', nickname: 'Ana', playerId: 'p1', device: 'dev-p1', tokenHash: 'tok-ana-000' });
     expect(res.playerId).toBe('p1');
     expect(player(res.state, 'p1')).toMatchObject({ nickname: 'Ana', score: 0, streak: 0, connected: true });
     expect(res.effects).toContainEqual({ type: 'roster' });
@@ -46,17 +46,17 @@ describe('room machine: creation and membership', () => {
 
   it('refuses a nickname that differs only by case', () => {
     const state = withPlayers(lobby(), ['Ana']);
-    expect(refusal(state, { type: 'join', nickname: 'aNA', playerId: 'p9', token: 'tok-x-00000' })).toBe('nickname-taken');
+    expect(refusal(state, { type: 'join', nickname: 'aNA', playerId: 'p9', device: 'dev-p9', tokenHash: 'tok-x-00000' })).toBe('nickname-taken');
   });
 
   it('refuses to join when the host locked the room', () => {
     const locked = step(lobby(), { type: 'host', command: { type: 'lock', locked: true } }).state;
-    expect(refusal(locked, { type: 'join', nickname: 'Ana', playerId: 'p1', token: 'tok-ana-000' })).toBe('room-locked');
+    expect(refusal(locked, { type: 'join', nickname: 'Ana', playerId: 'p1', device: 'dev-p1', tokenHash: 'tok-ana-000' })).toBe('room-locked');
   });
 
   it('lets a late player join an open question', () => {
     const state = started(['ana']);
-    const res = step(state, { type: 'join', nickname: 'Late', playerId: 'late', token: 'tok-late-00' });
+    const res = step(state, { type: 'join', nickname: 'Late', playerId: 'late', device: 'dev-late', tokenHash: 'tok-late-00' });
     expect(res.state.phase).toBe('question');
     expect(res.state.order).toContain('late');
   });
@@ -66,13 +66,13 @@ describe('room machine: creation and membership', () => {
     state = { ...state, players: setEntry(state.players, 'p0', { ...player(state, 'p0')!, score: 900, streak: 2 }) };
     state = step(state, { type: 'disconnect', playerId: 'p0' }).state;
     expect(player(state, 'p0')?.connected).toBe(false);
-    const res = step(state, { type: 'resume', token: 'token-ana-0000' });
+    const res = step(state, { type: 'resume', tokenHash: 'token-ana-0000', device: 'dev-other' });
     expect(res.playerId).toBe('p0');
     expect(player(res.state, 'p0')).toMatchObject({ connected: true, score: 900, streak: 2 });
   });
 
   it('refuses an unknown resume token', () => {
-    expect(refusal(withPlayers(lobby(), ['ana']), { type: 'resume', token: 'nope-nope-nope' })).toBe('bad-token');
+    expect(refusal(withPlayers(lobby(), ['ana']), { type: 'resume', tokenHash: 'nope-nope-nope', device: 'dev-other' })).toBe('bad-token');
   });
 
   it('removes a kicked player, frees the nickname and refuses their token', () => {
@@ -80,8 +80,8 @@ describe('room machine: creation and membership', () => {
     const res = step(state, { type: 'host', command: { type: 'kick', playerId: 'p0' } });
     expect(res.state.order).toEqual(['p1']);
     expect(res.effects).toContainEqual({ type: 'kicked', playerId: 'p0' });
-    expect(refusal(res.state, { type: 'resume', token: 'token-ana-0000' })).toBe('kicked');
-    expect(step(res.state, { type: 'join', nickname: 'ana', playerId: 'p7', token: 'tok-new-000' }).state.order).toContain('p7');
+    expect(refusal(res.state, { type: 'resume', tokenHash: 'token-ana-0000', device: 'dev-other' })).toBe('kicked');
+    expect(step(res.state, { type: 'join', nickname: 'ana', playerId: 'p7', device: 'dev-p7', tokenHash: 'tok-new-000' }).state.order).toContain('p7');
   });
 
   it('refuses to kick a player who is not in the room', () => {
@@ -115,8 +115,8 @@ describe('room machine: creation and membership', () => {
     let state = withPlayers(lobby(), ['ana', 'ben', 'cy']);
     state = step(state, { type: 'disconnect', playerId: 'p0' }).state;
     state = step(state, { type: 'disconnect', playerId: 'p0' }).state;
-    state = step(state, { type: 'resume', token: 'token-ana-0000' }).state;
-    state = step(state, { type: 'resume', token: 'token-ana-0000' }).state;
+    state = step(state, { type: 'resume', tokenHash: 'token-ana-0000', device: 'dev-other' }).state;
+    state = step(state, { type: 'resume', tokenHash: 'token-ana-0000', device: 'dev-other' }).state;
     state = step(state, { type: 'disconnect', playerId: 'p1' }).state;
     state = step(state, { type: 'host', command: { type: 'kick', playerId: 'p1' } }).state;
     state = step(state, { type: 'host', command: { type: 'kick', playerId: 'p2' } }).state;
@@ -128,7 +128,7 @@ describe('room machine: creation and membership', () => {
   it('does not mutate the state it was given', () => {
     const state = withPlayers(lobby(), ['ana']);
     const copy = structuredClone(state);
-    step(state, { type: 'join', nickname: 'ben', playerId: 'p1', token: 'tok-ben-000' });
+    step(state, { type: 'join', nickname: 'ben', playerId: 'p1', device: 'dev-p1', tokenHash: 'tok-ben-000' });
     step(state, { type: 'host', command: { type: 'start' } });
     expect(state).toEqual(copy);
   });

@@ -14,14 +14,14 @@ function harness() {
     host: (event, payload) => sent.push({ to: 'host', event, payload }),
     drop: (id) => sent.push({ to: id, event: 'dropped', payload: null }),
   };
-  const shell = new RoomShell(lobby({ questionCount: 1 }), deps, clock, transport, { finished: (s) => finished.push(s.code), error: (m, e) => { throw new Error(`${m}: ${String(e)}`); } });
+  const shell = new RoomShell(lobby({ questionCount: 1 }), deps, clock, transport, { persist: () => {}, finished: (s) => finished.push(s.code), error: (m, e) => { throw new Error(`${m}: ${String(e)}`); } });
   return { clock, sent, shell, finished };
 }
 
 describe('RoomShell', () => {
   it('closes the question when the clock passes the deadline plus grace', () => {
     const { clock, shell } = harness();
-    shell.dispatch({ type: 'join', nickname: 'ana', playerId: 'p0', token: 'token-ana-000' });
+    shell.dispatch({ type: 'join', nickname: 'ana', playerId: 'p0', device: 'dev-p0', tokenHash: 'token-ana-000' });
     shell.dispatch({ type: 'host', command: { type: 'start' } });
     clock.advance(20_000 + ANSWER_GRACE_MS - 1);
     expect(shell.state.phase).toBe('question');
@@ -31,7 +31,7 @@ describe('RoomShell', () => {
 
   it('broadcasts the question once to the room, not once per player', () => {
     const { sent, shell } = harness();
-    for (let i = 0; i < 5; i++) shell.dispatch({ type: 'join', nickname: `p ${i}`, playerId: `p${i}`, token: `token-${i}-00000` });
+    for (let i = 0; i < 5; i++) shell.dispatch({ type: 'join', nickname: `p ${i}`, playerId: `p${i}`, device: `dev-${i}`, tokenHash: `token-${i}-00000` });
     sent.length = 0;
     shell.dispatch({ type: 'host', command: { type: 'start' } });
     const states = sent.filter((s) => s.event === 'state');
@@ -41,14 +41,14 @@ describe('RoomShell', () => {
 
   it('coalesces a burst of joins into one host refresh', () => {
     const { clock, sent, shell } = harness();
-    for (let i = 0; i < 30; i++) shell.dispatch({ type: 'join', nickname: `p ${i}`, playerId: `p${i}`, token: `token-${i}-00000` });
+    for (let i = 0; i < 30; i++) shell.dispatch({ type: 'join', nickname: `p ${i}`, playerId: `p${i}`, device: `dev-${i}`, tokenHash: `token-${i}-00000` });
     clock.advance(HOST_REFRESH_MS);
     expect(sent.filter((s) => s.to === 'host' && s.event === 'host:state')).toHaveLength(1);
   });
 
   it('sends per-player results of a big room in slices across event-loop turns', () => {
     const { clock, sent, shell } = harness();
-    for (let i = 0; i < YOU_SLICE + 50; i++) shell.dispatch({ type: 'join', nickname: `p ${i}`, playerId: `p${i}`, token: `token-${i}-00000` });
+    for (let i = 0; i < YOU_SLICE + 50; i++) shell.dispatch({ type: 'join', nickname: `p ${i}`, playerId: `p${i}`, device: `dev-${i}`, tokenHash: `token-${i}-00000` });
     shell.dispatch({ type: 'host', command: { type: 'start' } });
     sent.length = 0;
     shell.dispatch({ type: 'host', command: { type: 'skip' } });
@@ -59,7 +59,7 @@ describe('RoomShell', () => {
 
   it('stores the report once the game finishes', () => {
     const { shell, finished } = harness();
-    shell.dispatch({ type: 'join', nickname: 'ana', playerId: 'p0', token: 'token-ana-000' });
+    shell.dispatch({ type: 'join', nickname: 'ana', playerId: 'p0', device: 'dev-p0', tokenHash: 'token-ana-000' });
     shell.dispatch({ type: 'host', command: { type: 'start' } });
     shell.dispatch({ type: 'host', command: { type: 'end' } });
     expect(finished).toEqual(['ABCDEF']);
@@ -67,14 +67,14 @@ describe('RoomShell', () => {
 
   it('sends a kicked player the notice and drops their sockets', () => {
     const { sent, shell } = harness();
-    shell.dispatch({ type: 'join', nickname: 'ana', playerId: 'p0', token: 'token-ana-000' });
+    shell.dispatch({ type: 'join', nickname: 'ana', playerId: 'p0', device: 'dev-p0', tokenHash: 'token-ana-000' });
     shell.dispatch({ type: 'host', command: { type: 'kick', playerId: 'p0' } });
     expect(sent.filter((s) => s.to === 'p0').map((s) => s.event)).toEqual(['kicked', 'dropped']);
   });
 
   it('clears its timers on close and refuses events afterwards', () => {
     const { clock, shell } = harness();
-    shell.dispatch({ type: 'join', nickname: 'ana', playerId: 'p0', token: 'token-ana-000' });
+    shell.dispatch({ type: 'join', nickname: 'ana', playerId: 'p0', device: 'dev-p0', tokenHash: 'token-ana-000' });
     shell.dispatch({ type: 'host', command: { type: 'start' } });
     shell.close();
     expect(clock.pending()).toBe(0);

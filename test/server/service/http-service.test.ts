@@ -191,6 +191,8 @@ describe('arena as a service', () => {
   it('sends the CSV for the host secret in a header, never for one in the URL', async () => {
     const host = await connect();
     const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
+    // Reports exist only for finished games.
+    await ok(call(host, 'host:command', { type: 'end' }));
     const path = `${server.url}/api/rooms/${room.code}/report.csv`;
     const good = await fetch(path, { method: 'POST', headers: { 'X-Host-Secret': room.hostSecret } });
     expect(good.status).toBe(200);

@@ -1,0 +1,89 @@
+/**
+ * Live rooms on disk, so a crash or a restart loses no acknowledged change. Each room is a snapshot of its pure
+ * state (written when it is created and at every phase change) plus the events accepted since, in order; on start
+ * the snapshot is loaded and the events replayed through the same pure machine. Writes are synchronous
+ * (better-sqlite3) and happen before the change is acknowledged; WAL with synchronous=NORMAL survives a killed
+ * process (not a power cut, which may lose the last transactions).
+ * A heartbeat row says when the process was last alive, so the downtime can be given back to an open question.
+ */
+import type Database from 'better-sqlite3';
+import type { RoomEvent, RoomState } from '../rooms/types';
+
+export interface StoredRoom {
+  code: string;
+  owner: string;
+  state: RoomState;
+  seq: number;
+  /** Events after the snapshot, in order. */
+  events: Array<{ seq: number; at: number; event: RoomEvent }>;
+}
+
+export interface LiveRoomStore {
+  append(code: string, seq: number, at: number, event: RoomEvent): void;
+  /** Replaces the room's snapshot and drops the events it already contains. */
+  snapshot(code: string, seq: number, owner: string, state: RoomState, at: number): void;
+  remove(code: string): void;
+  loadAll(): StoredRoom[];
+  heartbeat(at: number): void;
+  /** When the process was last alive (the last heartbeat), or null on a fresh data folder. */
+  lastAlive(): number | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS live_rooms (
+  code TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  owner TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  state_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS live_events (
+  code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  event_json TEXT NOT NULL,
+  PRIMARY KEY (code, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+`;
+
+export function liveRoomStore(db: Database.Database): LiveRoomStore {
+  db.exec(SCHEMA);
+  const insertEvent = db.prepare('INSERT OR REPLACE INTO live_events (code, seq, at, event_json) VALUES (?, ?, ?, ?)');
+  const upsertRoom = db.prepare(
+    'INSERT INTO live_rooms (code, seq, owner, updated_at, state_json) VALUES (?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, owner = excluded.owner, updated_at = excluded.updated_at, state_json = excluded.state_json',
+  );
+  const dropEventsUpTo = db.prepare('DELETE FROM live_events WHERE code = ? AND seq <= ?');
+  const dropRoom = db.prepare('DELETE FROM live_rooms WHERE code = ?');
+  const dropEvents = db.prepare('DELETE FROM live_events WHERE code = ?');
+  const rooms = db.prepare<[], { code: string; seq: number; owner: string; state_json: string }>('SELECT code, seq, owner, state_json FROM live_rooms');
+  const eventsOf = db.prepare<[string, number], { seq: number; at: number; event_json: string }>(
+    'SELECT seq, at, event_json FROM live_events WHERE code = ? AND seq > ? ORDER BY seq',
+  );
+  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const getMeta = db.prepare<[string], { value: number }>('SELECT value FROM meta WHERE key = ?');
+  const snapshot = db.transaction((code: string, seq: number, owner: string, state: RoomState, at: number) => {
+    upsertRoom.run(code, seq, owner, at, JSON.stringify(state));
+    dropEventsUpTo.run(code, seq);
+  });
+  const remove = db.transaction((code: string) => {
+    dropRoom.run(code);
+    dropEvents.run(code);
+  });
+  return {
+    append: (code, seq, at, event) => void insertEvent.run(code, seq, at, JSON.stringify(event)),
+    snapshot: (code, seq, owner, state, at) => snapshot(code, seq, owner, state, at),
+    remove: (code) => remove(code),
+    loadAll: () =>
+      rooms.all().map((r) => ({
+        code: r.code,
+        owner: r.owner,
+        seq: r.seq,
+        state: JSON.parse(r.state_json) as RoomState,
+        events: eventsOf.all(r.code, r.seq).map((e) => ({ seq: e.seq, at: e.at, event: JSON.parse(e.event_json) as RoomEvent })),
+      })),
+    heartbeat: (at) => void setMeta.run('alive_at', at),
+    lastAlive: () => getMeta.get('alive_at')?.value ?? null,
+  };
+}
