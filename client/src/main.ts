@@ -8,11 +8,11 @@ import { parseJoinCode } from './app/routes';
 import { mountScreen, h } from './app/dom';
 import { resumeInfo } from './app/session';
 
-type Route = 'home' | 'host' | 'play' | 'solo';
+type Route = 'home' | 'host' | 'play' | 'solo' | 'reports';
 
 function currentRoute(): Route {
   const hash = location.hash.replace(/^#\/?/, '');
-  if (hash === 'host' || hash === 'play' || hash === 'solo') return hash;
+  if (hash === 'host' || hash === 'play' || hash === 'solo' || hash === 'reports') return hash;
   return 'home';
 }
 
@@ -22,6 +22,9 @@ async function render(): Promise<void> {
     if (route === 'solo') {
       const { showSolo } = await import('./screens/solo/solo-screen');
       showSolo();
+    } else if (route === 'reports') {
+      const { showReports } = await import('./screens/report/report-page');
+      showReports();
     } else if (route === 'host' && resumeInfo('host')) {
       const { resumeHost } = await import('./screens/host/host-screen');
       await resumeHost();

@@ -8,6 +8,7 @@ import { RoomCodeSchema } from '../../shared/protocol';
 import type { TrustProxy } from '../config';
 import type { Logger } from '../log';
 import { toCsv, type ReportRow } from '../report/csv';
+import { reportJson, summaryCsv } from '../report/summary';
 import { securityHeaders } from './security';
 import { ClientFiles, clientPath, REVALIDATE } from './static';
 
@@ -70,6 +71,10 @@ export function createHttpApp(opts: HttpOptions): Express {
     res.json({ origin: opts.joinOrigin(req.headers.host) });
   });
   app.post('/api/rooms/:code/report.csv', (req, res) => sendReport(opts, req, res));
+  // The per-question summary (share right, top mistakes): same guard, same secret header.
+  app.post('/api/rooms/:code/summary.csv', (req, res) => sendReport(opts, req, res, summaryCsv, 'summary'));
+  // Both, as data for the report page (client/src/screens/report): same guard, same secret header.
+  app.post('/api/rooms/:code/report.json', (req, res) => sendReport(opts, req, res, reportJson, 'report', 'application/json'));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found' });
   });
@@ -114,7 +119,9 @@ function requestLog(logger: Logger) {
   };
 }
 
-function sendReport(opts: HttpOptions, req: Request, res: Response): void {
+function sendReport(
+  opts: HttpOptions, req: Request, res: Response, format: (rows: ReportRow[]) => string = toCsv, suffix = '', type = 'text/csv',
+): void {
   const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   res.setHeader('Cache-Control', 'no-store');
   if (!opts.allowAttempt(address)) {
@@ -132,7 +139,7 @@ function sendReport(opts: HttpOptions, req: Request, res: Response): void {
     res.status(404).json({ error: 'room-not-found' });
     return;
   }
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="arena-${code.success ? code.data : 'report'}.csv"`);
-  res.send(toCsv(rows));
+  res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  if (type === 'text/csv') res.setHeader('Content-Disposition', `attachment; filename="arena-${code.success ? code.data : 'report'}${suffix ? `-${suffix}` : ''}.csv"`);
+  res.send(format(rows));
 }

@@ -17,6 +17,7 @@ import { toPublicQuestion } from '../../shared/questions/public';
 import { rankOrder } from './close';
 import type { PublicQuestion, Question } from '../../shared/questions/types';
 import { layersAllowed, questionFor, totalQuestions, variantOf } from './questions';
+import { personalReview } from './review';
 import { getEntry } from './table';
 import type { PhaseOf, PlayerRecord, RoomState } from './types';
 
@@ -99,7 +100,7 @@ export function playerPhaseView(state: RoomState, now: number, player?: PlayerRe
 }
 
 export function youView(state: RoomState, player: PlayerRecord): YouView {
-  return {
+  const you: YouView = {
     playerId: player.id,
     nickname: player.nickname,
     score: player.score,
@@ -108,6 +109,8 @@ export function youView(state: RoomState, player: PlayerRecord): YouView {
     playerCount: state.order.length,
     answer: answerState(state, player),
   };
+  if (state.phase === 'finished') you.review = personalReview(state, player);
+  return you;
 }
 
 /** The player's own verdicts for the open question, or their result at the reveal. */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportRow } from '../report/csv';
+import { ensureReportColumns, rowFromDb } from './report-columns';
 
 export interface StoredGame {
   code: string;
@@ -75,11 +76,12 @@ export function openGameStore(dataDir: string): GameStore {
 /** Finished games on an open database; `close()` closes the database. */
 export function gameStore(db: Database.Database): GameStore {
   db.exec(SCHEMA);
+  ensureReportColumns(db);
   const insertGame = db.prepare(
     'INSERT INTO games (code, secret_hash, mode, created_at, finished_at, settings_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertRow = db.prepare(
-    'INSERT INTO answers (game_id, player, question, question_id, answer, correct, mistake, time_ms, points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO answers (game_id, player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const findGame = db.prepare<[string, string], { id: number }>(
     'SELECT id FROM games WHERE code = ? AND secret_hash = ? ORDER BY finished_at DESC, id DESC LIMIT 1',
@@ -89,7 +91,7 @@ export function gameStore(db: Database.Database): GameStore {
   const save = db.transaction((g: StoredGame) => {
     const info = insertGame.run(g.code, g.hostKeyHash, g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings));
     for (const r of g.rows) {
-      insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points);
+      insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome);
     }
   });
   return {
@@ -97,16 +99,7 @@ export function gameStore(db: Database.Database): GameStore {
     findReport(code, hostSecret) {
       const game = findGame.get(code, hash(hostSecret));
       if (!game) return null;
-      return rowsOf.all(game.id).map((r) => ({
-        player: String(r.player),
-        question: Number(r.question),
-        questionId: String(r.question_id),
-        answer: String(r.answer),
-        correct: r.correct === 1,
-        mistake: String(r.mistake),
-        timeMs: r.time_ms === null ? null : Number(r.time_ms),
-        points: Number(r.points),
-      }));
+      return rowsOf.all(game.id).map(rowFromDb);
     },
     probe: () => void touch.run(Date.now()),
     close: () => db.close(),

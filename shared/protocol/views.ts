@@ -91,6 +91,23 @@ export interface YouView {
   rank: number | null;
   playerCount: number;
   answer: AnswerState | null;
+  /** At the end of the game only: every question with this player's answer (server/rooms/review.ts). */
+  review?: PersonalReviewItem[];
+}
+
+/** One question of a player's end-of-game review; answers in the shared notation (shared/report/notation.ts). */
+export interface PersonalReviewItem {
+  index: number;
+  prompt: { text: string; latex: string };
+  /** How the answers are written: expressions are drawn as maths, numbers shown as text. */
+  answerKind: 'expr' | 'value' | 'matrix';
+  yourAnswer: string;
+  rightAnswer: string;
+  outcome: 'correct' | 'wrong' | 'no answer';
+  mistake: MistakeCode | null;
+  points: number;
+  /** The answer scored was the unsent draft. */
+  fromDraft: boolean;
 }
 
 export interface HostPlayer {

@@ -17,8 +17,14 @@ describe('csvCell', () => {
 });
 
 describe('toCsv', () => {
-  it('writes the header then one CRLF-terminated row per answer', () => {
-    const csv = toCsv([{ player: 'Zoë, "Z"', question: 1, questionId: 'chain-2-1', answer: '2x', correct: true, mistake: '', timeMs: 1234, points: 969 }]);
-    expect(csv).toBe('player,question,question_id,answer,correct,mistake,time_ms,points\r\n"Zoë, ""Z""",1,chain-2-1,2x,true,,1234,969\r\n');
+  it('writes the header then one CRLF-terminated row per answer, the mistake by name and the time in seconds', () => {
+    const csv = toCsv([{
+      player: 'Zoë, "Z"', question: 1, questionId: 'chain-2-1', questionText: 'Differentiate y = sin(x^2) with respect to x',
+      correctAnswer: '2*x*cos(x^2)', answer: 'cos(x^2)', outcome: 'wrong', correct: false, mistake: 'forgot-inner-derivative', timeMs: 1234, points: 0,
+    }]);
+    expect(csv).toBe(
+      'player,question,question_text,correct_answer,answer,result,mistake,time_s,points,question_id\r\n' +
+        '"Zoë, ""Z""",1,Differentiate y = sin(x^2) with respect to x,2*x*cos(x^2),cos(x^2),wrong,forgot the inner derivative,1.2,0,chain-2-1\r\n',
+    );
   });
 });

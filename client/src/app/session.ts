@@ -2,6 +2,8 @@
  * Where the resume token lives. A player's token is kept in localStorage (survives a reload or a closed tab on
  * a phone) and mirrored in sessionStorage; a host's too. Everything read back is treated as untrusted.
  */
+import { rememberHostedGame } from './hosted-games';
+
 export interface ResumeInfo {
   code: string;
   token: string;
@@ -31,6 +33,8 @@ export function resumeInfo(role: 'host' | 'player'): ResumeInfo | null {
 
 /** Saves (or with null, forgets) the resume info for `role`. */
 export function saveResume(role: 'host' | 'player', info: ResumeInfo | null): void {
+  // A host's game is also remembered for the report page (past games), after the resume token is gone.
+  if (role === 'host' && info) rememberHostedGame(info.code, info.token);
   for (const store of stores()) {
     try {
       if (info) store.setItem(KEY(role), JSON.stringify(info));

@@ -62,22 +62,24 @@ function buildJoin(code: string): HTMLElement {
 
 function buildCreate(): HTMLElement {
   const status = h('p', { class: 'error-text', role: 'alert' });
-  const create = (mode: 'classroom' | 'party', nickname?: string): void => {
+  const create = (mode: 'classroom' | 'party', nickname?: string, preset?: 'drill'): void => {
     status.textContent = '';
     import('./host/host-screen')
-      .then((m) => m.createGame(mode, (msg) => (status.textContent = msg), nickname))
+      .then((m) => m.createGame(mode, (msg) => (status.textContent = msg), nickname, preset))
       .catch(() => (status.textContent = 'Could not load the host screen.'));
   };
   const nick = h('input', { type: 'text', id: 'party-nickname', maxlength: 20, value: safeGet(NICK_KEY), placeholder: 'Your nickname' });
+  const drill = h('input', { type: 'checkbox', id: 'party-drill' });
   const party = h('form', { class: 'party-form stack', 'aria-label': 'Party game' },
     h('label', { for: 'party-nickname' }, 'Your nickname (you play too)'), nick,
+    h('label', { class: 'chip', for: 'party-drill' }, drill, 'Interview drill: backprop, Jacobians, activations at level 4, with explain-it prompts'),
     h('button', { type: 'submit', class: 'primary' }, 'Create the party'));
   party.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const name = nick.value.trim();
     if (!name) return void (status.textContent = 'Choose a nickname.');
     safeSet(NICK_KEY, name);
-    create('party', name);
+    create('party', name, drill.checked ? 'drill' : undefined);
   });
   return h('section', { class: 'card stack', 'aria-labelledby': 'create-title' },
     h('h2', { id: 'create-title' }, 'Host a game'),
@@ -97,7 +99,8 @@ function buildSolo(): HTMLElement {
     h('h2', { id: 'solo-title' }, 'Solo practice'),
     h('p', { class: 'muted' }, 'Race the clock on the topics you choose. Every mistake is explained with the worked solution. ' +
       'Works offline once loaded.'),
-    h('div', { class: 'row' }, h('button', { type: 'button', id: 'start-solo', onclick: () => go('solo') }, 'Practise alone')));
+    h('div', { class: 'row' }, h('button', { type: 'button', id: 'start-solo', onclick: () => go('solo') }, 'Practise alone'),
+      h('a', { href: '#/reports', id: 'open-reports', class: 'muted' }, 'Reports of past games')));
 }
 
 function safeGet(key: string): string {

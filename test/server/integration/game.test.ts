@@ -106,9 +106,9 @@ describe('a classroom game of 1 host and 5 players', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('player,question,question_id,answer,correct,mistake,time_ms,points');
+    expect(lines[0]).toBe('player,question,question_text,correct_answer,answer,result,mistake,time_s,points,question_id');
     expect(lines).toHaveLength(1 + 5 * 2);
-    expect(lines.filter((l) => l.startsWith('Player 0,')).every((l) => l.includes(',true,'))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('Player 0,')).every((l) => l.includes(',correct,'))).toBe(true);
   });
 
   it('refuses the report without the right secret', async () => {

@@ -58,6 +58,6 @@ describe('arena HTTP server', () => {
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain("\r\n'@SUM(A1),1,");
-    expect(body).toContain(",'-2*x,false,");
+    expect(body).toContain(",'-2*x,wrong,");
   });
 });

@@ -70,6 +70,9 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
     h('main', { class: 'finished-main' }, row),
     h('footer', { class: 'host-bar bottom', id: 'host-controls' },
       h('button', { type: 'button', class: 'primary', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Download report (CSV)'),
+      // The per-question summary (share right, top mistakes) and the report page for past games.
+      h('button', { type: 'button', id: 'download-summary', onclick: (e: Event) => void downloadReport(v.reportPath.replace(/report\.csv$/, 'summary.csv'), ctx.hostSecret, fileName.replace(/\.csv$/, '-summary.csv'), e.currentTarget as HTMLButtonElement) }, '⬇ Summary (CSV)'),
+      h('a', { href: '#/reports', target: '_blank', rel: 'noopener', class: 'muted', id: 'open-reports-page' }, 'All reports'),
       h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
   const timers: Array<ReturnType<typeof setTimeout>> = [];
   const show = (pos: 1 | 2 | 3): void => {

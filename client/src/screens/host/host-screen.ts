@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type RoomSettings } from '../../../../shared/protocol
 import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
 import { Connection, errorMessage } from '../../net/connection';
+import { DRILL_SETTINGS } from '../../../../shared/drill/preset';
 import { showHome } from '../home';
 import { renderHostPhase, type HostContext, type HostScreen } from './host-phases';
 import { BoardHistory } from './board-history';
@@ -25,12 +26,14 @@ const PARTY_SETTINGS: RoomSettings = {
 
 /**
  * Shows the setup page, then creates the room with its settings and shows the lobby. Party mode needs the host's
- * own nickname: they play too.
+ * own nickname: they play too. `preset` 'drill' starts from the interview drill's settings.
  */
-export function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string): Promise<void> {
+export function createGame(mode: 'classroom' | 'party', onError: (msg: string) => void, nickname?: string, preset?: 'drill'): Promise<void> {
   active?.close();
   active = null;
-  showSetup(mode, mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS, async (settings) => {
+  // The interview drill (home page's party form) opens the setup page with the drill's settings.
+  const initial = preset === 'drill' ? DRILL_SETTINGS : mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS;
+  showSetup(mode, initial, async (settings) => {
     const conn = new Connection();
     const res = await conn.request('room:create', nickname ? { mode, settings, nickname } : { mode, settings });
     if (!res.ok) {

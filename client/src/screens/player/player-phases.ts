@@ -3,6 +3,7 @@ import type { AnswerState, PlayerPhaseView, SubmitAnswer, YouView } from '../../
 import { h, mountScreen, replace } from '../../app/dom';
 import type { Connection, Result } from '../../net/connection';
 import { leaderboardList } from '../leaderboard-list';
+import { personalReviewList } from './player-review';
 
 export interface PlayerContext {
   readonly conn: Connection;
@@ -112,6 +113,7 @@ function finished(ctx: PlayerContext): HTMLElement {
     h('h1', {}, 'Game over'),
     rankLine(ctx.you),
     leaderboardList(s.podium, ctx.you.playerId),
+    personalReviewList(ctx.you.review),
     h('button', { type: 'button', class: 'primary', onclick: () => ctx.leave() }, 'Back to start'));
 }
 

@@ -2,6 +2,7 @@
 import { h, mountScreen, verdictBadge } from '../../app/dom';
 import { mistakeTitle } from '../../app/mistakes';
 import { answerText } from '../answer-text';
+import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
 
@@ -26,6 +27,7 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
         h('p', { class: 'big', id: 'my-points' }, `+${pts} points`, a?.streakBonus ? ` (streak bonus +${a.streakBonus})` : ''),
         ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null),
       h('p', {}, 'The answer: ', answer),
+      explainPromptBox(s.question) ?? '',
       h('details', { open: !right }, h('summary', {}, 'Worked solution'), workedSolution(s.question.steps, { animate: false })));
   };
   mountScreen('phone', page);

@@ -4,18 +4,28 @@ import { checkAnswer, type Verdict } from '../../../../shared/check/index';
 import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
 import { formatSeconds } from '../../app/format';
 import { mountView, renderMath } from '../../app/math';
-import { mistakeTitle } from '../../app/mistakes';
+import { mistakeName, mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
 import { fitWide, foldable } from '../../input/phone-layout';
+import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
 import { answerText } from '../answer-text';
-import { bestKey, readBest, recordAnswer, saveBest, startRun, type SoloConfig, type SoloState } from './solo-run';
+import { recordAnswer, startRun, type SoloConfig, type SoloState } from './solo-run';
+import { pauseClock, remaining, resumeClock, startClock } from './solo-clock';
+import { beginSession, dueItems, loadQueue, recordMiss, recordReviewRight, saveQueue, type ReviewItem } from './review-queue';
+import { showEnd, type SoloMistake } from './solo-end';
 import type { QuestionView } from '../../views/contract';
+import type { AnswerInput } from '../../../../shared/check/types';
 
 /** Starts a run with `config`; `onExit` returns to the setup screen. */
 export function playRun(config: SoloConfig, onExit: () => void): void {
   let state = startRun(config);
-  const endsAt = Date.now() + config.durationMs;
+  let clock = startClock(config.durationMs, Date.now());
+  // A new session: what was missed in earlier runs and is due now opens this run (review-queue.ts).
+  let queue = beginSession(loadQueue(localStorage));
+  saveQueue(localStorage, queue);
+  const reviews = dueItems(queue);
+  const mistakes: SoloMistake[] = [];
   const timer = h('span', { class: 'timer', id: 'solo-timer', role: 'timer', 'aria-label': 'Time left' });
   const stats = h('span', { class: 'pill', id: 'solo-stats' });
   const body = h('div', { class: 'stack', id: 'solo-body' });
@@ -29,10 +39,12 @@ export function playRun(config: SoloConfig, onExit: () => void): void {
       view?.destroy();
       return;
     }
-    const left = endsAt - Date.now();
+    const left = remaining(clock, Date.now());
     timer.textContent = formatSeconds(left);
     timer.classList.toggle('low', left < 15_000);
-    if (left <= 0) finish();
+    timer.dataset.paused = String(!clock.running);
+    timer.title = clock.running ? '' : 'Paused while you read the feedback';
+    if (left <= 0) finish('time');
   };
   const interval = setInterval(tick, 250);
   const onResize = (): void => view?.resize();
@@ -41,28 +53,39 @@ export function playRun(config: SoloConfig, onExit: () => void): void {
     stats.textContent = `${state.score} pts · L${state.difficulty}${state.streak > 1 ? ` · ${state.streak} in a row` : ''}`;
     stats.title = `Score ${state.score}, level ${state.difficulty}, streak ${state.streak}`;
   };
-  const finish = (): void => {
+  const finish = (reason: 'time' | 'ended'): void => {
     if (finished) return;
     finished = true;
     clearInterval(interval);
     window.removeEventListener('resize', onResize);
     view?.destroy();
-    showEnd(config, state, onExit);
+    showEnd({ config, state, mistakes, reason, queue }, () => playRun(config, onExit), onExit);
   };
   const next = (): void => {
     view?.destroy();
     view = null;
     showStats();
-    const q = pickQuestion(config, state);
-    askQuestion(body, q, (v) => (view = v), (verdict) => {
+    const review = reviews.shift() ?? null;
+    const q = review ? reviewQuestion(review) : pickQuestion(config, state);
+    clock = resumeClock(clock, Date.now());
+    tick();
+    askQuestion(body, q, review, (v) => (view = v), (verdict, answer) => {
+      // Reading the feedback is part of learning, not of the race: the clock stands still until "Next".
+      clock = pauseClock(clock, Date.now());
+      tick();
       state = recordAnswer(state, verdict.correct);
+      if (!verdict.correct) {
+        mistakes.push({ question: q, answer, verdict });
+        queue = recordMiss(queue, { family: q.family, mistake: verdict.mistake ?? null, difficulty: q.difficulty, prompt: q.prompt.text }, Date.now());
+      } else if (review) queue = recordReviewRight(queue, review.key);
+      saveQueue(localStorage, queue);
       showStats();
       showFeedback(body, q, verdict, next);
     });
   };
   mountScreen('phone', h('div', { class: 'page narrow' },
     h('div', { class: 'phone-head' }, timer, stats,
-      h('button', { type: 'button', class: 'ghost small', onclick: finish }, 'End')),
+      h('button', { type: 'button', class: 'ghost small', id: 'solo-end-button', onclick: () => finish('ended') }, 'End')),
     body));
   tick();
   next();
@@ -80,7 +103,22 @@ function pickQuestion(config: SoloConfig, state: SoloState): Question {
   return generateQuestion('chain', 1, Date.now() % 100_000);
 }
 
-function askQuestion(body: HTMLElement, q: Question, setView: (v: QuestionView | null) => void, done: (v: Verdict) => void): void {
+/** A fresh question of a reviewed family at the level it was missed: the idea comes back, not the same numbers. */
+function reviewQuestion(item: ReviewItem): Question {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      return generateQuestion(item.family, item.difficulty, Math.floor(Math.random() * 2 ** 31));
+    } catch (err) {
+      console.warn('generator failed, trying another seed', err);
+    }
+  }
+  return generateQuestion('chain', 1, Date.now() % 100_000);
+}
+
+function askQuestion(
+  body: HTMLElement, q: Question, review: ReviewItem | null, setView: (v: QuestionView | null) => void,
+  done: (v: Verdict, answer: AnswerInput) => void,
+): void {
   const pub = toPublicQuestion(q);
   // The task is public (not the answer): exposing it lets tools and tests read the question precisely.
   const prompt = h('div', { class: 'prompt', id: 'question-prompt', 'data-family': pub.family, 'data-task': JSON.stringify(pub.task) });
@@ -96,7 +134,7 @@ function askQuestion(body: HTMLElement, q: Question, setView: (v: QuestionView |
     if (!form.readiness().ok) return;
     form.setDisabled(true);
     const { answer } = form.read();
-    done(safeCheck(q, answer));
+    done(safeCheck(q, answer), answer);
   };
   let typed = false;
   const form = createAnswerForm(pub, {
@@ -107,7 +145,11 @@ function askQuestion(body: HTMLElement, q: Question, setView: (v: QuestionView |
     },
   });
   submit.addEventListener('click', onSubmit);
-  replace(body, h('p', { class: 'muted' }, pub.prompt.text), prompt, form.el, form.dock, diagram);
+  const banner = review
+    ? h('p', { class: 'pill review-banner', id: 'solo-review', 'data-review': review.key },
+      `Review: last time you ${review.mistake ? mistakeName(review.mistake) : 'missed one of these'}`)
+    : null;
+  replace(body, banner, h('p', { class: 'muted' }, pub.prompt.text), prompt, form.el, form.dock, diagram);
   form.focus();
   void mountView(viewHost, pub, { mode: 'phone', reducedMotion: prefersReducedMotion() }).then((v) => {
     if (v && viewHost.isConnected) {
@@ -139,28 +181,11 @@ function showFeedback(body: HTMLElement, q: Question, v: Verdict, next: () => vo
     answerText(ans, q);
     panel.append(h('p', {}, 'The answer: ', ans), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
   }
+  const explain = explainPromptBox(q);
+  if (explain) panel.append(explain);
   body.querySelector('.sticky-submit')?.remove();
   body.querySelectorAll('.answer-dock').forEach((k) => k.remove());
   body.append(panel, h('div', { class: 'sticky-submit' }, nextBtn));
   nextBtn.focus({ preventScroll: true });
   panel.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
-}
-
-function showEnd(config: SoloConfig, s: SoloState, onExit: () => void): void {
-  const key = bestKey(config);
-  const before = readBest(localStorage, key);
-  const isBest = saveBest(localStorage, key, s.score);
-  const again = h('button', { type: 'button', class: 'primary', id: 'solo-again', onclick: () => playRun(config, onExit) }, 'Play again');
-  mountScreen('phone', h('div', { class: 'page narrow stack center', id: 'solo-end' },
-    h('h1', {}, 'Time!'),
-    h('div', { class: 'row', style: 'justify-content:center;gap:32px' },
-      stat(String(s.score), 'points'), stat(`${s.correct}/${s.answered}`, 'right'), stat(String(s.difficulty), 'level')),
-    h('p', { class: 'big' }, isBest ? '★ New personal best!' : before > 0 ? `Personal best: ${before}` : ''),
-    h('div', { class: 'row', style: 'justify-content:center' }, again,
-      h('button', { type: 'button', onclick: onExit }, 'Change topics'))));
-  again.focus();
-}
-
-function stat(num: string, label: string): HTMLElement {
-  return h('div', { class: 'stat' }, h('span', { class: 'num' }, num), h('span', { class: 'lbl' }, label));
 }

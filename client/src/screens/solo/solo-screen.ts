@@ -8,6 +8,8 @@ import { go } from '../../app/routes';
 import { bestKey, readBest, type SoloConfig } from './solo-run';
 import { playRun } from './solo-play';
 import { familyLabel } from '../family-labels';
+import { dueItems, loadQueue } from './review-queue';
+import { downloadQueue } from './solo-end';
 
 
 const DURATIONS_S = [60, 180, 300];
@@ -25,7 +27,7 @@ export function showSolo(initial?: SoloConfig): void {
     h('fieldset', { class: 'field', style: 'border:0;padding:0;margin:0' }, h('legend', { class: 'big' }, 'Topics'), h('div', { class: 'checks' }, chips)),
     h('div', { class: 'field' }, h('div', { class: 'big', id: 'diff-label' }, 'Starting difficulty'), diff),
     h('div', { class: 'field' }, h('div', { class: 'big', id: 'dur-label' }, 'Time'), dur),
-    best, error,
+    best, reviewNote(), error,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', id: 'solo-go' }, 'Start the run'),
       h('button', { type: 'button', class: 'ghost', onclick: () => go('') }, 'Back')));
   const read = (): SoloConfig => ({
@@ -54,4 +56,15 @@ export function showSolo(initial?: SoloConfig): void {
 function segmented(name: string, options: Array<[string, string]>, value: string): HTMLElement {
   return h('div', { class: 'segmented', role: 'radiogroup', 'aria-labelledby': name === 'difficulty' ? 'diff-label' : 'dur-label' },
     options.map(([v, label]) => h('label', {}, h('input', { type: 'radio', name, value: v, checked: v === value }), label)));
+}
+
+/** What the review queue holds, and the JSON export; the run itself opens with the due items. */
+function reviewNote(): HTMLElement | null {
+  const q = loadQueue(localStorage);
+  if (q.items.length === 0) return null;
+  const due = dueItems({ ...q, session: q.session + 1 }).length;
+  return h('div', { class: 'row', id: 'solo-review-note' },
+    h('p', { class: 'muted', style: 'margin:0' },
+      `Review queue: ${q.items.length} topic${q.items.length === 1 ? '' : 's'} you missed${due > 0 ? `; the run opens with ${due}` : ''}.`),
+    h('button', { type: 'button', class: 'ghost small', onclick: () => downloadQueue(q) }, 'Export (JSON)'));
 }
