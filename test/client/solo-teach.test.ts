@@ -3,7 +3,9 @@
  * the whole run), "End" says "Ended", the end screen lists the mistake with the step that was missed, and the
  * next session opens with it from the review queue even when other topics are chosen.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
@@ -91,7 +93,11 @@ describe('solo that teaches', () => {
     const stored = parseQueue(await page.evaluate((k) => localStorage.getItem(k), REVIEW_KEY));
     expect(stored.items.map((i) => i.key)).toEqual(['chain:forgot-inner-derivative']);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('#review-export')]);
-    const exported = parseQueue(readFileSync((await file.path()) ?? '', 'utf8'));
+    // The shared Chromium is reached over a connection, where download.path() is unavailable: save a copy.
+    const saved = join(tmpdir(), `arena-review-${process.pid}.json`);
+    await file.saveAs(saved);
+    const exported = parseQueue(readFileSync(saved, 'utf8'));
+    rmSync(saved, { force: true });
     expect(exported).toEqual(stored);
 
     // Next session, other topics chosen: the run still opens with the chain-rule review.
