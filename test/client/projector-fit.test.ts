@@ -88,6 +88,15 @@ async function setSize(page: Page, size: { width: number; height: number }): Pro
 
 const shrinkLog: string[] = [];
 
+/**
+ * Screenshots cost more than the checks (a 4K PNG is 8 megapixels): by default only the 1080p screens are saved,
+ * which is what a person looks at; `ARENA_SCREENSHOTS=all` saves every size too. The checks run at every size
+ * either way.
+ */
+async function shot(page: Page, name: string, width: number): Promise<void> {
+  if (width === 1920 || process.env.ARENA_SCREENSHOTS === 'all') await screenshot(page, name);
+}
+
 async function check(page: Page, label: string, size: { width: number }): Promise<void> {
   await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
   const m = await measureScreen(page, size.width === 1920 ? MIN_FONT_AT_1080P : 0);
@@ -132,7 +141,7 @@ describe('projector', () => {
       seen.add(family);
       for (const size of SIZES) {
         await setSize(page, size);
-        await screenshot(page, `projector-${i + 1}-${family}-question-${size.width}`);
+        await shot(page, `projector-${i + 1}-${family}-question-${size.width}`, size.width);
         await check(page, `${family} question`, size);
       }
       await answer(players[i % 2]!, true);
@@ -147,8 +156,7 @@ describe('projector', () => {
         for (let k = 0; k <= steps; k++) {
           await page.locator(`#reveal-slide[data-slide="${k}"]`).waitFor(WAIT);
           await setSize(page, size);
-          // Every step is looked at on the 1080p screenshots; the other sizes keep the first and last (the machine is shared).
-          if (size.width === 1920 || k === 0 || k === steps) await screenshot(page, `projector-${i + 1}-${family}-reveal-${k}-${size.width}`);
+          await shot(page, `projector-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
           await check(page, `${family} reveal step ${k}`, size);
           if (k < steps) await page.keyboard.press(k % 2 === 0 ? 'ArrowRight' : 'PageDown');
         }
@@ -165,7 +173,7 @@ describe('projector', () => {
         for (const size of SIZES) {
           await page.setViewportSize(size);
           await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-          await screenshot(page, `projector-${i + 1}-leaderboard-${size.width}`);
+          await shot(page, `projector-${i + 1}-leaderboard-${size.width}`, size.width);
           await check(page, 'leaderboard', size);
         }
         await page.keyboard.press('ArrowRight');
@@ -177,7 +185,7 @@ describe('projector', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-      await screenshot(page, `projector-podium-${size.width}`);
+      await shot(page, `projector-podium-${size.width}`, size.width);
       await check(page, 'podium', size);
     }
     expect(errors).toEqual([]);
