@@ -89,13 +89,13 @@ export function typesetProse(el: HTMLElement, prose: string): void {
  * Shrinks a block of ordinary content (the results bars) until it fits its box's height, never below
  * `minScale`; refits on every size change. The box must have a bounded height and hide overflow.
  */
-export function fitBlock(el: HTMLElement, minScale = 0.6): () => void {
+export function fitBlock(el: HTMLElement, minScale = 0.45): () => void {
   let last = '';
   const fit = (): void => {
     if (!el.isConnected || el.clientHeight === 0) return;
     let scale = 1;
     el.style.fontSize = '';
-    for (let i = 0; i < 8 && el.scrollHeight > el.clientHeight * 0.98 && scale > minScale; i++) {
+    for (let i = 0; i < 12 && el.scrollHeight > el.clientHeight * 0.98 && scale > minScale; i++) {
       scale = Math.max(minScale, scale * Math.max(0.8, (el.clientHeight / el.scrollHeight) ** 0.5));
       el.style.fontSize = `${scale}em`;
     }

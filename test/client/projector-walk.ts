@@ -1,17 +1,18 @@
 /**
- * The projector in real Chromium against the real server: one game with every family at difficulty 5, walked
- * through question, every reveal step, leaderboard and podium at 1280×720, 1920×1080 and 3840×2160 on one live
- * page (the resizes are the live-resize test: the diagram and formulas must re-lay out each time). Asserts no
- * page scroll, nothing outside the viewport or clipped, no formula wider than its box, and no text under 28 px
- * at 1920×1080. Screenshots of every screen go to test-output/screenshots/projector-*.png.
+ * The projector walk shared by projector-fit-*.test.ts: one game of the given families at difficulty 5 on one
+ * live page, walked through question, reveal steps, leaderboard and podium at 1280×720, 1920×1080 and
+ * 3840×2160 (the resizes are the live-resize test: the diagram and formulas must re-lay out each time). Asserts
+ * no page scroll, nothing outside the viewport or clipped, no formula wider than its box, and no text under
+ * 28 px at 1920×1080. Screenshots go to test-output/screenshots/projector-*.png. Split in two files so the two
+ * halves run side by side in the browser project.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { FAMILIES, solveTask, type Family } from '../../shared/questions/index';
+import { solveTask, type Family } from '../../shared/questions/index';
 import { PROTOCOL_VERSION, type Ack, type PlayerPhaseView } from '../../shared/protocol';
-import { buildClient, launchBrowser, newContext, screenshot, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, screenshot, watchErrors } from './browser';
+import type { RunningArena } from './arena-server';
 import { measureScreen } from './projector-measure';
 
 const SIZES = [
@@ -22,28 +23,15 @@ const SIZES = [
 const MIN_FONT_AT_1080P = 28;
 const WAIT = { timeout: 30_000 };
 
-let browser: Browser;
-let arena: RunningArena;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  await buildClient();
-  browser = await launchBrowser();
-  arena = await startArena();
-}, 240_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await arena?.close();
-});
+/** Player sockets opened by the walk; the test file disconnects them in its afterAll. */
+export const sockets: Socket[] = [];
 
 interface Player {
   socket: Socket;
   state: PlayerPhaseView | null;
 }
 
-async function joinPlayer(code: string, nickname: string): Promise<Player> {
+async function joinPlayer(arena: RunningArena, code: string, nickname: string): Promise<Player> {
   const socket = io(arena.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnection: false });
   sockets.push(socket);
   const player: Player = { socket, state: null };
@@ -111,37 +99,43 @@ async function check(page: Page, label: string, size: { width: number }): Promis
   expect(m.problems, `${label} at ${size.width}px`).toEqual([]);
 }
 
-describe('projector', () => {
-  it('fits every family at difficulty 5 on one 16:9 screen at three sizes, question to podium', async () => {
+/**
+ * Plays one game of `families` (one question each, difficulty 5) on a projector page and checks every screen at
+ * the three sizes: the question, each reveal step (every step at 1080p, the first and last at the other sizes,
+ * since the steps share their layout), leaderboard and podium. `tag` keeps screenshot names apart.
+ */
+export async function walkProjector(browser: Browser, arena: RunningArena, families: readonly Family[], tag: string): Promise<void> {
+  {
     const ctx = await newContext(browser, SIZES[1], arena.url);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/');
     await page.click('#create-classroom');
     await page.locator('#host-setup').waitFor(WAIT);
-    for (const f of FAMILIES) {
+    for (const box of await page.locator('input[name=family]').all()) await box.setChecked(false);
+    for (const f of families) {
       await page.check(`input[name=family][value=${f}]`);
       await page.selectOption(`select[data-family="${f}"]`, '5');
     }
-    await page.fill('#set-count', String(FAMILIES.length));
+    await page.fill('#set-count', String(families.length));
     await page.fill('#set-seconds', '600');
     await page.selectOption('#set-board', '5');
-    await screenshot(page, 'projector-setup-1920');
+    await screenshot(page, `projector-${tag}-setup-1920`);
     await page.click('#open-lobby');
     const code = ((await page.locator('#room-code-display').textContent(WAIT)) ?? '').trim();
-    const players = [await joinPlayer(code, 'Ada'), await joinPlayer(code, 'Ben'), await joinPlayer(code, 'Cy')];
+    const players = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
     await page.locator('#lobby-players li[data-player]').nth(2).waitFor(WAIT);
-    await screenshot(page, 'projector-lobby-1920');
+    await screenshot(page, `projector-${tag}-lobby-1920`);
     await page.click('#start-game');
 
     const seen = new Set<Family>();
-    for (let i = 0; i < FAMILIES.length; i++) {
+    for (let i = 0; i < families.length; i++) {
       await page.locator('#host-question').waitFor(WAIT);
       const family = (await page.locator('#host-view .cra-view').getAttribute('data-family', WAIT)) as Family;
       seen.add(family);
       for (const size of SIZES) {
         await setSize(page, size);
-        await shot(page, `projector-${i + 1}-${family}-question-${size.width}`, size.width);
+        await shot(page, `projector-${tag}-${i + 1}-${family}-question-${size.width}`, size.width);
         await check(page, `${family} question`, size);
       }
       await answer(players[i % 2]!, true);
@@ -155,9 +149,11 @@ describe('projector', () => {
         await setSize(page, size);
         for (let k = 0; k <= steps; k++) {
           await page.locator(`#reveal-slide[data-slide="${k}"]`).waitFor(WAIT);
-          await setSize(page, size);
-          await shot(page, `projector-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
-          await check(page, `${family} reveal step ${k}`, size);
+          if (size.width === 1920 || k === 0 || k === steps) {
+            await setSize(page, size);
+            await shot(page, `projector-${tag}-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
+            await check(page, `${family} reveal step ${k}`, size);
+          }
           if (k < steps) await page.keyboard.press(k % 2 === 0 ? 'ArrowRight' : 'PageDown');
         }
         if (size !== SIZES[SIZES.length - 1]) {
@@ -173,22 +169,22 @@ describe('projector', () => {
         for (const size of SIZES) {
           await page.setViewportSize(size);
           await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-          await shot(page, `projector-${i + 1}-leaderboard-${size.width}`, size.width);
+          await shot(page, `projector-${tag}-${i + 1}-leaderboard-${size.width}`, size.width);
           await check(page, 'leaderboard', size);
         }
         await page.keyboard.press('ArrowRight');
       }
     }
-    expect([...seen].sort()).toEqual([...FAMILIES].sort());
+    expect([...seen].sort()).toEqual([...families].sort());
     await page.locator('#host-finished').waitFor(WAIT);
     await page.locator('.host-podium .place.p1.shown').waitFor(WAIT);
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-      await shot(page, `projector-podium-${size.width}`, size.width);
+      await shot(page, `projector-${tag}-podium-${size.width}`, size.width);
       await check(page, 'podium', size);
     }
     expect(errors).toEqual([]);
     console.log(`formulas and diagrams shrunk to fit:\n${shrinkLog.join('\n')}`);
-  }, 900_000);
-});
+  }
+}
