@@ -5,6 +5,7 @@
 import type { LeaderboardEntry } from '../../../../shared/protocol/views';
 import { podiumPlaces } from '../../../../shared/ranking';
 import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
+import { downloadReport } from '../../app/report-download';
 import type { HostContext, HostScreen } from './host-phases';
 import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
@@ -90,25 +91,3 @@ function ordinal(n: number): string {
   return n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
 }
 
-/**
- * The report is a POST with the host secret in a header, never in a URL (where proxy logs and the browser's
- * history would keep it); the CSV comes back as a blob and is saved under `fileName`.
- */
-async function downloadReport(path: string, secret: string, fileName: string, button: HTMLButtonElement): Promise<void> {
-  button.disabled = true;
-  try {
-    const res = await fetch(path, { method: 'POST', headers: { 'X-Host-Secret': secret }, cache: 'no-store' });
-    if (!res.ok) throw new Error(`report: HTTP ${res.status}`);
-    const url = URL.createObjectURL(await res.blob());
-    const a = h('a', { href: url, download: fileName, style: 'display:none' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  } catch (err) {
-    console.error(err);
-    button.textContent = 'Download failed: try again';
-  } finally {
-    button.disabled = false;
-  }
-}

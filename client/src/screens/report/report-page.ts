@@ -6,14 +6,15 @@
  */
 import type { QuestionSummary, ReportData, ReportRow } from '../../../../shared/report/types';
 import { h, mountScreen, replace } from '../../app/dom';
+import { downloadReport, HOST_SECRET_HEADER } from '../../app/report-download';
 import { hostedGames } from '../../app/hosted-games';
 import { mistakeName } from '../../app/mistakes';
 import { go, normaliseCode } from '../../app/routes';
 
-const HEADER = 'X-Host-Secret';
+const reportPath = (code: string, file: string): string => `/api/rooms/${encodeURIComponent(code)}/${file}`;
 
 async function post(code: string, secret: string, file: string): Promise<Response> {
-  return fetch(`/api/rooms/${encodeURIComponent(code)}/${file}`, { method: 'POST', headers: { [HEADER]: secret }, cache: 'no-store' });
+  return fetch(reportPath(code, file), { method: 'POST', headers: { [HOST_SECRET_HEADER]: secret }, cache: 'no-store' });
 }
 
 export function showReports(): void {
@@ -72,24 +73,7 @@ async function load(code: string, secret: string, out: HTMLElement, error: HTMLE
 
 function downloadButton(label: string, code: string, secret: string, file: string, name: string): HTMLElement {
   const button = h('button', { type: 'button', class: 'ghost small', 'data-file': file }, label);
-  button.addEventListener('click', () => void (async () => {
-    button.disabled = true;
-    try {
-      const res = await post(code, secret, file);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const url = URL.createObjectURL(await res.blob());
-      const a = h('a', { href: url, download: name, style: 'display:none' });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (err) {
-      console.error(err);
-      button.textContent = 'Download failed: try again';
-    } finally {
-      button.disabled = false;
-    }
-  })());
+  button.addEventListener('click', () => void downloadReport(reportPath(code, file), secret, name, button));
   return button;
 }
 
