@@ -91,7 +91,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   };
   replace(answerArea, form.el, status, form.dock);
   mountScreen('phone', h('div', { class: 'page narrow stack', id: 'player-question' },
-    head, countdown.el, h('p', { class: 'muted', style: 'margin:0' }, q.prompt.text), prompt, answerArea, diagram));
+    head, countdown.el, prompt, answerArea, diagram));
   paint();
   // `you.answer` may still be the previous question's (done) until the next `you` arrives.
   const mine = ctx.you.answer;

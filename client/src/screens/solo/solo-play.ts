@@ -149,7 +149,7 @@ function askQuestion(
     ? h('p', { class: 'pill review-banner', id: 'solo-review', 'data-review': review.key },
       `Review: last time you ${review.mistake ? mistakeName(review.mistake) : 'missed one of these'}`)
     : null;
-  replace(body, banner, h('p', { class: 'muted' }, pub.prompt.text), prompt, form.el, form.dock, diagram);
+  replace(body, banner, prompt, form.el, form.dock, diagram);
   form.focus();
   void mountView(viewHost, pub, { mode: 'phone', reducedMotion: prefersReducedMotion() }).then((v) => {
     if (v && viewHost.isConnected) {
