@@ -1,4 +1,5 @@
 import type { MathNode } from 'mathjs';
+import { functionSpec } from '../../math/functions';
 import { constValue, fnArgs, fnName, isFn, isNeg, isOp, opView, symName } from './nodes';
 
 /**
@@ -64,13 +65,6 @@ function opStr(n: MathNode): string {
   }
 }
 
-const TEX_FUNCTIONS: Readonly<Record<string, string>> = {
-  sin: '\\sin', cos: '\\cos', tan: '\\tan', sec: '\\sec', csc: '\\csc', cot: '\\cot',
-  asin: '\\arcsin', acos: '\\arccos', atan: '\\arctan', sinh: '\\sinh', cosh: '\\cosh', tanh: '\\tanh',
-  sech: '\\operatorname{sech}', log: '\\ln', ln: '\\ln', sigmoid: '\\sigma', softplus: '\\operatorname{softplus}',
-  relu: '\\operatorname{ReLU}', sign: '\\operatorname{sgn}',
-};
-
 const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'theta', 'phi', 'psi', 'omega', 'lambda', 'mu', 'rho', 'tau', 'pi']);
 
 /** A variable name in LaTeX: `theta` → `\\theta`, `x1` → `x_{1}`, other long names upright. */
@@ -110,7 +104,8 @@ function texCall(n: MathNode, power?: string): string {
   if (name === 'abs') return `\\left|${texNode(arg)}\\right|`;
   if (name === 'exp') return `e^{${texNode(arg)}}`;
   if (name === 'sign' && isFn(arg, 'relu')) return `\\mathbf{1}\\left[${texNode(fnArgs(arg)[0] as MathNode)}>0\\right]`;
-  const head = TEX_FUNCTIONS[name] ?? `\\operatorname{${name}}`;
+  // LaTeX names come from the one function table (shared/math/functions.ts), as the answer preview's do.
+  const head = functionSpec(name)?.tex || `\\operatorname{${name}}`;
   return `${head}${power === undefined ? '' : `^{${power}}`}${paren(fnArgs(n).map(texNode).join(', '))}`;
 }
 
