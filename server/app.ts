@@ -21,7 +21,9 @@ import { createHttpApp } from './http/app';
 import { lanOrigin } from './http/lan-origin';
 import type { TrustProxy } from './config';
 import { clientAddress, type TrustFn } from './net/address';
-import { attachHandlers, type HandlerLimits, type SolveTasks } from './net/handlers';
+import { startCluster, type ClusterOptions } from './cluster/index';
+import { attachHandlers, registryCreator, type HandlerLimits, type SolveTasks } from './net/handlers';
+import { localRoomOps } from './net/room-ops';
 import { KeyedLimiter, type BucketSpec } from './net/rate-limit';
 import { socketTransport, type ArenaServer } from './net/transport';
 import { reportRows } from './report/csv';
@@ -70,6 +72,10 @@ export interface ArenaServerOptions {
   maxRoomsPerOwner?: number;
   /** Solves teacher tasks; by default a worker-thread pool (rooms/task-pool.ts), never the event loop. */
   solveTasks?: SolveTasks;
+  /** Cluster mode (server/cluster): rooms, broadcasts and recovery shared through this Redis. Absent: one process. */
+  redisUrl?: string;
+  /** Cluster timings (shorter in tests). */
+  cluster?: Pick<ClusterOptions, 'lease' | 'forwardTimeoutMs' | 'tookOver'>;
 }
 
 export interface ArenaServerHandle {
@@ -122,11 +128,13 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     pingTimeout: 20_000,
   });
   io.use(handshake(new KeyedLimiter(limits.connections, clock), trust));
+  const cluster = opts.redisUrl === undefined ? null : await startCluster({ redisUrl: opts.redisUrl, io, clock, log, ...opts.cluster });
   const registry = new RoomRegistry({
     deps: withService(opts.service, opts.deps ?? createMathDeps(log)),
     clock,
     transport: (code) => socketTransport(io, code),
-    store: live,
+    store: cluster?.roomLog ?? live,
+    ...(cluster ? { onAbandon: cluster.onAbandon } : {}),
     ...(opts.maxRoomsPerOwner === undefined ? {} : { maxRoomsPerOwner: opts.maxRoomsPerOwner }),
     sink: {
       finished(state) {
@@ -141,10 +149,13 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     },
   });
   rooms.registry = registry;
-  const restoredRooms = registry.restore();
+  // In a cluster, rooms come back one by one as their leases lapse (server/cluster/takeover.ts), not all here.
+  const restoredRooms = cluster ? 0 : registry.restore();
   const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
   const solveTasks = opts.solveTasks ?? pool?.solveTasks;
-  attachHandlers({ io, registry, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
+  const access = cluster ? cluster.bind(registry) : { ops: localRoomOps(io, registry, clock), createRoom: registryCreator(registry, clock) };
+  const roomsFull = (owner: string): boolean => registry.liveRoomsOf(owner) >= registry.maxRoomsPerOwner;
+  attachHandlers({ io, ...access, roomsFull, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
   opts.service?.attach({ io, registry, store });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -167,8 +178,10 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   async function shutdown(): Promise<void> {
     // No new connections; the ones open hear why they are about to drop, then everything stops.
     io.use((_socket, next) => next(refusal('rate-limited')));
-    io.emit('server:restarting', { message: 'The server is restarting. Reconnecting…' });
-    registry.close();
+    // Only this process's clients: in a cluster the others' servers go on.
+    io.local.emit('server:restarting', { message: 'The server is restarting. Reconnecting…' });
+    if (cluster) await cluster.close(registry);
+    else registry.close();
     await pool?.close();
     const closed = new Promise<void>((resolve) => void io.close(() => resolve()));
     // Keep-alive HTTP connections would otherwise hold close() open.

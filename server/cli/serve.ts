@@ -82,6 +82,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     limits: config.limits,
     log: errorLog(logger),
     service: service.hooks,
+    ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, cluster: { lease: config.lease } }),
   });
   logger.info({ url: server.url, dataDir: config.dataDir }, `Chain Rule Arena listening on ${server.url}`);
   if (config.host === '0.0.0.0') {

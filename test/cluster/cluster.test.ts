@@ -1,0 +1,155 @@
+/**
+ * Cluster mode end to end: a real redis-server, three game server processes sharing it, real Socket.IO clients
+ * spread over all three. One whole game with the host on one process; then a room whose owner is killed with -9
+ * mid-question: another process takes it over within 5 s, no acknowledged answer is lost, and the question can
+ * still be answered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant } from '../../shared/protocol';
+import { generateQuestion } from '../../shared/questions/index';
+import type { ReportRow } from '../../shared/report/types';
+import { generatedSpec } from '../../server/rooms/questions';
+import { call, gameSettings, next, ok, WAIT_MS, type Client } from '../server/integration/harness';
+import { startNode, type ServerNode } from '../support/cluster';
+import { startRedis, type RedisProcess } from '../support/redis';
+
+const SETTINGS = gameSettings({ questionCount: 2, leaderboardEvery: 0, secondsPerQuestion: 120 });
+const rightAnswer = (index: number): string => {
+  const spec = generatedSpec(SETTINGS, SETTINGS.seed ?? 0, index, 0);
+  return generateQuestion(spec.family, spec.difficulty, spec.seed).answer.expr ?? '';
+};
+/** The failover target of the issue: a room runs again within 5 s of its owner's death. */
+const FAILOVER_MS = 5000;
+
+describe('cluster mode: rooms across server processes on Redis', () => {
+  let redis: RedisProcess;
+  const nodes: ServerNode[] = [];
+  const clients: Client[] = [];
+  const connect = async (url: string, name: string): Promise<Client> => {
+    const auth = { protocolVersion: PROTOCOL_VERSION, deviceId: `device-${name}-0001` };
+    const c: Client = io(url, { transports: ['websocket'], auth, forceNew: true, reconnection: false, timeout: WAIT_MS });
+    clients.push(c);
+    await new Promise<void>((resolve, reject) => {
+      c.once('connect', () => resolve());
+      c.once('connect_error', reject);
+    });
+    return c;
+  };
+  const node = (i: number): ServerNode => nodes[i] as ServerNode;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    nodes.push(...(await Promise.all([0, 1, 2].map(() => startNode({ redisUrl: redis.url })))));
+  });
+  afterAll(async () => {
+    for (const c of clients.splice(0)) c.disconnect();
+    await Promise.all(nodes.map((n) => n.kill('SIGKILL')));
+    await redis?.stop();
+  });
+
+  /** A room created on `hostNode` and two players per process, each joining by code on their own process. */
+  async function classroom(hostNode: number, tag: string) {
+    const host = await connect(node(hostNode).url, `${tag}-host`);
+    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const players: Array<{ name: string; at: number; socket: Client; seat: SeatGrant }> = [];
+    for (let i = 0; i < 6; i++) {
+      const at = i % 3;
+      const name = `${tag}${i}`;
+      const socket = await connect(node(at).url, name);
+      const seat = await ok(call<SeatGrant>(socket, 'room:join', { code: room.code, nickname: name }));
+      expect(seat.state.phase === 'lobby' && seat.state.code).toBe(room.code);
+      players.push({ name, at, socket, seat });
+    }
+    return { host, room, players };
+  }
+
+  it('plays a whole game with the host on one process and players on all three; a room code joins on every process', async () => {
+    const { host, room, players } = await classroom(0, 'G');
+    // An unknown code is refused the same way everywhere.
+    for (let i = 0; i < 3; i++) {
+      const probe = await connect(node(i).url, `probe${i}`);
+      expect(await call(probe, 'room:join', { code: 'ZZZZZZ', nickname: 'nobody' })).toMatchObject({ ok: false, error: 'room-not-found' });
+    }
+    const lobby = await next<HostView>(host, 'host:state', (v) => v.playerCount === 6);
+    expect(lobby.players.every((p) => p.connected)).toBe(true);
+    for (const index of [0, 1]) {
+      // Every phone, whichever process holds its socket, hears the question from the room's owner.
+      const asked = players.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'question' && s.index === index));
+      if (index === 0) await ok(call(host, 'host:command', { type: 'start' }));
+      else await ok(call(host, 'host:command', { type: 'next', expect: { phase: 'reveal', index: 0 } }));
+      await Promise.all(asked);
+      const revealed = players.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'reveal' && s.index === index));
+      for (const [i, p] of players.entries()) {
+        const answer = await ok(call<AnswerState>(p.socket, 'answer:submit', { index, final: i % 2 === 0 ? rightAnswer(index) : 'x + 4242' }));
+        expect(answer.final?.correct).toBe(i % 2 === 0);
+      }
+      await Promise.all(revealed);
+    }
+    const finished = next<HostView>(host, 'host:state', (v) => v.phase === 'finished');
+    const ended = players.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'finished'));
+    await ok(call(host, 'host:command', { type: 'next', expect: { phase: 'reveal', index: 1 } }));
+    const view = await finished;
+    await Promise.all(ended);
+    expect(view.phase === 'finished' && view.ranking.length).toBe(6);
+    const scores = new Map(view.players.map((p) => [p.nickname, p.score]));
+    for (const [i, p] of players.entries()) expect((scores.get(p.name) ?? 0) > 0).toBe(i % 2 === 0);
+    // The owner process saved the report.
+    const rows = await report(node(0), room);
+    expect(rows.filter((r) => r.correct).length).toBe(6);
+  }, 60_000);
+
+  it('takes a room over within 5 s when its owner is killed with -9 mid-question, losing no acknowledged answer', async () => {
+    const { host, room, players } = await classroom(2, 'F');
+    await ok(call(host, 'host:command', { type: 'start' }));
+    // Half the class answers (acknowledged) before the owner dies.
+    const acked = new Map<string, boolean>();
+    for (const [i, p] of players.slice(0, 4).entries()) {
+      const a = await ok(call<AnswerState>(p.socket, 'answer:submit', { index: 0, final: i % 2 === 0 ? rightAnswer(0) : 'x + 4242' }));
+      acked.set(p.name, a.final?.correct === true);
+    }
+    const killedAt = Date.now();
+    node(2).proc.kill('SIGKILL');
+    expect(await node(2).exited).toBe('SIGKILL');
+    const takeover = await Promise.any([0, 1].map((i) => node(i).waitTakeover(room.code, 15_000)));
+    expect(takeover.at - killedAt).toBeLessThan(FAILOVER_MS);
+
+    // Sockets on the survivors were never dropped: the new owner's broadcasts reach them.
+    const survivors = players.filter((p) => p.at !== 2);
+    const stillThere = survivors.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'reveal' && s.index === 0));
+    // The host and the phones of the dead process reconnect to another process, as the client does.
+    const host2 = await connect(node(0).url, 'F-host-again');
+    const view = await ok(call<HostView>(host2, 'host:claim', { code: room.code, hostSecret: room.hostSecret }));
+    expect(view.phase === 'question' && view.answered).toBe(4);
+    expect(view.phase === 'question' && view.timer.remainingMs).toBeGreaterThan(100_000);
+    const back = players.filter((p) => p.at === 2);
+    for (const p of back) {
+      p.socket = await connect(node(1).url, p.name);
+      const seat = await ok(call<SeatGrant>(p.socket, 'room:resume', { code: room.code, resumeToken: p.seat.resumeToken }));
+      expect(seat.you.answer?.done ?? false).toBe(acked.has(p.name));
+    }
+    const revealed = next<HostView>(host2, 'host:state', (v) => v.phase === 'reveal');
+    for (const p of players.slice(4)) await ok(call(p.socket, 'answer:submit', { index: 0, final: rightAnswer(0) }));
+    const reveal = await revealed;
+    expect(reveal.phase === 'reveal' && reveal.stats).toMatchObject({ players: 6, answered: 6 });
+    await Promise.all(stillThere);
+
+    const finished = next<HostView>(host2, 'host:state', (v) => v.phase === 'finished');
+    await ok(call(host2, 'host:command', { type: 'next', expect: { phase: 'reveal', index: 0 } }));
+    await ok(call(host2, 'host:command', { type: 'end' }));
+    await finished;
+    const owner = nodes.find((n) => n.takeovers.some((t) => t.code === room.code));
+    const rows = await report(owner ?? node(0), room);
+    for (const [name, correct] of acked) {
+      const row = rows.find((r) => r.player === name && r.question === 1);
+      expect(row?.outcome).not.toBe('no answer');
+      expect(row?.correct).toBe(correct);
+    }
+  }, 60_000);
+});
+
+async function report(at: ServerNode, room: CreatedRoom): Promise<ReportRow[]> {
+  const res = await fetch(`${at.url}/api/rooms/${room.code}/report.json`, { method: 'POST', headers: { 'X-Host-Secret': room.hostSecret } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { rows: ReportRow[] }).rows;
+}
