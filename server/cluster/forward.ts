@@ -2,8 +2,9 @@
  * Room operations forwarded to the process that owns the room, over Redis pub/sub: one channel per process
  * (its inbox) carries the requests sent to it and the answers to the ones it sent. A request is answered once or
  * times out; PUBLISH tells how many processes listen on the inbox, so a dead owner is noticed at once (0) instead
- * of after the timeout. Nothing here is kept for later: an owner that dies mid-request leaves its caller with a
- * timeout, never a second application of the same event.
+ * of after the timeout, and a pending request probes the inbox for an owner that died after receiving it. Such a
+ * request is then sent again to the room's next owner, which restored every change the dead one acknowledged
+ * (a change it stored but never acknowledged is refused the second time, e.g. an answer already given).
  */
 import type { Redis } from 'ioredis';
 import { inboxChannel } from './keys';
@@ -26,11 +27,20 @@ interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
+  owner: string;
+  op: string;
 }
+
+/**
+ * While a request waits, the owner's inbox is checked this often: an owner killed after our PUBLISH reached it
+ * would otherwise cost the whole timeout before the caller looks for the room's next owner.
+ */
+export const PROBE_MS = 500;
 
 export class Forwarder {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private probe: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly pub: Redis,
@@ -53,7 +63,8 @@ export class Forwarder {
         reject(new ForwardTimeout(`${op} on ${owner} timed out`));
       }, timeoutMs);
       // Registered before sending: the answer may arrive before PUBLISH's own reply does.
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, owner, op });
+      this.probe ??= setInterval(() => this.probeOwners(), PROBE_MS);
       const msg: Message = { k: 'req', id, from: this.me, op, args };
       this.pub.publish(inboxChannel(owner), JSON.stringify(msg)).then(
         (listeners) => {
@@ -75,7 +86,25 @@ export class Forwarder {
     if (!p) return undefined;
     clearTimeout(p.timer);
     this.pending.delete(id);
+    if (this.pending.size === 0 && this.probe) {
+      clearInterval(this.probe);
+      this.probe = null;
+    }
     return p;
+  }
+
+  /** One NUMSUB per owner with requests waiting: the ones whose owner no longer listens fail over. */
+  private probeOwners(): void {
+    const owners = new Set([...this.pending.values()].map((p) => p.owner));
+    for (const owner of owners) {
+      this.pub.pubsub('NUMSUB', inboxChannel(owner)).then(
+        (res) => {
+          if (Number(res[1]) !== 0) return;
+          for (const [id, p] of this.pending) if (p.owner === owner) this.settle(id)?.reject(new OwnerGone(`${owner} died during ${p.op}`));
+        },
+        () => {},
+      );
+    }
   }
 
   private receive(raw: string): void {

@@ -42,30 +42,51 @@ export async function runHere(deps: Pick<RouterDeps, 'registry' | 'local'>, code
   return res;
 }
 
+/** Owners of rooms seen lately; small, since each entry is dropped as soon as the owner does not answer for it. */
+const OWNER_CACHE_MAX = 10_000;
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 export function clusterRoomOps(deps: RouterDeps): RoomOps {
+  // Skips a Redis round trip per forwarded event; a stale entry costs one NOT_OWNER or OwnerGone answer.
+  const owners = new Map<string, string>();
+  const ownerOf = async (code: string): Promise<string | null> => {
+    const known = owners.get(code);
+    if (known !== undefined) return known;
+    const owner = await deps.leases.owner(code);
+    if (owner !== null && owner !== deps.leases.me) {
+      if (owners.size >= OWNER_CACHE_MAX) owners.clear();
+      owners.set(code, owner);
+    }
+    return owner;
+  };
   const route = async (op: RoomOpName, args: unknown[]): Promise<Ack<unknown>> => {
     const code = args[0] as string;
     // A dead owner's lease lapses within its TTL: try that long, and a little more, before giving up.
     const until = Date.now() + deps.leases.timing.ttlMs * 2 + deps.forwardTimeoutMs;
     while (Date.now() < until) {
       if (deps.registry.get(code)) return runHere(deps, code, op, args);
-      const owner = await deps.leases.owner(code);
+      const owner = await ownerOf(code);
       if (owner === null || owner === deps.leases.me) {
         if (owner === null && !(await deps.log.exists(code))) return refuse('room-not-found');
-        if (!(await deps.takeover.take(code)) && !(await deps.log.exists(code))) return refuse('room-not-found');
+        if (await deps.takeover.take(code)) continue;
+        if (!(await deps.log.exists(code))) return refuse('room-not-found');
+        // Another process won the room meanwhile, or the takeover failed: look again shortly.
+        await pause(50);
         continue;
       }
       try {
         return (await deps.forwarder.request(owner, op, args, deps.forwardTimeoutMs)) as Ack<unknown>;
       } catch (err) {
+        owners.delete(code);
         if (err instanceof Error && err.message === NOT_OWNER) {
           // The lease still names a process that just gave the room up: look again shortly.
-          await new Promise((r) => setTimeout(r, 50));
+          await pause(50);
           continue;
         }
         if (err instanceof OwnerGone) {
+          // Dead owner: its lease lapses within the TTL, then the room is taken over (here or elsewhere).
           const left = await deps.leases.remaining(code);
-          await new Promise((r) => setTimeout(r, Math.max(50, Math.min(left, deps.leases.timing.ttlMs))));
+          await pause(Math.max(50, Math.min(left, deps.leases.timing.ttlMs)));
           continue;
         }
         if (!(err instanceof ForwardTimeout)) deps.logError(`forwarding ${op} for ${code} failed`, err);
