@@ -71,7 +71,7 @@ async function runConfig(n: number): Promise<{ rows: Row[]; failover: Failover |
   const redis = n > 1 ? await startRedis() : null;
   const nodes: ServerNode[] = [];
   try {
-    nodes.push(...(await Promise.all(Array.from({ length: n }, () => startNode(redis ? { redisUrl: redis.url } : {})))));
+    nodes.push(...(await Promise.all(Array.from({ length: n }, () => startNode(redis ? { redisUrl: redis.url, echo: true } : { echo: true })))));
     const rows = [await workload(nodes, `1 room × ${BIG}`, [BIG]), await workload(nodes, `${ROOMS} rooms × ${ROOM_SIZE}`, Array<number>(ROOMS).fill(ROOM_SIZE))];
     const failover = n > 1 ? await failoverOnce(nodes) : null;
     return { rows, failover };

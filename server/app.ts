@@ -24,6 +24,7 @@ import { clientAddress, type TrustFn } from './net/address';
 import { startCluster, type ClusterOptions } from './cluster/index';
 import { attachHandlers, registryCreator, type HandlerLimits, type SolveTasks } from './net/handlers';
 import { localRoomOps } from './net/room-ops';
+import { localLimiter, type AddressLimiter } from './net/address-limiter';
 import { KeyedLimiter, type BucketSpec } from './net/rate-limit';
 import { socketTransport, type ArenaServer } from './net/transport';
 import { reportRows } from './report/csv';
@@ -127,8 +128,9 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
-  io.use(handshake(new KeyedLimiter(limits.connections, clock), trust));
   const cluster = opts.redisUrl === undefined ? null : await startCluster({ redisUrl: opts.redisUrl, io, clock, log, ...opts.cluster });
+  const shared = cluster?.limiters(limits);
+  io.use(handshake(shared?.connections ?? localLimiter(limits.connections, clock), trust));
   const registry = new RoomRegistry({
     deps: withService(opts.service, opts.deps ?? createMathDeps(log)),
     clock,
@@ -155,7 +157,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const solveTasks = opts.solveTasks ?? pool?.solveTasks;
   const access = cluster ? cluster.bind(registry) : { ops: localRoomOps(io, registry, clock), createRoom: registryCreator(registry, clock) };
   const roomsFull = (owner: string): boolean => registry.liveRoomsOf(owner) >= registry.maxRoomsPerOwner;
-  attachHandlers({ io, ...access, roomsFull, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
+  attachHandlers({ io, ...access, roomsFull, clock, limits, log, ...(solveTasks ? { solveTasks } : {}), ...(shared ? { shared } : {}) });
   opts.service?.attach({ io, registry, store });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -192,16 +194,22 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
 }
 
 /** Refuses other protocol versions with a clear code, and connection floods per address; notes the device. */
-function handshake(connections: KeyedLimiter, trust: TrustFn) {
+function handshake(connections: AddressLimiter, trust: TrustFn) {
   return (socket: Parameters<Parameters<ArenaServer['use']>[0]>[0], next: (err?: Error) => void): void => {
     const auth = socket.handshake.auth as { protocolVersion?: unknown; deviceId?: unknown } | undefined;
     if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(refusal('version-mismatch'));
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trust);
-    if (!connections.bucket(address).take()) return next(refusal('rate-limited'));
-    socket.data.address = address;
-    const device = DeviceIdSchema.safeParse(auth.deviceId);
-    if (device.success) socket.data.device = device.data;
-    next();
+    const admit = (allowed: boolean): void => {
+      if (!allowed) return next(refusal('rate-limited'));
+      socket.data.address = address;
+      const device = DeviceIdSchema.safeParse(auth.deviceId);
+      if (device.success) socket.data.device = device.data;
+      next();
+    };
+    // One process answers at once; a cluster asks Redis (and lets the connection in if even that fails).
+    const allowed = connections.take(address);
+    if (typeof allowed === 'boolean') admit(allowed);
+    else allowed.then(admit, () => admit(true));
   };
 }
 

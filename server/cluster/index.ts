@@ -7,6 +7,7 @@
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import type { Clock } from '../clock';
+import type { SharedLimiters } from '../net/address-limiter';
 import type { CreateRoomFn } from '../net/handlers';
 import { localRoomOps, type RoomOps } from '../net/room-ops';
 import type { ArenaServer } from '../net/transport';
@@ -16,6 +17,7 @@ import { Forwarder, NOT_OWNER, type OpHandler } from './forward';
 import { DEFAULT_LEASE, Leases, type LeaseTiming } from './lease';
 import { RedisRoomLog } from './redis-room-log';
 import { clusterCreator, clusterRoomOps, ownerHandler } from './router';
+import { sharedLimiters } from './shared-limits';
 import { Takeover } from './takeover';
 
 export interface ClusterOptions {
@@ -36,6 +38,8 @@ export interface Cluster {
   /** The registry calls this when it gives a room up. */
   onAbandon: (code: string) => void;
   bind(registry: RoomRegistry): { ops: RoomOps; createRoom: CreateRoomFn };
+  /** The per-address budgets, shared by every process of the cluster. */
+  limiters(specs: Parameters<typeof sharedLimiters>[1]): SharedLimiters;
   /**
    * Stops the registry after the rooms' pending writes, then hands their leases back (others take the rooms over
    * at once instead of after the TTL) and disconnects.
@@ -55,7 +59,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const timing: LeaseTiming = { ...DEFAULT_LEASE, ...opts.lease };
   const leases = new Leases(redis, id, timing, () => opts.clock.now());
   const roomLog = new RedisRoomLog(redis, id);
-  const bound: { takeover?: Takeover; handle?: OpHandler } = {};
+  const bound: { takeover?: Takeover; handle?: OpHandler; closing: boolean } = { closing: false };
   // Listening before anything is owned: a request that finds nobody on the inbox takes the owner for dead.
   const forwarder = new Forwarder(redis, sub, id, (op, args) => (bound.handle ? bound.handle(op, args) : Promise.reject(new Error(NOT_OWNER))), opts.log);
   await forwarder.start();
@@ -70,10 +74,12 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       leases.start(() => registry.codes(), (code) => registry.release(code), opts.log);
       takeover.watch(timing.renewMs);
       bound.takeover = takeover;
-      const deps = { registry, local, leases, log: roomLog, forwarder, takeover, clock: opts.clock, forwardTimeoutMs: opts.forwardTimeoutMs ?? 5000, logError: opts.log };
+      const deps = { registry, local, leases, log: roomLog, forwarder, takeover, clock: opts.clock, forwardTimeoutMs: opts.forwardTimeoutMs ?? 5000, logError: opts.log, closing: () => bound.closing };
       return { ops: clusterRoomOps(deps), createRoom: clusterCreator(deps) };
     },
+    limiters: (specs) => sharedLimiters(redis, specs),
     async close(registry) {
+      bound.closing = true;
       bound.takeover?.stop();
       leases.stop();
       const codes = registry.codes();

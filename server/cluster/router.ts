@@ -27,6 +27,8 @@ export interface RouterDeps {
   /** How long a forwarded operation may take before the client hears `internal`. */
   forwardTimeoutMs: number;
   logError: (m: string, err?: unknown) => void;
+  /** True once this process is shutting down: nothing is forwarded or taken over any more. */
+  closing: () => boolean;
 }
 
 type AnyOp = (...args: unknown[]) => Ack<unknown> | Promise<Ack<unknown>>;
@@ -64,6 +66,7 @@ export function clusterRoomOps(deps: RouterDeps): RoomOps {
     // A dead owner's lease lapses within its TTL: try that long, and a little more, before giving up.
     const until = Date.now() + deps.leases.timing.ttlMs * 2 + deps.forwardTimeoutMs;
     while (Date.now() < until) {
+      if (deps.closing()) return refuse('internal');
       if (deps.registry.get(code)) return runHere(deps, code, op, args);
       const owner = await ownerOf(code);
       if (owner === null || owner === deps.leases.me) {

@@ -28,6 +28,7 @@ import type { z } from 'zod';
 import type { Clock } from '../clock';
 import { hashSecret, randomToken, type RoomRegistry } from '../rooms/registry';
 import { hostView } from '../rooms/views';
+import type { SharedLimiters } from './address-limiter';
 import { AttemptLimits, type AttemptSpecs } from './attempts';
 import { accept, guarded, refuse, type Logger, type Reply } from './guard';
 import { TokenBucket, type BucketSpec } from './rate-limit';
@@ -58,6 +59,8 @@ export interface HandlerContext {
   limits: HandlerLimits;
   log: Logger;
   solveTasks?: SolveTasks;
+  /** Per-address budgets shared by a cluster through Redis; absent: this process's own. */
+  shared?: Pick<SharedLimiters, 'attempts' | 'createAddress'>;
 }
 
 const COSTLY = new Set<ErrorCode>(['room-not-found', 'bad-token', 'bad-secret', 'kicked']);
@@ -75,7 +78,7 @@ export function registryCreator(registry: RoomRegistry, clock: Clock): CreateRoo
 }
 
 export function attachHandlers(ctx: HandlerContext): void {
-  const attempts = new AttemptLimits(ctx.limits, ctx.clock);
+  const attempts = new AttemptLimits(ctx.limits, ctx.clock, ctx.shared);
   ctx.io.on('connection', (socket: ArenaSocket) => {
     const bucket = new TokenBucket(ctx.limits.socket, ctx.clock);
     const creations = attempts.socketCreations();
@@ -84,18 +87,17 @@ export function attachHandlers(ctx: HandlerContext): void {
       guarded(socket, bucket, ctx.log, event, schema, fn);
     /** Runs an attempt on `code`, charging a costly failure and remembering a success. */
     const attempt = async <T>(code: string, fn: () => Reply<T>): Promise<Ack<T>> => {
-      const b = attempts.bucketFor(address, code);
-      if (!b.has(1)) return refuse('rate-limited');
+      if (!(await attempts.allowed(address, code))) return refuse('rate-limited');
       const out = await fn();
       if (out.ok) attempts.proved(address, code);
-      else if (COSTLY.has(out.error)) b.take(1);
+      else if (COSTLY.has(out.error)) await attempts.failed(address, code);
       return out;
     };
     if (socket.recovered) void reattach(ctx, socket);
 
     on('room:create', CreateRoomSchema, async (p) => {
       if (p.mode === 'party' && p.nickname === undefined) return refuse('bad-payload', 'nickname: required in party mode');
-      if (!attempts.takeCreation(address, creations)) return refuse('rate-limited');
+      if (!(await attempts.takeCreation(address, creations))) return refuse('rate-limited');
       if (ctx.roomsFull(address)) return refuse('too-many-rooms');
       const solved = ctx.solveTasks ? await ctx.solveTasks(p.settings, address) : { ok: true as const };
       if (!solved.ok) return refuse(solved.error, solved.detail);

@@ -9,6 +9,9 @@ import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant } from '../../shared/protocol';
 import { generateQuestion } from '../../shared/questions/index';
 import type { ReportRow } from '../../shared/report/types';
+import { Redis } from 'ioredis';
+import { redisLimiter } from '../../server/cluster/shared-limits';
+import type { AddressLimiter } from '../../server/net/address-limiter';
 import { generatedSpec } from '../../server/rooms/questions';
 import { call, gameSettings, next, ok, WAIT_MS, type Client } from '../server/integration/harness';
 import { startNode, type ServerNode } from '../support/cluster';
@@ -52,6 +55,8 @@ describe('cluster mode: rooms across server processes on Redis', () => {
   async function classroom(hostNode: number, tag: string) {
     const host = await connect(node(hostNode).url, `${tag}-host`);
     const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    // Listening before the joins: the host's view is refreshed once for them all, maybe before they are acked.
+    const full = next<HostView>(host, 'host:state', (v) => v.playerCount === 6);
     const players: Array<{ name: string; at: number; socket: Client; seat: SeatGrant }> = [];
     for (let i = 0; i < 6; i++) {
       const at = i % 3;
@@ -61,17 +66,17 @@ describe('cluster mode: rooms across server processes on Redis', () => {
       expect(seat.state.phase === 'lobby' && seat.state.code).toBe(room.code);
       players.push({ name, at, socket, seat });
     }
-    return { host, room, players };
+    return { host, room, players, full };
   }
 
   it('plays a whole game with the host on one process and players on all three; a room code joins on every process', async () => {
-    const { host, room, players } = await classroom(0, 'G');
+    const { host, room, players, full } = await classroom(0, 'G');
     // An unknown code is refused the same way everywhere.
     for (let i = 0; i < 3; i++) {
       const probe = await connect(node(i).url, `probe${i}`);
       expect(await call(probe, 'room:join', { code: 'ZZZZZZ', nickname: 'nobody' })).toMatchObject({ ok: false, error: 'room-not-found' });
     }
-    const lobby = await next<HostView>(host, 'host:state', (v) => v.playerCount === 6);
+    const lobby = await full;
     expect(lobby.players.every((p) => p.connected)).toBe(true);
     for (const index of [0, 1]) {
       // Every phone, whichever process holds its socket, hears the question from the room's owner.
@@ -100,7 +105,8 @@ describe('cluster mode: rooms across server processes on Redis', () => {
   }, 60_000);
 
   it('takes a room over within 5 s when its owner is killed with -9 mid-question, losing no acknowledged answer', async () => {
-    const { host, room, players } = await classroom(2, 'F');
+    const { host, room, players, full } = await classroom(2, 'F');
+    await full;
     await ok(call(host, 'host:command', { type: 'start' }));
     // Half the class answers (acknowledged) before the owner dies.
     const acked = new Map<string, boolean>();
@@ -146,6 +152,25 @@ describe('cluster mode: rooms across server processes on Redis', () => {
       expect(row?.correct).toBe(correct);
     }
   }, 60_000);
+
+  it('shares the per-address budgets between processes through Redis', async () => {
+    // Two limiters on two connections, as two processes hold them: the budget is one.
+    const conns = [new Redis(redis.url), new Redis(redis.url)];
+    try {
+      const [a, b] = conns.map((c) => redisLimiter(c, 'test-attempts', { capacity: 3, perSecond: 0.01 })) as [AddressLimiter, AddressLimiter];
+      expect(await a.take('10.0.0.7')).toBe(true);
+      expect(await b.take('10.0.0.7')).toBe(true);
+      expect(await b.has('10.0.0.7')).toBe(true);
+      expect(await a.take('10.0.0.7')).toBe(true);
+      expect(await b.has('10.0.0.7')).toBe(false);
+      expect(await b.take('10.0.0.7')).toBe(false);
+      expect(await a.take('10.0.0.7')).toBe(false);
+      // Another address has its own budget.
+      expect(await b.take('10.0.0.8')).toBe(true);
+    } finally {
+      for (const c of conns) c.disconnect();
+    }
+  });
 });
 
 async function report(at: ServerNode, room: CreatedRoom): Promise<ReportRow[]> {

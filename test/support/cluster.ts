@@ -33,16 +33,21 @@ export interface NodeOptions {
   leaseMs?: number;
   renewMs?: number;
   timeoutMs?: number;
+  /** Copies the server's stderr (its error log) to this process's stderr, prefixed (benches). */
+  echo?: boolean;
 }
 
 export async function startNode(opts: NodeOptions = {}): Promise<ServerNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'arena-node-'));
-  const { timeoutMs = 30_000, ...args } = opts;
+  const { timeoutMs = 90_000, echo = false, ...args } = opts;
   const proc = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify({ dataDir, ...args })], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
   let errors = '';
-  proc.stderr?.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-4000)));
+  proc.stderr?.on('data', (d: Buffer) => {
+    errors = (errors + d.toString()).slice(-4000);
+    if (echo) process.stderr.write(d);
+  });
   const takeovers: Takeover[] = [];
   const waiters = new Set<() => void>();
   let buffered = '';
