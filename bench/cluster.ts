@@ -26,6 +26,8 @@ const ROOMS = num('ARENA_BENCH_CLUSTER_ROOMS', 100);
 const ROOM_SIZE = num('ARENA_BENCH_CLUSTER_ROOM_SIZE', 30);
 const NODES = (process.env.ARENA_BENCH_CLUSTER_NODES ?? '1,2,4').split(',').map(Number).filter((n) => n > 0);
 const QUESTIONS = 3;
+/** A host reads the reveal before moving on (as in bench/load.ts): the per-player results go out meanwhile. */
+const REVEAL_GAP_MS = 1500;
 const CLIENT_PROCS = 2;
 const BUDGET_MS = 420_000;
 const SETTINGS = { ...DEFAULT_SETTINGS, questionCount: QUESTIONS, secondsPerQuestion: 60, entryMode: 'final' as const, leaderboardEvery: 0, seed: 5 };
@@ -106,6 +108,7 @@ async function workload(nodes: ServerNode[], name: string, sizes: number[]): Pro
         await must(host, 'host:command', q === 0 ? { type: 'start' } : { type: 'next' });
         if ((await revealed) === null) throw new Error(`no reveal of question ${q} within 60 s`);
       }));
+      await new Promise((r) => setTimeout(r, REVEAL_GAP_MS));
     }
     const stats = await Promise.all(children.map((c) => ask(c, { type: 'report' }, 'stats')));
     const fanout = stats.flatMap((s) => s.fanout);

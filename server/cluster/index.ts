@@ -20,6 +20,9 @@ import { clusterCreator, clusterRoomOps, ownerHandler } from './router';
 import { sharedLimiters } from './shared-limits';
 import { Takeover } from './takeover';
 
+/** How long a room's disconnects are gathered before one cluster-wide look at its sockets. */
+const DISCONNECT_BATCH_MS = 200;
+
 export interface ClusterOptions {
   redisUrl: string;
   io: ArenaServer;
@@ -68,7 +71,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     roomLog,
     onAbandon: (code) => void leases.release(code).catch((err: unknown) => opts.log(`releasing ${code}`, err)),
     bind(registry) {
-      const local = localRoomOps(opts.io, registry, opts.clock);
+      const local = localRoomOps(opts.io, registry, opts.clock, DISCONNECT_BATCH_MS);
       const takeover = new Takeover({ io: opts.io, redis, registry, local, leases, log: roomLog, now: () => opts.clock.now(), logError: opts.log, ...(opts.tookOver ? { tookOver: opts.tookOver } : {}) });
       bound.handle = ownerHandler({ registry, local });
       leases.start(() => registry.codes(), (code) => registry.release(code), opts.log);

@@ -5,7 +5,7 @@
  * operation runs in this process (embedded mode, or a room this process owns) or in the process that owns the
  * room (cluster mode: arguments and answers cross Redis as JSON).
  */
-import type { AnswerState, DraftAnswer, HostCommand, HostView, PlayerPhaseView, RoomMode, SubmitAnswer, YouView } from '../../shared/protocol';
+import type { Ack, AnswerState, DraftAnswer, HostCommand, HostView, PlayerPhaseView, RoomMode, SubmitAnswer, YouView } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock } from '../clock';
 import { matchesHash, type RoomRegistry } from '../rooms/registry';
@@ -13,7 +13,7 @@ import type { RoomShell } from '../rooms/shell';
 import type { RoomEvent } from '../rooms/types';
 import { answerState, hostView, playerPhaseView, youView } from '../rooms/views';
 import { accept, refuse, type Reply } from './guard';
-import { playerRoom, type ArenaServer } from './transport';
+import { playerRoom, playersRoom, type ArenaServer } from './transport';
 
 export type SeatEvent = Extract<RoomEvent, { type: 'join' | 'resume' }>;
 
@@ -42,12 +42,17 @@ export interface RoomOps {
 export type RoomOpName = keyof RoomOps;
 export const ROOM_OPS: readonly RoomOpName[] = ['seat', 'claim', 'hostPhase', 'host', 'submit', 'draft', 'leave', 'reattach'];
 
-/** The operations on rooms held in this process's registry. */
-export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clock): RoomOps {
+/**
+ * The operations on rooms held in this process's registry. `batchDisconnectsMs` (cluster mode): disconnects of a
+ * room are checked together after this long, with one cluster-wide look at the room's sockets instead of one per
+ * seat (a class closing its tabs at once would otherwise ask every process 2,000 times).
+ */
+export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clock, batchDisconnectsMs?: number): RoomOps {
   const hostRoom = (code: string, hostKey: string): RoomShell | null => {
     const room = registry.get(code);
     return room && matchesHash(hostKey, room.state.hostKeyHash) ? room : null;
   };
+  const gone = batchDisconnectsMs === undefined ? null : disconnectBatcher(io, registry, clock, batchDisconnectsMs);
   return {
     seat(code, event, held) {
       const room = registry.get(code);
@@ -91,6 +96,7 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
       return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
     },
     async leave(code, playerId, how) {
+      if (how === 'disconnect' && gone) return gone(code, playerId);
       if (how === 'disconnect') {
         // Another socket of the seat (a second tab, a faster reconnect), on any process, keeps it online.
         const others = await io.in(playerRoom(code, playerId)).fetchSockets();
@@ -108,5 +114,29 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
       const res = room.dispatch({ type: 'resume', tokenHash: player.tokenHash, device: player.device });
       return res.ok ? accept(null) : refuse(res.error, res.detail);
     },
+  };
+}
+
+/** Collects a room's disconnects for `ms`, then marks offline the seats that no socket (on any process) holds. */
+function disconnectBatcher(io: ArenaServer, registry: RoomRegistry, clock: Clock, ms: number) {
+  const waiting = new Map<string, Set<string>>();
+  const check = async (code: string): Promise<void> => {
+    const seats = waiting.get(code);
+    waiting.delete(code);
+    if (!seats) return;
+    const sockets = await io.in(playersRoom(code)).fetchSockets();
+    const held = new Set(sockets.map((s) => s.data.playerId));
+    const room = registry.get(code);
+    for (const id of seats) if (room?.player(id) && !held.has(id)) room.dispatch({ type: 'disconnect', playerId: id });
+  };
+  return (code: string, playerId: string): Ack<null> => {
+    let seats = waiting.get(code);
+    if (!seats) {
+      seats = new Set();
+      waiting.set(code, seats);
+      clock.setTimeout(() => void check(code).catch(() => waiting.delete(code)), ms);
+    }
+    seats.add(playerId);
+    return accept(null);
   };
 }
