@@ -16,7 +16,7 @@ import { PARTS, ROOT, STAMP, partState, sourceHash } from './stamp.mjs';
 
 const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.txt', '.xml', '.ttf', '.otf', '.eot', '.wasm', '.map']);
 const MIN_BYTES = 256;
-const SERVER_EXTERNAL = ['better-sqlite3', 'pino', 'pino-pretty', 'bufferutil', 'utf-8-validate'];
+const SERVER_EXTERNAL = ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'bufferutil', 'utf-8-validate'];
 
 async function buildServer() {
   const { build } = await import('esbuild');
@@ -32,7 +32,8 @@ async function buildServer() {
     platform: 'node',
     target: 'node20.19',
     // npm packages are bundled too: one file loads far faster than mathjs's hundreds of modules. Left out:
-    // better-sqlite3 (native addon), pino (loads its transports by path) and the optional ws accelerators.
+    // better-sqlite3 (native addon), pg (optional pg-native and Cloudflare sockets it loads on demand), pino
+    // (loads its transports by path) and the optional ws accelerators.
     external: SERVER_EXTERNAL,
     banner: { js: "import { createRequire as __arenaRequire } from 'node:module'; const require = __arenaRequire(import.meta.url);" },
     // Maps beside the bundle, not loaded by default (they would add ~40 MB to the idle process; the bundle is not
