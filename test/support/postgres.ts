@@ -50,16 +50,17 @@ export async function startPostgres(): Promise<RunningPostgres> {
     return {
       url,
       async stop() {
-        await stopServer(data);
+        await stopServer(data, 'immediate');
         rmSync(dir, { recursive: true, force: true });
       },
-      down: () => stopServer(data),
+      // A clean stop: with synchronous_commit off, an immediate one could lose the last commits on restart.
+      down: () => stopServer(data, 'fast'),
       async up() {
         await pgCtlStart(dir, data, port);
       },
     };
   } catch (err) {
-    await stopServer(data).catch(() => undefined);
+    await stopServer(data, 'immediate').catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
@@ -96,9 +97,9 @@ async function pgCtlStart(dir: string, data: string, port: number): Promise<void
   }
 }
 
-async function stopServer(data: string): Promise<void> {
+async function stopServer(data: string, mode: 'fast' | 'immediate'): Promise<void> {
   if (!running.delete(data)) return;
-  await pgUser('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  await pgUser('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
 }
 
 async function createDatabase(port: number): Promise<void> {
