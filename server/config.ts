@@ -63,7 +63,7 @@ const postgresUrl = z
 const VARIABLES = {
   PORT: { schema: port, def: '3000', help: 'TCP port to listen on (0 = any free port); --port overrides' },
   HOST: { schema: host, def: '0.0.0.0', help: 'address to listen on; 0.0.0.0 lets phones on the LAN join; --host overrides' },
-  ARENA_DATA_DIR: { schema: z.string().min(1), def: './data', help: 'directory for the SQLite file of finished games' },
+  ARENA_DATA_DIR: { schema: z.string().min(1), def: './data', help: 'directory for the SQLite file: live rooms, and finished games unless DATABASE_URL is set' },
   ARENA_CLIENT_DIR: { schema: z.string().min(1), def: '', help: 'built client to serve (default: dist/client of this install)' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), def: 'info', help: LOG_LEVELS.join(' | ') },
   LOG_FORMAT: { schema: z.enum(['auto', 'json', 'pretty']), def: 'auto', help: 'auto = readable on a terminal, JSON otherwise or when NODE_ENV=production' },
