@@ -4,6 +4,7 @@
  */
 export function isConnectionError(err: unknown): boolean {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string') return err instanceof Error && /timeout|terminated|Connection/i.test(err.message);
+  // node-postgres's own errors carry no code: a dropped connection, or none to be had within the pool's timeout.
+  if (typeof code !== 'string') return err instanceof Error && /Connection terminated|timeout exceeded when trying to connect|encountered a connection error/.test(err.message);
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'].includes(code) || /^(08|57P0|53300)/.test(code);
 }
