@@ -89,7 +89,9 @@ wait_for() {
 }
 
 REDIS_PORT="$(free_port)"
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK/redis" --logfile "$LOGS/redis.log" &
+# Every process runs in its own session (setsid): Ctrl-C reaches only this script, which stops them in order
+# (games first, so they finish saving to PostgreSQL and Redis before those go away).
+setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK/redis" --logfile "$LOGS/redis.log" &
 OTHER_PIDS+=($!)
 wait_for redis 20 redis-cli -p "$REDIS_PORT" ping || fail "redis did not start" "$LOGS/redis.log"
 
@@ -104,7 +106,7 @@ fi
 as_pg "$PG_BIN/initdb" -D "$PGDATA_DIR" -A trust -U postgres -E UTF8 --no-locale --no-sync --no-instructions >"$LOGS/initdb.log" 2>&1 \
   || fail "initdb failed" "$LOGS/initdb.log"
 PG_STARTED=1
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$WORK/pg/server.log" -w -t 60 \
+as_pg setsid "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$WORK/pg/server.log" -w -t 60 \
   -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
   || fail "postgresql did not start" "$WORK/pg/server.log"
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres arena || fail "could not create the database"
@@ -117,7 +119,7 @@ for i in 1 2 3; do
   mkdir -p "$WORK/game$i"
   NODE_ENV=production HOST=127.0.0.1 PORT="$port" ARENA_DATA_DIR="$WORK/game$i" LOG_FORMAT=json \
     REDIS_URL="redis://127.0.0.1:$REDIS_PORT" DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/arena" \
-    TRUST_PROXY=loopback scripts/production.sh start >"$LOGS/game$i.log" 2>&1 &
+    TRUST_PROXY=loopback setsid scripts/production.sh start >"$LOGS/game$i.log" 2>&1 &
   GAME_PIDS+=($!)
 done
 for i in 1 2 3; do
@@ -126,7 +128,7 @@ done
 
 [ "$LB_PORT" = 0 ] && LB_PORT="$(free_port)"
 ARENA_LB_BIND="$LB_HOST:$LB_PORT" ARENA_GAME1="127.0.0.1:${GAME_PORTS[0]}" ARENA_GAME2="127.0.0.1:${GAME_PORTS[1]}" \
-  ARENA_GAME3="127.0.0.1:${GAME_PORTS[2]}" haproxy -db -f deploy/haproxy.cfg >"$LOGS/haproxy.log" 2>&1 &
+  ARENA_GAME3="127.0.0.1:${GAME_PORTS[2]}" setsid haproxy -db -f deploy/haproxy.cfg >"$LOGS/haproxy.log" 2>&1 &
 OTHER_PIDS+=($!)
 SHOWN_HOST="$LB_HOST"
 [ "$LB_HOST" = 0.0.0.0 ] && SHOWN_HOST=localhost
