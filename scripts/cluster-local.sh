@@ -27,9 +27,16 @@ done
 [[ "$LB_HOST" =~ ^[A-Za-z0-9.:-]{1,253}$ ]] || { echo "cluster-local: --host must be an address" >&2; exit 2; }
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
-for need in redis-server redis-cli haproxy curl node "$PG_BIN/initdb" "$PG_BIN/pg_ctl"; do
-  command -v "$need" >/dev/null || { echo "cluster-local: $need not found (apt-get install redis-server haproxy postgresql-15 curl)" >&2; exit 1; }
+# haproxy is in /usr/sbin, which is not on every user's PATH.
+HAPROXY="$(command -v haproxy || echo /usr/sbin/haproxy)"
+for need in redis-server redis-cli "$HAPROXY" node "$PG_BIN/initdb" "$PG_BIN/pg_ctl"; do
+  command -v "$need" >/dev/null || { echo "cluster-local: $need not found (apt-get install redis-server haproxy postgresql-15)" >&2; exit 1; }
 done
+
+# Succeeds when the URL answers 2xx (node's fetch: no curl needed).
+http_ok() {
+  node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(3000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"
+}
 
 free_port() {
   node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
@@ -123,19 +130,19 @@ for i in 1 2 3; do
   GAME_PIDS+=($!)
 done
 for i in 1 2 3; do
-  wait_for "game$i" 60 curl -fsS "http://127.0.0.1:${GAME_PORTS[$((i - 1))]}/readyz" || fail "game process $i is not ready" "$LOGS/game$i.log"
+  wait_for "game$i" 60 http_ok "http://127.0.0.1:${GAME_PORTS[$((i - 1))]}/readyz" || fail "game process $i is not ready" "$LOGS/game$i.log"
 done
 
 [ "$LB_PORT" = 0 ] && LB_PORT="$(free_port)"
 ARENA_LB_BIND="$LB_HOST:$LB_PORT" ARENA_GAME1="127.0.0.1:${GAME_PORTS[0]}" ARENA_GAME2="127.0.0.1:${GAME_PORTS[1]}" \
-  ARENA_GAME3="127.0.0.1:${GAME_PORTS[2]}" setsid haproxy -db -f deploy/haproxy.cfg >"$LOGS/haproxy.log" 2>&1 &
+  ARENA_GAME3="127.0.0.1:${GAME_PORTS[2]}" setsid "$HAPROXY" -db -f deploy/haproxy.cfg >"$LOGS/haproxy.log" 2>&1 &
 OTHER_PIDS+=($!)
 SHOWN_HOST="$LB_HOST"
 [ "$LB_HOST" = 0.0.0.0 ] && SHOWN_HOST=localhost
 URL="http://$SHOWN_HOST:$LB_PORT"
 PROBE_HOST="$LB_HOST"
 [ "$LB_HOST" = 0.0.0.0 ] && PROBE_HOST=127.0.0.1
-wait_for haproxy 30 curl -fsS "http://$PROBE_HOST:$LB_PORT/readyz" || fail "haproxy does not serve /readyz" "$LOGS/haproxy.log"
+wait_for haproxy 30 http_ok "http://$PROBE_HOST:$LB_PORT/readyz" || fail "haproxy does not serve /readyz" "$LOGS/haproxy.log"
 
 echo "cluster processes: redis=${OTHER_PIDS[0]} postgres=$PG_PID games=${GAME_PIDS[*]} haproxy=${OTHER_PIDS[1]}"
 echo "cluster folder: $WORK (logs in $LOGS)"

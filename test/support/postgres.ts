@@ -33,6 +33,8 @@ const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const START_TIMEOUT_S = 60;
 const run = promisify(execFile);
 const asRoot = process.getuid?.() === 0;
+/** /usr/sbin is not on every PATH (CI runners, sudo without -i). */
+const RUNUSER = existsSync('/usr/sbin/runuser') ? '/usr/sbin/runuser' : 'runuser';
 /** Servers this process started and has not stopped: stopped on exit even if a test forgot. */
 const running = new Set<string>();
 let exitHook = false;
@@ -114,7 +116,7 @@ async function createDatabase(port: number): Promise<void> {
 
 /** A PostgreSQL binary as the `postgres` user when we are root (it refuses root), else as ourselves. */
 function command(bin: string, args: string[]): [string, string[]] {
-  return asRoot ? ['runuser', ['-u', 'postgres', '--', join(BIN, bin), ...args]] : [join(BIN, bin), args];
+  return asRoot ? [RUNUSER, ['-u', 'postgres', '--', join(BIN, bin), ...args]] : [join(BIN, bin), args];
 }
 
 async function pgUser(bin: string, args: string[]): Promise<void> {
