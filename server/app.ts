@@ -159,12 +159,12 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
   const solveTasks = opts.solveTasks ?? pool?.solveTasks;
   attachHandlers({ io, registry, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
-  opts.service?.attach({ io, registry, store: {
-      async probe() {
-        saves.check();
-        await store.probe();
-      },
-    } });
+  // Readiness fails while finished games wait for the database, and whenever the store cannot be written.
+  const probe = async (): Promise<void> => {
+    saves.check();
+    await store.probe();
+  };
+  opts.service?.attach({ io, registry, store: { probe } });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host, () => resolve());
