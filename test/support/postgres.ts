@@ -25,7 +25,7 @@ export interface RunningPostgres {
   stop(): Promise<void>;
   /** Stops the server, keeping its data and port (an outage). */
   down(): Promise<void>;
-  /** Starts it again after `down()`. */
+  /** Starts it again after `down()` (nothing when it runs). */
   up(): Promise<void>;
 }
 
@@ -58,7 +58,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
       // A clean stop: with synchronous_commit off, an immediate one could lose the last commits on restart.
       down: () => stopServer(data, 'fast'),
       async up() {
-        await pgCtlStart(dir, data, port);
+        if (!running.has(data)) await pgCtlStart(dir, data, port);
       },
     };
   } catch (err) {
