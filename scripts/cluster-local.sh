@@ -8,7 +8,8 @@
 # --port: haproxy's port (default 8080; 0 = any free port). --host: haproxy's address (default 0.0.0.0, so
 # phones on the LAN can join). Everything else listens on 127.0.0.1 on free ports and lives in a temp folder
 # that is removed at the end. Prints "cluster ready at URL" once haproxy serves /readyz, then runs until
-# Ctrl-C / SIGTERM (or until one of its processes dies), and stops everything it started.
+# Ctrl-C / SIGTERM (or until Redis, PostgreSQL, haproxy or every game process is gone), and stops everything
+# it started.
 # PG_BIN overrides /usr/lib/postgresql/15/bin; ARENA_CLIENT_DIR serves another client build (as npm start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -148,9 +149,27 @@ echo "cluster processes: redis=${OTHER_PIDS[0]} postgres=$PG_PID games=${GAME_PI
 echo "cluster folder: $WORK (logs in $LOGS)"
 echo "cluster ready at $URL"
 
-# Until a signal, or until one process dies (then everything stops: a half cluster is not what was asked for).
-set +e
-wait -n "${GAME_PIDS[@]}" "${OTHER_PIDS[@]}"
-status=$?
-set -e
-fail "a process of the cluster exited (status $status); see the logs above" "$LOGS/haproxy.log"
+# Until a signal. A game process that dies is reported and the others go on (haproxy sends its players to
+# them: that is what a cluster is for, and how a failover can be tried by hand); when Redis, PostgreSQL,
+# haproxy or the last game process is gone, everything stops.
+alive_games=("${GAME_PIDS[@]}")
+while :; do
+  set +e
+  wait -n "${alive_games[@]}" "${OTHER_PIDS[@]}"
+  status=$?
+  set -e
+  kill -0 "${OTHER_PIDS[0]}" 2>/dev/null || fail "redis exited (status $status)" "$LOGS/redis.log"
+  kill -0 "${OTHER_PIDS[1]}" 2>/dev/null || fail "haproxy exited (status $status)" "$LOGS/haproxy.log"
+  kill -0 "$PG_PID" 2>/dev/null || fail "postgresql exited" "$WORK/pg/server.log"
+  still=()
+  for i in 1 2 3; do
+    pid="${GAME_PIDS[$((i - 1))]}"
+    if kill -0 "$pid" 2>/dev/null; then still+=("$pid")
+    elif [[ " ${alive_games[*]} " == *" $pid "* ]]; then
+      echo "cluster-local: game process $i (pid $pid) exited (status $status); the others go on" >&2
+      tail -n 20 "$LOGS/game$i.log" >&2
+    fi
+  done
+  [ "${#still[@]}" -gt 0 ] || fail "every game process has exited"
+  alive_games=("${still[@]}")
+done
