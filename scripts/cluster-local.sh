@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --port) LB_PORT="${2:?--port needs a value}"; shift 2 ;;
     --host) LB_HOST="${2:?--host needs a value}"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "cluster-local: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
