@@ -55,11 +55,15 @@ function isAddressOrSubnet(p: string): boolean {
 
 const url = z.string().refine((s) => URL.canParse(s), 'a URL such as redis://host:6379');
 
+const postgresUrl = z
+  .string()
+  .refine((s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol), 'a URL such as postgres://user:password@host:5432/arena');
+
 /** One row per variable: its schema over the raw string, the default (as a string, parsed like input) and help. */
 const VARIABLES = {
   PORT: { schema: port, def: '3000', help: 'TCP port to listen on (0 = any free port); --port overrides' },
   HOST: { schema: host, def: '0.0.0.0', help: 'address to listen on; 0.0.0.0 lets phones on the LAN join; --host overrides' },
-  ARENA_DATA_DIR: { schema: z.string().min(1), def: './data', help: 'directory for the SQLite file of finished games' },
+  ARENA_DATA_DIR: { schema: z.string().min(1), def: './data', help: 'directory for the SQLite file: live rooms, and finished games unless DATABASE_URL is set' },
   ARENA_CLIENT_DIR: { schema: z.string().min(1), def: '', help: 'built client to serve (default: dist/client of this install)' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), def: 'info', help: LOG_LEVELS.join(' | ') },
   LOG_FORMAT: { schema: z.enum(['auto', 'json', 'pretty']), def: 'auto', help: 'auto = readable on a terminal, JSON otherwise or when NODE_ENV=production' },
@@ -81,7 +85,11 @@ const VARIABLES = {
   REDIS_URL: { schema: url, def: '', help: 'cluster mode: several server processes share rooms, broadcasts and reconnects through this Redis (unset: one process)' },
   CLUSTER_LEASE_MS: { schema: positive(600_000), def: '3000', help: 'cluster: a room whose server died is taken over by another after at most this long' },
   CLUSTER_RENEW_MS: { schema: positive(600_000), def: '1000', help: 'cluster: how often a server renews the leases of its rooms (well under CLUSTER_LEASE_MS)' },
-  DATABASE_URL: { schema: url, def: '', help: 'reserved for a database server; not used yet, games go to ARENA_DATA_DIR' },
+  DATABASE_URL: {
+    schema: postgresUrl,
+    def: '',
+    help: 'PostgreSQL for finished games (reports), shared by every process of a cluster; migrated on start. Unset: SQLite in ARENA_DATA_DIR',
+  },
 } as const;
 
 type Vars = typeof VARIABLES;
@@ -110,6 +118,8 @@ export interface ArenaConfig {
   /** Cluster mode when set (server/cluster). */
   redisUrl: string | undefined;
   lease: { ttlMs: number; renewMs: number };
+  /** PostgreSQL for finished games; undefined = SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Set but not used yet: logged as a warning at start. */
   reserved: string[];
 }
@@ -161,7 +171,8 @@ export function loadConfig(env: Record<string, string | undefined>, isTty = fals
       },
       redisUrl: typeof out.REDIS_URL === 'string' ? out.REDIS_URL : undefined,
       lease: { ttlMs: v.CLUSTER_LEASE_MS, renewMs: v.CLUSTER_RENEW_MS },
-      reserved: ['DATABASE_URL'].filter((k) => out[k] !== undefined),
+      databaseUrl: typeof out.DATABASE_URL === 'string' ? out.DATABASE_URL : undefined,
+      reserved: [],
     },
   };
 }

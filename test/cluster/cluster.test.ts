@@ -2,7 +2,7 @@
  * Cluster mode end to end: a real redis-server, three game server processes sharing it, real Socket.IO clients
  * spread over all three. One whole game with the host on one process; then a room whose owner is killed with -9
  * mid-question: another process takes it over within 5 s, no acknowledged answer is lost, and the question can
- * still be answered.
+ * still be answered. Reports go to a PostgreSQL shared by the processes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
@@ -10,11 +10,13 @@ import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, ty
 import { generateQuestion } from '../../shared/questions/index';
 import type { ReportRow } from '../../shared/report/types';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { redisLimiter } from '../../server/cluster/shared-limits';
 import type { AddressLimiter } from '../../server/net/address-limiter';
 import { generatedSpec } from '../../server/rooms/questions';
 import { call, gameSettings, next, ok, WAIT_MS, type Client } from '../server/integration/harness';
 import { startNode, type ServerNode } from '../support/cluster';
+import { startPostgres, type RunningPostgres } from '../support/postgres';
 import { startRedis, type RedisProcess } from '../support/redis';
 
 const SETTINGS = gameSettings({ questionCount: 2, leaderboardEvery: 0, secondsPerQuestion: 120 });
@@ -27,6 +29,7 @@ const FAILOVER_MS = 5000;
 
 describe('cluster mode: rooms across server processes on Redis', () => {
   let redis: RedisProcess;
+  let db: RunningPostgres;
   const nodes: ServerNode[] = [];
   const clients: Client[] = [];
   const connect = async (url: string, name: string): Promise<Client> => {
@@ -42,13 +45,14 @@ describe('cluster mode: rooms across server processes on Redis', () => {
   const node = (i: number): ServerNode => nodes[i] as ServerNode;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    nodes.push(...(await Promise.all([0, 1, 2].map(() => startNode({ redisUrl: redis.url })))));
+    [redis, db] = await Promise.all([startRedis(), startPostgres()]);
+    nodes.push(...(await Promise.all([0, 1, 2].map(() => startNode({ redisUrl: redis.url, databaseUrl: db.url })))));
   });
   afterAll(async () => {
     for (const c of clients.splice(0)) c.disconnect();
     await Promise.all(nodes.map((n) => n.kill('SIGKILL')));
     await redis?.stop();
+    await db?.stop();
   });
 
   /** A room created on `hostNode` and two players per process, each joining by code on their own process. */
@@ -99,8 +103,21 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     expect(view.phase === 'finished' && view.ranking.length).toBe(6);
     const scores = new Map(view.players.map((p) => [p.nickname, p.score]));
     for (const [i, p] of players.entries()) expect((scores.get(p.name) ?? 0) > 0).toBe(i % 2 === 0);
-    // The owner process saved the report.
-    const rows = await report(node(0), room);
+    // The owner saved the report in PostgreSQL: it is there, and another process serves it.
+    const client = new pg.Client(db.url);
+    await client.connect();
+    try {
+      const answers = async (): Promise<number> => {
+        const saved = await client.query<{ n: string }>('SELECT count(*) AS n FROM answers a JOIN games g ON g.id = a.game_id WHERE g.code = $1', [room.code]);
+        return Number(saved.rows[0]?.n);
+      };
+      // The save is queued after the game ends (server/store/save-queue.ts): wait for it, within a bound.
+      await until(async () => (await answers()) > 0, 20_000, 'the report in PostgreSQL');
+      expect(await answers()).toBe(12);
+    } finally {
+      await client.end();
+    }
+    const rows = await report(node(2), room);
     expect(rows.filter((r) => r.correct).length).toBe(6);
   }, 60_000);
 
@@ -144,8 +161,8 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     await ok(call(host2, 'host:command', { type: 'next', expect: { phase: 'reveal', index: 0 } }));
     await ok(call(host2, 'host:command', { type: 'end' }));
     await finished;
-    const owner = nodes.find((n) => n.takeovers.some((t) => t.code === room.code));
-    const rows = await report(owner ?? node(0), room);
+    await until(async () => (await reportResponse(node(1), room)).status === 200, 20_000, 'the report of the room taken over');
+    const rows = await report(node(1), room);
     for (const [name, correct] of acked) {
       const row = rows.find((r) => r.player === name && r.question === 1);
       expect(row?.outcome).not.toBe('no answer');
@@ -173,8 +190,20 @@ describe('cluster mode: rooms across server processes on Redis', () => {
   });
 });
 
+/** Waits for `cond` to hold, checking every 100 ms, and fails after `timeoutMs`. */
+async function until(cond: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await cond())) {
+    if (performance.now() > deadline) throw new Error(`${what}: not there after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const reportResponse = (at: ServerNode, room: CreatedRoom): Promise<Response> =>
+  fetch(`${at.url}/api/rooms/${room.code}/report.json`, { method: 'POST', headers: { 'X-Host-Secret': room.hostSecret } });
+
 async function report(at: ServerNode, room: CreatedRoom): Promise<ReportRow[]> {
-  const res = await fetch(`${at.url}/api/rooms/${room.code}/report.json`, { method: 'POST', headers: { 'X-Host-Secret': room.hostSecret } });
+  const res = await reportResponse(at, room);
   expect(res.status).toBe(200);
   return ((await res.json()) as { rows: ReportRow[] }).rows;
 }

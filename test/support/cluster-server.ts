@@ -1,6 +1,6 @@
 /**
  * One game server of a test cluster, in its own process: `node --import tsx cluster-server.ts '<json>'` with
- * `{ dataDir, redisUrl?, leaseMs?, renewMs? }`. Prints one JSON line `{"url"}` once listening on 127.0.0.1 (port 0),
+ * `{ dataDir, redisUrl?, databaseUrl?, leaseMs?, renewMs? }`. Prints one JSON line `{"url"}` once listening on 127.0.0.1 (port 0),
  * then a line `{"tookOver", "downtimeMs", "at"}` each time it takes over a room whose owner died. SIGTERM closes
  * it gracefully.
  */
@@ -11,6 +11,7 @@ import { createArenaServer, SHUTDOWN_MS } from '../../server/app';
 interface Args {
   dataDir: string;
   redisUrl?: string;
+  databaseUrl?: string;
   leaseMs?: number;
   renewMs?: number;
 }
@@ -25,6 +26,7 @@ const server = await createArenaServer({
   clientDir: join(args.dataDir, 'no-client'),
   limits: { connections: unlimited, attempts: unlimited, createAddress: unlimited, createSocket: unlimited, socket: unlimited },
   maxRoomsPerOwner: 1e6,
+  ...(args.databaseUrl === undefined ? {} : { databaseUrl: args.databaseUrl }),
   log: (m, err) => process.stderr.write(`[node ${process.pid}] ${m} ${err === undefined ? '' : inspect(err)}\n`),
   ...(args.redisUrl === undefined
     ? {}

@@ -30,6 +30,8 @@ export interface ServerNode {
 
 export interface NodeOptions {
   redisUrl?: string;
+  /** PostgreSQL for reports, shared by the processes (else each keeps its own SQLite file). */
+  databaseUrl?: string;
   leaseMs?: number;
   renewMs?: number;
   timeoutMs?: number;
