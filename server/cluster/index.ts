@@ -61,7 +61,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   useRedisAdapter(opts.io, redis);
   const timing: LeaseTiming = { ...DEFAULT_LEASE, ...opts.lease };
   const leases = new Leases(redis, id, timing, () => opts.clock.now());
-  const roomLog = new RedisRoomLog(redis, id);
+  const roomLog = new RedisRoomLog(redis, id, timing.ttlMs);
   const bound: { takeover?: Takeover; handle?: OpHandler; closing: boolean } = { closing: false };
   // Listening before anything is owned: a request that finds nobody on the inbox takes the owner for dead.
   const forwarder = new Forwarder(redis, sub, id, (op, args) => (bound.handle ? bound.handle(op, args) : Promise.reject(new Error(NOT_OWNER))), opts.log);

@@ -1,8 +1,8 @@
 /**
  * Room ownership by lease: a room runs in the one process whose id is in its lease key. The key is taken with
  * `SET NX PX` and renewed by a compare-and-renew script well before it lapses; a process that dies stops renewing,
- * so after at most the TTL another process may take the room. A renewal that finds the key gone or someone else's
- * means the room was lost (this process stalled past the TTL): the caller stops running it at once.
+ * so after at most the TTL another process may take the room. A renewal that finds someone else's key means the
+ * room was lost (this process stalled past the TTL and another took it over): the caller stops running it at once.
  */
 import type { Redis } from 'ioredis';
 import { aliveKey, leaseKey, script, type Script } from './keys';
@@ -16,14 +16,16 @@ export interface LeaseTiming {
 
 export const DEFAULT_LEASE: LeaseTiming = { ttlMs: 3000, renewMs: 1000 };
 
-/** Renews when still ours; notes the time, for the downtime a new owner gives back. Returns 1, or 0 if lost. */
+/**
+ * Renews when still ours, or takes it back when it lapsed and nobody took it (a stalled event loop: nobody else
+ * ran the room); notes the time, for the downtime a new owner gives back. Returns 1, or 0 if another has it.
+ */
 const RENEW = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  redis.call('SET', KEYS[2], ARGV[3])
-  return 1
-end
-return 0`;
+local owner = redis.call('GET', KEYS[1])
+if owner and owner ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('SET', KEYS[2], ARGV[3])
+return 1`;
 
 /** Deletes the lease only if it is still ours. */
 const RELEASE = `

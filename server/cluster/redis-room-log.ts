@@ -11,14 +11,28 @@ import type { RoomEvent, RoomState } from '../rooms/types';
 import type { LiveRoomStore, StoredRoom } from '../store/live-rooms';
 import { aliveKey, DIRECTORY, eventsKey, leaseKey, script, snapKey, type Script } from './keys';
 
-const APPEND = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+/**
+ * Whether the lease (KEYS[1]) is this process's (ARGV[1]). A lease that lapsed while nobody took it (this
+ * process's event loop stalled past the TTL) is taken back for ARGV[last] ms: nobody else ran the room meanwhile.
+ */
+const OURS = `
+local function ours(ttl)
+  local owner = redis.call('GET', KEYS[1])
+  if owner == ARGV[1] then return true end
+  if owner then return false end
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
+  return true
+end
+`;
+
+const APPEND = `${OURS}
+if not ours(ARGV[3]) then return 0 end
 redis.call('RPUSH', KEYS[2], ARGV[2])
 return 1`;
 
 /** Replaces the snapshot and drops the events it contains (each entry starts with its seq). */
-const SNAPSHOT = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+const SNAPSHOT = `${OURS}
+if not ours(ARGV[4]) then return 0 end
 redis.call('SET', KEYS[2], ARGV[3])
 local upto = tonumber(ARGV[2])
 while true do
@@ -59,6 +73,7 @@ export class RedisRoomLog implements LiveRoomStore {
   constructor(
     private readonly redis: Redis,
     private readonly me: string,
+    private readonly leaseMs: number,
   ) {
     this.appendScript = script(redis, 'arenaLogAppend', 2, APPEND);
     this.snapshotScript = script(redis, 'arenaLogSnapshot', 3, SNAPSHOT);
@@ -66,13 +81,13 @@ export class RedisRoomLog implements LiveRoomStore {
   }
 
   async append(code: string, seq: number, at: number, event: RoomEvent): Promise<void> {
-    const ok = await this.appendScript([leaseKey(code), eventsKey(code)], [this.me, `${seq} ${at} ${JSON.stringify(event)}`]);
+    const ok = await this.appendScript([leaseKey(code), eventsKey(code)], [this.me, `${seq} ${at} ${JSON.stringify(event)}`, this.leaseMs]);
     if (ok !== 1) throw new LeaseLost(code);
   }
 
   async snapshot(code: string, seq: number, owner: string, state: RoomState): Promise<void> {
     const body: Snapshot = { seq, owner, state };
-    const ok = await this.snapshotScript([leaseKey(code), snapKey(code), eventsKey(code)], [this.me, seq, JSON.stringify(body)]);
+    const ok = await this.snapshotScript([leaseKey(code), snapKey(code), eventsKey(code)], [this.me, seq, JSON.stringify(body), this.leaseMs]);
     if (ok !== 1) throw new LeaseLost(code);
   }
 

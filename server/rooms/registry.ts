@@ -136,7 +136,7 @@ export class RoomRegistry {
         seq = s;
       }
       if (this.expired(state, now, now)) {
-        void this.opts.store.remove(stored.code);
+        this.opts.store.remove(stored.code)?.catch((err: unknown) => this.opts.sink.error(`removing room ${stored.code} failed`, err));
         return null;
       }
       const shell = this.add(state, stored.owner, seq);
@@ -224,6 +224,8 @@ export class RoomRegistry {
     const entry = this.rooms.get(code);
     if (!entry) return;
     const prev = entry.written;
+    // Handled here too: when an earlier write failed, the chain below never looks at this one.
+    write.catch(() => {});
     const chained = (prev ? prev.then(() => write) : write).catch((err: unknown) => {
       if (this.rooms.get(code) === entry) {
         this.opts.sink.error(`storing room ${code} failed; giving it up here`, err);
