@@ -170,6 +170,41 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     }
   }, 60_000);
 
+  it('recovers a dropped connection on another process: same seat, the missed broadcast replayed', async () => {
+    const host = await connect(node(0).url, 'R-host');
+    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const witness = await connect(node(0).url, 'R-witness');
+    await ok(call<SeatGrant>(witness, 'room:join', { code: room.code, nickname: 'Wes' }));
+    const p = await connect(node(0).url, 'R-player');
+    // Recovery resumes from the last broadcast the phone got: it must have had one (the lobby count after its join).
+    const counted = next<PlayerPhaseView>(p, 'state', (s) => s.phase === 'lobby' && s.playerCount === 2);
+    await ok(call<SeatGrant>(p, 'room:join', { code: room.code, nickname: 'Rita' }));
+    await counted;
+    // The connection drops (the server keeps its session in Redis) ...
+    const dropped = next(p, 'disconnect');
+    p.io.engine.close();
+    await dropped;
+    // ... and a broadcast goes out while the phone is away: the lobby view that says the room is locked.
+    const isLocked = (s: PlayerPhaseView): boolean => s.phase === 'lobby' && s.locked;
+    const seen = next<PlayerPhaseView>(witness, 'state', isLocked);
+    await ok(call(host, 'host:command', { type: 'lock', locked: true }));
+    await seen;
+    // The reconnect reaches another process, as a load balancer may route it.
+    (p.io as unknown as { uri: string }).uri = node(1).url;
+    const replayed = next<PlayerPhaseView>(p, 'state', isLocked);
+    const back = next(p, 'connect');
+    p.connect();
+    await back;
+    expect(p.recovered).toBe(true);
+    await replayed;
+    // The recovered socket still holds its seat: it is asked the question and its answer counts.
+    const asked = next<PlayerPhaseView>(p, 'state', (s) => s.phase === 'question');
+    await ok(call(host, 'host:command', { type: 'start' }));
+    await asked;
+    const answer = await ok(call<AnswerState>(p, 'answer:submit', { index: 0, final: rightAnswer(0) }));
+    expect(answer.final?.correct).toBe(true);
+  }, 60_000);
+
   it('shares the per-address budgets between processes through Redis', async () => {
     // Two limiters on two connections, as two processes hold them: the budget is one.
     const conns = [new Redis(redis.url), new Redis(redis.url)];
