@@ -66,7 +66,8 @@ export function clusterRoomOps(deps: RouterDeps): RoomOps {
     // A dead owner's lease lapses within its TTL: try that long, and a little more, before giving up.
     const until = Date.now() + deps.leases.timing.ttlMs * 2 + deps.forwardTimeoutMs;
     while (Date.now() < until) {
-      if (deps.closing()) return refuse('internal');
+      // Shutting down: the rooms here are handed on, and the sockets that are about to drop are no news to them.
+      if (deps.closing()) return refuse('room-closed');
       if (deps.registry.get(code)) return runHere(deps, code, op, args);
       const owner = await ownerOf(code);
       if (owner === null || owner === deps.leases.me) {

@@ -33,7 +33,7 @@ export function dropSeat(ctx: RoleContext, socket: ArenaSocket, how: 'leave' | '
 export async function tell(ctx: RoleContext, code: string, playerId: string, how: 'leave' | 'disconnect'): Promise<void> {
   try {
     const res = await ctx.ops.leave(code, playerId, how);
-    if (!res.ok && res.error !== 'room-not-found') ctx.log(`${how} of a seat in ${code}: ${res.error}`);
+    if (!res.ok && res.error !== 'room-not-found' && res.error !== 'room-closed') ctx.log(`${how} of a seat in ${code}: ${res.error}`);
   } catch (err) {
     ctx.log(`${how} of a seat in ${code} failed`, err);
   }
