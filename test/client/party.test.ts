@@ -46,7 +46,8 @@ async function shown(page: Page, n: number): Promise<Question> {
 async function answer(page: Page, q: Question, right: boolean): Promise<void> {
   const cells = page.locator('#answer-area .matrix-grid input');
   const a = q.answer;
-  const flat = (a.matrix ?? (Array.isArray(a.value) ? a.value : [a.value ?? a.expr ?? 0])).flat() as Array<string | number>;
+  const rows: ReadonlyArray<string | number | ReadonlyArray<string | number>> = a.matrix ?? (Array.isArray(a.value) ? a.value : [a.value ?? a.expr ?? 0]);
+  const flat = rows.flat();
   const wrongOf = (c: string | number): string => (typeof c === 'number' ? String(c + 7) : `(${c}) + 1`);
   if ((await cells.count()) > 0) {
     for (const [i, c] of flat.entries()) await cells.nth(i).fill(right ? String(c) : wrongOf(c));
@@ -94,6 +95,8 @@ describe('party mode: one page per player', () => {
       await p.locator('#party-lobby').waitFor();
     }
     await ana.page.locator('#party-group li', { hasText: 'Cy' }).waitFor();
+    await fits(ana.page, 'creator lobby');
+    await screenshot(ana.page, 'party-lobby-creator-1440');
     await ana.page.click('#start-game');
 
     const pages = [ana.page, ben.page, cy.page];

@@ -27,7 +27,7 @@ export function renderPartyLobby(ctx: PartyContext): PartyScreen {
   const s = ctx.state;
   const settings = s.phase === 'lobby' ? s.settings : null;
   const paint = (): void => {
-    replace(group, groupList(ctx));
+    replace(group, groupList(ctx, { scores: false }));
     const n = ctx.state.party?.players.length ?? 0;
     status.textContent = `${n} player${n === 1 ? '' : 's'} in. ` +
       (ctx.isCreator ? 'Start when everyone is here; friends can still join later.' : `Waiting for ${creatorName(ctx.state)} to start.`);

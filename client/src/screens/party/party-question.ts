@@ -15,7 +15,7 @@ import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
 import { observeViewSize } from '../host/view-size';
 import { createDraftSender } from '../player/player-drafts';
-import { endButton, partyShell, type PartyContext, type PartyScreen } from './party-phases';
+import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
 
 /** Below this width the page is a phone: one column, the phone's drawing mode. */
 export const NARROW_PX = 760;
@@ -30,7 +30,8 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   const viewHost = h('div', { class: 'view-host', id: 'party-view' });
   const answerArea = h('div', { class: 'stack', id: 'answer-area' });
   const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });
-  const answered = h('span', { class: 'pill', id: 'answered-count' });
+  const answered = ctx.isCreator ? h('span', { class: 'pill', id: 'answered-count' }) : null;
+  const group = h('section', { class: 'party-side-group' });
   const layered = s.entryMode === 'layers' && (q.layers?.length ?? 0) > 1;
   const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Submit answer');
   let view: QuestionView | null = null;
@@ -56,14 +57,14 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     });
   });
   const pauseBtn = ctx.isCreator ? h('button', { type: 'button', id: 'pause-button', onclick: () => void ctx.command({ type: ctx.host?.paused ? 'resume' : 'pause' }) }) : null;
-  const skipBtn = ctx.isCreator ? h('button', { type: 'button', id: 'skip-button', title: 'Close the question now and show the answer', onclick: () => void ctx.advance('skip') }, 'Skip ⏭') : null;
+  const skipBtn = ctx.isCreator ? h('button', { type: 'button', id: 'skip-button', title: 'Close the question now and show the answer', onclick: () => void ctx.advance('skip') }, 'Skip') : null;
   let done = false;
   const paint = (): void => {
     const cur = ctx.state;
     if (cur.phase === 'question' && cur.index === s.index) countdown.set(cur.timer);
     const host = ctx.host;
-    if (host?.phase === 'question') answered.textContent = `${host.answered}/${host.connectedCount} answered`;
-    answered.hidden = host?.phase !== 'question';
+    if (answered) answered.textContent = host?.phase === 'question' ? `${host.answered}/${host.connectedCount} answered` : '';
+    replace(group, h('h2', {}, 'The party'), groupList(ctx));
     if (pauseBtn) pauseBtn.textContent = host?.paused ? 'Resume ▶' : 'Pause';
     const mine = ctx.you.answer;
     if (!done && mine && mine.index === s.index && mine.done) {
@@ -75,7 +76,7 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   replace(answerArea, form.el, status, form.dock);
   const body = h('main', { class: 'party-play' },
     h('section', { class: 'party-left' }, prompt, viewHost),
-    h('aside', { class: 'party-answer' }, answerArea));
+    h('aside', { class: 'party-answer' }, answerArea, group));
   mountScreen('page', partyShell('party-question',
     [h('span', { class: 'pill' }, `Question ${s.index + 1} of ${s.total}`), h('span', { class: 'muted family' }, familyLabel(q.family))],
     [answered, h('div', { class: 'party-clock' }, countdown.el), pauseBtn, skipBtn, endButton(ctx)], body));
