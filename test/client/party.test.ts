@@ -3,8 +3,9 @@
  * sets up the interview drill and shares the room's URL; Ben and Cy join through it. On question 1 Ana answers
  * right, Ben wrong, Cy not at all; the creator skips the wait on the same page. Everyone sees the reveal (worked
  * solution, the group's results, the explain-it prompt); Ben's Ready shows on Ana's page and Ana moves on. On
- * question 2 all three press Ready and the game moves on by itself to a podium on every page. No laptop page
- * scrolls or cuts anything off; a phone-sized page is screenshotted too.
+ * question 2 Ana reloads and still commands from her page; at the board all three press Ready and the game moves
+ * on by itself; after question 3 (a network) a podium shows on every page. No laptop page scrolls or cuts
+ * anything off; a phone-sized page is screenshotted too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -37,7 +38,7 @@ async function laptop(): Promise<{ page: Page; errors: string[] }> {
 }
 
 async function shown(page: Page, n: number): Promise<Question> {
-  await page.locator('#party-question .pill', { hasText: `Question ${n} of 2` }).waitFor();
+  await page.locator('#party-question .pill', { hasText: `Question ${n} of 3` }).waitFor();
   const el = page.locator('#question-prompt');
   return solveTask((await el.getAttribute('data-family')) as Family, JSON.parse((await el.getAttribute('data-task')) ?? '{}') as never);
 }
@@ -80,7 +81,7 @@ describe('party mode: one page per player', () => {
     await ana.page.fill('#party-nickname', 'Ana');
     await ana.page.check('#party-drill');
     await ana.page.click('.party-form button[type=submit]');
-    await ana.page.fill('#set-count', '2');
+    await ana.page.fill('#set-count', '3');
     await ana.page.click('#open-lobby');
     await ana.page.locator('#party-lobby').waitFor();
     const link = await ana.page.inputValue('#party-link');
@@ -133,23 +134,40 @@ describe('party mode: one page per player', () => {
     expect(await ben.page.locator('#next-button').count()).toBe(0);
     await ana.page.click('#next-button');
 
+    // Question 2: the creator reloads the page and still commands the room from it (seat and host key resumed).
     for (const p of pages) await shown(p, 2);
+    await ana.page.reload();
+    await shown(ana.page, 2);
     await ana.page.click('#skip-button');
     for (const p of pages) await p.locator('#party-reveal #ready-button').waitFor();
+    await ana.page.click('#next-button');
+    // The board between questions: everyone ready moves the game on by itself.
+    for (const p of pages) await p.locator('#party-board #ready-button').waitFor();
     await ana.page.click('#ready-button');
     await ben.page.keyboard.press('r');
     await ana.page.locator('#ready-status', { hasText: '2 of 3 ready' }).waitFor();
     await cy.page.click('#ready-button');
 
+    // Question 3, a network: the widest drawing still fits beside the answer panel and beside the lesson.
+    for (const p of pages) await shown(p, 3);
+    await fits(ana.page, 'creator question 3');
+    await ana.page.click('#skip-button');
+    await ana.page.locator('#party-reveal #step-formula .katex').first().waitFor();
+    await fits(ana.page, 'creator reveal 3');
+    await screenshot(ana.page, 'party-reveal3-creator-1440');
+    await ana.page.click('#next-button');
+
     for (const p of pages) await p.locator('#party-finished #podium .place').first().waitFor();
     expect(await ana.page.locator('#podium [data-place="1"] .names').textContent()).toContain('Ana');
     expect(await ana.page.locator('#download-report').count()).toBe(1);
     expect(await ben.page.locator('#download-report').count()).toBe(0);
-    await ben.page.locator('#personal-review li[data-outcome]').nth(1).waitFor();
     await fits(ana.page, 'creator podium');
     await screenshot(ana.page, 'party-end-creator-1440');
     await screenshot(ben.page, 'party-end-friend-1440');
     await phoneShot(cy.page, 'party-end-phone');
+    await ben.page.click('#party-review summary');
+    expect(await ben.page.locator('#personal-review li[data-outcome]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-outcome'))))
+      .toEqual(['wrong', 'no answer', 'no answer']);
     expect([...ana.errors, ...ben.errors, ...cy.errors]).toEqual([]);
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import { h, mountScreen, replace } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import { personalReviewList } from '../player/player-review';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
+import { NARROW_PX } from './party-question';
 import { readyPanel } from './party-ready';
 
 export function renderPartyStandings(ctx: PartyContext): PartyScreen {
@@ -45,8 +46,18 @@ function renderFinished(ctx: PartyContext): PartyScreen {
       h('span', { class: 'pts' }, `${place.entries[0]?.score ?? 0} pts`),
       h('div', { class: 'block' }, ordinal(place.rank)));
   };
-  const review = h('div', { class: 'party-review' });
-  const paint = (): void => void replace(review, personalReviewList(ctx.you.review));
+  // Your own answers fold away on a laptop (the podium and the group fill the frame); a phone page scrolls anyway.
+  const reviewBody = h('div', {});
+  const summary = h('summary', {});
+  const review = h('details', { class: 'party-review card flat', id: 'party-review', open: window.innerWidth < NARROW_PX }, summary, reviewBody);
+  const paint = (): void => {
+    const items = ctx.you.review ?? [];
+    const right = items.filter((i) => i.outcome === 'correct').length;
+    summary.textContent = items.length > 0 ? `Your answers: ${right} of ${items.length} right (open to review each one)` : 'Your answers';
+    // Drawn only while open: a closed fold's content still has boxes (content-visibility), off the frame.
+    replace(reviewBody, review.open ? personalReviewList(items) : null);
+  };
+  review.addEventListener('toggle', paint);
   const secret = ctx.hostSecret;
   const reports = secret === null ? [] : [
     h('button', { type: 'button', id: 'download-report', onclick: (e: Event) => void downloadReport(`/api/rooms/${ctx.code}/report.csv`, secret, `chain-rule-arena-${ctx.code}.csv`, e.currentTarget as HTMLButtonElement) }, '⬇ Report (CSV)'),
@@ -55,9 +66,8 @@ function renderFinished(ctx: PartyContext): PartyScreen {
     [h('span', { class: 'pill' }, 'Final results'), h('span', { class: 'muted' }, `${s.total} questions`)],
     [...reports, h('button', { type: 'button', class: 'primary', id: 'back-to-start', onclick: () => ctx.leave() }, 'Back to start')],
     h('main', { class: 'party-end' },
-      h('section', { class: 'party-podium-box' }, h('div', { class: 'host-podium party-podium', id: 'podium', 'aria-label': 'Podium' }, slot(2), slot(1), slot(3)),
-        h('h2', {}, 'Everyone'), groupList(ctx)),
-      review)));
+      h('section', { class: 'party-podium-box' }, h('div', { class: 'host-podium party-podium', id: 'podium', 'aria-label': 'Podium' }, slot(2), slot(1), slot(3))),
+      h('section', { class: 'party-podium-box' }, h('h2', {}, 'Everyone'), groupList(ctx), review))));
   paint();
   return { update: paint, destroy: () => undefined };
 }
