@@ -66,7 +66,8 @@ function renderFinished(ctx: PartyContext): PartyScreen {
     [h('span', { class: 'pill' }, 'Final results'), h('span', { class: 'muted' }, `${s.total} questions`)],
     [...reports, h('button', { type: 'button', class: 'primary', id: 'back-to-start', onclick: () => ctx.leave() }, 'Back to start')],
     h('main', { class: 'party-end' },
-      h('section', { class: 'party-podium-box' }, h('div', { class: 'host-podium party-podium', id: 'podium', 'aria-label': 'Podium' }, slot(2), slot(1), slot(3))),
+      h('section', { class: 'party-podium-box podium-side' }, h('h1', { id: 'party-winner' }, winnerLine(places[0]?.entries ?? [], ctx.you.playerId)),
+        h('div', { class: 'host-podium party-podium', id: 'podium', 'aria-label': 'Podium' }, slot(2), slot(1), slot(3))),
       h('section', { class: 'party-podium-box' }, h('h2', {}, 'Everyone'), groupList(ctx), review))));
   paint();
   return { update: paint, destroy: () => undefined };
@@ -78,6 +79,13 @@ function rankingOf(players: readonly PartyPlayer[]): LeaderboardEntry[] {
     .filter((p) => p.rank !== null)
     .map((p) => ({ rank: p.rank ?? 0, playerId: p.playerId, nickname: p.nickname, score: p.score, streak: 0 }))
     .sort((a, b) => a.rank - b.rank);
+}
+
+/** "Ana wins!", "You win!", "Ana and Ben share first place!". */
+function winnerLine(first: ReadonlyArray<{ playerId: string; nickname: string }>, me: string): string {
+  if (first.length === 0) return 'Game over';
+  if (first.length > 1) return `${first.map((e) => (e.playerId === me ? 'you' : e.nickname)).join(' and ')} share first place!`.replace(/^you/, 'You');
+  return first[0]?.playerId === me ? 'You win!' : `${first[0]?.nickname ?? ''} wins!`;
 }
 
 function ordinal(n: number): string {
