@@ -166,6 +166,7 @@ describe('party mode: one page per player', () => {
     await screenshot(ben.page, 'party-end-friend-1440');
     await phoneShot(cy.page, 'party-end-phone');
     await ben.page.click('#party-review summary');
+    await ben.page.locator('#personal-review li[data-outcome]').nth(2).waitFor();
     expect(await ben.page.locator('#personal-review li[data-outcome]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-outcome'))))
       .toEqual(['wrong', 'no answer', 'no answer']);
     expect([...ana.errors, ...ben.errors, ...cy.errors]).toEqual([]);

@@ -8,7 +8,7 @@ import { h, mountScreen, replace } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import { personalReviewList } from '../player/player-review';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
-import { NARROW_PX } from './party-question';
+import { NARROW_PX } from './party-diagram';
 import { readyPanel } from './party-ready';
 
 export function renderPartyStandings(ctx: PartyContext): PartyScreen {

@@ -4,21 +4,16 @@
  * Skip / End in the top bar. On a phone the same parts stack in one column.
  */
 import type { AnswerState } from '../../../../shared/protocol';
-import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
+import { h, mountScreen, replace, verdictBadge } from '../../app/dom';
 import { createCountdown } from '../../app/countdown';
-import { mountView } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
 import { errorMessage } from '../../net/connection';
-import type { QuestionView } from '../../views/contract';
 import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
-import { observeViewSize } from '../host/view-size';
 import { createDraftSender } from '../player/player-drafts';
+import { partyDiagram } from './party-diagram';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
-
-/** Below this width the page is a phone: one column, the phone's drawing mode. */
-export const NARROW_PX = 760;
 
 export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   const s = ctx.state;
@@ -34,12 +29,10 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   const group = h('section', { class: 'party-side-group' });
   const layered = s.entryMode === 'layers' && (q.layers?.length ?? 0) > 1;
   const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Submit answer');
-  let view: QuestionView | null = null;
-  let destroyed = false;
   const form = createAnswerForm(q, {
     layerByLayer: layered, submit, persistKey: `arena-typed:${ctx.code}:${s.index}:${q.id}`,
     onSubmit: () => submit.click(),
-    onActiveLayer: (layer) => view?.update(layer === undefined ? {} : { activeLayer: layer }),
+    onActiveLayer: (layer) => diagram.update(layer === undefined ? {} : { activeLayer: layer }),
     onChange: () => drafts.changed(),
   });
   const drafts = createDraftSender(ctx, s.index, form);
@@ -80,26 +73,16 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   mountScreen('page', partyShell('party-question',
     [h('span', { class: 'pill' }, `Question ${s.index + 1} of ${s.total}`), h('span', { class: 'muted family' }, familyLabel(q.family))],
     [answered, h('div', { class: 'party-clock' }, countdown.el), pauseBtn, skipBtn, endButton(ctx)], body));
+  const diagram = partyDiagram(viewHost, q, layered ? { activeLayer: 0 } : {});
   paint();
   if (!done) form.focus();
-  const stopObserve = observeViewSize(viewHost, () => view?.resize());
-  const mode = window.innerWidth < NARROW_PX ? 'phone' : 'projector';
-  void mountView(viewHost, q, { mode, reducedMotion: prefersReducedMotion() }).then((v) => {
-    if (destroyed) return v?.destroy();
-    view = v;
-    if (!v) return void (viewHost.hidden = true);
-    v.resize();
-    v.update(layered ? { activeLayer: 0 } : {});
-  });
   return {
     update: paint,
     destroy: () => {
-      destroyed = true;
       drafts.stop();
       countdown.destroy();
       stopFit();
-      stopObserve();
-      view?.destroy();
+      diagram.destroy();
     },
   };
 }

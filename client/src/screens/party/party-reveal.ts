@@ -6,18 +6,16 @@
  */
 import type { Question, Step } from '../../../../shared/questions/types';
 import { toPublicQuestion } from '../../../../shared/questions/public';
-import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
-import { loadMath, mountView } from '../../app/math';
+import { h, mountScreen, replace, verdictBadge } from '../../app/dom';
+import { loadMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
-import type { QuestionView } from '../../views/contract';
 import { answerLatex } from '../answer-latex';
 import { explainPromptBox } from '../explain-prompt';
 import { familyLabel } from '../family-labels';
 import { typesetFit, typesetProse } from '../host/fit-math';
 import { bindStepKeys } from '../host/step-keys';
-import { observeViewSize } from '../host/view-size';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
-import { NARROW_PX } from './party-question';
+import { partyDiagram, type PartyDiagram } from './party-diagram';
 import { readyPanel } from './party-ready';
 
 export function renderPartyReveal(ctx: PartyContext): PartyScreen {
@@ -34,7 +32,6 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   const verdict = h('div', {});
   const group = h('div', { class: 'party-group-box' });
   const ready = readyPanel(ctx);
-  let view: QuestionView | null = null;
   let destroyed = false;
 
   const go = (to: number): void => {
@@ -58,7 +55,7 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
       cur.prose ? prose : null, formula,
       h('div', { class: 'row step-nav' }, backBtn, stepBtn, h('span', { class: 'muted small' }, '← / → to step')));
     stopFits.push(typesetFit(formula, cur.latex, { fallback: cur.text, minScale: 0.25 }));
-    view?.update({ revealed: q, noProduct: true, ...activeLayerOf(q, cur) });
+    diagram.update({ revealed: q, noProduct: true, ...activeLayerOf(q, cur) });
   };
   const paint = (): void => {
     const cur = ctx.state;
@@ -73,8 +70,9 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
     const tex = answerLatex(q.answer, (e) => m.exprToLatex(e));
     if (tex !== null) stopFits.push(typesetFit(answerBox, tex, { minScale: 0.3 }));
   });
-  const prompt = h('div', { class: 'party-prompt small', id: 'question-prompt' });
-  const stopPrompt = typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text, minScale: 0.3 });
+  // A network's reveal drops the prompt, as the projector's does: every number it gives is on the graph.
+  const prompt = q.family === 'backprop' ? null : h('div', { class: 'party-prompt small', id: 'question-prompt' });
+  const stopPrompt = prompt ? typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text, minScale: 0.3 }) : () => undefined;
   const nextBtn = ctx.isCreator
     ? h('button', { type: 'button', class: 'primary', id: 'next-button', onclick: () => void ctx.advance('next') }, s.index + 1 >= s.total ? 'Final results ▶' : 'Next ▶')
     : null;
@@ -86,18 +84,10 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   mountScreen('page', partyShell('party-reveal',
     [h('span', { class: 'pill' }, `Question ${s.index + 1} of ${s.total}`), h('span', { class: 'muted family' }, familyLabel(q.family))],
     [nextBtn, endButton(ctx)], body));
+  const diagram: PartyDiagram = partyDiagram(viewHost, toPublicQuestion(q), { revealed: q, noProduct: true, ...activeLayerOf(q, steps[step - 1]) });
   paint();
   paintStep();
   const unbind = bindStepKeys({ next: () => go(step + 1), back: () => go(step - 1) });
-  const stopObserve = observeViewSize(viewHost, () => view?.resize());
-  const mode = window.innerWidth < NARROW_PX ? 'phone' : 'projector';
-  void mountView(viewHost, toPublicQuestion(q), { mode, reducedMotion: prefersReducedMotion() }).then((v) => {
-    if (destroyed) return v?.destroy();
-    view = v;
-    if (!v) return void (viewHost.hidden = true);
-    v.resize();
-    v.update({ revealed: q, noProduct: true, ...activeLayerOf(q, steps[step - 1]) });
-  });
   return {
     update: paint,
     destroy: () => {
@@ -106,8 +96,7 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
       ready.destroy();
       stopPrompt();
       stopFits.forEach((f) => f());
-      stopObserve();
-      view?.destroy();
+      diagram.destroy();
     },
   };
 }
