@@ -146,6 +146,7 @@ describe('party mode: one page per player', () => {
     await ana.page.click('#ready-button');
     await ben.page.keyboard.press('r');
     await ana.page.locator('#ready-status', { hasText: '2 of 3 ready' }).waitFor();
+    await screenshot(ben.page, 'party-board-friend-1440');
     await cy.page.click('#ready-button');
 
     // Question 3, a network: the widest drawing still fits beside the answer panel and beside the lesson.

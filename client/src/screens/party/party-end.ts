@@ -21,7 +21,7 @@ function renderBoard(ctx: PartyContext): PartyScreen {
   const group = h('div', {});
   const ready = readyPanel(ctx);
   const paint = (): void => {
-    replace(group, groupList(ctx, { ready: true }));
+    replace(group, groupList(ctx, { ready: true, ranked: true }));
     ready.update();
   };
   const nextBtn = ctx.isCreator ? h('button', { type: 'button', class: 'primary', id: 'next-button', onclick: () => void ctx.advance('next') }, 'Next question ▶') : null;
@@ -68,7 +68,7 @@ function renderFinished(ctx: PartyContext): PartyScreen {
     h('main', { class: 'party-end' },
       h('section', { class: 'party-podium-box podium-side' }, h('h1', { id: 'party-winner' }, winnerLine(places[0]?.entries ?? [], ctx.you.playerId)),
         h('div', { class: 'host-podium party-podium', id: 'podium', 'aria-label': 'Podium' }, slot(2), slot(1), slot(3))),
-      h('section', { class: 'party-podium-box' }, h('h2', {}, 'Everyone'), groupList(ctx), review))));
+      h('section', { class: 'party-podium-box' }, h('h2', {}, 'Everyone'), groupList(ctx, { ranked: true }), review))));
   paint();
   return { update: paint, destroy: () => undefined };
 }

@@ -40,7 +40,8 @@ export function renderPartyLobby(ctx: PartyContext): PartyScreen {
       h('p', { class: 'muted' }, 'Or the code ', h('strong', { class: 'code', id: 'room-code-display' }, ctx.code), ' on the home page.'),
       settings ? h('p', { class: 'muted' }, `${settings.questionCount} questions, ${settings.secondsPerQuestion} s each` +
         `${settings.speedScoring ? ', faster answers score more' : ', no speed bonus'}.`) : null,
-      h('div', { class: 'row' }, start, h('button', { type: 'button', class: 'ghost small', onclick: () => ctx.leave() }, 'Leave'))),
+      // The creator holds the host key: leaving would strand the party, so only friends get Leave.
+      h('div', { class: 'row' }, start, ctx.isCreator ? null : h('button', { type: 'button', class: 'ghost small', onclick: () => ctx.leave() }, 'Leave'))),
     h('section', { class: 'card stack' }, h('h2', {}, 'Players'), group, status));
   mountScreen('page', partyShell('party-lobby', [h('span', { class: 'pill' }, 'Party'), h('span', { class: 'muted' }, 'Code ', h('span', { class: 'code' }, ctx.code))], [], body));
   paint();
