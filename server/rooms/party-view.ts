@@ -23,6 +23,7 @@ export function partyView(state: RoomState): PartyView | undefined {
     if (!p) continue;
     // The room's first seat is the creator's: createRoom seats them before anyone can join.
     const entry: PartyPlayer = { playerId: p.id, nickname: p.nickname, score: p.score, rank: p.rank, connected: p.connected, creator: p.seat === 0, ready: ready.includes(p.id) };
+    if (state.phase === 'question') entry.answered = getEntry(state.answers, p.id)?.final != null;
     const r = round?.results[p.id];
     if (round) entry.result = r ? { outcome: outcomeOf(r), points: r.points } : { outcome: 'no answer', points: 0 };
     players.push(entry);

@@ -61,6 +61,8 @@ export interface PartyPlayer {
   creator: boolean;
   /** Pressed Ready on this reveal or leaderboard. */
   ready: boolean;
+  /** While a question is open: gave a final answer (never what it was). */
+  answered?: boolean;
   /** At the reveal: this question's outcome and points. */
   result?: { outcome: 'correct' | 'wrong' | 'no answer'; points: number };
 }

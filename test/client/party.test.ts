@@ -110,6 +110,8 @@ describe('party mode: one page per player', () => {
     await screenshot(ben.page, 'party-question-friend-1440');
     await phoneShot(cy.page, 'party-question-phone');
     await answer(ana.page, q1, true);
+    // Friends see who has answered (never what).
+    await ben.page.locator('#party-group li', { hasText: 'Ana' }).locator('[data-answered="true"]').waitFor();
     await answer(ben.page, q1, false);
     await ana.page.locator('#answered-count', { hasText: '2/3 answered' }).waitFor();
     await ana.page.click('#skip-button');

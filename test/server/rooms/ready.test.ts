@@ -19,6 +19,14 @@ function partyReveal(): RoomState {
 }
 
 describe('party ready signals', () => {
+  it('shows who has answered an open question, and re-sends the view when someone does', () => {
+    const s = step(withPlayers(lobby({}, 'party'), ['ana', 'ben']), host({ type: 'start' })).state;
+    const res = submitFinal(s, 'p1', right(currentQuestion(s)), T0 + 1000);
+    if (!res.ok) throw new Error(res.error);
+    expect(res.effects).toContainEqual({ type: 'phase' });
+    expect(playerPhaseView(res.state, T0).party?.players.map((p) => p.answered)).toEqual([false, true]);
+  });
+
   it('shows every player who is ready and each outcome at the reveal', () => {
     const s = step(partyReveal(), ready('p1', 'reveal', 0)).state;
     const party = playerPhaseView(s, T0).party;

@@ -69,7 +69,7 @@ export function partyShell(id: string, left: Child[], right: Child[], body: HTML
 }
 
 /** The group, from the party block: who, score, and (by phase) ready marks or this question's outcome. */
-export function groupList(ctx: PartyContext, opts: { results?: boolean; ready?: boolean; scores?: boolean; ranked?: boolean } = {}): HTMLElement {
+export function groupList(ctx: PartyContext, opts: { results?: boolean; ready?: boolean; scores?: boolean; ranked?: boolean; answered?: boolean } = {}): HTMLElement {
   const all = ctx.state.party?.players ?? [];
   // Ranked: best first, with the rank (ties share it); otherwise join order, the creator first.
   const players = opts.ranked ? [...all].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)) : all;
@@ -80,11 +80,12 @@ const OUTCOME: Record<NonNullable<PartyPlayer['result']>['outcome'], [string, st
   correct: ['✓', 'right'], wrong: ['✗', 'wrong'], 'no answer': ['–', 'no answer'],
 };
 
-function groupRow(p: PartyPlayer, me: string, opts: { results?: boolean; ready?: boolean; scores?: boolean; ranked?: boolean }): HTMLElement {
+function groupRow(p: PartyPlayer, me: string, opts: { results?: boolean; ready?: boolean; scores?: boolean; ranked?: boolean; answered?: boolean }): HTMLElement {
   const outcome = opts.results && p.result ? OUTCOME[p.result.outcome] : null;
   return h('li', { 'data-player': p.playerId, 'data-ready': String(p.ready), 'data-outcome': p.result?.outcome ?? '', class: `${p.playerId === me ? 'me' : ''}${p.connected ? '' : ' away'}`.trim() || null },
     h('span', { class: 'name' }, opts.ranked && p.rank !== null ? h('span', { class: 'rank' }, `#${p.rank} `) : null, p.nickname, p.creator ? h('span', { class: 'muted', title: 'Created the party' }, ' ★') : null, p.playerId === me ? h('span', { class: 'muted' }, ' (you)') : null),
     outcome && p.result ? h('span', { class: `outcome ${p.result.outcome === 'correct' ? 'right' : 'wrong'}`, 'aria-label': outcome[1] }, outcome[0], ` +${p.result.points}`) : null,
+    opts.answered ? h('span', { class: `ready-mark${p.answered ? ' on' : ''}`, 'data-answered': String(p.answered === true) }, p.answered ? '✓ answered' : p.connected ? 'thinking…' : 'away') : null,
     opts.scores === false ? null : h('span', { class: 'score' }, String(p.score)),
     opts.ready ? h('span', { class: `ready-mark${p.ready ? ' on' : ''}`, 'aria-label': p.ready ? 'ready' : p.connected ? 'not ready yet' : 'away' }, p.ready ? 'Ready' : p.connected ? '…' : 'away') : null);
 }

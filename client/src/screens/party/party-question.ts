@@ -57,7 +57,7 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     if (cur.phase === 'question' && cur.index === s.index) countdown.set(cur.timer);
     const host = ctx.host;
     if (answered) answered.textContent = host?.phase === 'question' ? `${host.answered}/${host.connectedCount} answered` : '';
-    replace(group, h('h2', {}, 'The party'), groupList(ctx));
+    replace(group, h('h2', {}, 'The party'), groupList(ctx, { answered: true }));
     if (pauseBtn) pauseBtn.textContent = host?.paused ? 'Resume ▶' : 'Pause';
     const mine = ctx.you.answer;
     if (!done && mine && mine.index === s.index && mine.done) {
