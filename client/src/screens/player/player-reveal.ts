@@ -6,6 +6,7 @@ import { h, mountScreen, verdictBadge } from '../../app/dom';
 import { mistakeTitle } from '../../app/mistakes';
 import { answerText } from '../answer-text';
 import { explainPromptBox } from '../explain-prompt';
+import { fitWide } from '../../input/phone-layout';
 import { workedSolution } from '../solution';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
 import { standingBlock } from './player-standing';
@@ -32,9 +33,16 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
       standingBlock(ctx.you, { gained: pts, streakBonus: a?.streakBonus ?? null }),
       h('p', {}, 'The answer: ', answer),
       explainPromptBox(s.question) ?? '',
-      h('details', { open: !right }, h('summary', {}, 'Worked solution'), workedSolution(s.question.steps, { animate: false })));
+      h('details', { open: !right }, h('summary', {}, 'Worked solution'), solution(s.question.steps)));
   };
   mountScreen('phone', page);
   paint();
   return { update: paint, destroy: () => undefined };
+}
+
+/** The worked steps, each formula shrunk to the phone's width rather than cut off at the edge. */
+function solution(steps: Parameters<typeof workedSolution>[0]): HTMLElement {
+  const list = workedSolution(steps, { animate: false });
+  list.querySelectorAll<HTMLElement>('.step-math').forEach((m) => fitWide(m));
+  return list;
 }

@@ -13,29 +13,28 @@ export function ordinal(n: number): string {
   return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
 }
 
-/** "120 behind Ana", "You lead by 40 over Bo", "Tied for the lead with Ana". */
+/** "120 behind Ana", "40 ahead of Bo", "Tied with Ana for the lead" (plain numbers, like "+875" and "2450 pts"). */
 export function gapWords(gap: RankGap): string {
-  const pts = `${gap.points.toLocaleString('en-US')} point${gap.points === 1 ? '' : 's'}`;
   switch (gap.kind) {
     case 'behind':
-      return `${pts} behind ${gap.nickname}`;
+      return `${gap.points} behind ${gap.nickname}`;
     case 'ahead':
-      return gap.points === 0 ? `Level with ${gap.nickname}` : `You lead by ${pts} over ${gap.nickname}`;
+      return `${gap.points} ahead of ${gap.nickname}`;
     case 'tied':
-      return `Tied for the lead with ${gap.nickname}`;
+      return `Tied with ${gap.nickname} for the lead`;
   }
 }
 
 /**
- * The standing block: the points just won (at a reveal), the rank "3rd of 12" (with "tied"), and the gap.
- * Before the first reveal there is no rank yet, and only the points show.
+ * The standing block: the points just won (at a reveal), the rank "3rd of 12" (with "tied"), and the gap; the
+ * total is in the header. Before the first reveal there is no rank yet, and only the points show.
  */
 export function standingBlock(you: YouView, points?: { gained: number; streakBonus?: number | null }): HTMLElement {
   const parts: string[] = [];
   const el = h('section', { class: 'standing', id: 'my-standing' });
   if (points) {
     parts.push(`+${points.gained}`);
-    el.append(h('p', { class: 'standing-points', id: 'my-points' }, `+${points.gained}`, h('span', { class: 'unit' }, ' points'),
+    el.append(h('p', { class: `standing-points${points.gained > 0 ? '' : ' zero'}`, id: 'my-points' }, `+${points.gained}`, h('span', { class: 'unit' }, ' points'),
       points.streakBonus ? h('span', { class: 'bonus' }, ` incl. streak +${points.streakBonus}`) : null));
   }
   if (you.rank !== null) {
@@ -49,7 +48,6 @@ export function standingBlock(you: YouView, points?: { gained: number; streakBon
     parts.push(words);
     el.append(h('p', { class: `standing-gap ${you.gap.kind}`, id: 'my-gap', 'data-gap': you.gap.points }, words));
   }
-  el.append(h('p', { class: 'standing-total muted' }, `${you.score.toLocaleString('en-US')} points in total`));
   el.setAttribute('aria-label', parts.join(' · '));
   return el;
 }
