@@ -165,6 +165,7 @@ describe('answering on a phone with the keypad', () => {
     expect(await page.locator('.layer-row[data-layer]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-layer')))).toEqual(['1', '0']);
     expect(await page.locator('.layer-row[data-layer="1"] .layer-label').innerText()).toMatch(/^Box 1 \(inner\)\s*f\(x\) =/);
     expect(await page.locator('.layer-row[data-layer="0"] .layer-label').innerText()).toMatch(/^Box 2 \(outer\)\s*f\(u\) =/);
+    await screenshot(page, 'phone-layers-start');
     let taps = await tap(page, '2', 'x', 'next ⇥');
     taps += await tap(page, 'cos', 'u', 'next ⇥');
     // A reload mid-question puts back what was typed (the seat resumes; the boxes are restored).
