@@ -73,11 +73,7 @@ function answerText(sub: Submission | undefined): string {
   return typeof input === 'string' ? input : JSON.stringify(input);
 }
 
-/**
- * The room's players best first with their ranks (shared/ranking.ts: competition ranking, ties share a rank and
- * keep seat order). Ranks are computed from the scores here, never read back from a stored field, so a kick
- * between rounds cannot leave a gap. Cached per state: a lecture hall's `you` views all read one list.
- */
+/** The room ranked: players best first with their ranks, and where each one stands in that list. */
 export interface Ranked {
   list: Array<PlayerRecord & { rank: number }>;
   /** Position in `list` by player id. */
@@ -86,6 +82,12 @@ export interface Ranked {
 
 const rankedCache = new WeakMap<Table<PlayerRecord>, { order: string[]; ranked: Ranked }>();
 
+/**
+ * The room's players best first with their ranks (shared/ranking.ts: competition ranking, ties share a rank and
+ * keep seat order). Ranks are computed from the scores here, never read back from a stored field, so a kick
+ * between rounds cannot leave a gap. Cached per players table (tables are immutable): a lecture hall's `you`
+ * views all read one list instead of sorting the room once per phone.
+ */
 export function rankedPlayers(players: Table<PlayerRecord>, order: string[]): Ranked {
   const hit = rankedCache.get(players);
   if (hit && hit.order === order) return hit.ranked;
