@@ -40,7 +40,8 @@ async function socket(): Promise<Socket> {
 }
 
 async function call<T>(s: Socket, event: string, payload: unknown): Promise<T> {
-  const res = (await s.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;
+  // A teacher task starts the solver worker on the first room: allow a busy CI machine its time.
+  const res = (await s.timeout(25_000).emitWithAck(event, payload)) as Ack<T>;
   if (!res.ok) throw new Error(`${event} refused: ${res.error} ${res.detail ?? ''}`);
   return res.data;
 }
