@@ -31,7 +31,7 @@
  *     Layers may be sent one by one as boxes are filled, then the final; or all at once. A judged layer is
  *     final; the final answer ends your round. Verdicts say correct/mistake/feedback, never the answer.
  *     An answer that cannot be read (unbalanced brackets, unknown symbols, blank) is refused with
- *     `unreadable-answer` (detail: the reason, e.g. "Layer 2: Unbalanced parentheses.") and uses nothing up.
+ *     `unreadable-answer` (detail: the reason, e.g. "Box 1: Unbalanced parentheses.") and uses nothing up.
  *   emit 'answer:draft' {index, layers?, final?} → ack {index, held}   while typing (debounced), and once
  *     more at the deadline (the grace covers it). The latest readable draft is taken as the answer when the
  *     round closes without a final; it scores as if submitted when the server received it. Unreadable drafts
@@ -40,6 +40,11 @@
  *   emit 'room:leave' {}          leave for good (the seat is dropped in the lobby, kept as offline later).
  *   One seat per device (handshake `auth.deviceId`) per room: a second join is refused 'already-seated' once
  *   questions run; in the lobby it replaces the device's earlier seat.
+ *
+ * Party mode (every player has one page; the creator also holds the host key): phase views carry `party` (the
+ * group, who is ready, each player's outcome at the reveal). After a reveal or board each player may
+ * emit 'party:ready' {expect: {phase, index}} → ack null; once every connected player is ready the game moves on
+ * by itself (the creator may send 'next' sooner). Refused 'not-party' in a classroom.
  *
  * Anyone: emit 'time:ping' {clientNow?} → ack {serverNow, clientNow?} for clock-skew correction.
  *
@@ -57,6 +62,7 @@ import type {
   HostCommandSchema,
   JoinRoomSchema,
   PingSchema,
+  ReadySchema,
   ResumePlayerSchema,
   SubmitAnswerSchema,
   DraftAnswerSchema,
@@ -68,7 +74,7 @@ export * from './protocol/schemas';
 export * from './protocol/views';
 
 /** Bumped on every change of this file's wire shapes; sent in the handshake `auth`. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** A payload whose JSON is longer than this is refused with `bad-payload` (and changes nothing). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -125,6 +131,7 @@ export interface ClientToServerEvents {
   'host:command': (payload: z.input<typeof HostCommandSchema>, ack: AckFn<HostView>) => void;
   'answer:submit': (payload: z.input<typeof SubmitAnswerSchema>, ack: AckFn<AnswerState>) => void;
   'answer:draft': (payload: z.input<typeof DraftAnswerSchema>, ack: AckFn<DraftSaved>) => void;
+  'party:ready': (payload: z.input<typeof ReadySchema>, ack: AckFn<null>) => void;
   'time:ping': (payload: z.input<typeof PingSchema>, ack: AckFn<{ serverNow: number; clientNow?: number }>) => void;
 }
 

@@ -12,6 +12,7 @@ import {
   JoinRoomSchema,
   LeaveRoomSchema,
   PingSchema,
+  ReadySchema,
   ResumePlayerSchema,
   SubmitAnswerSchema,
   type Ack,
@@ -131,6 +132,11 @@ export function attachHandlers(ctx: HandlerContext): void {
       const { code, playerId } = socket.data;
       if (code === undefined || playerId === undefined) return refuse('not-in-room');
       return ctx.ops.draft(code, playerId, draft);
+    });
+    on('party:ready', ReadySchema, (p) => {
+      const { code, playerId } = socket.data;
+      if (code === undefined || playerId === undefined) return refuse('not-in-room');
+      return ctx.ops.ready(code, playerId, p.expect);
     });
     on('room:leave', LeaveRoomSchema, async () => {
       await dropAll(ctx, socket, 'leave');

@@ -33,6 +33,8 @@ export interface RoomOps {
   host(code: string, hostKey: string, command: HostCommand, solved: Question[] | null): Reply<HostView>;
   submit(code: string, playerId: string, submission: SubmitAnswer): Reply<AnswerState | null>;
   draft(code: string, playerId: string, draft: DraftAnswer): Reply<{ index: number; held: boolean }>;
+  /** Party mode: the player is ready to move on from this reveal or leaderboard. */
+  ready(code: string, playerId: string, expect: Extract<RoomEvent, { type: 'ready' }>['expect']): Reply<null>;
   /** The seat is given up (`leave`) or a socket of it went away (`disconnect`: offline only if it was the last). */
   leave(code: string, playerId: string, how: 'leave' | 'disconnect'): Reply<null>;
   /** A socket Socket.IO recovered with its seat: the seat is online again. */
@@ -40,7 +42,7 @@ export interface RoomOps {
 }
 
 export type RoomOpName = keyof RoomOps;
-export const ROOM_OPS: readonly RoomOpName[] = ['seat', 'claim', 'hostPhase', 'host', 'submit', 'draft', 'leave', 'reattach'];
+export const ROOM_OPS: readonly RoomOpName[] = ['seat', 'claim', 'hostPhase', 'host', 'submit', 'draft', 'ready', 'leave', 'reattach'];
 
 /**
  * The operations on rooms held in this process's registry. `batchDisconnectsMs` (cluster mode): disconnects of a
@@ -94,6 +96,12 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
       if (!room?.player(playerId)) return refuse('not-in-room');
       const res = room.dispatch({ type: 'draft', playerId, draft });
       return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
+    },
+    ready(code, playerId, expect) {
+      const room = registry.get(code);
+      if (!room?.player(playerId)) return refuse('not-in-room');
+      const res = room.dispatch({ type: 'ready', playerId, expect });
+      return res.ok ? accept(null) : refuse(res.error, res.detail);
     },
     async leave(code, playerId, how) {
       if (how === 'disconnect' && gone) return gone(code, playerId);

@@ -49,6 +49,11 @@ CREATE INDEX answers_game ON answers (game_id);
 CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL, checked_by TEXT NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'how each answer was submitted (sent, draft, none)',
+    sql: `ALTER TABLE answers ADD COLUMN submitted TEXT NOT NULL DEFAULT '';`,
+  },
 ];
 
 /** Any fixed number: every process of this app locks the same one ("arena" in ASCII). */

@@ -10,7 +10,10 @@
  */
 import type { LayerVerdict, MistakeCode, Verdict } from '../check/types';
 import type { PublicQuestion, Question } from '../questions/types';
+import type { RankGap } from '../ranking';
 import type { RoomSettings } from './schemas';
+
+export type { RankGap } from '../ranking';
 
 export type RoomMode = 'classroom' | 'party';
 export type Phase = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'finished';
@@ -32,7 +35,13 @@ export interface LeaderboardEntry {
 export interface RevealStats {
   /** Players in the room when the question closed. */
   players: number;
+  /**
+   * Players with an answer, by the report's rule (shared/report/outcome.ts: a final, a layer or a draft): sent
+   * answers and drafts taken at time-up alike, so `players - answered` is the report's "no answer" count.
+   */
   answered: number;
+  /** Of `answered`, how many were unsent drafts taken when time ran out (server/rooms/drafts.ts). */
+  drafts?: number;
   correct: number;
   /** Per layer (outermost first): how many got it right. Empty for questions without layers. */
   layerCorrect: number[];
@@ -50,7 +59,32 @@ export interface SettingsSummary {
   leaderboardEvery: number;
 }
 
-export type PlayerPhaseView =
+/** A party room's player as every player of the party sees them (a few friends: outcomes are shared). */
+export interface PartyPlayer {
+  playerId: string;
+  nickname: string;
+  score: number;
+  rank: number | null;
+  connected: boolean;
+  /** Created the party: holds the host key as well as this seat. */
+  creator: boolean;
+  /** Pressed Ready on this reveal or leaderboard. */
+  ready: boolean;
+  /** While a question is open: gave a final answer (never what it was). */
+  answered?: boolean;
+  /** At the reveal: this question's outcome and points. */
+  result?: { outcome: 'correct' | 'wrong' | 'no answer'; points: number };
+}
+
+/** Party rooms only, on every phase view: the group, who is ready, and how the game moves on. */
+export interface PartyView {
+  /** Join order; at most PARTY_ROSTER_MAX (server/rooms/party-view.ts). */
+  players: PartyPlayer[];
+  /** True: the game moves on by itself once every connected player is ready; the creator may go on sooner. */
+  autoAdvance: boolean;
+}
+
+export type PlayerPhaseView = (
   | { phase: 'lobby'; code: string; mode: RoomMode; playerCount: number; locked: boolean; settings: SettingsSummary }
   | {
       phase: 'question';
@@ -65,7 +99,11 @@ export type PlayerPhaseView =
     }
   | { phase: 'reveal'; index: number; total: number; question: Question; stats: RevealStats }
   | { phase: 'leaderboard'; index: number; total: number; top: LeaderboardEntry[]; playerCount: number }
-  | { phase: 'finished'; total: number; podium: LeaderboardEntry[]; playerCount: number };
+  | { phase: 'finished'; total: number; podium: LeaderboardEntry[]; playerCount: number }
+) & {
+  /** Party rooms only. */
+  party?: PartyView;
+};
 
 /** The player's own answer state for the current question (question and reveal phases). */
 export interface AnswerState {
@@ -87,8 +125,15 @@ export interface YouView {
   nickname: string;
   score: number;
   streak: number;
-  /** Rank among all players, set at leaderboards and at the end (ties share a rank). */
+  /**
+   * Rank among all players once a question has closed (reveal, leaderboard, end; null before): ties share a
+   * rank, by the same rule as the leaderboard and the podium (shared/ranking.ts).
+   */
   rank: number | null;
+  /** Someone else holds the same rank (same score). */
+  tied?: boolean;
+  /** Points to the next player up, or the lead over the runner-up; null before a question closed or when alone. */
+  gap?: RankGap | null;
   playerCount: number;
   answer: AnswerState | null;
   /** At the end of the game only: every question with this player's answer (server/rooms/review.ts). */
@@ -145,6 +190,8 @@ export type HostView = HostCommon &
         entryMode: 'layers' | 'final';
         timer: TimerView;
         answered: number;
+        /** Unsent drafts held, which count at time-up (as in HostProgress). */
+        drafts?: number;
         /** How many different variants the players got; above 1 `question` is one example of them (variant 1). */
         variants: number;
       }
@@ -163,7 +210,10 @@ export type HostView = HostCommon &
 /** Live answer counts for the host during a question (throttled). */
 export interface HostProgress {
   index: number;
+  /** Players who sent a final answer. */
   answered: number;
+  /** Players who have not sent one but hold a readable draft: it counts as their answer at time-up. */
+  drafts?: number;
   connected: number;
   players: number;
 }

@@ -60,7 +60,7 @@ describe('PostgreSQL migrations', () => {
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     const client = await pool.connect();
     try {
-      const broken = [...MIGRATIONS, { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (id INT); SELECT no_such_column FROM games;' }];
+      const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id INT); SELECT no_such_column FROM games;' }];
       await expect(migrate(client, broken)).rejects.toThrow(/no_such_column/);
       const tables = await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
       expect(tables.rows.map((t) => t.name)).toEqual([]);

@@ -49,8 +49,9 @@ describe.each(Object.keys(ENGINES) as Array<keyof typeof ENGINES>)('report store
   it('gives a saved game back, in question order, only to the holder of its secret', async () => {
     const { store } = await open();
     const rows = [
-      row('Ada', 1), row('Bob', 1, { answer: '', outcome: 'no answer', correct: false, timeMs: null, points: 0 }),
-      row('Ada', 2, { answer: 'cos(x^2)', outcome: 'wrong', correct: false, mistake: 'missing-inner-derivative', points: 0 }),
+      // How each answer was submitted comes back as stored; a row saved without it comes back without it.
+      row('Ada', 1, { submitted: 'sent' }), row('Bob', 1, { answer: '', outcome: 'no answer', correct: false, timeMs: null, points: 0, submitted: 'none' }),
+      row('Ada', 2, { answer: 'cos(x^2)', outcome: 'wrong', correct: false, mistake: 'missing-inner-derivative', points: 0, submitted: 'draft' }),
       row('Zoë 🦊', 2, { questionText: 'Jacobian of (x·y, x+y)' }),
     ];
     await store.saveGame(game('ABCD23', 's3cret', [rows[0], rows[2], rows[1], rows[3]] as ReportRow[]));
@@ -129,6 +130,7 @@ describe('report store on an SQLite file written by an older version', () => {
           ['Cy', '[1, 2; 3, 5]', 'correct'],
         ]);
         expect(rows?.[0]?.questionText).toBe('');
+        expect(rows?.[0]?.submitted).toBeUndefined();
       } finally {
         await store.close();
       }
