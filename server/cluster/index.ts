@@ -58,7 +58,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   await redis.connect();
   const sub = redis.duplicate();
   sub.on('error', (err) => opts.log('redis (subscriber)', err));
-  useRedisAdapter(opts.io, redis);
+  const adapterRedis = await useRedisAdapter(opts.io, redis, opts.log);
   const timing: LeaseTiming = { ...DEFAULT_LEASE, ...opts.lease };
   const leases = new Leases(redis, id, timing, () => opts.clock.now());
   const roomLog = new RedisRoomLog(redis, id, timing.ttlMs);
@@ -91,6 +91,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       await Promise.allSettled(codes.map((c) => leases.release(c)));
       forwarder.close();
       sub.disconnect();
+      adapterRedis.disconnect();
       redis.disconnect();
     },
   };
