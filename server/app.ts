@@ -152,7 +152,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const registry = new RoomRegistry({
     deps: withService(opts.service, opts.deps ?? createMathDeps(log)),
     clock,
-    transport: (code) => socketTransport(io, code),
+    transport: (code) => (cluster ? cluster.transport(code) : socketTransport(io, code)),
     store: cluster?.roomLog ?? live,
     ...(cluster ? { onAbandon: cluster.onAbandon } : {}),
     ...(opts.maxRoomsPerOwner === undefined ? {} : { maxRoomsPerOwner: opts.maxRoomsPerOwner }),

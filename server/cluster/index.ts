@@ -10,7 +10,7 @@ import type { Clock } from '../clock';
 import type { SharedLimiters } from '../net/address-limiter';
 import type { CreateRoomFn } from '../net/handlers';
 import { localRoomOps, type RoomOps } from '../net/room-ops';
-import type { ArenaServer } from '../net/transport';
+import { socketTransport, type ArenaServer } from '../net/transport';
 import { randomToken, type RoomRegistry } from '../rooms/registry';
 import { useRedisAdapter } from './adapter';
 import { Forwarder, NOT_OWNER, type OpHandler } from './forward';
@@ -19,6 +19,8 @@ import { RedisRoomLog } from './redis-room-log';
 import { clusterCreator, clusterRoomOps, ownerHandler } from './router';
 import { sharedLimiters } from './shared-limits';
 import { Takeover } from './takeover';
+import { LocalPlayers } from './local-players';
+import type { RoomTransport } from '../rooms/shell';
 
 /** How long a room's disconnects are gathered before one cluster-wide look at its sockets. */
 const DISCONNECT_BATCH_MS = 200;
@@ -43,6 +45,8 @@ export interface Cluster {
   bind(registry: RoomRegistry): { ops: RoomOps; createRoom: CreateRoomFn };
   /** The per-address budgets, shared by every process of the cluster. */
   limiters(specs: Parameters<typeof sharedLimiters>[1]): SharedLimiters;
+  /** The registry's transport for a room starting here: per-player sends to sockets all on this process skip Redis. */
+  transport(code: string): RoomTransport;
   /**
    * Stops the registry after the rooms' pending writes, then hands their leases back (others take the rooms over
    * at once instead of after the TTL) and disconnects.
@@ -66,6 +70,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   // Listening before anything is owned: a request that finds nobody on the inbox takes the owner for dead.
   const forwarder = new Forwarder(redis, sub, id, (op, args) => (bound.handle ? bound.handle(op, args) : Promise.reject(new Error(NOT_OWNER))), opts.log);
   await forwarder.start();
+  const players = new LocalPlayers();
   return {
     id,
     roomLog,
@@ -73,14 +78,19 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     bind(registry) {
       const local = localRoomOps(opts.io, registry, opts.clock, DISCONNECT_BATCH_MS);
       const takeover = new Takeover({ io: opts.io, redis, registry, local, leases, log: roomLog, now: () => opts.clock.now(), logError: opts.log, ...(opts.tookOver ? { tookOver: opts.tookOver } : {}) });
-      bound.handle = ownerHandler({ registry, local });
+      players.bind((code) => registry.get(code) !== undefined);
+      bound.handle = ownerHandler({ registry, local, players });
       leases.start(() => registry.codes(), (code) => registry.release(code), opts.log);
       takeover.watch(timing.renewMs);
       bound.takeover = takeover;
-      const deps = { registry, local, leases, log: roomLog, forwarder, takeover, clock: opts.clock, forwardTimeoutMs: opts.forwardTimeoutMs ?? 5000, logError: opts.log, closing: () => bound.closing };
+      const deps = { registry, local, players, leases, log: roomLog, forwarder, takeover, clock: opts.clock, forwardTimeoutMs: opts.forwardTimeoutMs ?? 5000, logError: opts.log, closing: () => bound.closing };
       return { ops: clusterRoomOps(deps), createRoom: clusterCreator(deps) };
     },
     limiters: (specs) => sharedLimiters(redis, specs),
+    transport(code) {
+      players.start(code);
+      return socketTransport(opts.io, code, (playerId) => players.isLocal(code, playerId));
+    },
     async close(registry) {
       bound.closing = true;
       bound.takeover?.stop();

@@ -15,6 +15,7 @@ import { ForwardTimeout, NOT_OWNER, OwnerGone, type Forwarder } from './forward'
 import type { Leases } from './lease';
 import type { RedisRoomLog } from './redis-room-log';
 import type { Takeover } from './takeover';
+import type { LocalPlayers } from './local-players';
 
 export interface RouterDeps {
   registry: RoomRegistry;
@@ -23,6 +24,8 @@ export interface RouterDeps {
   log: RedisRoomLog;
   forwarder: Forwarder;
   takeover: Takeover;
+  /** Which players' sockets are all on this process (their per-player sends skip the stream). */
+  players: LocalPlayers;
   clock: Clock;
   /** How long a forwarded operation may take before the client hears `internal`. */
   forwardTimeoutMs: number;
@@ -33,9 +36,13 @@ export interface RouterDeps {
 
 type AnyOp = (...args: unknown[]) => Ack<unknown> | Promise<Ack<unknown>>;
 
-/** Runs `op` on a room held here, answering once every change so far is stored. */
-export async function runHere(deps: Pick<RouterDeps, 'registry' | 'local'>, code: string, op: RoomOpName, args: unknown[]): Promise<Ack<unknown>> {
+/**
+ * Runs `op` on a room held here, answering once every change so far is stored. `here`: asked by a socket of this
+ * process (else forwarded by another), which tells whether the player's sockets are all here.
+ */
+export async function runHere(deps: Pick<RouterDeps, 'registry' | 'local' | 'players'>, code: string, op: RoomOpName, args: unknown[], here: boolean): Promise<Ack<unknown>> {
   const res = await (deps.local[op] as AnyOp)(...args);
+  deps.players.noteOp(code, op, args, res, here);
   try {
     await deps.registry.settled(code);
   } catch {
@@ -68,7 +75,7 @@ export function clusterRoomOps(deps: RouterDeps): RoomOps {
     while (Date.now() < until) {
       // Shutting down: the rooms here are handed on, and the sockets that are about to drop are no news to them.
       if (deps.closing()) return refuse('room-closed');
-      if (deps.registry.get(code)) return runHere(deps, code, op, args);
+      if (deps.registry.get(code)) return runHere(deps, code, op, args, true);
       const owner = await ownerOf(code);
       if (owner === null || owner === deps.leases.me) {
         if (owner === null && !(await deps.log.exists(code))) return refuse('room-not-found');
@@ -105,17 +112,17 @@ export function clusterRoomOps(deps: RouterDeps): RoomOps {
 }
 
 /** What a forwarded operation does on arrival: runs here if the room is still ours, else says so. */
-export function ownerHandler(deps: Pick<RouterDeps, 'registry' | 'local'>) {
+export function ownerHandler(deps: Pick<RouterDeps, 'registry' | 'local' | 'players'>) {
   return async (op: string, args: unknown[]): Promise<Ack<unknown>> => {
     if (!(ROOM_OPS as readonly string[]).includes(op) || typeof args[0] !== 'string') return refuse('internal');
     // Given up meanwhile (a lease that lapsed): the caller looks for the new owner.
     if (!deps.registry.get(args[0])) throw new Error(NOT_OWNER);
-    return runHere(deps, args[0], op as RoomOpName, args);
+    return runHere(deps, args[0], op as RoomOpName, args, false);
   };
 }
 
 /** Creates rooms here under a code no live room of the cluster has: lease first, then the directory entry. */
-export function clusterCreator(deps: Pick<RouterDeps, 'registry' | 'leases' | 'log' | 'clock'>): CreateRoomFn {
+export function clusterCreator(deps: Pick<RouterDeps, 'registry' | 'leases' | 'log' | 'clock' | 'players'>): CreateRoomFn {
   return async (req, owner, solved) => {
     let code: string | null = null;
     for (let i = 0; i < 20 && code === null; i++) {
@@ -127,6 +134,7 @@ export function clusterCreator(deps: Pick<RouterDeps, 'registry' | 'leases' | 'l
     }
     if (code === null) return refuse('internal');
     const made = deps.registry.create(req, owner, solved, code);
+    if (made.ok) deps.players.created(code);
     if (!made.ok) {
       await deps.log.remove(code);
       return refuse(made.error, made.detail);

@@ -12,11 +12,31 @@ export const playersRoom = (code: string): string => `r:${code}`;
 export const playerRoom = (code: string, id: string): string => `p:${code}:${id}`;
 export const hostRoom = (code: string): string => `h:${code}`;
 
-export function socketTransport(io: ArenaServer, code: string): RoomTransport {
+/**
+ * `isLocal` (cluster mode, server/cluster/local-players.ts): the seat's sockets (a player's, or the host's for null)
+ * are all on this process, so a send to them goes with `io.local` instead of through the Redis stream that every
+ * process reads; if none is here right now (dropped), it goes through the stream, where a recovered session finds it.
+ */
+export function socketTransport(io: ArenaServer, code: string, isLocal?: (playerId: string | null) => boolean): RoomTransport {
+  const send = (seat: string | null, room: string): RoomTransport['players'] => (event, ...args) => {
+    if (!isLocal?.(seat)) {
+      io.to(room).emit(event, ...args);
+      return;
+    }
+    // `adapter.sockets` is the adapter's in-memory table of this process only: no Redis (`io.local.fetchSockets()`
+    // would still ask Redis how many servers there are).
+    void io.sockets.adapter
+      .sockets(new Set([room]))
+      .then((here) => {
+        if (here.size > 0) io.local.to(room).emit(event, ...args);
+        else io.to(room).emit(event, ...args);
+      })
+      .catch(() => io.to(room).emit(event, ...args));
+  };
   return {
     players: (event, ...args) => io.to(playersRoom(code)).emit(event, ...args),
-    player: (id) => (event, ...args) => io.to(playerRoom(code, id)).emit(event, ...args),
-    host: (event, ...args) => io.to(hostRoom(code)).emit(event, ...args),
+    player: (id) => send(id, playerRoom(code, id)),
+    host: send(null, hostRoom(code)),
     drop(id) {
       const room = playerRoom(code, id);
       // Through the adapter, so the seat's sockets leave on whichever process holds them. Their `socket.data` is

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant } from '../../shared/protocol';
+import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant, type YouView } from '../../shared/protocol';
 import { generateQuestion } from '../../shared/questions/index';
 import type { ReportRow } from '../../shared/report/types';
 import { Redis } from 'ioredis';
@@ -203,6 +203,40 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     await asked;
     const answer = await ok(call<AnswerState>(p, 'answer:submit', { index: 0, final: rightAnswer(0) }));
     expect(answer.final?.correct).toBe(true);
+  }, 60_000);
+
+  it("sends each seat its own views after a reveal, whether its sockets are on the owner, on another process or on both", async () => {
+    // The owner (node 0) reaches its own players' sockets directly (server/cluster/local-players.ts) and the others
+    // through the Redis stream; a seat with a second tab on another process must be reached on both. (Node 2 was
+    // killed by the failover test.)
+    const host = await connect(node(0).url, 'Y-host');
+    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const here = await connect(node(0).url, 'Y-here');
+    await ok(call<SeatGrant>(here, 'room:join', { code: room.code, nickname: 'Hana' }));
+    const away = await connect(node(1).url, 'Y-away');
+    await ok(call<SeatGrant>(away, 'room:join', { code: room.code, nickname: 'Abe' }));
+    const both = await connect(node(0).url, 'Y-both');
+    const seat = await ok(call<SeatGrant>(both, 'room:join', { code: room.code, nickname: 'Bo' }));
+    const otherTab = await connect(node(1).url, 'Y-both-tab');
+    await ok(call<SeatGrant>(otherTab, 'room:resume', { code: room.code, resumeToken: seat.resumeToken }));
+    // The host's second screen on another process (a projector tab) must see the reveal too.
+    const hostTab = await connect(node(1).url, 'Y-host-tab');
+    await ok(call(hostTab, 'host:claim', { code: room.code, hostSecret: room.hostSecret }));
+    const hostReveals = [host, hostTab].map((c) => next<HostView>(c, 'host:state', (v) => v.phase === 'reveal'));
+    const revealed = (c: Client) => next<YouView>(c, 'you', (y) => y.rank !== null && y.answer?.index === 0 && y.answer.points !== null);
+    const results = [here, away, both, otherTab].map(revealed);
+    const asked = next<PlayerPhaseView>(here, 'state', (s) => s.phase === 'question');
+    await ok(call(host, 'host:command', { type: 'start' }));
+    await asked;
+    // Everybody answers, so the question closes: Hana and Bo right, Abe wrong.
+    await ok(call(here, 'answer:submit', { index: 0, final: rightAnswer(0) }));
+    await ok(call(away, 'answer:submit', { index: 0, final: 'x + 12345' }));
+    await ok(call(otherTab, 'answer:submit', { index: 0, final: rightAnswer(0) }));
+    const [hana, abe, bo, boTab] = await Promise.all(results);
+    expect([hana?.nickname, hana?.answer?.final?.correct]).toEqual(['Hana', true]);
+    expect([abe?.nickname, abe?.answer?.final?.correct]).toEqual(['Abe', false]);
+    expect([bo?.nickname, bo?.answer?.final?.correct, boTab?.nickname, boTab?.answer?.final?.correct]).toEqual(['Bo', true, 'Bo', true]);
+    await Promise.all(hostReveals);
   }, 60_000);
 
   it('shares the per-address budgets between processes through Redis', async () => {
