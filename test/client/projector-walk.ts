@@ -57,11 +57,11 @@ async function setSize(page: Page, size: { width: number; height: number }): Pro
   // Live resize: every formula box refits and the diagram re-lays out for its new panel size.
   await page.waitForFunction(() => {
     const boxes = [...document.querySelectorAll<HTMLElement>('.fit-box')];
-    const fitted = boxes.every((b) => b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth))
+    const fitted = boxes.every((b) => b.getClientRects().length === 0 || (b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth)))
       && [...document.querySelectorAll<HTMLElement>('#class-stats')].every((b) => b.dataset.fitScale !== undefined);
     const host = document.querySelector<HTMLElement>('#host-view');
     const view = host?.querySelector<HTMLElement>('.cra-view');
-    const laid = !host || host.hidden || view?.dataset.laidFor === `${Math.floor(host.getBoundingClientRect().width)}x${Math.floor(host.getBoundingClientRect().height)}`;
+    const laid = !host || host.hidden || host.getClientRects().length === 0 || view?.dataset.laidFor === `${Math.floor(host.getBoundingClientRect().width)}x${Math.floor(host.getBoundingClientRect().height)}`;
     return fitted && laid && document.fonts.status === 'loaded';
   }, undefined, WAIT).catch(async (err: unknown) => {
     const why = await page.evaluate(() => JSON.stringify({
@@ -75,6 +75,8 @@ async function setSize(page: Page, size: { width: number; height: number }): Pro
 }
 
 const shrinkLog: string[] = [];
+/** The smallest text the audience sees at 1920×1080 on each screen kind, for the log. */
+const minAt1080 = new Map<string, number>();
 
 /**
  * Screenshots cost more than the checks (a 4K PNG is 8 megapixels): by default only the 1080p screens are saved,
@@ -82,12 +84,23 @@ const shrinkLog: string[] = [];
  * either way.
  */
 async function shot(page: Page, name: string, width: number): Promise<void> {
-  if (width === 1920 || process.env.ARENA_SCREENSHOTS === 'all') await screenshot(page, name);
+  if (width !== 1920 && process.env.ARENA_SCREENSHOTS !== 'all') return;
+  // The slide's entrance animation would leave it half faded in the picture.
+  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  await screenshot(page, name);
 }
 
 async function check(page: Page, label: string, size: { width: number }): Promise<void> {
   await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  // Render on change only: once a diagram has drawn, its Phaser loop sleeps (no redraw every frame when idle).
+  if (await page.locator('#host-view .cra-view').count() > 0 && await page.locator('#host-view').isVisible()) {
+    await page.locator('#host-view .cra-view[data-loop="asleep"]').waitFor({ state: 'attached', ...WAIT });
+  }
   const m = await measureScreen(page, size.width === 1920 ? MIN_FONT_AT_1080P : 0);
+  if (size.width === 1920) {
+    const key = label.replace(/ step \d+$/, '');
+    minAt1080.set(key, Math.min(minAt1080.get(key) ?? Infinity, m.minFont));
+  }
   if (m.shrunk.length > 0) shrinkLog.push(`${label}@${size.width}: ${m.shrunk.join(', ')}`);
   if (m.problems.length > 0) {
     const view = await page.evaluate(() => {
@@ -96,6 +109,7 @@ async function check(page: Page, label: string, size: { width: number }): Promis
     });
     m.problems.push(`(diagram: ${view})`);
   }
+  if (process.env.TMP_COLLECT) { if (m.problems.length) console.log(`PROBLEM ${label}@${size.width}: ${m.problems.join(' | ')}`); return; }
   expect(m.problems, `${label} at ${size.width}px`).toEqual([]);
 }
 
@@ -186,5 +200,6 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
     }
     expect(errors).toEqual([]);
     console.log(`formulas and diagrams shrunk to fit:\n${shrinkLog.join('\n')}`);
+    console.log(`smallest text at 1920×1080 (px):\n${[...minAt1080].map(([k, v]) => `${k}: ${v.toFixed(1)}`).join('\n')}`);
   }
 }

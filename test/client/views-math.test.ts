@@ -95,6 +95,15 @@ describe('implicit curve', () => {
     expect(compileImplicit('x^2 + y^2')).toBeNull();
     expect(compileImplicit('import(x) = 1')).toBeNull();
   });
+
+  it('reads implicit products and function powers with the project parser, as the questions write them', () => {
+    const hyperbola = compileImplicit('xy = 6')!;
+    expect(hyperbola(2, 3)).toBeCloseTo(0, 12);
+    expect(hyperbola(1, 1)).toBeCloseTo(-5, 12);
+    const mixed = compileImplicit('2x^2y + sin^2 x = y')!;
+    expect(mixed(1, 2)).toBeCloseTo(2 * 2 + Math.sin(1) ** 2 - 2, 12);
+    expect(contourSegments(hyperbola, { x0: 1, x1: 6, y0: 1, y1: 6 }, 40).length).toBeGreaterThan(10);
+  });
 });
 
 describe('buildBackpropGraph', () => {
