@@ -15,7 +15,7 @@ import { newContext, screenshot, watchErrors } from './browser';
 import type { RunningArena } from './arena-server';
 import { measureScreen } from './projector-measure';
 
-const SIZES = [
+const ALL_SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
@@ -118,9 +118,17 @@ async function check(page: Page, label: string, size: { width: number }): Promis
  * the three sizes: the question, each reveal step (every step at 1080p, the first and last at the other sizes,
  * since the steps share their layout), leaderboard and podium. `tag` keeps screenshot names apart.
  */
-export async function walkProjector(browser: Browser, arena: RunningArena, families: readonly Family[], tag: string): Promise<void> {
+export interface WalkOptions {
+  /** A variant per player: the reveal must show the general solution and label the steps as one example. */
+  variants?: boolean;
+  /** The sizes to check (all three by default). */
+  sizes?: ReadonlyArray<{ width: number; height: number }>;
+}
+
+export async function walkProjector(browser: Browser, arena: RunningArena, families: readonly Family[], tag: string, opts: WalkOptions = {}): Promise<void> {
+  const SIZES = opts.sizes ?? ALL_SIZES;
   {
-    const ctx = await newContext(browser, SIZES[1], arena.url);
+    const ctx = await newContext(browser, { width: 1920, height: 1080 }, arena.url);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/');
@@ -134,6 +142,7 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
     await page.fill('#set-count', String(families.length));
     await page.fill('#set-seconds', '600');
     await page.selectOption('#set-board', '5');
+    if (opts.variants) await page.selectOption('#set-variants', 'per-player');
     await screenshot(page, `projector-${tag}-setup-1920`);
     await page.click('#open-lobby');
     const code = ((await page.locator('#room-code-display').textContent(WAIT)) ?? '').trim();
@@ -159,6 +168,13 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
       const counter = (await page.locator('#step-counter').textContent()) ?? '';
       const steps = Number(/then (\d+) steps/.exec(counter)?.[1] ?? NaN);
       expect(steps).toBeGreaterThan(0);
+      if (opts.variants) {
+        // The general solution in symbols first, the results labelled as a variant game.
+        await expect(page.locator('#reveal-slide h2').first().textContent()).resolves.toContain('general solution');
+        await page.locator('#reveal-answer[data-typeset="true"] .katex').first().waitFor(WAIT);
+        await expect(page.locator('#variant-pill').textContent()).resolves.toBe('Variant game');
+        await expect(page.locator('#class-stats .stats-head').textContent()).resolves.toMatch(/got their variant right/);
+      }
       for (const size of SIZES) {
         await setSize(page, size);
         for (let k = 0; k <= steps; k++) {
@@ -167,6 +183,7 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
             await setSize(page, size);
             await shot(page, `projector-${tag}-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
             await check(page, `${family} reveal step ${k}`, size);
+            if (opts.variants && k > 0) await expect(page.locator('#variant-tag').textContent()).resolves.toMatch(/one student's variant/);
           }
           if (k < steps) await page.keyboard.press(k % 2 === 0 ? 'ArrowRight' : 'PageDown');
         }

@@ -139,7 +139,8 @@ export class Stage {
     });
     if (opts.background) Object.assign(el.style, { background: opts.background, padding: '0.1em 0.3em', borderRadius: '0.3em' });
     if (opts.text !== undefined) el.textContent = opts.text;
-    else renderLatex(el, latex);
+    // Projector: fractions in labels at full size (a derivative's 1/(1+u²) at text size is too small to read).
+    else renderLatex(el, this.options.mode === 'projector' && latex !== '' ? `\\displaystyle ${latex}` : latex);
     if (opts.suffix !== undefined) {
       const span = document.createElement('span');
       span.className = 'cra-suffix';

@@ -28,12 +28,12 @@ export function floorPx(): number {
   return 29 * Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
 }
 
-/** Marks a box that cannot fit at the floor (tests and the layout read it) and tells the screen once. */
+/** Marks a box that cannot fit at the floor (tests and the layout read it) and tells the screen. */
 function markTight(el: HTMLElement, tight: boolean, onTight: (() => void) | undefined): void {
-  const was = el.dataset.fitTight === 'true';
   if (tight) el.dataset.fitTight = 'true';
   else delete el.dataset.fitTight;
-  if (tight && !was) onTight?.();
+  // Every time: the screen's first answer (a wider slot) may not be enough, and its next one is different.
+  if (tight) onTight?.();
 }
 
 /** The scale a box ended at, for tests and for the next fit. */

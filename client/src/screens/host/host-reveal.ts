@@ -30,7 +30,13 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   let stopFits: Array<() => void> = [];
   const prompt = h('div', { class: 'host-prompt', id: 'host-prompt' });
   // A network's reveal drops the prompt: every number it gives is on the graph, which needs the width.
-  const stopPrompt = q.family === 'backprop' ? () => undefined : typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text });
+  // A prompt too long for its corner at the legible floor moves above the diagram (wide drawings), and failing
+  // that steps aside for the reveal: the question was on screen all round, and the diagram shows it.
+  const promptTight = (): void => {
+    if (WIDE.has(q.family) && !main.classList.contains('prompt-top')) main.classList.add('prompt-top');
+    else main.classList.add('no-prompt');
+  };
+  let stopPrompt: () => void = () => undefined;
   const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
   const panel = h('section', { class: 'slide', id: 'reveal-slide', 'aria-live': 'polite' });
   const counter = h('span', { class: 'pill', id: 'step-counter' });
@@ -47,6 +53,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   const makeRoom = (): void => {
     main.classList.add('roomy');
   };
+  if (q.family !== 'backprop') stopPrompt = typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text, onTight: promptTight });
 
   const lastSlide = steps.length;
   const forward = (): void => {
