@@ -95,6 +95,20 @@ async function check(page: Page, label: string, size: { width: number }): Promis
   // Render on change only: once a diagram has drawn, its Phaser loop sleeps (no redraw every frame when idle).
   if (await page.locator('#host-view .cra-view').count() > 0 && await page.locator('#host-view').isVisible()) {
     await page.locator('#host-view .cra-view[data-loop="asleep"]').waitFor({ state: 'attached', ...WAIT });
+    // Asleep, the canvas still shows its drawing (boxes, arrows), not only the labels over it.
+    const ink = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('#host-view canvas');
+      const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      if (!c || !probe) return -1;
+      probe.canvas.width = 160;
+      probe.canvas.height = 90;
+      probe.drawImage(c, 0, 0, 160, 90);
+      const px = probe.getImageData(0, 0, 160, 90).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if ((px[i] ?? 0) > 0) n++;
+      return n;
+    });
+    expect(ink, `${label} at ${size.width}px: the diagram's canvas is blank`).toBeGreaterThan(20);
   }
   const m = await measureScreen(page, size.width === 1920 ? MIN_FONT_AT_1080P : 0);
   if (size.width === 1920) {
@@ -109,7 +123,6 @@ async function check(page: Page, label: string, size: { width: number }): Promis
     });
     m.problems.push(`(diagram: ${view})`);
   }
-  if (process.env.TMP_COLLECT) { if (m.problems.length) console.log(`PROBLEM ${label}@${size.width}: ${m.problems.join(' | ')}`); return; }
   expect(m.problems, `${label} at ${size.width}px`).toEqual([]);
 }
 

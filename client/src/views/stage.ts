@@ -139,8 +139,7 @@ export class Stage {
     });
     if (opts.background) Object.assign(el.style, { background: opts.background, padding: '0.1em 0.3em', borderRadius: '0.3em' });
     if (opts.text !== undefined) el.textContent = opts.text;
-    // Projector: fractions in labels at full size (a derivative's 1/(1+u²) at text size is too small to read).
-    else renderLatex(el, this.options.mode === 'projector' && latex !== '' ? `\\displaystyle ${latex}` : latex);
+    else renderLatex(el, latex);
     if (opts.suffix !== undefined) {
       const span = document.createElement('span');
       span.className = 'cra-suffix';
@@ -428,6 +427,9 @@ export class Stage {
       input: { keyboard: false, mouse: false, touch: false, gamepad: false },
       audio: { noAudio: true },
       antialias: true,
+      // The loop sleeps between changes (render on change only): the browser must keep the last frame, not clear
+      // the drawing buffer once it has been shown, or a re-composite (a screenshot, a layer change) shows nothing.
+      preserveDrawingBuffer: true,
       scale: { mode: Phaser.Scale.NONE, width: b.w, height: b.h, zoom: this.size.w / b.w, expandParent: false },
       scene: ViewScene,
     });

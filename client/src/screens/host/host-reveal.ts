@@ -14,7 +14,7 @@ import { familyLabel } from '../family-labels';
 import type { HostContext, HostScreen } from './host-phases';
 import { classStats } from './class-stats';
 import { generalMethod } from '../../../../shared/questions/general-method';
-import { fitBlock, typesetFit, typesetProse } from './fit-math';
+import { fitBlock, floorPx, typesetFit, typesetProse } from './fit-math';
 import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { observeViewSize } from './view-size';
@@ -53,6 +53,12 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   const makeRoom = (): void => {
     main.classList.add('roomy');
   };
+  // A diagram whose smallest label the audience sees under the floor gets a larger share of the screen.
+  const diagramWatch = new MutationObserver(() => {
+    const px = Number(viewHost.querySelector<HTMLElement>('.cra-view')?.dataset.minLabelPx ?? '0');
+    if (px > 0 && px < floorPx() && viewHost.clientWidth > 0) main.classList.add('diagram-room');
+  });
+  diagramWatch.observe(viewHost, { attributes: true, subtree: true, attributeFilter: ['data-min-label-px'] });
   if (q.family !== 'backprop') stopPrompt = typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text, onTight: promptTight });
 
   const lastSlide = steps.length;
@@ -151,6 +157,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     update: () => undefined,
     destroy: () => {
       destroyed = true;
+      diagramWatch.disconnect();
       unbind();
       stopPrompt();
       stopFits.forEach((f) => f());
