@@ -41,12 +41,17 @@ function productTex(n: MathNode): string | null {
   if (isOp(n, '/')) {
     const [a, b] = opView(n).args as [MathNode, MathNode];
     const all = factorsOf(a);
-    const dens = factorsOf(b);
+    // Numbers in the denominator go under the coefficient (-3x²/2), not under the first compound factor.
+    const numDens = factorsOf(b).filter((f) => f.type === 'ConstantNode');
+    const dens = factorsOf(b).filter((f) => f.type !== 'ConstantNode');
     // Numbers and letters lead as a coefficient; the compound factors pair with the denominator's.
     const nums = all.filter((f) => !isSmall(f));
-    if (nums.length === 0 || all.length + dens.length <= 2) return null;
+    if (nums.length === 0 || dens.length === 0 || all.length + dens.length <= 2) return null;
     const k = Math.min(nums.length, dens.length);
-    const parts: Array<{ tex: string; small: boolean }> = all.filter(isSmall).map((f) => ({ tex: texNode(f), small: true }));
+    const smallTex = all.filter(isSmall).map(texNode).join(' ');
+    const parts: Array<{ tex: string; small: boolean }> = [];
+    if (numDens.length > 0) parts.push({ tex: `\\frac{${smallTex === '' ? '1' : smallTex}}{${numDens.map(texNode).join(' \\cdot ')}}`, small: true });
+    else if (smallTex !== '') parts.push({ tex: smallTex, small: true });
     for (let i = 0; i < k; i++) {
       // The last pair takes every denominator factor left over.
       const den = i === k - 1 ? dens.slice(i) : [dens[i] as MathNode];
