@@ -127,7 +127,7 @@ export function fitBlock(el: HTMLElement, onTight?: () => void): () => void {
       el.style.fontSize = `${scale}em`;
     }
     el.dataset.fitScale = scale.toFixed(2);
-    markTight(el, el.scrollHeight > el.clientHeight * 1.01, onTight);
+    markTight(el, el.scrollHeight > el.clientHeight + 1, onTight);
     last = `${el.clientWidth}x${el.clientHeight}`;
   };
   const observer = new ResizeObserver(() => {
