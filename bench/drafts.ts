@@ -2,12 +2,14 @@
  * Drafts benchmark (`npm run bench -- drafts`): the room machine alone (no sockets), 2,000 players each sending
  * 5 drafts while typing (judged on arrival), then the deadline. Prints the cost of one draft (mean, p99) and of
  * closing the round with every player on a draft against closing it with nobody having answered: drafts are
- * judged on arrival so that closing does no checking.
+ * judged on arrival so that closing does no checking. Then every player's `you` view (rank and gap included).
  */
 import { ANSWER_GRACE_MS, DEFAULT_SETTINGS } from '../shared/protocol';
 import { createMathDeps } from '../server/rooms/deps';
 import { createRoomState, transition } from '../server/rooms/machine';
 import { questionFor } from '../server/rooms/questions';
+import { getEntry } from '../server/rooms/table';
+import { youView } from '../server/rooms/views';
 import type { RoomEvent, RoomState } from '../server/rooms/types';
 import { percentile } from './load/stats';
 
@@ -46,8 +48,15 @@ export async function run(): Promise<void> {
   }
   const deadline = T0 + 60_000 + ANSWER_GRACE_MS;
   let t = performance.now();
-  apply(s, { type: 'deadline' }, deadline);
+  const closed = apply(s, { type: 'deadline' }, deadline);
   const closeDrafts = performance.now() - t;
+  // Every phone's `you` view after the close: rank and gap come from one cached ranking of the room.
+  t = performance.now();
+  for (const id of closed.order) {
+    const p = getEntry(closed.players, id);
+    if (p) youView(closed, p);
+  }
+  const yous = performance.now() - t;
   const silent = open();
   t = performance.now();
   apply(silent, { type: 'deadline' }, deadline);
@@ -56,5 +65,6 @@ export async function run(): Promise<void> {
   console.log(`drafts: ${PLAYERS} players × ${DRAFTS} drafts (${q.family})`);
   console.log(`  one draft (judged on arrival): mean ${mean.toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms`);
   console.log(`  close with ${PLAYERS} drafts held: ${closeDrafts.toFixed(1)} ms (nobody answered: ${closeSilent.toFixed(1)} ms)`);
+  console.log(`  ${PLAYERS} you views after the close (rank + gap each): ${yous.toFixed(1)} ms`);
   await Promise.resolve();
 }

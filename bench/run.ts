@@ -3,7 +3,7 @@ export {};
 /**
  * `npm run bench [-- part ...]`: runs each benchmark part in turn and prints its figures.
  * Parts: checker (bench/checker.ts), drafts (bench/drafts.ts), faults (bench/faults.ts), generators
- * (bench/generators.ts), load (bench/load.ts), size (bench/size.ts).
+ * (bench/generators.ts), load (bench/load.ts), reports (bench/reports.ts), size (bench/size.ts).
  */
 const PARTS: Record<string, () => Promise<{ run: () => void | Promise<void> }>> = {
   checker: () => import('./checker'),
@@ -11,6 +11,7 @@ const PARTS: Record<string, () => Promise<{ run: () => void | Promise<void> }>> 
   faults: () => import('./faults'),
   generators: () => import('./generators'),
   load: () => import('./load'),
+  reports: () => import('./reports'),
   size: () => import('./size'),
 };
 

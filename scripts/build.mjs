@@ -12,11 +12,11 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync }
 import { join, extname } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
-import { PARTS, ROOT, STAMP, partState, sourceHash } from './stamp.mjs';
+import { DIST, PARTS, ROOT, STAMP, partState, sourceHash } from './stamp.mjs';
 
 const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.txt', '.xml', '.ttf', '.otf', '.eot', '.wasm', '.map']);
 const MIN_BYTES = 256;
-const SERVER_EXTERNAL = ['better-sqlite3', 'pino', 'pino-pretty', 'bufferutil', 'utf-8-validate'];
+const SERVER_EXTERNAL = ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'bufferutil', 'utf-8-validate'];
 
 async function buildServer() {
   const { build } = await import('esbuild');
@@ -32,7 +32,8 @@ async function buildServer() {
     platform: 'node',
     target: 'node20.19',
     // npm packages are bundled too: one file loads far faster than mathjs's hundreds of modules. Left out:
-    // better-sqlite3 (native addon), pino (loads its transports by path) and the optional ws accelerators.
+    // better-sqlite3 (native addon), pg (optional pg-native and Cloudflare sockets it loads on demand), pino
+    // (loads its transports by path) and the optional ws accelerators.
     external: SERVER_EXTERNAL,
     banner: { js: "import { createRequire as __arenaRequire } from 'node:module'; const require = __arenaRequire(import.meta.url);" },
     // Maps beside the bundle, not loaded by default (they would add ~40 MB to the idle process; the bundle is not
@@ -108,6 +109,34 @@ export async function buildParts(parts, { force = false, log = console.log } = {
   return built;
 }
 
+/**
+ * One build at a time: two at once (test files in parallel, several `npm start`s, the local cluster) would delete
+ * each other's output. A build that waited finds the parts current and does nothing.
+ */
+async function withBuildLock(work) {
+  const lock = join(DIST, '.build-lock');
+  mkdirSync(DIST, { recursive: true });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err?.code !== 'EEXIST') throw err;
+      // Left by a build that was killed: older than any build takes.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`another build holds ${lock}`, { cause: err });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => !['--force', 'server', 'client'].includes(a));
@@ -117,7 +146,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const named = args.filter((a) => a === 'server' || a === 'client');
   try {
-    const built = await buildParts(named.length > 0 ? named : ['server', 'client'], { force: args.includes('--force') });
+    const built = await withBuildLock(() => buildParts(named.length > 0 ? named : ['server', 'client'], { force: args.includes('--force') }));
     if (built.length === 0) console.log('build: dist/ is up to date');
   } catch (err) {
     console.error(`build failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -31,7 +31,10 @@ import { TaskPool } from './rooms/task-pool';
 import type { RoomDeps } from './rooms/types';
 import type { ServiceHooks } from './service';
 import { liveRoomStore } from './store/live-rooms';
-import { gameStore, openDatabase } from './store/sqlite';
+import type { GameStore } from './store/game-store';
+import { openReportStore } from './store/open-store';
+import { SaveQueue } from './store/save-queue';
+import { openDatabase } from './store/sqlite';
 
 export interface ArenaLimits extends HandlerLimits {
   /** New connections per address. */
@@ -49,6 +52,8 @@ export const DEFAULT_LIMITS: ArenaLimits = {
 
 /** A graceful shutdown (SIGTERM/SIGINT) finishes within this, whatever the clients do. */
 export const SHUTDOWN_MS = 8000;
+/** At shutdown, how long finished games still waiting for the database get to be saved. */
+const SAVE_FLUSH_MS = 3000;
 
 export interface ArenaServerOptions {
   port: number;
@@ -70,6 +75,8 @@ export interface ArenaServerOptions {
   maxRoomsPerOwner?: number;
   /** Solves teacher tasks; by default a worker-thread pool (rooms/task-pool.ts), never the event loop. */
   solveTasks?: SolveTasks;
+  /** PostgreSQL for finished games (config DATABASE_URL); absent = the SQLite file in `dataDir`. */
+  databaseUrl?: string;
 }
 
 export interface ArenaServerHandle {
@@ -77,6 +84,8 @@ export interface ArenaServerHandle {
   port: number;
   /** Rooms reloaded from the data folder at start. */
   restoredRooms: number;
+  /** Where finished games (reports) go. */
+  reports: GameStore['engine'];
   /**
    * Stops accepting, tells every client the server is restarting, and closes; every room is already on disk
    * (each change is written before its ack), so the next start picks up where this one stopped.
@@ -91,7 +100,14 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const log = opts.log ?? defaultLog;
   const limits: ArenaLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const db = openDatabase(opts.dataDir);
-  const store = gameStore(db);
+  let store: GameStore;
+  try {
+    store = await openReportStore({ db, databaseUrl: opts.databaseUrl, log });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const saves = new SaveQueue(store, { log });
   const live = liveRoomStore(db);
   const attempts = new KeyedLimiter(limits.attempts, clock);
   // The HTTP app is built before the rooms exist (Socket.IO needs its server); it finds them through this.
@@ -102,8 +118,10 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     report(code, secret) {
       // Only finished games have a report: a running game's answers are not handed out mid-game.
       const room = rooms.registry?.get(code);
-      if (room && room.state.phase !== 'finished' && matchesHash(secret, room.state.hostKeyHash)) return null;
-      return store.findReport(code, secret);
+      if (room && room.state.phase !== 'finished' && matchesHash(secret, room.state.hostKeyHash)) return Promise.resolve(null);
+      // A game still waiting for its save (the database briefly away) is served from the queue.
+      const waiting = saves.findPending(code, secret);
+      return waiting ? Promise.resolve(waiting) : store.findReport(code, secret);
     },
     allowAttempt: (address) => attempts.bucket(address).has(1),
     failedAttempt: (address) => void attempts.bucket(address).take(1),
@@ -131,11 +149,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     sink: {
       finished(state) {
         opts.service?.roomFinished(state.code);
-        try {
-          store.saveGame({ code: state.code, hostKeyHash: state.hostKeyHash, mode: state.mode, createdAt: state.createdAt, finishedAt: state.finishedAt, settings: state.settings, rows: reportRows(state) });
-        } catch (err) {
-          log(`saving game ${state.code} failed`, err);
-        }
+        saves.save({ code: state.code, hostKeyHash: state.hostKeyHash, mode: state.mode, createdAt: state.createdAt, finishedAt: state.finishedAt, settings: state.settings, rows: reportRows(state) });
       },
       error: log,
     },
@@ -145,7 +159,12 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
   const solveTasks = opts.solveTasks ?? pool?.solveTasks;
   attachHandlers({ io, registry, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
-  opts.service?.attach({ io, registry, store });
+  // Readiness fails while finished games wait for the database, and whenever the store cannot be written.
+  const probe = async (): Promise<void> => {
+    saves.check();
+    await store.probe();
+  };
+  opts.service?.attach({ io, registry, store: { probe } });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host, () => resolve());
@@ -158,6 +177,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
     port,
     restoredRooms,
+    reports: store.engine,
     close() {
       closing ??= shutdown();
       return closing;
@@ -174,7 +194,10 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     // Keep-alive HTTP connections would otherwise hold close() open.
     http.closeAllConnections();
     await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref())]);
-    store.close();
+    await saves.close(SAVE_FLUSH_MS);
+    await store.close().catch((err: unknown) => log('closing the report store failed', err));
+    // The SQLite store closed it already; PostgreSQL leaves the data folder's database (live rooms) open.
+    if (db.open) db.close();
   }
 }
 

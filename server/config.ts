@@ -55,11 +55,15 @@ function isAddressOrSubnet(p: string): boolean {
 
 const url = z.string().refine((s) => URL.canParse(s), 'a URL such as redis://host:6379');
 
+const postgresUrl = z
+  .string()
+  .refine((s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol), 'a URL such as postgres://user:password@host:5432/arena');
+
 /** One row per variable: its schema over the raw string, the default (as a string, parsed like input) and help. */
 const VARIABLES = {
   PORT: { schema: port, def: '3000', help: 'TCP port to listen on (0 = any free port); --port overrides' },
   HOST: { schema: host, def: '0.0.0.0', help: 'address to listen on; 0.0.0.0 lets phones on the LAN join; --host overrides' },
-  ARENA_DATA_DIR: { schema: z.string().min(1), def: './data', help: 'directory for the SQLite file of finished games' },
+  ARENA_DATA_DIR: { schema: z.string().min(1), def: './data', help: 'directory for the SQLite file: live rooms, and finished games unless DATABASE_URL is set' },
   ARENA_CLIENT_DIR: { schema: z.string().min(1), def: '', help: 'built client to serve (default: dist/client of this install)' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), def: 'info', help: LOG_LEVELS.join(' | ') },
   LOG_FORMAT: { schema: z.enum(['auto', 'json', 'pretty']), def: 'auto', help: 'auto = readable on a terminal, JSON otherwise or when NODE_ENV=production' },
@@ -79,7 +83,11 @@ const VARIABLES = {
   LIMIT_CONNECTIONS_PER_S: { schema: positive(100_000), def: '20', help: 'new socket connections per address per second (a school NAT is one address)' },
   LIMIT_CONNECTIONS_BURST: { schema: positive(1_000_000), def: '200', help: 'new socket connections per address in a burst' },
   REDIS_URL: { schema: url, def: '', help: 'reserved for running several instances; not used yet (a warning is logged)' },
-  DATABASE_URL: { schema: url, def: '', help: 'reserved for a database server; not used yet, games go to ARENA_DATA_DIR' },
+  DATABASE_URL: {
+    schema: postgresUrl,
+    def: '',
+    help: 'PostgreSQL for finished games (reports), shared by every process of a cluster; migrated on start. Unset: SQLite in ARENA_DATA_DIR',
+  },
 } as const;
 
 type Vars = typeof VARIABLES;
@@ -105,6 +113,8 @@ export interface ArenaConfig {
   readyMaxLagMs: number;
   shutdownTimeoutMs: number;
   limits: Limits;
+  /** PostgreSQL for finished games; undefined = SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Set but not used yet: logged as a warning at start. */
   reserved: string[];
 }
@@ -151,7 +161,8 @@ export function loadConfig(env: Record<string, string | undefined>, isTty = fals
         attempts: { capacity: v.LIMIT_ATTEMPTS_BURST, perSecond: v.LIMIT_ATTEMPTS_PER_S },
         connections: { capacity: v.LIMIT_CONNECTIONS_BURST, perSecond: v.LIMIT_CONNECTIONS_PER_S },
       },
-      reserved: ['REDIS_URL', 'DATABASE_URL'].filter((k) => out[k] !== undefined),
+      databaseUrl: typeof out.DATABASE_URL === 'string' ? out.DATABASE_URL : undefined,
+      reserved: ['REDIS_URL'].filter((k) => out[k] !== undefined),
     },
   };
 }

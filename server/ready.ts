@@ -15,8 +15,8 @@ export const STALL_MEMORY_MS = 10_000;
 export interface ReadinessOptions {
   dataDir: string;
   maxLagMs: number;
-  /** A write to the store; throws when it cannot be written. */
-  probeStore: () => void;
+  /** A write to the store; rejects when it cannot be written (a database server that is down, a full disk). */
+  probeStore: () => Promise<void>;
 }
 
 export class Readiness {
@@ -49,7 +49,7 @@ export class Readiness {
 
   private async storeWritable(): Promise<{ ok: boolean; detail?: string }> {
     try {
-      this.opts.probeStore();
+      await this.opts.probeStore();
       const file = join(this.opts.dataDir, `.ready-${randomBytes(4).toString('hex')}`);
       await writeFile(file, 'ok');
       await unlink(file);

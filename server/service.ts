@@ -14,14 +14,15 @@ import type { ArenaServer } from './net/transport';
 import { Readiness } from './ready';
 import type { RoomRegistry } from './rooms/registry';
 import type { RoomDeps } from './rooms/types';
-import type { GameStore } from './store/sqlite';
+import type { GameStore } from './store/game-store';
 
 export type ServiceHttp = Pick<HttpOptions, 'trustProxy' | 'metrics' | 'ready' | 'logger' | 'rateLimited'>;
 
 export interface ServiceParts {
   io: ArenaServer;
   registry: RoomRegistry;
-  store: GameStore;
+  /** Readiness writes through it. */
+  store: Pick<GameStore, 'probe'>;
 }
 
 export interface ServiceHooks {

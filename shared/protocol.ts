@@ -31,7 +31,7 @@
  *     Layers may be sent one by one as boxes are filled, then the final; or all at once. A judged layer is
  *     final; the final answer ends your round. Verdicts say correct/mistake/feedback, never the answer.
  *     An answer that cannot be read (unbalanced brackets, unknown symbols, blank) is refused with
- *     `unreadable-answer` (detail: the reason, e.g. "Layer 2: Unbalanced parentheses.") and uses nothing up.
+ *     `unreadable-answer` (detail: the reason, e.g. "Box 1: Unbalanced parentheses.") and uses nothing up.
  *   emit 'answer:draft' {index, layers?, final?} → ack {index, held}   while typing (debounced), and once
  *     more at the deadline (the grace covers it). The latest readable draft is taken as the answer when the
  *     round closes without a final; it scores as if submitted when the server received it. Unreadable drafts

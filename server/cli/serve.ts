@@ -82,8 +82,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     limits: config.limits,
     log: errorLog(logger),
     service: service.hooks,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   });
-  logger.info({ url: server.url, dataDir: config.dataDir }, `Chain Rule Arena listening on ${server.url}`);
+  // Only the engine: DATABASE_URL may hold a password.
+  logger.info({ url: server.url, dataDir: config.dataDir, reports: server.reports }, `Chain Rule Arena listening on ${server.url}`);
   if (config.host === '0.0.0.0') {
     for (const ip of lanAddresses()) logger.info(`phones on this network: http://${ip}:${server.port}`);
   }

@@ -20,7 +20,7 @@ export interface ReadyReport {
 export interface HttpOptions {
   clientDir: string;
   /** The report of a room for the holder of its host secret, or null (unknown room or wrong secret). */
-  report(code: string, secret: string): ReportRow[] | null;
+  report(code: string, secret: string): Promise<ReportRow[] | null>;
   /** False when this address made too many failed attempts. */
   allowAttempt(address: string): boolean;
   failedAttempt(address: string): void;
@@ -119,9 +119,9 @@ function requestLog(logger: Logger) {
   };
 }
 
-function sendReport(
+async function sendReport(
   opts: HttpOptions, req: Request, res: Response, format: (rows: ReportRow[]) => string = toCsv, suffix = '', type = 'text/csv',
-): void {
+): Promise<void> {
   const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   res.setHeader('Cache-Control', 'no-store');
   if (!opts.allowAttempt(address)) {
@@ -132,7 +132,7 @@ function sendReport(
   const code = RoomCodeSchema.safeParse(req.params.code);
   const secret = req.get(HOST_SECRET_HEADER);
   const rows =
-    code.success && typeof secret === 'string' && secret.length > 0 && secret.length <= 100 ? opts.report(code.data, secret) : null;
+    code.success && typeof secret === 'string' && secret.length > 0 && secret.length <= 100 ? await opts.report(code.data, secret) : null;
   if (!rows) {
     opts.failedAttempt(address);
     // One answer for an unknown room and a wrong secret: no oracle for guessing codes.

@@ -2,13 +2,14 @@
  * The game report as CSV (RFC 4180) for a spreadsheet: one row per player and question, with the question's
  * text, the correct answer and the player's answer in the same notation (shared/report/notation.ts; vectors
  * and matrices flattened to "[a, b; c, d]", never JSON), correct / wrong / no answer, the mistake by name, the
- * time in seconds and the points. The per-question summary is in summary.ts. Player-controlled text
+ * time in seconds and the points, then how the answer was submitted (sent, a draft taken at the deadline, none).
+ * The per-question summary is in summary.ts. Player-controlled text
  * (nicknames, answers) is data: cells that a spreadsheet would run as a formula are defused.
  */
 import { mistakeName } from '../../shared/report/mistake-names';
 import { correctNotation, storedAnswerNotation } from '../../shared/report/notation';
 import { outcomeOf } from '../../shared/report/outcome';
-import type { ReportRow } from '../../shared/report/types';
+import type { ReportRow, Submitted } from '../../shared/report/types';
 
 export type { ReportRow };
 import { questionOfResult } from '../rooms/review';
@@ -16,7 +17,11 @@ import { getEntry } from '../rooms/table';
 import type { RoomState } from '../rooms/types';
 
 
-export const CSV_HEADER = ['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id'];
+/** Columns only ever appended at the end: other tools read them by position. */
+export const CSV_HEADER = ['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id', 'submitted'];
+
+/** The `submitted` cell: how the answer reached the server; empty for rows stored before it was recorded. */
+export const SUBMITTED_WORDS: Record<Submitted, string> = { sent: 'sent', draft: 'draft at deadline', none: 'none' };
 
 /** Rows for every finished round of a room, in question order then join order. */
 export function reportRows(state: RoomState): ReportRow[] {
@@ -37,6 +42,7 @@ export function reportRows(state: RoomState): ReportRow[] {
         mistake: outcome === 'wrong' ? (r.verdict?.mistake ?? '') : '',
         timeMs: r.timeMs === null || outcome === 'no answer' ? null : Math.round(r.timeMs),
         points: r.points,
+        submitted: outcome === 'no answer' ? 'none' : r.fromDraft ? 'draft' : 'sent',
       });
     }
   }
@@ -67,5 +73,6 @@ export function toCsv(rows: ReportRow[]): string {
   return csvLines(CSV_HEADER, rows.map((r) => [
     r.player, r.question, r.questionText, r.correctAnswer, r.answer, r.outcome,
     r.mistake ? mistakeName(r.mistake) : '', seconds(r.timeMs), r.points, r.questionId,
+    r.submitted ? SUBMITTED_WORDS[r.submitted] : '',
   ]));
 }

@@ -3,6 +3,8 @@
  */
 import type { MistakeCode } from '../../shared/check/types';
 import type { RevealStats } from '../../shared/protocol';
+import { standings } from '../../shared/ranking';
+import { outcomeOf } from '../../shared/report/outcome';
 import { scoreAnswer } from '../../shared/scoring';
 import { effectiveSubmission } from './drafts';
 import { layersAllowed, questionFor } from './questions';
@@ -71,40 +73,65 @@ function answerText(sub: Submission | undefined): string {
   return typeof input === 'string' ? input : JSON.stringify(input);
 }
 
-/** Competition ranking (1, 1, 3): higher score first; ties share a rank, listed in join order. */
-export function rankOrder(players: Table<PlayerRecord>, order: string[]): PlayerRecord[] {
-  const list = order.map((id) => getEntry(players, id)).filter((p): p is PlayerRecord => p !== undefined);
-  return list.sort((a, b) => b.score - a.score || a.seat - b.seat);
+/** The room ranked: players best first with their ranks, and where each one stands in that list. */
+export interface Ranked {
+  list: Array<PlayerRecord & { rank: number }>;
+  /** Position in `list` by player id. */
+  pos: Map<string, number>;
 }
 
+const rankedCache = new WeakMap<Table<PlayerRecord>, { order: string[]; ranked: Ranked }>();
+
+/**
+ * The room's players best first with their ranks (shared/ranking.ts: competition ranking, ties share a rank and
+ * keep seat order). Ranks are computed from the scores here, never read back from a stored field, so a kick
+ * between rounds cannot leave a gap. Cached per players table (tables are immutable): a lecture hall's `you`
+ * views all read one list instead of sorting the room once per phone.
+ */
+export function rankedPlayers(players: Table<PlayerRecord>, order: string[]): Ranked {
+  const hit = rankedCache.get(players);
+  if (hit && hit.order === order) return hit.ranked;
+  const seated = order.map((id) => getEntry(players, id)).filter((p): p is PlayerRecord => p !== undefined);
+  const list = standings(seated.sort((a, b) => a.seat - b.seat));
+  const ranked = { list, pos: new Map(list.map((p, i) => [p.id, i])) };
+  rankedCache.set(players, { order, ranked });
+  return ranked;
+}
+
+/** Competition ranking (1, 1, 3): higher score first; ties share a rank, listed in seat order. */
+export function rankOrder(players: Table<PlayerRecord>, order: string[]): Array<PlayerRecord & { rank: number }> {
+  return rankedPlayers(players, order).list;
+}
+
+/** The players with their `rank` field set from the ranking above. */
 export function withRanks(players: Table<PlayerRecord>, order: string[]): Table<PlayerRecord> {
-  const out: Array<[string, PlayerRecord]> = [];
-  let rank = 0;
-  let prevScore = Number.NaN;
-  rankOrder(players, order).forEach((p, i) => {
-    if (p.score !== prevScore) rank = i + 1;
-    prevScore = p.score;
-    out.push([p.id, { ...p, rank }]);
-  });
-  return tableOf(out);
+  return tableOf(rankOrder(players, order).map((p): [string, PlayerRecord] => [p.id, p]));
 }
 
+/**
+ * The class's results, counted by the report's rule (shared/report/outcome.ts) so the projector's bars, the
+ * phones' reviews and the CSV agree: a draft taken at time-up is an answer, and so is a layer sent without the
+ * product (a wrong one).
+ */
 function revealStats(state: PhaseOf<'question'>, results: Record<string, PlayerResult>): RevealStats {
   const layerCount = layersAllowed(state, questionFor(state, state.index)) ? (questionFor(state, state.index).layers?.length ?? 0) : 0;
   const layerCorrect = new Array<number>(layerCount).fill(0);
   const mistakes = new Map<MistakeCode | null, number>();
   let answered = 0;
   let correct = 0;
+  let drafts = 0;
   for (const r of Object.values(results)) {
     r.layers.forEach((l, i) => {
       if (l?.correct && i < layerCount) layerCorrect[i] = (layerCorrect[i] ?? 0) + 1;
     });
-    if (!r.verdict) continue;
+    const outcome = outcomeOf(r);
+    if (outcome === 'no answer') continue;
     answered++;
-    if (r.verdict.correct) correct++;
-    else mistakes.set(r.verdict.mistake ?? null, (mistakes.get(r.verdict.mistake ?? null) ?? 0) + 1);
+    if (r.fromDraft) drafts++;
+    if (outcome === 'correct') correct++;
+    else mistakes.set(r.verdict?.mistake ?? null, (mistakes.get(r.verdict?.mistake ?? null) ?? 0) + 1);
   }
   const list = [...mistakes].map(([mistake, count]) => ({ mistake, count }));
   list.sort((a, b) => b.count - a.count);
-  return { players: Object.keys(results).length, answered, correct, layerCorrect, mistakes: list };
+  return { players: Object.keys(results).length, answered, drafts, correct, layerCorrect, mistakes: list };
 }

@@ -15,7 +15,7 @@ import { ANSWER_GRACE_MS, type DraftAnswer } from '../../shared/protocol';
 import { layersAllowed, questionFor } from './questions';
 import { emptySubmission, judge } from './round';
 import { getEntry, setEntry } from './table';
-import type { PhaseOf, RoomDeps, RoomState, Submission, Transition } from './types';
+import type { PhaseOf, RoomDeps, RoomEffect, RoomState, Submission, Transition } from './types';
 
 /** Keeps `draft` as the player's pending answer (or clears it when it carries nothing). */
 export function saveDraft(state: RoomState, playerId: string, draft: DraftAnswer, now: number, deps: RoomDeps): Transition {
@@ -42,7 +42,10 @@ export function saveDraft(state: RoomState, playerId: string, draft: DraftAnswer
 }
 
 function stored(state: PhaseOf<'question'>, playerId: string, sub: Submission): Transition {
-  return { ok: true, state: { ...state, answers: setEntry(state.answers, playerId, sub) }, effects: [] };
+  // The host's count of drafts held changes only when a player starts or stops holding one.
+  const had = getEntry(state.answers, playerId)?.draft !== undefined;
+  const effects: RoomEffect[] = had === (sub.draft !== undefined) ? [] : [{ type: 'progress' }];
+  return { ok: true, state: { ...state, answers: setEntry(state.answers, playerId, sub) }, effects };
 }
 
 /** The same text again (a resend at the deadline): nothing to judge, and the earlier edit time stands. */

@@ -14,7 +14,8 @@ import type {
   YouView,
 } from '../../shared/protocol';
 import { toPublicQuestion } from '../../shared/questions/public';
-import { rankOrder } from './close';
+import { gapAt, isTied } from '../../shared/ranking';
+import { rankedPlayers, rankOrder } from './close';
 import type { PublicQuestion, Question } from '../../shared/questions/types';
 import { layersAllowed, questionFor, totalQuestions, variantOf } from './questions';
 import { personalReview } from './review';
@@ -24,6 +25,8 @@ import type { PhaseOf, PlayerRecord, RoomState } from './types';
 export const PLAYER_TOP = 5;
 export const HOST_TOP = 10;
 export const PODIUM = 3;
+/** At most this many names on the podium when many players tie for its places. */
+export const PODIUM_MAX = 12;
 
 export function summary(state: RoomState): SettingsSummary {
   const s = state.settings;
@@ -50,8 +53,18 @@ export function topEntries(state: RoomState, n: number): LeaderboardEntry[] {
     .map((p) => entry(p));
 }
 
-function entry(p: PlayerRecord): LeaderboardEntry {
-  return { rank: p.rank ?? 1, playerId: p.id, nickname: p.nickname, score: p.score, streak: p.streak };
+/**
+ * Everyone on the podium's three places, ties included (two players tied for third both stand on it, as their
+ * phones say), bounded so a room where everyone tied does not send the whole class.
+ */
+export function podiumEntries(state: RoomState): LeaderboardEntry[] {
+  const list = rankOrder(state.players, state.order);
+  const end = list.findIndex((p) => p.rank > PODIUM);
+  return list.slice(0, Math.min(end < 0 ? list.length : end, PODIUM_MAX)).map((p) => entry(p));
+}
+
+function entry(p: PlayerRecord & { rank: number }): LeaderboardEntry {
+  return { rank: p.rank, playerId: p.id, nickname: p.nickname, score: p.score, streak: p.streak };
 }
 
 /** The opaque id a client sees for question `index` as `player` gets it: position and variant, never the seed. */
@@ -93,7 +106,7 @@ export function playerPhaseView(state: RoomState, now: number, player?: PlayerRe
     case 'leaderboard':
       return { phase: 'leaderboard', index: state.index, total, top: topEntries(state, PLAYER_TOP), playerCount: state.order.length };
     case 'finished':
-      return { phase: 'finished', total, podium: topEntries(state, PODIUM), playerCount: state.order.length };
+      return { phase: 'finished', total, podium: podiumEntries(state), playerCount: state.order.length };
     default:
       return assertNever(state);
   }
@@ -105,10 +118,21 @@ export function youView(state: RoomState, player: PlayerRecord): YouView {
     nickname: player.nickname,
     score: player.score,
     streak: player.streak,
-    rank: player.rank,
+    rank: null,
+    gap: null,
     playerCount: state.order.length,
     answer: answerState(state, player),
   };
+  // From the first reveal on, the same ranking as the leaderboard and the podium, with the gap to the next place.
+  if (state.rounds.length > 0 || state.phase === 'finished') {
+    const ranked = rankedPlayers(state.players, state.order);
+    const pos = ranked.pos.get(player.id);
+    if (pos !== undefined) {
+      you.rank = ranked.list[pos]?.rank ?? null;
+      you.tied = isTied(ranked.list, pos);
+      you.gap = gapAt(ranked.list, pos);
+    }
+  }
   if (state.phase === 'finished') you.review = personalReview(state, player);
   return you;
 }
@@ -156,10 +180,10 @@ export function hostView(state: RoomState, now: number): HostView {
     case 'question': {
       const q = questionFor(state, state.index);
       const entryMode = layersAllowed(state, q) ? 'layers' : 'final';
-      const answered = common.players.filter((p) => p.answered).length;
+      const { answered, drafts } = answerCounts(state);
       const question = publicQuestion(state, state.index);
       const variants = variantCount(state);
-      return { ...common, phase: 'question', index: state.index, total, question, entryMode, timer: timerView(state, now), answered, variants };
+      return { ...common, phase: 'question', index: state.index, total, question, entryMode, timer: timerView(state, now), answered, drafts, variants };
     }
     case 'reveal':
       return { ...common, phase: 'reveal', index: state.index, total, question: revealedQuestion(state, state.index), stats: state.stats, variants: variantCount(state) };
@@ -170,7 +194,7 @@ export function hostView(state: RoomState, now: number): HostView {
         ...common,
         phase: 'finished',
         total,
-        podium: topEntries(state, PODIUM),
+        podium: podiumEntries(state),
         ranking: topEntries(state, state.order.length),
         reportPath: `/api/rooms/${state.code}/report.csv`,
       };
@@ -181,13 +205,21 @@ export function hostView(state: RoomState, now: number): HostView {
 
 export function hostProgress(state: RoomState): HostProgress | null {
   if (state.phase !== 'question') return null;
-  let answered = 0;
   let connected = 0;
+  for (const id of state.order) if (getEntry(state.players, id)?.connected) connected++;
+  return { index: state.index, ...answerCounts(state), connected, players: state.order.length };
+}
+
+/** Finals sent, and drafts held by players who sent none (they count at time-up: server/rooms/drafts.ts). */
+function answerCounts(state: PhaseOf<'question'>): { answered: number; drafts: number } {
+  let answered = 0;
+  let drafts = 0;
   for (const id of state.order) {
-    if (getEntry(state.players, id)?.connected) connected++;
-    if (getEntry(state.answers, id)?.final) answered++;
+    const sub = getEntry(state.answers, id);
+    if (sub?.final) answered++;
+    else if (sub?.draft) drafts++;
   }
-  return { index: state.index, answered, connected, players: state.order.length };
+  return { answered, drafts };
 }
 
 function assertNever(value: never): never {

@@ -1,17 +1,19 @@
 /**
- * The report's teacher-facing columns on the `answers` table (question text, correct answer, outcome), added to
- * databases created before they existed. Rows stored before then read back with an outcome derived from what
- * they kept, and empty question text.
+ * The report's teacher-facing columns on the `answers` table (question text, correct answer, outcome, how it was
+ * submitted), added to databases created before they existed. Rows stored before then read back with an outcome
+ * derived from what they kept, empty question text and no `submitted`.
  */
 import type Database from 'better-sqlite3';
 import { storedAnswerNotation } from '../../shared/report/notation';
 import type { Outcome } from '../../shared/report/outcome';
 import type { ReportRow } from '../report/csv';
+import type { Submitted } from '../../shared/report/types';
 
 const COLUMNS: Array<[name: string, decl: string]> = [
   ['question_text', "TEXT NOT NULL DEFAULT ''"],
   ['correct_answer', "TEXT NOT NULL DEFAULT ''"],
   ['outcome', "TEXT NOT NULL DEFAULT ''"],
+  ['submitted', "TEXT NOT NULL DEFAULT ''"],
 ];
 
 /** Adds the missing columns (idempotent; runs once at open). */
@@ -21,12 +23,14 @@ export function ensureReportColumns(db: Database.Database): void {
 }
 
 const OUTCOMES: readonly Outcome[] = ['correct', 'wrong', 'no answer'];
+const SUBMITTED: readonly Submitted[] = ['sent', 'draft', 'none'];
 
 /** A stored `answers` row as a report row. */
 export function rowFromDb(r: Record<string, unknown>): ReportRow {
   const correct = r.correct === 1;
   const answer = storedAnswerNotation(String(r.answer));
   const stored = OUTCOMES.find((o) => o === r.outcome);
+  const submitted = SUBMITTED.find((v) => v === r.submitted);
   return {
     player: String(r.player),
     question: Number(r.question),
@@ -39,5 +43,6 @@ export function rowFromDb(r: Record<string, unknown>): ReportRow {
     mistake: String(r.mistake),
     timeMs: r.time_ms === null || r.time_ms === undefined ? null : Number(r.time_ms),
     points: Number(r.points),
+    ...(submitted ? { submitted } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { readGrid } from '../math/grid';
 import { readNumber } from '../math/numeric';
 import { parseAnswer } from '../math/safe-parse';
 import { answerVars } from '../questions/public';
+import { layerName } from '../questions/layer-label';
 import type { JacobianTask, PublicQuestion, Question } from '../questions/types';
 import { layerVars as layerVarsOf } from './layers';
 import { jacobianCellVars, type AnswerSlot } from './slots';
@@ -31,6 +32,8 @@ export interface SlotRules {
   layerVars: string[];
   /** Variables of a matrix cell, or null when every cell is a number (a Jacobian at a point). */
   cellVars: string[] | null;
+  /** How many chain layers the question has: messages number them as the diagram does (layer-label.ts). */
+  layerCount: number;
 }
 
 /** Rules from what a phone sees (the public question). */
@@ -42,6 +45,7 @@ export function publicSlotRules(q: PublicQuestion): SlotRules {
     finalVars: q.vars ?? [],
     layerVars: layerVars(task),
     cellVars: jac ? (jac.at !== undefined ? null : cellVars(jac)) : q.answerKind === 'value' ? null : (q.vars ?? []),
+    layerCount: q.layers?.length ?? 0,
   };
 }
 
@@ -56,6 +60,7 @@ export function slotRules(q: Question): SlotRules {
     finalVars: vars,
     layerVars: layerVars(task),
     cellVars: kind !== 'matrix' || numeric ? null : q.family === 'jacobian' ? cellVars(q.task as JacobianTask) : vars,
+    layerCount: q.layers?.length ?? 0,
   };
 }
 
@@ -97,13 +102,13 @@ export interface SubmittedParts {
 }
 
 /**
- * Null when every submitted part can be read, else the reason for a person, naming the part ("Layer 2: …",
- * "Entry (1, 2): …"). What is absent is not judged here (a final-only or layers-only submission is fine).
+ * Null when every submitted part can be read, else the reason for a person, naming the part as the diagram
+ * numbers it ("Box 1: …" is the innermost layer, shared/questions/layer-label.ts; "Entry (1, 2): …"). What is absent is not judged here (a final-only or layers-only submission is fine).
  */
 export function unreadablePart(rules: SlotRules, parts: SubmittedParts): string | null {
   for (const { layer, input } of parts.layers ?? []) {
     const r = readSlot(rules, { kind: 'layer', index: layer }, input);
-    if (!r.ok) return `Layer ${layer + 1}: ${r.error}`;
+    if (!r.ok) return `${layerName(layer, Math.max(rules.layerCount, layer + 1))}: ${r.error}`;
   }
   if (parts.final === undefined) return null;
   return unreadableFinal(rules, parts.final);

@@ -10,7 +10,10 @@
  */
 import type { LayerVerdict, MistakeCode, Verdict } from '../check/types';
 import type { PublicQuestion, Question } from '../questions/types';
+import type { RankGap } from '../ranking';
 import type { RoomSettings } from './schemas';
+
+export type { RankGap } from '../ranking';
 
 export type RoomMode = 'classroom' | 'party';
 export type Phase = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'finished';
@@ -32,7 +35,13 @@ export interface LeaderboardEntry {
 export interface RevealStats {
   /** Players in the room when the question closed. */
   players: number;
+  /**
+   * Players with an answer, by the report's rule (shared/report/outcome.ts: a final, a layer or a draft): sent
+   * answers and drafts taken at time-up alike, so `players - answered` is the report's "no answer" count.
+   */
   answered: number;
+  /** Of `answered`, how many were unsent drafts taken when time ran out (server/rooms/drafts.ts). */
+  drafts?: number;
   correct: number;
   /** Per layer (outermost first): how many got it right. Empty for questions without layers. */
   layerCorrect: number[];
@@ -87,8 +96,15 @@ export interface YouView {
   nickname: string;
   score: number;
   streak: number;
-  /** Rank among all players, set at leaderboards and at the end (ties share a rank). */
+  /**
+   * Rank among all players once a question has closed (reveal, leaderboard, end; null before): ties share a
+   * rank, by the same rule as the leaderboard and the podium (shared/ranking.ts).
+   */
   rank: number | null;
+  /** Someone else holds the same rank (same score). */
+  tied?: boolean;
+  /** Points to the next player up, or the lead over the runner-up; null before a question closed or when alone. */
+  gap?: RankGap | null;
   playerCount: number;
   answer: AnswerState | null;
   /** At the end of the game only: every question with this player's answer (server/rooms/review.ts). */
@@ -145,6 +161,8 @@ export type HostView = HostCommon &
         entryMode: 'layers' | 'final';
         timer: TimerView;
         answered: number;
+        /** Unsent drafts held, which count at time-up (as in HostProgress). */
+        drafts?: number;
         /** How many different variants the players got; above 1 `question` is one example of them (variant 1). */
         variants: number;
       }
@@ -163,7 +181,10 @@ export type HostView = HostCommon &
 /** Live answer counts for the host during a question (throttled). */
 export interface HostProgress {
   index: number;
+  /** Players who sent a final answer. */
   answered: number;
+  /** Players who have not sent one but hold a readable draft: it counts as their answer at time-up. */
+  drafts?: number;
   connected: number;
   players: number;
 }

@@ -20,7 +20,14 @@ export interface ReportRow {
   mistake: string;
   timeMs: number | null;
   points: number;
+  /**
+   * How the answer reached the server: `sent` (Submit, or a layer sent), `draft` (typed but not sent, taken when
+   * time ran out: server/rooms/drafts.ts), `none`. Absent on rows stored before it was recorded.
+   */
+  submitted?: Submitted;
 }
+
+export type Submitted = 'sent' | 'draft' | 'none';
 
 export interface QuestionSummary {
   question: number;

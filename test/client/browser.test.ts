@@ -256,11 +256,13 @@ async function answerRound(players: Page[], tag: string, afterSecond?: () => Pro
   for (const [i, p] of players.entries()) {
     await p.locator('#question-prompt').waitFor();
     const q = await solveShown(p);
-    const layerInputs = p.locator('.layer-row[data-layer] input');
-    const n = await layerInputs.count();
+    // Boxes run innermost first; data-layer is the wire index (0 = outermost), as in q.layers.
+    const rows = p.locator('.layer-row[data-layer]');
+    const n = await rows.count();
     for (let k = 0; k < n; k++) {
-      const right = q.layers?.[k]?.evaluated ?? '1';
-      await layerInputs.nth(k).fill(i === 2 ? '0' : right);
+      const wire = Number(await rows.nth(k).getAttribute('data-layer'));
+      const right = q.layers?.[wire]?.evaluated ?? '1';
+      await rows.nth(k).locator('input').fill(i === 2 ? '0' : right);
     }
     await p.locator('.layer-row.final input').fill(i === 0 ? (q.answer.expr ?? '') : i === 1 ? `2*(${q.answer.expr ?? '1'})` : '0');
     if (i === 0 && tag === 'q1') await screenshotBoth(p, 'player-question');

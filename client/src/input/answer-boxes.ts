@@ -5,6 +5,7 @@
  */
 import type { Readability, Slot, SubmittedParts } from '../../../shared/check/readable';
 import type { AnswerInput, LayerInputs } from '../../../shared/check/types';
+import { displayOrder, layerFunction, layerHeading, layerName, takesVariable } from '../../../shared/questions/layer-label';
 import type { PublicQuestion } from '../../../shared/questions/types';
 import { h } from '../app/dom';
 import { renderExpr } from '../app/math';
@@ -24,25 +25,41 @@ export interface Built {
 export function exprBoxes(q: PublicQuestion, opts: AnswerFormOptions, box: BoxFactory): Built {
   const layers = opts.layerByLayer && q.layers && q.layers.length > 1 ? q.layers : [];
   const wrap = h('div', { class: 'layer-inputs' });
-  const layerBoxes: MathInput[] = [];
   const mark = (row: HTMLElement, layer: number | undefined): void => {
     wrap.querySelectorAll('.layer-row.active').forEach((r) => r.classList.remove('active'));
     row.classList.add('active');
     opts.onActiveLayer?.(layer);
   };
-  layers.forEach((layer, i) => {
+  const variable = q.vars?.[0] ?? 'x';
+  const n = layers.length;
+  // The boxes run as the diagram reads, innermost first; each keeps its wire index (0 = outermost) in data-layer.
+  const byIndex = new Map<number, MathInput>();
+  for (const i of displayOrder(n)) {
+    const layer = layers[i];
+    if (!layer) continue;
+    const own = takesVariable(layer, variable);
+    const fnText = layerFunction(layer, variable);
     const fn = h('span', { class: 'pill' });
-    renderExpr(fn, layer.fn);
-    const inner = h('span', { class: 'pill' });
-    renderExpr(inner, layer.inner);
+    renderExpr(fn, fnText);
     const row = h('div', { class: 'layer-row', 'data-layer': i });
-    const mi = box(`Layer ${i + 1}: f′(u) at u = ${layer.inner}, where f(u) = ${layer.fn}`, { kind: 'layer', index: i }, {
-      hideLabel: true, placeholder: `f′(u), in u or ${q.vars?.[0] ?? 'x'}`, onFocus: () => mark(row, i),
+    const label = own
+      ? `${layerHeading(i, n)}: the derivative of ${fnText} with respect to ${variable}`
+      : `${layerHeading(i, n)}: f′(u) at u = ${layer.inner}, where f(u) = ${layer.fn}`;
+    const mi = box(label, { kind: 'layer', index: i }, {
+      hideLabel: true, placeholder: own ? `its derivative, in ${variable}` : `f′(u), in u or ${variable}`, onFocus: () => mark(row, i),
     });
-    row.append(h('div', { class: 'layer-label', 'aria-hidden': 'true' }, h('strong', {}, `Layer ${i + 1}`), 'f(u) =', fn, 'u =', inner), mi.el);
-    layerBoxes.push(mi);
+    const head = h('strong', {}, layerHeading(i, n));
+    if (own) row.append(h('div', { class: 'layer-label', 'aria-hidden': 'true' }, head, `f(${variable}) =`, fn), mi.el);
+    else {
+      const inner = h('span', { class: 'pill' });
+      renderExpr(inner, layer.inner);
+      row.append(h('div', { class: 'layer-label', 'aria-hidden': 'true' }, head, 'f(u) =', fn, 'u =', inner), mi.el);
+    }
+    byIndex.set(i, mi);
     wrap.append(row);
-  });
+  }
+  // Wire order (0 = outermost), which read() and draft() send.
+  const layerBoxes = layers.map((_, i) => byIndex.get(i)).filter((b): b is MathInput => b !== undefined);
   const finalRow = h('div', { class: 'layer-row final answer-box' });
   const final = box(layers.length ? 'The product: the whole derivative' : 'Your answer', { kind: 'final' }, {
     placeholder: 'e.g. 2x cos(x^2)', onFocus: () => mark(finalRow, undefined),
@@ -60,7 +77,7 @@ export function exprBoxes(q: PublicQuestion, opts: AnswerFormOptions, box: BoxFa
     describe: (b, r) => {
       if (r.empty) return layerBoxes.length ? 'Type the product (the whole derivative) to send.' : 'Type your answer to send it.';
       const i = layerBoxes.indexOf(b);
-      return i >= 0 ? `Layer ${i + 1}: ${r.error}` : `Can’t send yet: ${r.error}`;
+      return i >= 0 ? `${layerName(i, n)}: ${r.error}` : `Can’t send yet: ${r.error}`;
     },
     draft: () => {
       const typed = [...layerBoxes, final].filter((b) => b.value() !== '');

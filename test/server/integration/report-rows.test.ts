@@ -90,7 +90,8 @@ beforeAll(async () => {
   clock.advance(20_000);
   await ok(call(ada!, 'answer:submit', { index: 0 + 1, final: m.map((r) => r.map((c) => Number(Number(c).toPrecision(4)))) }));
   await ok(call(bob!, 'answer:submit', { index: 1, final: [['1', '2'], ['3', '-4']] }));
-  await ok(call(cy!, 'answer:submit', { index: 1, final: m.map((r) => r.map((c) => String(Number(c).toPrecision(5)))) }));
+  // Cy types the answer but never sends it: the draft counts when the game ends mid-question.
+  await ok(call(cy!, 'answer:draft', { index: 1, final: m.map((r) => r.map((c) => String(Number(c).toPrecision(5)))) }));
   await ok(call(host, 'host:command', { type: 'end' }));
 }, 60_000);
 
@@ -105,7 +106,8 @@ describe('the teacher report', () => {
     const text = await res.text();
     expect(text).not.toMatch(/\[\[|\{"|":/);
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id']);
+    // The original columns keep their order; new ones are appended at the end.
+    expect(rows[0]).toEqual(['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id', 'submitted']);
     const raw = asObjects(rows);
     // Formula guard: a cell a spreadsheet would run (=, +, -, @ first) starts with an apostrophe.
     expect(raw[1]?.player).toBe("'@SUM(A1)");
@@ -114,18 +116,20 @@ describe('the teacher report', () => {
     const r = raw.map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.replace(/^'(?=[=+\-@])/, '')])));
     expect(r).toHaveLength(6);
     const [ada1, bob1, cy1, ada2, bob2, cy2] = r;
-    expect(ada1).toMatchObject({ player: 'Ada', question: '1', question_text: q1.prompt.text, correct_answer: q1.answer.expr, answer: q1.answer.expr, result: 'correct', mistake: '', time_s: '12.3', question_id: q1.id });
+    expect(ada1).toMatchObject({ player: 'Ada', question: '1', question_text: q1.prompt.text, correct_answer: q1.answer.expr, answer: q1.answer.expr, result: 'correct', mistake: '', time_s: '12.3', question_id: q1.id, submitted: 'sent' });
     expect(Number(ada1?.points)).toBeGreaterThan(0);
-    expect(bob1).toMatchObject({ player: '@SUM(A1)', result: 'wrong', mistake: 'forgot the inner derivative', time_s: '17.3', points: '0' });
+    expect(bob1).toMatchObject({ player: '@SUM(A1)', result: 'wrong', mistake: 'forgot the inner derivative', time_s: '17.3', points: '0', submitted: 'sent' });
     expect(bob1?.answer).toBe(q1.layers?.[0]?.evaluated);
-    expect(cy1).toMatchObject({ player: 'Cy, the quiet', question: '1', answer: '', result: 'no answer', mistake: '', time_s: '', points: '0', question_text: q1.prompt.text });
+    expect(cy1).toMatchObject({ player: 'Cy, the quiet', question: '1', answer: '', result: 'no answer', mistake: '', time_s: '', points: '0', question_text: q1.prompt.text, submitted: 'none' });
     const flat = (m: Array<Array<string | number>>, digits: number) => `[${m.map((row) => row.map((c) => String(Number(Number(c).toPrecision(digits)))).join(', ')).join('; ')}]`;
     const right = flat(q2.answer.matrix ?? [], 4);
     expect(ada2).toMatchObject({ question: '2', question_text: q2.prompt.text, result: 'correct', time_s: '20.0', question_id: q2.id });
     expect(ada2?.correct_answer).toBe(right);
     expect(ada2?.answer).toBe(right);
     expect(bob2).toMatchObject({ answer: '[1, 2; 3, -4]', result: 'wrong' });
-    expect(cy2).toMatchObject({ result: 'correct' });
+    expect(cy2).toMatchObject({ result: 'correct', submitted: 'draft at deadline', time_s: '20.0' });
+    expect(Number(cy2?.points)).toBeGreaterThan(0);
+    expect(ada2?.submitted).toBe('sent');
     // A player's text is kept exactly as typed ("1.0000"), only flattened.
     expect(cy2?.answer).toBe(`[${(q2.answer.matrix ?? []).map((row) => row.map((c) => Number(c).toPrecision(5)).join(', ')).join('; ')}]`);
   });

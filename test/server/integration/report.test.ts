@@ -31,9 +31,11 @@ describe('the CSV report', () => {
     const res = await report();
     expect(res.status).toBe(200);
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]?.split(',').at(-1)).toBe('question_id');
-    // question_id is the last column; earlier cells (the question's text) may hold quoted commas.
-    const ids = lines.slice(1).map((line) => line.split(',').at(-1));
+    const head = lines[0]?.split(',') ?? [];
+    expect(head.slice(-2)).toEqual(['question_id', 'submitted']);
+    // Read from the end: earlier cells (the question's text) may hold quoted commas.
+    const ids = lines.slice(1).map((line) => line.split(',').at(-2));
     expect(ids).toEqual(['task-1', 'task-2']);
+    expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(['sent', 'sent']);
   }, 60_000);
 });

@@ -64,7 +64,8 @@ describe('unreadable submissions', () => {
     const res = await call(p0, 'answer:submit', {
       index: 0, layers: [{ layer: 0, input: layers[0]!.evaluated }, { layer: 1, input: 'cos(' }], final: q.answer.expr,
     });
-    expect(res).toEqual({ ok: false, error: 'unreadable-answer', detail: 'Layer 2: Unbalanced parentheses.' });
+    // Wire layer 1 is numbered as the diagram shows it, counting from the innermost box.
+    expect(res).toEqual({ ok: false, error: 'unreadable-answer', detail: `Box ${layers.length - 1}: Unbalanced parentheses.` });
     // Nothing was judged: layer 1 can still be sent, in the layer's own variable u.
     const first = await ok(call<AnswerState>(p0, 'answer:submit', { index: 0, layers: [{ layer: 0, input: layers[0]!.derivative }] }));
     expect(first.layers[0]?.correct).toBe(true);

@@ -51,6 +51,8 @@ describe('service configuration', () => {
     ['LIMIT_ATTEMPTS_PER_S', '-3'],
     ['SHUTDOWN_TIMEOUT_MS', '1e9'],
     ['REDIS_URL', 'not a url'],
+    ['DATABASE_URL', 'not a url'],
+    ['DATABASE_URL', 'mysql://db/arena'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     const message = refusal({ [name]: value });
     expect(message).toContain(`${name}=`);
@@ -81,8 +83,15 @@ describe('service configuration', () => {
     expect(c.limits.connections.capacity).toBe(1000);
   });
 
-  it('accepts the reserved URLs and reports them as unused', () => {
-    expect(config({ REDIS_URL: 'redis://cache:6379', DATABASE_URL: 'postgres://db/arena' }).reserved).toEqual(['REDIS_URL', 'DATABASE_URL']);
+  it('accepts the reserved REDIS_URL and reports it as unused', () => {
+    expect(config({ REDIS_URL: 'redis://cache:6379' }).reserved).toEqual(['REDIS_URL']);
+  });
+
+  it('takes DATABASE_URL (postgres:// or postgresql://) as the report database; unset means SQLite', () => {
+    expect(config({ DATABASE_URL: 'postgres://arena:pw@db:5432/arena' }).databaseUrl).toBe('postgres://arena:pw@db:5432/arena');
+    expect(config({ DATABASE_URL: 'postgresql://db/arena' }).databaseUrl).toBe('postgresql://db/arena');
+    expect(config({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(config({ DATABASE_URL: 'postgres://db/arena' }).reserved).toEqual([]);
   });
 
   it('lists every variable it reads in the help', () => {

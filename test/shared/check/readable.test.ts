@@ -47,7 +47,9 @@ describe('slots', () => {
     expect(varsFor(rules, { kind: 'layer', index: 0 })).toEqual(['x', 'u']);
     expect(readSlot(rules, { kind: 'layer', index: 0 }, 'cos(u)')).toEqual({ ok: true });
     expect(readSlot(rules, { kind: 'final' }, 'cos(u)').ok).toBe(false);
-    expect(unreadablePart(rules, { layers: [{ layer: 1, input: '2(x' }], final: '2x cos(x^2)' })).toBe('Layer 2: Unbalanced parentheses.');
+    // Layers are numbered as the diagram reads, innermost first: wire layer 1 (u^2 of x) is Box 1, sin is Box 2.
+    expect(unreadablePart(rules, { layers: [{ layer: 1, input: '2(x' }], final: '2x cos(x^2)' })).toBe('Box 1: Unbalanced parentheses.');
+    expect(unreadablePart(rules, { layers: [{ layer: 0, input: 'cos(' }] })).toBe('Box 2: Unbalanced parentheses.');
     expect(unreadablePart(rules, { final: '2x cos(x^2' })).toBe('Unbalanced parentheses.');
     expect(unreadablePart(rules, { final: '2x cos(x^2)' })).toBeNull();
     expect(readSlot(rules, { kind: 'final' }, ' ')).toEqual({ ok: false, error: 'Type your answer first.', empty: true });

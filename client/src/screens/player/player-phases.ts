@@ -4,6 +4,7 @@ import { h, mountScreen, replace } from '../../app/dom';
 import type { Connection, Result } from '../../net/connection';
 import { leaderboardList } from '../leaderboard-list';
 import { personalReviewList } from './player-review';
+import { standingBlock } from './player-standing';
 
 export interface PlayerContext {
   readonly conn: Connection;
@@ -117,14 +118,7 @@ function finished(ctx: PlayerContext): HTMLElement {
     h('button', { type: 'button', class: 'primary', onclick: () => ctx.leave() }, 'Back to start'));
 }
 
-/** "You are 3rd of 28 · 2450 points". */
+/** Rank, gap and total (player-standing.ts); kept under this name for screens that show a player's standing. */
 export function rankLine(you: YouView): HTMLElement {
-  const rank = you.rank === null ? '' : `You are ${ordinal(you.rank)} of ${you.playerCount}`;
-  return h('p', { class: 'big', id: 'my-rank' }, rank, rank ? ' · ' : '', h('strong', {}, `${you.score} points`));
-}
-
-function ordinal(n: number): string {
-  const s = ['th', 'st', 'nd', 'rd'];
-  const v = n % 100;
-  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+  return standingBlock(you);
 }

@@ -3,6 +3,7 @@
  * and once answered the per-layer ticks and the named mistake (never the answer: that comes at the reveal).
  */
 import type { AnswerState } from '../../../../shared/protocol';
+import { displayOrder, layerHeading } from '../../../../shared/questions/layer-label';
 import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
 import { createCountdown } from '../../app/countdown';
 import { mountView, renderMath } from '../../app/math';
@@ -115,7 +116,8 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     if (v) {
       diagram.hidden = false;
       v.resize();
-      v.update(layered ? { activeLayer: 0 } : {});
+      // The first box is the innermost (the diagram's order, shared/questions/layer-label.ts).
+      v.update(layered ? { activeLayer: (q.layers?.length ?? 1) - 1 } : {});
     }
   });
   const onResize = (): void => view?.resize();
@@ -157,8 +159,11 @@ function answeredPanel(answer: AnswerState): HTMLElement {
   const final = answer.final;
   const panel = h('section', { class: `feedback ${final?.correct ? 'right' : 'wrong'} stack`, id: 'answer-verdict', role: 'status' });
   if (answer.layers.length > 0) {
-    panel.append(h('ul', { class: 'steps', 'aria-label': 'Layers' }, answer.layers.map((v, i) =>
-      h('li', { 'data-layer-verdict': i }, `Layer ${i + 1}: `, v ? verdictBadge(v.correct, v.correct ? 'Right' : v.mistake ? mistakeTitle(v.mistake) : 'Wrong') : 'no answer'))));
+    const n = answer.layers.length;
+    panel.append(h('ul', { class: 'steps', 'aria-label': 'Boxes' }, displayOrder(n).map((i) => {
+      const v = answer.layers[i];
+      return h('li', { 'data-layer-verdict': i }, `${layerHeading(i, n)}: `, v ? verdictBadge(v.correct, v.correct ? 'Right' : v.mistake ? mistakeTitle(v.mistake) : 'Wrong') : 'no answer');
+    })));
   }
   if (final) {
     const words = final.correct ? 'Right' : final.error ? 'Could not read that' : final.mistake ? mistakeTitle(final.mistake) : 'Wrong';

@@ -1,10 +1,15 @@
-/** The reveal on a phone: right or wrong (with the mistake named), points, streak, the answer, the derivation. */
+/**
+ * The reveal on a phone: right or wrong (with the mistake named), then large the points won, the rank and the gap
+ * to the next player, then the answer and the derivation.
+ */
 import { h, mountScreen, verdictBadge } from '../../app/dom';
 import { mistakeTitle } from '../../app/mistakes';
 import { answerText } from '../answer-text';
 import { explainPromptBox } from '../explain-prompt';
+import { fitWide } from '../../input/phone-layout';
 import { workedSolution } from '../solution';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
+import { standingBlock } from './player-standing';
 
 /** Mounts the reveal phase for ctx.state (phase 'reveal'). */
 export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
@@ -24,13 +29,20 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
         h('div', { class: 'big' }, verdictBadge(right, words)),
         a?.final?.feedback ? h('p', {}, a.final.feedback) : null,
         a?.fromDraft ? h('p', { class: 'muted', id: 'from-draft' }, 'Not submitted: your typed answer was taken when time ran out.') : null,
-        h('p', { class: 'big', id: 'my-points' }, `+${pts} points`, a?.streakBonus ? ` (streak bonus +${a.streakBonus})` : ''),
         ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null),
+      standingBlock(ctx.you, { gained: pts, streakBonus: a?.streakBonus ?? null }),
       h('p', {}, 'The answer: ', answer),
       explainPromptBox(s.question) ?? '',
-      h('details', { open: !right }, h('summary', {}, 'Worked solution'), workedSolution(s.question.steps, { animate: false })));
+      h('details', { open: !right }, h('summary', {}, 'Worked solution'), solution(s.question.steps)));
   };
   mountScreen('phone', page);
   paint();
   return { update: paint, destroy: () => undefined };
+}
+
+/** The worked steps, each formula shrunk to the phone's width rather than cut off at the edge. */
+function solution(steps: Parameters<typeof workedSolution>[0]): HTMLElement {
+  const list = workedSolution(steps, { animate: false });
+  list.querySelectorAll<HTMLElement>('.step-math').forEach((m) => fitWide(m));
+  return list;
 }

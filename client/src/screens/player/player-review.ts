@@ -18,14 +18,15 @@ export function personalReviewList(items: PersonalReviewItem[] | undefined): HTM
 }
 
 function reviewItem(i: PersonalReviewItem): HTMLElement {
-  const prompt = h('div', { class: 'prompt' });
+  // Typeset once, as on the question screen; the plain text stays in data-text (and is the fallback).
+  const prompt = h('div', { class: 'prompt', 'data-text': i.prompt.text });
   renderMath(prompt, i.prompt.latex, false, i.prompt.text);
   const cls = i.outcome === 'correct' ? 'right' : 'wrong';
   const headline = i.outcome === 'wrong' && i.mistake ? `${BADGE.wrong}: ${mistakeTitle(i.mistake).toLowerCase()}` : BADGE[i.outcome];
   return h('li', { class: `feedback ${cls} stack`, 'data-outcome': i.outcome, 'data-mistake': i.mistake ?? '', 'data-index': i.index },
     h('div', { class: 'row', style: 'justify-content:space-between' },
       h('strong', {}, `Question ${i.index + 1}`), h('span', { class: 'pill', 'data-points': i.points }, `+${i.points} pts`)),
-    h('p', { class: 'muted', style: 'margin:0' }, i.prompt.text), prompt,
+    prompt,
     h('p', { class: 'big', style: 'margin:0' }, headline),
     h('p', { class: 'your-answer', style: 'margin:0' }, 'Your answer: ', answer(i.yourAnswer, i.answerKind),
       i.fromDraft ? h('span', { class: 'muted' }, ' (typed, not sent)') : null),

@@ -1,0 +1,31 @@
+/**
+ * The finished-games store every engine implements (SQLite in sqlite.ts, PostgreSQL in postgres.ts). It is async
+ * so a database server fits the same interface as the embedded file. The host secret is stored only as a SHA-256
+ * hash: the database alone does not let anyone download a report.
+ */
+import { createHash } from 'node:crypto';
+import type { ReportRow } from '../report/csv';
+
+export interface StoredGame {
+  code: string;
+  /** SHA-256 (hex) of the host secret; the secret itself is never stored. */
+  hostKeyHash: string;
+  mode: string;
+  createdAt: number;
+  finishedAt: number;
+  settings: unknown;
+  rows: ReportRow[];
+}
+
+export interface GameStore {
+  /** Which engine, for logs and /readyz details. */
+  readonly engine: 'sqlite' | 'postgres';
+  saveGame(game: StoredGame): Promise<void>;
+  /** The latest finished game with this code whose host secret matches, or null. */
+  findReport(code: string, hostSecret: string): Promise<ReportRow[] | null>;
+  /** Writes one row to a health table: rejects when the database cannot be written (/readyz). */
+  probe(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
