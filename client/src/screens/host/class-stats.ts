@@ -9,6 +9,7 @@ import { h } from '../../app/dom';
 import { loadMath } from '../../app/math';
 import { mistakeName } from '../../app/mistakes';
 import { boxFunction } from '../../../../shared/questions/calculus/box-function';
+import { layerName } from '../../../../shared/questions/layer-label';
 
 /** The chain variable of a question (x unless its task names another). */
 function variableOf(q: Question): string {
@@ -29,8 +30,8 @@ export function classStats(s: RevealStats, q: Question, variantGame = false): HT
   const silent = Math.max(0, s.players - s.answered);
   const layers = q.layers ?? [];
   // layerCorrect runs outermost first; the diagram reads from the innermost box.
-  const layerBars = s.layerCorrect.map((n, i) => ({ n, i })).reverse().map(({ n, i }, k) => {
-    const label = h('span', {}, `Box ${k + 1}: `);
+  const layerBars = s.layerCorrect.map((n, i) => ({ n, i })).reverse().map(({ n, i }) => {
+    const label = h('span', {}, `${layerName(i, layers.length)}: `);
     // Each box in its own input, as the diagram writes it: the innermost reads 4x³, not 4u³.
     const layer = layers[i];
     const fn = layer ? boxFunction(layer, variableOf(q)) : null;
