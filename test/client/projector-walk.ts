@@ -3,7 +3,8 @@
  * live page, walked through question, reveal steps, leaderboard and podium at 1280×720, 1920×1080 and
  * 3840×2160 (the resizes are the live-resize test: the diagram and formulas must re-lay out each time). Asserts
  * no page scroll, nothing outside the viewport or clipped, no formula wider than its box, and no text under
- * 28 px at 1920×1080. Screenshots go to test-output/screenshots/projector-*.png. Split in two files so the two
+ * 28 px at 1920×1080 as the audience sees it (font size × any fit scale: formulas and diagram labels included).
+ * On every screen with a diagram the Phaser loop must be asleep (render on change only) and the canvas not blank. Screenshots go to test-output/screenshots/projector-*.png. Split in two files so the two
  * halves run side by side in the browser project.
  */
 import { expect } from 'vitest';
@@ -171,8 +172,8 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
       seen.add(family);
       for (const size of SIZES) {
         await setSize(page, size);
-        await shot(page, `projector-${tag}-${i + 1}-${family}-question-${size.width}`, size.width);
         await check(page, `${family} question`, size);
+        await shot(page, `projector-${tag}-${i + 1}-${family}-question-${size.width}`, size.width);
       }
       await answer(players[i % 2]!, true);
       await answer(players[(i + 1) % 2]!, false);
@@ -194,8 +195,8 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
           await page.locator(`#reveal-slide[data-slide="${k}"]`).waitFor(WAIT);
           if (size.width === 1920 || k === 0 || k === steps) {
             await setSize(page, size);
-            await shot(page, `projector-${tag}-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
             await check(page, `${family} reveal step ${k}`, size);
+            await shot(page, `projector-${tag}-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
             if (opts.variants && k > 0) await expect(page.locator('#variant-tag').textContent()).resolves.toMatch(/one student's variant/);
           }
           if (k < steps) await page.keyboard.press(k % 2 === 0 ? 'ArrowRight' : 'PageDown');
@@ -213,8 +214,8 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
         for (const size of SIZES) {
           await page.setViewportSize(size);
           await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-          await shot(page, `projector-${tag}-${i + 1}-leaderboard-${size.width}`, size.width);
           await check(page, 'leaderboard', size);
+          await shot(page, `projector-${tag}-${i + 1}-leaderboard-${size.width}`, size.width);
         }
         await page.keyboard.press('ArrowRight');
       }
@@ -225,8 +226,8 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-      await shot(page, `projector-${tag}-podium-${size.width}`, size.width);
       await check(page, 'podium', size);
+      await shot(page, `projector-${tag}-podium-${size.width}`, size.width);
     }
     expect(errors).toEqual([]);
     console.log(`formulas and diagrams shrunk to fit:\n${shrinkLog.join('\n')}`);
