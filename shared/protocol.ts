@@ -41,6 +41,11 @@
  *   One seat per device (handshake `auth.deviceId`) per room: a second join is refused 'already-seated' once
  *   questions run; in the lobby it replaces the device's earlier seat.
  *
+ * Party mode (every player has one page; the creator also holds the host key): phase views carry `party` (the
+ * group, who is ready, each player's outcome at the reveal). After a reveal or board each player may
+ * emit 'party:ready' {expect: {phase, index}} → ack null; once every connected player is ready the game moves on
+ * by itself (the creator may send 'next' sooner). Refused 'not-party' in a classroom.
+ *
  * Anyone: emit 'time:ping' {clientNow?} → ack {serverNow, clientNow?} for clock-skew correction.
  *
  * A question closes at its deadline plus a short grace for latency, when every seated player has given a final
@@ -57,6 +62,7 @@ import type {
   HostCommandSchema,
   JoinRoomSchema,
   PingSchema,
+  ReadySchema,
   ResumePlayerSchema,
   SubmitAnswerSchema,
   DraftAnswerSchema,
@@ -68,7 +74,7 @@ export * from './protocol/schemas';
 export * from './protocol/views';
 
 /** Bumped on every change of this file's wire shapes; sent in the handshake `auth`. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** A payload whose JSON is longer than this is refused with `bad-payload` (and changes nothing). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -125,6 +131,7 @@ export interface ClientToServerEvents {
   'host:command': (payload: z.input<typeof HostCommandSchema>, ack: AckFn<HostView>) => void;
   'answer:submit': (payload: z.input<typeof SubmitAnswerSchema>, ack: AckFn<AnswerState>) => void;
   'answer:draft': (payload: z.input<typeof DraftAnswerSchema>, ack: AckFn<DraftSaved>) => void;
+  'party:ready': (payload: z.input<typeof ReadySchema>, ack: AckFn<null>) => void;
   'time:ping': (payload: z.input<typeof PingSchema>, ack: AckFn<{ serverNow: number; clientNow?: number }>) => void;
 }
 

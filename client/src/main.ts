@@ -8,11 +8,11 @@ import { parseJoinCode } from './app/routes';
 import { mountScreen, h } from './app/dom';
 import { resumeInfo } from './app/session';
 
-type Route = 'home' | 'host' | 'play' | 'solo' | 'reports';
+type Route = 'home' | 'host' | 'play' | 'party' | 'solo' | 'reports';
 
 function currentRoute(): Route {
   const hash = location.hash.replace(/^#\/?/, '');
-  if (hash === 'host' || hash === 'play' || hash === 'solo' || hash === 'reports') return hash;
+  if (hash === 'host' || hash === 'play' || hash === 'party' || hash === 'solo' || hash === 'reports') return hash;
   return 'home';
 }
 
@@ -28,6 +28,9 @@ async function render(): Promise<void> {
     } else if (route === 'host' && resumeInfo('host')) {
       const { resumeHost } = await import('./screens/host/host-screen');
       await resumeHost();
+    } else if (route === 'party' && resumeInfo('player')) {
+      const { resumeParty } = await import('./screens/party/party-screen');
+      await resumeParty();
     } else if (route === 'play' && resumeInfo('player')) {
       const { resumePlayer } = await import('./screens/player/player-screen');
       await resumePlayer();

@@ -11,6 +11,7 @@ import {
   JoinRoomSchema,
   LeaveRoomSchema,
   PingSchema,
+  ReadySchema,
   ResumePlayerSchema,
   SubmitAnswerSchema,
   type Ack,
@@ -111,6 +112,12 @@ export function attachHandlers(ctx: HandlerContext): void {
       if (!seat) return refuse('not-in-room');
       const res = seat.room.dispatch({ type: 'draft', playerId: seat.playerId, draft });
       return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
+    });
+    on('party:ready', ReadySchema, (p) => {
+      const seat = seatOf(ctx, socket);
+      if (!seat) return refuse('not-in-room');
+      const res = seat.room.dispatch({ type: 'ready', playerId: seat.playerId, expect: p.expect });
+      return res.ok ? accept(null) : refuse(res.error, res.detail);
     });
     on('room:leave', LeaveRoomSchema, () => {
       dropAll(ctx, socket, 'leave');

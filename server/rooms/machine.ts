@@ -7,6 +7,7 @@ import { ANSWER_GRACE_MS, type HostCommand, type RoomMode, type RoomSettings } f
 import { closeRound, withRanks } from './close';
 import type { Question } from '../../shared/questions/types';
 import { saveDraft } from './drafts';
+import { markReady } from './ready';
 import { changeSettings, disconnect, join, kick, leave, restore, resume, setLocked } from './membership';
 import { prepareSettings, totalQuestions } from './questions';
 import { onDeadline, onWake, openQuestion, submit } from './round';
@@ -29,6 +30,8 @@ export function transition(state: RoomState, event: RoomEvent, now: number, deps
       return submit(state, event.playerId, event.submission, now, deps);
     case 'draft':
       return saveDraft(state, event.playerId, event.draft, now, deps);
+    case 'ready':
+      return markReady(state, event.playerId, event.expect, (s) => next(s, now, deps));
     case 'deadline':
       return onDeadline(state, now);
     case 'wake':

@@ -44,7 +44,9 @@ export function submit(state: RoomState, playerId: string, payload: SubmitAnswer
   const sub: Submission = { ...judged.sub, ...(prior.draft ? { draft: prior.draft } : {}), elapsedMs: state.durationMs - remainingMs };
   const finals = state.finals + (sub.final ? 1 : 0);
   const next: PhaseOf<'question'> = { ...state, answers: setEntry(state.answers, playerId, sub), finals };
-  return closeIfAllAnswered(next, [{ type: 'progress' }], now);
+  // A party shows everyone who has answered (never what): a final answer re-sends the small phase view.
+  const partyNews = next.mode === 'party' && sub.final !== null ? [{ type: 'phase' as const }] : [];
+  return closeIfAllAnswered(next, [{ type: 'progress' }, ...partyNews], now);
 }
 
 export type Judged =

@@ -78,8 +78,11 @@ export class RoomShell {
   dispatch(event: RoomEvent): Transition {
     if (this.closed) return { ok: false, error: 'room-closed' };
     let result: Transition;
+    // One reading of the clock: the replay after a crash applies the event at the logged time, so the logged time
+    // must be the one the transition saw (else an answer's points can differ by one after a restore).
+    const now = this.clock.now();
     try {
-      result = transition(this.state, event, this.clock.now(), this.deps);
+      result = transition(this.state, event, now, this.deps);
     } catch (err) {
       this.sink.error(`transition ${event.type}`, err);
       return { ok: false, error: 'internal' };
@@ -89,7 +92,7 @@ export class RoomShell {
     if (result.state !== this.state || event.type === 'restore') {
       const phaseChanged = event.type === 'restore' || result.effects.some((e) => e.type === 'phase');
       try {
-        this.sink.persist({ code: this.state.code, seq: this.seq + 1, at: this.clock.now(), event, state: result.state, phaseChanged });
+        this.sink.persist({ code: this.state.code, seq: this.seq + 1, at: now, event, state: result.state, phaseChanged });
       } catch (err) {
         this.sink.error(`persist ${event.type}`, err);
         return { ok: false, error: 'internal' };

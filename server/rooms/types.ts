@@ -93,6 +93,12 @@ interface RoomCommon {
   /** Questions in play, by `index:variant`. */
   questions: Record<string, Question>;
   rounds: RoundRecord[];
+  /**
+   * Party mode: who pressed Ready, and on which screen. Kept with the screen it was given for rather than in the
+   * reveal/leaderboard members: phase changes spread the previous state, and a stamp that no longer matches the
+   * phase simply reads as nobody ready (server/rooms/ready.ts), so no transition has to remember to clear it.
+   */
+  ready?: { phase: 'reveal' | 'leaderboard'; index: number; ids: string[] };
 }
 
 export type RoomState = RoomCommon &
@@ -124,6 +130,8 @@ export type RoomEvent =
   | { type: 'host'; command: HostCommand; solved?: Question[] }
   | { type: 'submit'; playerId: string; submission: SubmitAnswer }
   | { type: 'draft'; playerId: string; draft: DraftAnswer }
+  /** Party mode: the player is done with the reveal or board `expect` names. */
+  | { type: 'ready'; playerId: string; expect: { phase: 'reveal' | 'leaderboard'; index: number } }
   | { type: 'deadline' }
   /** A seat's grace after going offline may have run out: close the round if nobody is left to wait for. */
   | { type: 'wake' }

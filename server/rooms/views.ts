@@ -18,6 +18,7 @@ import { gapAt, isTied } from '../../shared/ranking';
 import { rankedPlayers, rankOrder } from './close';
 import type { PublicQuestion, Question } from '../../shared/questions/types';
 import { layersAllowed, questionFor, totalQuestions, variantOf } from './questions';
+import { partyView } from './party-view';
 import { personalReview } from './review';
 import { getEntry } from './table';
 import type { PhaseOf, PlayerRecord, RoomState } from './types';
@@ -91,6 +92,12 @@ export function variantCount(state: RoomState): number {
 
 /** The room-wide view for players; `player` picks the variant in per-player question mode. */
 export function playerPhaseView(state: RoomState, now: number, player?: PlayerRecord): PlayerPhaseView {
+  const view = phaseView(state, now, player);
+  const party = partyView(state);
+  return party ? { ...view, party } : view;
+}
+
+function phaseView(state: RoomState, now: number, player?: PlayerRecord): PlayerPhaseView {
   const total = totalQuestions(state);
   switch (state.phase) {
     case 'lobby':

@@ -6,9 +6,12 @@
  */
 import type { BackpropTask, ExprTask, JacobianTask, Question } from '../questions/types';
 
-/** Families and the level from which the follow-up is asked (the drill preset's content). */
+/** Families and the levels of the drill (the preset's content); the follow-up is asked from the lowest level. */
 export const DRILL_FAMILIES = ['backprop', 'jacobian', 'activation'] as const;
 export const DRILL_MIN_DIFFICULTY = 4;
+export const DRILL_MAX_DIFFICULTY = 5;
+/** "levels 4–5", for the home page (which must not load the settings schema to say it). */
+export const DRILL_LEVELS_TEXT = `levels ${DRILL_MIN_DIFFICULTY}–${DRILL_MAX_DIFFICULTY}`;
 
 const ACTIVATIONS = ['sigmoid', 'softplus', 'tanh', 'relu', 'softmax', 'log', 'exp'];
 const SYMBOL: Record<string, string> = { sigmoid: 'σ′', softplus: 'softplus′', tanh: 'tanh′', relu: 'ReLU′', log: 'log′', exp: 'exp′' };

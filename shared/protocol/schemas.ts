@@ -163,6 +163,12 @@ export const DraftAnswerSchema = z.strictObject({
 });
 export type DraftAnswer = z.infer<typeof DraftAnswerSchema>;
 
+/** Party mode: this player is done with the reveal (or board) the screen shows; `expect` is that screen. */
+export const ReadySchema = z.strictObject({
+  expect: z.strictObject({ phase: z.enum(['reveal', 'leaderboard']), index: z.int().min(0).max(MAX_QUESTIONS) }),
+});
+export type Ready = z.infer<typeof ReadySchema>;
+
 export const PingSchema = z.strictObject({ clientNow: z.number().finite().optional() }).optional();
 
 export type CreateRoom = z.infer<typeof CreateRoomSchema>;

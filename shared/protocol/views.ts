@@ -59,7 +59,32 @@ export interface SettingsSummary {
   leaderboardEvery: number;
 }
 
-export type PlayerPhaseView =
+/** A party room's player as every player of the party sees them (a few friends: outcomes are shared). */
+export interface PartyPlayer {
+  playerId: string;
+  nickname: string;
+  score: number;
+  rank: number | null;
+  connected: boolean;
+  /** Created the party: holds the host key as well as this seat. */
+  creator: boolean;
+  /** Pressed Ready on this reveal or leaderboard. */
+  ready: boolean;
+  /** While a question is open: gave a final answer (never what it was). */
+  answered?: boolean;
+  /** At the reveal: this question's outcome and points. */
+  result?: { outcome: 'correct' | 'wrong' | 'no answer'; points: number };
+}
+
+/** Party rooms only, on every phase view: the group, who is ready, and how the game moves on. */
+export interface PartyView {
+  /** Join order; at most PARTY_ROSTER_MAX (server/rooms/party-view.ts). */
+  players: PartyPlayer[];
+  /** True: the game moves on by itself once every connected player is ready; the creator may go on sooner. */
+  autoAdvance: boolean;
+}
+
+export type PlayerPhaseView = (
   | { phase: 'lobby'; code: string; mode: RoomMode; playerCount: number; locked: boolean; settings: SettingsSummary }
   | {
       phase: 'question';
@@ -74,7 +99,11 @@ export type PlayerPhaseView =
     }
   | { phase: 'reveal'; index: number; total: number; question: Question; stats: RevealStats }
   | { phase: 'leaderboard'; index: number; total: number; top: LeaderboardEntry[]; playerCount: number }
-  | { phase: 'finished'; total: number; podium: LeaderboardEntry[]; playerCount: number };
+  | { phase: 'finished'; total: number; podium: LeaderboardEntry[]; playerCount: number }
+) & {
+  /** Party rooms only. */
+  party?: PartyView;
+};
 
 /** The player's own answer state for the current question (question and reveal phases). */
 export interface AnswerState {

@@ -4,6 +4,7 @@
  */
 import { h, mountScreen } from '../app/dom';
 import { go, normaliseCode } from '../app/routes';
+import { DRILL_LEVELS_TEXT } from '../../../shared/drill/explain';
 
 const NICK_KEY = 'arena.nickname';
 
@@ -72,7 +73,7 @@ function buildCreate(): HTMLElement {
   const drill = h('input', { type: 'checkbox', id: 'party-drill' });
   const party = h('form', { class: 'party-form stack', 'aria-label': 'Party game' },
     h('label', { for: 'party-nickname' }, 'Your nickname (you play too)'), nick,
-    h('label', { class: 'chip', for: 'party-drill' }, drill, 'Interview drill: backprop, Jacobians, activations at level 4, with explain-it prompts'),
+    h('label', { class: 'chip', for: 'party-drill' }, drill, `Interview drill: backprop, Jacobians, activations at ${DRILL_LEVELS_TEXT}, with explain-it prompts`),
     h('button', { type: 'submit', class: 'primary' }, 'Create the party'));
   party.addEventListener('submit', (ev) => {
     ev.preventDefault();

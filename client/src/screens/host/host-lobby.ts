@@ -5,6 +5,7 @@
  */
 import QRCode from 'qrcode';
 import { h, mountScreen, replace, toast } from '../../app/dom';
+import { fetchJoinOrigin } from '../../app/join-origin';
 import type { HostContext, HostScreen } from './host-phases';
 
 /** Mounts the lobby. */
@@ -70,16 +71,4 @@ export function renderLobby(ctx: HostContext): HostScreen {
 export function playLink(mode: 'classroom' | 'party'): HTMLElement | null {
   if (mode !== 'party') return null;
   return h('a', { class: 'button', href: '/#/play', target: '_blank', rel: 'noopener', id: 'open-my-seat' }, 'Open my answer screen ↗');
-}
-
-/** The LAN origin the server suggests when this page was opened over loopback, or null. */
-async function fetchJoinOrigin(): Promise<string | null> {
-  try {
-    const res = await fetch('/api/join-origin', { cache: 'no-store' });
-    if (!res.ok) return null;
-    const body = (await res.json()) as { origin?: unknown };
-    return typeof body.origin === 'string' && /^https?:\/\/[\w.:[\]-]+$/.test(body.origin) ? body.origin : null;
-  } catch {
-    return null;
-  }
 }

@@ -13,6 +13,7 @@ import { renderHostPhase, type HostContext, type HostScreen } from './host-phase
 import { BoardHistory } from './board-history';
 import './host.css';
 import { showSetup } from './setup-page';
+import { startPartySession } from '../party/party-screen';
 
 let active: HostSession | null = null;
 
@@ -42,7 +43,11 @@ export function createGame(mode: 'classroom' | 'party', onError: (msg: string) =
       return errorMessage(res.error);
     }
     saveResume('host', { code: res.data.code, token: res.data.hostSecret });
-    if (res.data.player && nickname) saveResume('player', { code: res.data.code, token: res.data.player.resumeToken, nickname });
+    // Party mode: the creator plays on the one party page, with the host key and the seat on this connection.
+    if (mode === 'party' && res.data.player && nickname) {
+      startPartySession(conn, res.data.code, res.data.hostSecret, res.data.host, res.data.player, nickname);
+      return null;
+    }
     history.replaceState(null, '', '#/host');
     active = new HostSession(conn, res.data.code, res.data.hostSecret, res.data.host);
     return null;

@@ -21,6 +21,8 @@ export async function joinGame(code: string, nickname: string, onError: (msg: st
     onError(errorMessage(res.error));
     return;
   }
+  // A party room: every player, on a laptop or a phone, gets the one-screen party page.
+  if (res.data.state.party !== undefined) return (await import('../party/party-screen')).joinPartySession(conn, code, res.data, nickname);
   saveResume('player', { code, token: res.data.resumeToken, nickname });
   history.replaceState(null, '', '#/play');
   active = new PlayerSession(conn, code, res.data);

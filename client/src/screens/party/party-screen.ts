@@ -1,0 +1,186 @@
+/**
+ * A party player's session: one page per player, the creator included. The page holds a seat (answers, ready
+ * signal) and, for the creator, the host key on the same socket (start, skip, next, end), so there is no second
+ * tab. Friends join with the room's URL; a reload of `#/party` resumes the seat (and re-claims the host key when
+ * this browser created the room).
+ */
+import type { AnswerState, HostCommand, HostView, PlayerPhaseView, SeatGrant, SubmitAnswer, YouView } from '../../../../shared/protocol';
+import { h, mountScreen, toast } from '../../app/dom';
+import { resumeInfo, saveResume } from '../../app/session';
+import { Connection, errorMessage, type Result } from '../../net/connection';
+import { showHome } from '../home';
+import { renderPartyPhase, type PartyContext, type PartyScreen } from './party-phases';
+
+let active: PartySession | null = null;
+
+/** True when a seat's first view says the room is a party (every party view carries the group). */
+export function isPartyGrant(grant: SeatGrant): boolean {
+  return grant.state.party !== undefined;
+}
+
+/** Adopts the creator's seat and host key, both taken by `room:create` on `conn`. */
+export function startPartySession(conn: Connection, code: string, hostSecret: string, host: HostView, grant: SeatGrant, nickname: string): void {
+  active?.close();
+  saveResume('player', { code, token: grant.resumeToken, nickname });
+  history.replaceState(null, '', '#/party');
+  active = new PartySession(conn, code, grant, { secret: hostSecret, view: host });
+}
+
+/** Adopts a friend's seat, taken by `room:join` on `conn`. */
+export function joinPartySession(conn: Connection, code: string, grant: SeatGrant, nickname: string): void {
+  active?.close();
+  saveResume('player', { code, token: grant.resumeToken, nickname });
+  history.replaceState(null, '', '#/party');
+  active = new PartySession(conn, code, grant, null);
+}
+
+/** Picks the saved seat back up after a reload; the creator's browser re-claims the host key too. */
+export async function resumeParty(): Promise<void> {
+  const info = resumeInfo('player');
+  if (!info) return showHome();
+  if (active && active.code === info.code) return active.redraw();
+  active?.close();
+  mountScreen('page', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Reconnecting to your party…')));
+  const conn = new Connection();
+  const res = await conn.request('room:resume', { code: info.code, resumeToken: info.token });
+  if (!res.ok) {
+    conn.close();
+    if (res.error !== 'timeout' && res.error !== 'offline') saveResume('player', null);
+    history.replaceState(null, '', '#/');
+    showHome(info.code);
+    toast(errorMessage(res.error));
+    return;
+  }
+  const hostInfo = resumeInfo('host');
+  let host: { secret: string; view: HostView } | null = null;
+  if (hostInfo && hostInfo.code === info.code) {
+    const claimed = await conn.request('host:claim', { code: info.code, hostSecret: hostInfo.token });
+    if (claimed.ok) host = { secret: hostInfo.token, view: claimed.data };
+  }
+  active = new PartySession(conn, info.code, res.data, host);
+}
+
+class PartySession implements PartyContext {
+  state: PlayerPhaseView;
+  you: YouView;
+  private screen: PartyScreen | null = null;
+  private screenKey = '';
+  readonly hostSecret: string | null;
+  host: HostView | null;
+
+  constructor(readonly conn: Connection, readonly code: string, grant: SeatGrant, host: { secret: string; view: HostView } | null) {
+    this.state = grant.state;
+    this.you = grant.you;
+    this.hostSecret = host?.secret ?? null;
+    this.host = host?.view ?? null;
+    conn.on('state', (s) => this.setState(s));
+    conn.on('you', (y) => {
+      this.you = y;
+      this.screen?.update();
+    });
+    conn.on('host:state', (v) => {
+      this.host = v;
+      this.conn.hintServerNow(v.serverNow);
+      this.screen?.update();
+    });
+    conn.on('host:progress', (p) => {
+      if (this.host?.phase === 'question' && this.host.index === p.index) {
+        this.host = { ...this.host, answered: p.answered, connectedCount: p.connected, playerCount: p.players };
+        this.screen?.update();
+      }
+    });
+    conn.on('kicked', () => this.leave('The host removed you from this game.'));
+    conn.onReconnect(() => void this.resume());
+    conn.onStatus((s, message) => {
+      document.body.classList.toggle('offline', s === 'reconnecting');
+      if (s === 'refused' && message) toast(message, 8000);
+    });
+    this.redraw();
+  }
+
+  get isCreator(): boolean {
+    return this.hostSecret !== null;
+  }
+
+  redraw(): void {
+    if (!location.hash.startsWith('#/party')) return;
+    this.screen?.destroy();
+    this.screenKey = keyOf(this.state);
+    this.screen = renderPartyPhase(this);
+  }
+
+  submit(payload: SubmitAnswer): Promise<Result<AnswerState>> {
+    return this.conn.request('answer:submit', payload).then((res) => {
+      if (res.ok) this.you = { ...this.you, answer: res.data };
+      return res;
+    });
+  }
+
+  async ready(): Promise<boolean> {
+    const s = this.state;
+    if (s.phase !== 'reveal' && s.phase !== 'leaderboard') return false;
+    const res = await this.conn.request('party:ready', { expect: { phase: s.phase, index: s.index } });
+    if (!res.ok && res.error !== 'stale-command') toast(errorMessage(res.error));
+    return res.ok;
+  }
+
+  async command(cmd: HostCommand): Promise<boolean> {
+    if (!this.isCreator) return false;
+    const res = await this.conn.request('host:command', cmd);
+    if (!res.ok) {
+      if (res.error !== 'stale-command') toast(errorMessage(res.error));
+      return false;
+    }
+    this.host = res.data;
+    return true;
+  }
+
+  /** Skip or next, guarded with the screen the player is looking at, so a double click moves on once. */
+  advance(type: 'skip' | 'next'): Promise<boolean> {
+    const s = this.state;
+    return this.command(s.phase === 'lobby' || s.phase === 'finished' ? { type } : { type, expect: { phase: s.phase, index: s.index } });
+  }
+
+  leave(message?: string): void {
+    saveResume('player', null);
+    if (this.isCreator) saveResume('host', null);
+    void this.conn.request('room:leave', {}, 1500).finally(() => this.close());
+    active = null;
+    history.replaceState(null, '', '#/');
+    showHome();
+    if (message) toast(message, 6000);
+  }
+
+  close(): void {
+    this.screen?.destroy();
+    this.conn.close();
+  }
+
+  private setState(s: PlayerPhaseView): void {
+    this.state = s;
+    if (s.phase === 'question') this.conn.hintServerNow(s.timer.serverNow);
+    if (keyOf(s) !== this.screenKey) this.redraw();
+    else this.screen?.update();
+  }
+
+  private async resume(): Promise<void> {
+    const info = resumeInfo('player');
+    if (!info) return;
+    const res = await this.conn.request('room:resume', { code: info.code, resumeToken: info.token });
+    if (!res.ok) {
+      if (res.error === 'bad-token' || res.error === 'room-not-found' || res.error === 'kicked') this.leave(errorMessage(res.error));
+      return;
+    }
+    if (this.hostSecret) {
+      const claimed = await this.conn.request('host:claim', { code: this.code, hostSecret: this.hostSecret });
+      if (claimed.ok) this.host = claimed.data;
+    }
+    this.you = res.data.you;
+    this.state = res.data.state;
+    this.redraw();
+  }
+}
+
+function keyOf(s: PlayerPhaseView): string {
+  return s.phase === 'lobby' || s.phase === 'finished' ? s.phase : `${s.phase}:${s.index}`;
+}
