@@ -8,7 +8,7 @@ import type { ExprTask } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { latexOrText } from './math-render';
 import { boxFunction } from '../../../shared/questions/calculus/box-function';
-import { COLORS, css } from './palette';
+import { COLORS, css, MUTED_TEXT } from './palette';
 import { arrow, endRadius } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
 
@@ -216,7 +216,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     const items: Array<[number | undefined, string]> = [[rows.mark, 'answers'], [rows.deriv, 'local derivative']];
     for (const [y, text] of items) {
       if (y === undefined) continue;
-      const l = stage.label('', { text, scale: scale * 0.5, color: '#6b7280', className: 'cra-caption' });
+      const l = stage.label('', { text, scale: scale * 0.5, color: MUTED_TEXT, className: 'cra-caption' });
       if (right - l.w < 2) l.el.remove();
       else stage.place(l, right, y, 'right');
     }

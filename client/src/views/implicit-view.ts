@@ -5,7 +5,7 @@
 import type { ImplicitTask, PublicQuestion } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { formatNumber, latexOrText } from './math-render';
-import { COLORS } from './palette';
+import { COLORS, MUTED_TEXT } from './palette';
 import { trustedTex } from './trusted-tex';
 import type { Drawer, Stage } from './stage';
 import {
@@ -107,9 +107,9 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
       g.lineBetween(sx(v), top, sx(v), top + side);
       g.lineBetween(left, sy(v), left + side, sy(v));
       if (Math.abs(v) > 1e-9 && Math.abs(Math.round(v / step)) % 2 === 0) {
-        const t = stage.label('', { text: String(Number(v.toPrecision(3))), scale: 0.5, color: '#6b7280' });
+        const t = stage.label('', { text: String(Number(v.toPrecision(3))), scale: 0.5, color: MUTED_TEXT });
         stage.place(t, sx(v), sy(0) + t.h * 0.7);
-        const u = stage.label('', { text: String(Number(v.toPrecision(3))), scale: 0.5, color: '#6b7280' });
+        const u = stage.label('', { text: String(Number(v.toPrecision(3))), scale: 0.5, color: MUTED_TEXT });
         stage.place(u, sx(0) - 4, sy(v), 'right');
       }
     }
