@@ -2,11 +2,12 @@ export {};
 
 /**
  * `npm run bench [-- part ...]`: runs each benchmark part in turn and prints its figures.
- * Parts: checker (bench/checker.ts), drafts (bench/drafts.ts), faults (bench/faults.ts), generators
- * (bench/generators.ts), load (bench/load.ts), reports (bench/reports.ts), size (bench/size.ts).
+ * Parts: checker (bench/checker.ts), cluster (bench/cluster.ts), drafts (bench/drafts.ts), faults (bench/faults.ts),
+ * generators (bench/generators.ts), load (bench/load.ts), reports (bench/reports.ts), size (bench/size.ts).
  */
 const PARTS: Record<string, () => Promise<{ run: () => void | Promise<void> }>> = {
   checker: () => import('./checker'),
+  cluster: () => import('./cluster'),
   drafts: () => import('./drafts'),
   faults: () => import('./faults'),
   generators: () => import('./generators'),

@@ -21,7 +21,10 @@ import { createHttpApp } from './http/app';
 import { lanOrigin } from './http/lan-origin';
 import type { TrustProxy } from './config';
 import { clientAddress, type TrustFn } from './net/address';
-import { attachHandlers, type HandlerLimits, type SolveTasks } from './net/handlers';
+import { startCluster, type ClusterOptions } from './cluster/index';
+import { attachHandlers, registryCreator, type HandlerLimits, type SolveTasks } from './net/handlers';
+import { localRoomOps } from './net/room-ops';
+import { localLimiter, type AddressLimiter } from './net/address-limiter';
 import { KeyedLimiter, type BucketSpec } from './net/rate-limit';
 import { socketTransport, type ArenaServer } from './net/transport';
 import { reportRows } from './report/csv';
@@ -75,6 +78,10 @@ export interface ArenaServerOptions {
   maxRoomsPerOwner?: number;
   /** Solves teacher tasks; by default a worker-thread pool (rooms/task-pool.ts), never the event loop. */
   solveTasks?: SolveTasks;
+  /** Cluster mode (server/cluster): rooms, broadcasts and recovery shared through this Redis. Absent: one process. */
+  redisUrl?: string;
+  /** Cluster timings (shorter in tests). */
+  cluster?: Pick<ClusterOptions, 'lease' | 'forwardTimeoutMs' | 'tookOver'>;
   /** PostgreSQL for finished games (config DATABASE_URL); absent = the SQLite file in `dataDir`. */
   databaseUrl?: string;
 }
@@ -139,12 +146,15 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
-  io.use(handshake(new KeyedLimiter(limits.connections, clock), trust));
+  const cluster = opts.redisUrl === undefined ? null : await startCluster({ redisUrl: opts.redisUrl, io, clock, log, ...opts.cluster });
+  const shared = cluster?.limiters(limits);
+  io.use(handshake(shared?.connections ?? localLimiter(limits.connections, clock), trust));
   const registry = new RoomRegistry({
     deps: withService(opts.service, opts.deps ?? createMathDeps(log)),
     clock,
     transport: (code) => socketTransport(io, code),
-    store: live,
+    store: cluster?.roomLog ?? live,
+    ...(cluster ? { onAbandon: cluster.onAbandon } : {}),
     ...(opts.maxRoomsPerOwner === undefined ? {} : { maxRoomsPerOwner: opts.maxRoomsPerOwner }),
     sink: {
       finished(state) {
@@ -155,10 +165,13 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     },
   });
   rooms.registry = registry;
-  const restoredRooms = registry.restore();
+  // In a cluster, rooms come back one by one as their leases lapse (server/cluster/takeover.ts), not all here.
+  const restoredRooms = cluster ? 0 : registry.restore();
   const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
   const solveTasks = opts.solveTasks ?? pool?.solveTasks;
-  attachHandlers({ io, registry, clock, limits, log, ...(solveTasks ? { solveTasks } : {}) });
+  const access = cluster ? cluster.bind(registry) : { ops: localRoomOps(io, registry, clock), createRoom: registryCreator(registry, clock) };
+  const roomsFull = (owner: string): boolean => registry.liveRoomsOf(owner) >= registry.maxRoomsPerOwner;
+  attachHandlers({ io, ...access, roomsFull, clock, limits, log, ...(solveTasks ? { solveTasks } : {}), ...(shared ? { shared } : {}) });
   // Readiness fails while finished games wait for the database, and whenever the store cannot be written.
   const probe = async (): Promise<void> => {
     saves.check();
@@ -187,8 +200,10 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   async function shutdown(): Promise<void> {
     // No new connections; the ones open hear why they are about to drop, then everything stops.
     io.use((_socket, next) => next(refusal('rate-limited')));
-    io.emit('server:restarting', { message: 'The server is restarting. Reconnecting…' });
-    registry.close();
+    // Only this process's clients: in a cluster the others' servers go on.
+    io.local.emit('server:restarting', { message: 'The server is restarting. Reconnecting…' });
+    if (cluster) await cluster.close(registry);
+    else registry.close();
     await pool?.close();
     const closed = new Promise<void>((resolve) => void io.close(() => resolve()));
     // Keep-alive HTTP connections would otherwise hold close() open.
@@ -202,16 +217,22 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
 }
 
 /** Refuses other protocol versions with a clear code, and connection floods per address; notes the device. */
-function handshake(connections: KeyedLimiter, trust: TrustFn) {
+function handshake(connections: AddressLimiter, trust: TrustFn) {
   return (socket: Parameters<Parameters<ArenaServer['use']>[0]>[0], next: (err?: Error) => void): void => {
     const auth = socket.handshake.auth as { protocolVersion?: unknown; deviceId?: unknown } | undefined;
     if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(refusal('version-mismatch'));
     const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trust);
-    if (!connections.bucket(address).take()) return next(refusal('rate-limited'));
-    socket.data.address = address;
-    const device = DeviceIdSchema.safeParse(auth.deviceId);
-    if (device.success) socket.data.device = device.data;
-    next();
+    const admit = (allowed: boolean): void => {
+      if (!allowed) return next(refusal('rate-limited'));
+      socket.data.address = address;
+      const device = DeviceIdSchema.safeParse(auth.deviceId);
+      if (device.success) socket.data.device = device.data;
+      next();
+    };
+    // One process answers at once; a cluster asks Redis (and lets the connection in if even that fails).
+    const allowed = connections.take(address);
+    if (typeof allowed === 'boolean') admit(allowed);
+    else allowed.then(admit, () => admit(true));
   };
 }
 

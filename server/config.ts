@@ -82,7 +82,9 @@ const VARIABLES = {
   LIMIT_ATTEMPTS_BURST: { schema: positive(100_000), def: '10', help: 'failed attempts per address in a burst' },
   LIMIT_CONNECTIONS_PER_S: { schema: positive(100_000), def: '20', help: 'new socket connections per address per second (a school NAT is one address)' },
   LIMIT_CONNECTIONS_BURST: { schema: positive(1_000_000), def: '200', help: 'new socket connections per address in a burst' },
-  REDIS_URL: { schema: url, def: '', help: 'reserved for running several instances; not used yet (a warning is logged)' },
+  REDIS_URL: { schema: url, def: '', help: 'cluster mode: several server processes share rooms, broadcasts and reconnects through this Redis (unset: one process)' },
+  CLUSTER_LEASE_MS: { schema: positive(600_000), def: '3000', help: 'cluster: a room whose server died is taken over by another after at most this long' },
+  CLUSTER_RENEW_MS: { schema: positive(600_000), def: '1000', help: 'cluster: how often a server renews the leases of its rooms (well under CLUSTER_LEASE_MS)' },
   DATABASE_URL: {
     schema: postgresUrl,
     def: '',
@@ -113,6 +115,9 @@ export interface ArenaConfig {
   readyMaxLagMs: number;
   shutdownTimeoutMs: number;
   limits: Limits;
+  /** Cluster mode when set (server/cluster). */
+  redisUrl: string | undefined;
+  lease: { ttlMs: number; renewMs: number };
   /** PostgreSQL for finished games; undefined = SQLite in `dataDir`. */
   databaseUrl: string | undefined;
   /** Set but not used yet: logged as a warning at start. */
@@ -135,6 +140,9 @@ export function loadConfig(env: Record<string, string | undefined>, isTty = fals
     const parsed = (spec.schema as z.ZodType).safeParse(given ? raw : spec.def);
     if (parsed.success) out[name] = parsed.data;
     else problems.push(`  ${name}=${JSON.stringify(String(raw).slice(0, 80))}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  if (problems.length === 0 && Number(out.CLUSTER_RENEW_MS) >= Number(out.CLUSTER_LEASE_MS)) {
+    problems.push('  CLUSTER_RENEW_MS: must be shorter than CLUSTER_LEASE_MS, or leases lapse between renewals');
   }
   if (problems.length > 0) {
     return { ok: false, message: `invalid configuration:\n${problems.join('\n')}\n(run "arena serve --help" for every variable)` };
@@ -161,8 +169,10 @@ export function loadConfig(env: Record<string, string | undefined>, isTty = fals
         attempts: { capacity: v.LIMIT_ATTEMPTS_BURST, perSecond: v.LIMIT_ATTEMPTS_PER_S },
         connections: { capacity: v.LIMIT_CONNECTIONS_BURST, perSecond: v.LIMIT_CONNECTIONS_PER_S },
       },
+      redisUrl: typeof out.REDIS_URL === 'string' ? out.REDIS_URL : undefined,
+      lease: { ttlMs: v.CLUSTER_LEASE_MS, renewMs: v.CLUSTER_RENEW_MS },
       databaseUrl: typeof out.DATABASE_URL === 'string' ? out.DATABASE_URL : undefined,
-      reserved: ['REDIS_URL'].filter((k) => out[k] !== undefined),
+      reserved: [],
     },
   };
 }

@@ -83,6 +83,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     log: errorLog(logger),
     service: service.hooks,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, cluster: { lease: config.lease } }),
   });
   // Only the engine: DATABASE_URL may hold a password.
   logger.info({ url: server.url, dataDir: config.dataDir, reports: server.reports }, `Chain Rule Arena listening on ${server.url}`);

@@ -9,6 +9,7 @@
  * Room creation is limited per address and per socket; live rooms per address are capped by the registry.
  */
 import type { Clock } from '../clock';
+import { localLimiter, type AddressLimiter, type SharedLimiters } from './address-limiter';
 import { KeyedLimiter, TokenBucket, type BucketSpec } from './rate-limit';
 
 export interface AttemptSpecs {
@@ -22,24 +23,36 @@ export interface AttemptSpecs {
   createSocket: BucketSpec;
 }
 
+/**
+ * The per-address budgets may be shared by a cluster (`shared`); the per-(address, code) budget of a proved
+ * address stays in the process that saw the proof (it only ever loosens the limit for that one room).
+ */
 export class AttemptLimits {
-  private readonly perAddress: KeyedLimiter;
+  private readonly perAddress: AddressLimiter;
   private readonly perKnownCode: KeyedLimiter;
-  private readonly createPerAddress: KeyedLimiter;
+  private readonly createPerAddress: AddressLimiter;
 
   constructor(
     private readonly specs: AttemptSpecs,
     private readonly clock: Clock,
+    shared?: Pick<SharedLimiters, 'attempts' | 'createAddress'>,
   ) {
-    this.perAddress = new KeyedLimiter(specs.attempts, clock);
+    this.perAddress = shared?.attempts ?? localLimiter(specs.attempts, clock);
     this.perKnownCode = new KeyedLimiter(specs.knownCode, clock);
-    this.createPerAddress = new KeyedLimiter(specs.createAddress, clock);
+    this.createPerAddress = shared?.createAddress ?? localLimiter(specs.createAddress, clock);
   }
 
-  /** The bucket that pays for a failed attempt on `code` from `address`. */
-  bucketFor(address: string, code: string): TokenBucket {
-    const key = pairKey(address, code);
-    return this.perKnownCode.peek(key) ?? this.perAddress.bucket(address);
+  /** Whether `address` may try `code` now (a failed attempt would still be paid for). */
+  allowed(address: string, code: string): boolean | Promise<boolean> {
+    const known = this.perKnownCode.peek(pairKey(address, code));
+    return known ? known.has(1) : this.perAddress.has(address);
+  }
+
+  /** Pays for a failed attempt on `code` from `address`. */
+  async failed(address: string, code: string): Promise<void> {
+    const known = this.perKnownCode.peek(pairKey(address, code));
+    if (known) known.take(1);
+    else await this.perAddress.take(address);
   }
 
   /** `address` got into room `code`: its later attempts on it no longer spend the address's budget. */
@@ -48,10 +61,9 @@ export class AttemptLimits {
   }
 
   /** Takes one room creation from the address's and the socket's allowance, or false if either is spent. */
-  takeCreation(address: string, socketBucket: TokenBucket): boolean {
-    const a = this.createPerAddress.bucket(address);
-    if (!a.has(1) || !socketBucket.has(1)) return false;
-    a.take(1);
+  async takeCreation(address: string, socketBucket: TokenBucket): Promise<boolean> {
+    if (!socketBucket.has(1)) return false;
+    if (!(await this.createPerAddress.take(address))) return false;
     socketBucket.take(1);
     return true;
   }

@@ -1,6 +1,7 @@
 /**
  * Socket.IO event handlers: identity (which room, which seat, which host key) lives in `socket.data` and is
- * checked against the room on every use (roles.ts); everything else is a dispatch to the room's shell. Failed
+ * checked against the room on every use (room-ops.ts, wherever the room runs); the socket's Socket.IO rooms and
+ * data are kept here (roles.ts). Failed
  * joins, resumes and host claims are charged (attempts.ts), so codes and secrets cannot be guessed by brute force.
  */
 import {
@@ -16,7 +17,9 @@ import {
   SubmitAnswerSchema,
   type Ack,
   type ClientToServerEvents,
+  type CreateRoom,
   type CreatedRoom,
+  type HostView,
   type ErrorCode,
   type RoomSettings,
   type SeatGrant,
@@ -24,13 +27,15 @@ import {
 import type { Question } from '../../shared/questions/types';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
-import { hashSecret, matchesHash, randomToken, type RoomRegistry } from '../rooms/registry';
-import { answerState, hostView, playerPhaseView, youView } from '../rooms/views';
+import { hashSecret, randomToken, type RoomRegistry } from '../rooms/registry';
+import { hostView } from '../rooms/views';
+import type { SharedLimiters } from './address-limiter';
 import { AttemptLimits, type AttemptSpecs } from './attempts';
 import { accept, guarded, refuse, type Logger, type Reply } from './guard';
 import { TokenBucket, type BucketSpec } from './rate-limit';
-import { bindHost, bindRoom, bindSeat, dropAll, dropHost, dropSeat, hostRoomOf, seatOf, type ArenaSocket } from './roles';
-import { playerRoom, type ArenaServer } from './transport';
+import { bindHost, bindRoom, bindSeat, dropAll, dropHost, dropSeat, tell, type ArenaSocket } from './roles';
+import type { RoomOps } from './room-ops';
+import type { ArenaServer } from './transport';
 
 export interface HandlerLimits extends AttemptSpecs {
   /** Events per socket. */
@@ -41,19 +46,40 @@ export interface HandlerLimits extends AttemptSpecs {
 export type SolveTasks = (settings: RoomSettings, requester: string) => Promise<SolveOutcome>;
 export type SolveOutcome = { ok: true; solved?: Question[] } | { ok: false; error: ErrorCode; detail?: string };
 
+/** Makes a room in this process (which then runs it) for `owner`, the creator's address. */
+export type CreateRoomFn = (req: CreateRoom, owner: string, solved: Question[] | undefined) => Reply<Omit<CreatedRoom, 'player'>>;
+
 export interface HandlerContext {
   io: ArenaServer;
-  registry: RoomRegistry;
+  /** The rooms' operations: this process's registry, or the cluster's router to each room's owner. */
+  ops: RoomOps;
+  createRoom: CreateRoomFn;
+  /** Whether `owner` already holds its most live rooms: refused before any task is solved for a new one. */
+  roomsFull: (owner: string) => boolean;
   clock: Clock;
   limits: HandlerLimits;
   log: Logger;
   solveTasks?: SolveTasks;
+  /** Per-address budgets shared by a cluster through Redis; absent: this process's own. */
+  shared?: Pick<SharedLimiters, 'attempts' | 'createAddress'>;
 }
 
 const COSTLY = new Set<ErrorCode>(['room-not-found', 'bad-token', 'bad-secret', 'kicked']);
 
+/** The room-creation refusals a registry gives, kept as one function so both modes answer alike. */
+export function registryCreator(registry: RoomRegistry, clock: Clock): CreateRoomFn {
+  return (req, owner, solved) => {
+    const made = registry.create(req, owner, solved);
+    if (!made.ok) return refuse(made.error, made.detail);
+    const code = made.shell.code;
+    const data = { code, hostSecret: made.hostSecret, host: hostView(made.shell.state, clock.now()) };
+    const settled = registry.settled(code);
+    return settled ? settled.then(() => accept(data), () => refuse('internal')) : accept(data);
+  };
+}
+
 export function attachHandlers(ctx: HandlerContext): void {
-  const attempts = new AttemptLimits(ctx.limits, ctx.clock);
+  const attempts = new AttemptLimits(ctx.limits, ctx.clock, ctx.shared);
   ctx.io.on('connection', (socket: ArenaSocket) => {
     const bucket = new TokenBucket(ctx.limits.socket, ctx.clock);
     const creations = attempts.socketCreations();
@@ -61,20 +87,19 @@ export function attachHandlers(ctx: HandlerContext): void {
     const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, fn: (p: S['_output']) => Reply<T>) =>
       guarded(socket, bucket, ctx.log, event, schema, fn);
     /** Runs an attempt on `code`, charging a costly failure and remembering a success. */
-    const attempt = <T>(code: string, fn: () => Ack<T>): Ack<T> => {
-      const b = attempts.bucketFor(address, code);
-      if (!b.has(1)) return refuse('rate-limited');
-      const out = fn();
+    const attempt = async <T>(code: string, fn: () => Reply<T>): Promise<Ack<T>> => {
+      if (!(await attempts.allowed(address, code))) return refuse('rate-limited');
+      const out = await fn();
       if (out.ok) attempts.proved(address, code);
-      else if (COSTLY.has(out.error)) b.take(1);
+      else if (COSTLY.has(out.error)) await attempts.failed(address, code);
       return out;
     };
-    if (socket.recovered) reattach(ctx, socket);
+    if (socket.recovered) void reattach(ctx, socket);
 
     on('room:create', CreateRoomSchema, async (p) => {
       if (p.mode === 'party' && p.nickname === undefined) return refuse('bad-payload', 'nickname: required in party mode');
-      if (!attempts.takeCreation(address, creations)) return refuse('rate-limited');
-      if (ctx.registry.liveRoomsOf(address) >= ctx.registry.maxRoomsPerOwner) return refuse('too-many-rooms');
+      if (!(await attempts.takeCreation(address, creations))) return refuse('rate-limited');
+      if (ctx.roomsFull(address)) return refuse('too-many-rooms');
       const solved = ctx.solveTasks ? await ctx.solveTasks(p.settings, address) : { ok: true as const };
       if (!solved.ok) return refuse(solved.error, solved.detail);
       return createRoom(ctx, socket, p, address, solved.solved);
@@ -83,44 +108,38 @@ export function attachHandlers(ctx: HandlerContext): void {
     on('room:resume', ResumePlayerSchema, (p) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'resume', token: p.resumeToken })));
     on('host:claim', ClaimHostSchema, (p) => attempt(p.code, () => claimHost(ctx, socket, p.code, p.hostSecret)));
     on('host:command', HostCommandSchema, async (command) => {
-      let room = hostRoomOf(ctx, socket);
-      if (!room) return refuse('not-host');
-      let solved: Question[] | undefined;
+      const { code, hostKey } = socket.data;
+      if (code === undefined || hostKey === undefined) return refuse('not-host');
+      let solved: Question[] | null = null;
       if (command.type === 'settings' && ctx.solveTasks) {
-        if (room.state.phase !== 'lobby') return refuse('wrong-phase');
+        const phase = await ctx.ops.hostPhase(code, hostKey);
+        if (!phase.ok) return phase;
+        if (phase.data !== 'lobby') return refuse('wrong-phase');
         const out = await ctx.solveTasks(command.settings, address);
         if (!out.ok) return refuse(out.error, out.detail);
-        solved = out.solved;
+        solved = out.solved ?? null;
         // Rights are checked again: the socket may have left, or the room moved on, while the tasks were solved.
-        room = hostRoomOf(ctx, socket);
-        if (!room) return refuse('not-host');
+        if (socket.data.code !== code || socket.data.hostKey !== hostKey) return refuse('not-host');
       }
-      const res = room.dispatch(solved ? { type: 'host', command, solved } : { type: 'host', command });
-      return res.ok ? accept(hostView(room.state, ctx.clock.now())) : refuse(res.error, res.detail);
+      return ctx.ops.host(code, hostKey, command, solved);
     });
     on('answer:submit', SubmitAnswerSchema, (submission) => {
-      const seat = seatOf(ctx, socket);
-      if (!seat) return refuse('not-in-room');
-      const res = seat.room.dispatch({ type: 'submit', playerId: seat.playerId, submission });
-      if (!res.ok) return refuse(res.error, res.detail);
-      const player = seat.room.player(seat.playerId);
-      // The submission may have closed the round: the reveal's own result answers it then.
-      return player ? accept(answerState(seat.room.state, player)) : refuse('internal');
+      const { code, playerId } = socket.data;
+      if (code === undefined || playerId === undefined) return refuse('not-in-room');
+      return ctx.ops.submit(code, playerId, submission);
     });
     on('answer:draft', DraftAnswerSchema, (draft) => {
-      const seat = seatOf(ctx, socket);
-      if (!seat) return refuse('not-in-room');
-      const res = seat.room.dispatch({ type: 'draft', playerId: seat.playerId, draft });
-      return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
+      const { code, playerId } = socket.data;
+      if (code === undefined || playerId === undefined) return refuse('not-in-room');
+      return ctx.ops.draft(code, playerId, draft);
     });
     on('party:ready', ReadySchema, (p) => {
-      const seat = seatOf(ctx, socket);
-      if (!seat) return refuse('not-in-room');
-      const res = seat.room.dispatch({ type: 'ready', playerId: seat.playerId, expect: p.expect });
-      return res.ok ? accept(null) : refuse(res.error, res.detail);
+      const { code, playerId } = socket.data;
+      if (code === undefined || playerId === undefined) return refuse('not-in-room');
+      return ctx.ops.ready(code, playerId, p.expect);
     });
-    on('room:leave', LeaveRoomSchema, () => {
-      dropAll(ctx, socket, 'leave');
+    on('room:leave', LeaveRoomSchema, async () => {
+      await dropAll(ctx, socket, 'leave');
       return accept(null);
     });
     on('time:ping', PingSchema, (p) => {
@@ -129,36 +148,33 @@ export function attachHandlers(ctx: HandlerContext): void {
       return accept(data);
     });
     socket.on('disconnect', () => {
-      try {
-        onDisconnect(ctx, socket);
-      } catch (err) {
-        ctx.log('disconnect handler threw', err);
-      }
+      // `socket.data` is left as it is: Socket.IO keeps it for connection-state recovery, and `reattach` needs the
+      // seat back from it. The seat goes offline unless another socket (on any process) still holds it.
+      const { code, playerId } = socket.data;
+      if (code !== undefined && playerId !== undefined) void tell(ctx, code, playerId, 'disconnect');
     });
   });
 }
 
-function createRoom(
+async function createRoom(
   ctx: HandlerContext,
   socket: ArenaSocket,
   p: z.output<typeof CreateRoomSchema>,
   owner: string,
   solved: Question[] | undefined,
-): Ack<CreatedRoom> {
-  const made = ctx.registry.create(p, owner, solved);
-  if (!made.ok) return refuse(made.error, made.detail);
-  const room = made.shell;
-  dropAll(ctx, socket, 'disconnect');
-  bindRoom(ctx, socket, room.code);
-  bindHost(socket, room.code, made.hostSecret);
-  let player: SeatGrant | undefined;
+): Promise<Ack<CreatedRoom>> {
+  const made = await ctx.createRoom(p, owner, solved);
+  if (!made.ok) return made;
+  const { code, hostSecret } = made.data;
+  void dropAll(ctx, socket, 'disconnect');
+  bindRoom(ctx, socket, code);
+  bindHost(socket, code, hostSecret);
+  const data: CreatedRoom = { ...made.data };
   if (p.mode === 'party' && p.nickname !== undefined) {
-    const seat = takeSeat(ctx, socket, room.code, { type: 'join', nickname: p.nickname });
+    const seat = await takeSeat(ctx, socket, code, { type: 'join', nickname: p.nickname });
     if (!seat.ok) return seat;
-    player = seat.data;
+    data.player = seat.data;
   }
-  const data: CreatedRoom = { code: room.code, hostSecret: made.hostSecret, host: hostView(room.state, ctx.clock.now()) };
-  if (player) data.player = player;
   return accept(data);
 }
 
@@ -169,57 +185,45 @@ type SeatRequest = { type: 'join'; nickname: string } | { type: 'resume'; token:
  * (leave first to change nickname); a resume moves it to the token's seat. In classroom mode the seat replaces
  * the host role (the projector does not play); in party mode the creator keeps both.
  */
-function takeSeat(ctx: HandlerContext, socket: ArenaSocket, code: string, req: SeatRequest): Ack<SeatGrant> {
-  const room = ctx.registry.get(code);
-  if (!room) return refuse('room-not-found');
-  const held = socket.data.code === code ? seatOf(ctx, socket) : null;
-  if (held && req.type === 'join') return refuse('already-seated');
+async function takeSeat(ctx: HandlerContext, socket: ArenaSocket, code: string, req: SeatRequest): Promise<Ack<SeatGrant>> {
+  const held = socket.data.code === code ? (socket.data.playerId ?? null) : null;
   const device = socket.data.device ?? socket.id;
   const token = req.type === 'join' ? randomToken() : req.token;
   const event =
     req.type === 'join'
       ? { type: 'join' as const, nickname: req.nickname, playerId: randomToken(9), tokenHash: hashSecret(token), device }
       : { type: 'resume' as const, tokenHash: hashSecret(token), device };
-  const res = room.dispatch(event);
-  if (!res.ok) return refuse(res.error, res.detail);
-  const player = res.playerId === undefined ? undefined : room.player(res.playerId);
-  if (!player) return refuse('internal');
-  if (held && held.playerId !== player.id) dropSeat(ctx, socket, 'disconnect');
+  const res = await ctx.ops.seat(code, event, held);
+  if (!res.ok) return res;
+  const { playerId, mode, you, state } = res.data;
+  // The socket may have moved on while the room answered: it keeps whatever it asked for last.
+  if (held !== null && held !== playerId && socket.data.playerId === held) void dropSeat(ctx, socket, 'disconnect');
   bindRoom(ctx, socket, code);
-  if (room.state.mode === 'classroom') dropHost(socket);
-  bindSeat(socket, code, player.id);
-  const now = ctx.clock.now();
-  return accept({ resumeToken: token, you: youView(room.state, player), state: playerPhaseView(room.state, now, player) });
+  if (mode === 'classroom') dropHost(socket);
+  bindSeat(socket, code, playerId);
+  return accept({ resumeToken: token, you, state });
 }
 
-function claimHost(ctx: HandlerContext, socket: ArenaSocket, code: string, secret: string) {
-  const room = ctx.registry.get(code);
-  if (!room) return refuse('room-not-found');
-  if (!matchesHash(secret, room.state.hostKeyHash)) return refuse('bad-secret');
+async function claimHost(ctx: HandlerContext, socket: ArenaSocket, code: string, secret: string): Promise<Ack<HostView>> {
+  const res = await ctx.ops.claim(code, secret);
+  if (!res.ok) return res;
   bindRoom(ctx, socket, code);
-  if (room.state.mode === 'classroom') dropSeat(ctx, socket, 'disconnect');
+  if (res.data.mode === 'classroom') void dropSeat(ctx, socket, 'disconnect');
   bindHost(socket, code, secret);
-  return accept(hostView(room.state, ctx.clock.now()));
-}
-
-/**
- * The seat goes offline unless another socket (a second tab, a faster reconnect) still holds it. `socket.data` is
- * left as it is: Socket.IO keeps it for connection-state recovery, and `reattach` needs the seat back from it.
- */
-function onDisconnect(ctx: HandlerContext, socket: ArenaSocket): void {
-  const seat = seatOf(ctx, socket);
-  if (!seat) return;
-  const { code, playerId } = socket.data;
-  if (code === undefined || playerId === undefined) return;
-  if ((ctx.io.sockets.adapter.rooms.get(playerRoom(code, playerId))?.size ?? 0) > 0) return;
-  seat.room.dispatch({ type: 'disconnect', playerId: seat.playerId });
+  return accept(res.data.host);
 }
 
 /** Socket.IO restored a dropped socket with its data and rooms: the seat comes back online by itself. */
-function reattach(ctx: HandlerContext, socket: ArenaSocket): void {
-  const seat = seatOf(ctx, socket);
-  const player = seat?.room.player(seat.playerId);
-  const res = seat && player ? seat.room.dispatch({ type: 'resume', tokenHash: player.tokenHash, device: player.device }) : undefined;
-  if (!res?.ok) dropSeat(ctx, socket, 'disconnect');
-  if (socket.data.hostKey !== undefined && !hostRoomOf(ctx, socket)) dropHost(socket);
+async function reattach(ctx: HandlerContext, socket: ArenaSocket): Promise<void> {
+  const { code, playerId, hostKey } = socket.data;
+  if (code === undefined) return;
+  try {
+    if (playerId !== undefined) {
+      const res = await ctx.ops.reattach(code, playerId);
+      if (!res.ok) void dropSeat(ctx, socket, 'disconnect');
+    }
+    if (hostKey !== undefined && !(await ctx.ops.hostPhase(code, hostKey)).ok) dropHost(socket);
+  } catch (err) {
+    ctx.log('reattach failed', err);
+  }
 }

@@ -19,14 +19,23 @@ export function socketTransport(io: ArenaServer, code: string): RoomTransport {
     host: (event, ...args) => io.to(hostRoom(code)).emit(event, ...args),
     drop(id) {
       const room = playerRoom(code, id);
-      for (const sid of io.sockets.adapter.rooms.get(room) ?? []) {
-        const socket = io.sockets.sockets.get(sid);
-        if (!socket) continue;
-        delete socket.data.playerId;
-        if (socket.data.hostKey === undefined) delete socket.data.code;
-        void socket.leave(playersRoom(code));
-        void socket.leave(room);
-      }
+      // Through the adapter, so the seat's sockets leave on whichever process holds them. Their `socket.data` is
+      // cleared where it can be (this process); elsewhere the stale seat is refused by the room, which no longer has it.
+      const leave = (): void => io.in(room).socketsLeave([playersRoom(code), room]);
+      void io.local
+        .in(room)
+        .fetchSockets()
+        .then((sockets) => {
+          for (const s of sockets) {
+            const local = io.sockets.sockets.get(s.id);
+            if (local && local.data.code === code && local.data.playerId === id) {
+              delete local.data.playerId;
+              if (local.data.hostKey === undefined) delete local.data.code;
+            }
+          }
+        })
+        .finally(leave)
+        .catch(() => {});
     },
   };
 }

@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type CreateRoom } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock, Disposable } from '../clock';
-import type { LiveRoomStore } from '../store/live-rooms';
+import type { LiveRoomStore, StoredRoom } from '../store/live-rooms';
 import { createRoomState, transition } from './machine';
 import { RoomShell, type RoomSink, type RoomTransport } from './shell';
 import type { RoomDeps, RoomState } from './types';
@@ -58,6 +58,11 @@ export interface RegistryOptions {
   sink: Omit<RoomSink, 'persist'>;
   store: LiveRoomStore;
   maxRoomsPerOwner?: number;
+  /**
+   * A room's write to an asynchronous store (cluster mode) failed, or its lease was lost: the room has been
+   * dropped from this process (another one restores it from what was acknowledged).
+   */
+  onAbandon?: (code: string) => void;
 }
 
 type Created = { ok: true; shell: RoomShell; hostSecret: string } | { ok: false; error: 'too-many-rooms' | 'task-unsolvable' | 'settings-invalid'; detail?: string };
@@ -67,6 +72,8 @@ interface Entry {
   owner: string;
   touchedAt: number;
   compaction: Disposable | null;
+  /** Every asynchronous write of this room so far (cluster mode): acks wait on it; null when all are synchronous. */
+  written: Promise<void> | null;
 }
 
 export class RoomRegistry {
@@ -82,19 +89,22 @@ export class RoomRegistry {
   }
 
   /** A new room for `owner` (the creator's address). `solved`: its teacher tasks, solved off the event loop. */
-  create(req: CreateRoom, owner: string, solved?: Question[]): Created {
+  /** `reserved`: a code already made unique across the cluster (cluster mode); otherwise one unique here. */
+  create(req: CreateRoom, owner: string, solved?: Question[], reserved?: string): Created {
     if (this.rooms.size >= MAX_ROOMS) return { ok: false, error: 'too-many-rooms' };
     if (this.liveRoomsOf(owner) >= this.maxRoomsPerOwner) return { ok: false, error: 'too-many-rooms' };
-    let code = randomCode();
-    while (this.rooms.has(code)) code = randomCode();
+    let code = reserved ?? randomCode();
+    while (reserved === undefined && this.rooms.has(code)) code = randomCode();
     const hostSecret = randomToken();
     const now = this.opts.clock.now();
     const init = { code, hostKeyHash: hashSecret(hostSecret), mode: req.mode, settings: req.settings, seed: randomInt(2 ** 31 - 1), now };
     const made = createRoomState(init, this.opts.deps, solved);
     if (!made.ok) return made;
-    // On disk before the creator hears of it.
-    this.opts.store.snapshot(code, 0, owner, made.state, now);
-    return { ok: true, shell: this.add(made.state, owner, 0), hostSecret };
+    // On disk before the creator hears of it (an asynchronous store: the ack waits on `settled`).
+    const written = this.opts.store.snapshot(code, 0, owner, made.state, now);
+    const shell = this.add(made.state, owner, 0);
+    if (written) this.track(code, written);
+    return { ok: true, shell, hostSecret };
   }
 
   /**
@@ -105,28 +115,55 @@ export class RoomRegistry {
     const now = this.opts.clock.now();
     const downtimeMs = Math.max(0, now - (this.opts.store.lastAlive() ?? now));
     let count = 0;
-    for (const stored of this.opts.store.loadAll()) {
-      try {
-        let state: RoomState = stored.state;
-        let seq = stored.seq;
-        for (const { seq: s, at, event } of stored.events) {
-          const res = transition(state, event, at, this.opts.deps);
-          if (res.ok) state = res.state;
-          else this.opts.sink.error(`replay ${stored.code} #${s} ${event.type}: ${res.error}`, null);
-          seq = s;
-        }
-        if (this.expired(state, now, now)) {
-          this.opts.store.remove(stored.code);
-          continue;
-        }
-        const shell = this.add(state, stored.owner, seq);
-        shell.dispatch({ type: 'restore', downtimeMs });
-        count++;
-      } catch (err) {
-        this.opts.sink.error(`restoring room ${stored.code} failed`, err);
-      }
-    }
+    for (const stored of this.opts.store.loadAll()) if (this.adopt(stored, downtimeMs)) count++;
     return count;
+  }
+
+  /**
+   * Runs one stored room here: its snapshot plus the events after it replayed through the pure machine, then the
+   * `restore` event. Used at start and when this process takes over a room whose owner died (cluster mode).
+   */
+  adopt(stored: StoredRoom, downtimeMs: number): RoomShell | null {
+    const now = this.opts.clock.now();
+    try {
+      let state: RoomState = stored.state;
+      let seq = stored.seq;
+      for (const { seq: s, at, event } of stored.events) {
+        if (s <= seq) continue;
+        const res = transition(state, event, at, this.opts.deps);
+        if (res.ok) state = res.state;
+        else this.opts.sink.error(`replay ${stored.code} #${s} ${event.type}: ${res.error}`, null);
+        seq = s;
+      }
+      if (this.expired(state, now, now)) {
+        this.opts.store.remove(stored.code)?.catch((err: unknown) => this.opts.sink.error(`removing room ${stored.code} failed`, err));
+        return null;
+      }
+      const shell = this.add(state, stored.owner, seq);
+      shell.dispatch({ type: 'restore', downtimeMs });
+      return shell;
+    } catch (err) {
+      this.opts.sink.error(`restoring room ${stored.code} failed`, err);
+      return null;
+    }
+  }
+
+  /**
+   * Resolves once every change of the room accepted so far is in the shared store (rejects if one failed);
+   * undefined when the store is synchronous, so the single-process path never waits on a promise.
+   */
+  settled(code: string): Promise<void> | undefined {
+    return this.rooms.get(code)?.written ?? undefined;
+  }
+
+  /** This process stops running the room (its lease is gone); the stored room stays for the next owner. */
+  release(code: string): void {
+    const entry = this.rooms.get(code);
+    if (!entry) return;
+    entry.compaction?.dispose();
+    entry.shell.close();
+    this.rooms.delete(code);
+    this.opts.onAbandon?.(code);
   }
 
   get(code: string): RoomShell | undefined {
@@ -175,13 +212,35 @@ export class RoomRegistry {
 
   private add(state: RoomState, owner: string, seq: number): RoomShell {
     const shell = new RoomShell(state, this.opts.deps, this.opts.clock, this.opts.transport(state.code), this.sink, seq);
-    this.rooms.set(state.code, { shell, owner, touchedAt: this.opts.clock.now(), compaction: null });
+    this.rooms.set(state.code, { shell, owner, touchedAt: this.opts.clock.now(), compaction: null, written: null });
     return shell;
+  }
+
+  /**
+   * Chains an asynchronous write onto the room's earlier ones, so `settled` resolves only when this one and all
+   * before it are stored. The first failure gives the room up here: what was not stored was never acknowledged.
+   */
+  private track(code: string, write: Promise<void>): void {
+    const entry = this.rooms.get(code);
+    if (!entry) return;
+    const prev = entry.written;
+    // Handled here too: when an earlier write failed, the chain below never looks at this one.
+    write.catch(() => {});
+    const chained = (prev ? prev.then(() => write) : write).catch((err: unknown) => {
+      if (this.rooms.get(code) === entry) {
+        this.opts.sink.error(`storing room ${code} failed; giving it up here`, err);
+        this.release(code);
+      }
+      throw err;
+    });
+    chained.catch(() => {});
+    entry.written = chained;
   }
 
   /** Every event is appended (durable before its ack); snapshots come later, off the busy moments. */
   private persist(c: Parameters<RoomSink['persist']>[0]): void {
-    this.opts.store.append(c.code, c.seq, c.at, c.event);
+    const written = this.opts.store.append(c.code, c.seq, c.at, c.event);
+    if (written) this.track(c.code, written);
     const entry = this.rooms.get(c.code);
     if (!c.phaseChanged || !entry || entry.compaction) return;
     entry.compaction = this.opts.clock.setTimeout(() => {
@@ -194,10 +253,12 @@ export class RoomRegistry {
   private compact(code: string): void {
     const entry = this.rooms.get(code);
     if (!entry) return;
+    const failed = (err: unknown): void => this.opts.sink.error(`snapshot of room ${code} failed`, err);
     try {
-      this.opts.store.snapshot(code, entry.shell.persisted, entry.owner, entry.shell.state, this.opts.clock.now());
+      // A failed snapshot loses nothing: the events it would have folded stay in the log.
+      this.opts.store.snapshot(code, entry.shell.persisted, entry.owner, entry.shell.state, this.opts.clock.now())?.catch(failed);
     } catch (err) {
-      this.opts.sink.error(`snapshot of room ${code} failed`, err);
+      failed(err);
     }
   }
 
@@ -228,10 +289,11 @@ export class RoomRegistry {
       entry.compaction?.dispose();
       entry.shell.close();
       this.rooms.delete(code);
+      const failed = (err: unknown): void => this.opts.sink.error(`removing room ${code} failed`, err);
       try {
-        this.opts.store.remove(code);
+        this.opts.store.remove(code)?.catch(failed);
       } catch (err) {
-        this.opts.sink.error(`removing room ${code} failed`, err);
+        failed(err);
       }
     }
   }

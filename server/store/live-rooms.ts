@@ -18,11 +18,15 @@ export interface StoredRoom {
   events: Array<{ seq: number; at: number; event: RoomEvent }>;
 }
 
+/**
+ * The room log. SQLite's writes are synchronous (they throw before the change is applied); the cluster's Redis log
+ * returns promises, which the registry chains per room and the handlers await before acknowledging.
+ */
 export interface LiveRoomStore {
-  append(code: string, seq: number, at: number, event: RoomEvent): void;
+  append(code: string, seq: number, at: number, event: RoomEvent): void | Promise<void>;
   /** Replaces the room's snapshot and drops the events it already contains. */
-  snapshot(code: string, seq: number, owner: string, state: RoomState, at: number): void;
-  remove(code: string): void;
+  snapshot(code: string, seq: number, owner: string, state: RoomState, at: number): void | Promise<void>;
+  remove(code: string): void | Promise<void>;
   loadAll(): StoredRoom[];
   heartbeat(at: number): void;
   /** When the process was last alive (the last heartbeat), or null on a fresh data folder. */

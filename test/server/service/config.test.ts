@@ -83,8 +83,17 @@ describe('service configuration', () => {
     expect(c.limits.connections.capacity).toBe(1000);
   });
 
-  it('accepts the reserved REDIS_URL and reports it as unused', () => {
-    expect(config({ REDIS_URL: 'redis://cache:6379' }).reserved).toEqual(['REDIS_URL']);
+  it('uses REDIS_URL and DATABASE_URL: nothing is reserved any more', () => {
+    expect(config({ REDIS_URL: 'redis://cache:6379', DATABASE_URL: 'postgres://db/arena' }).reserved).toEqual([]);
+  });
+
+  it('turns cluster mode on with REDIS_URL, with lease timings that renew before they lapse', () => {
+    const c = config({ REDIS_URL: 'redis://cache:6379', CLUSTER_LEASE_MS: '2000', CLUSTER_RENEW_MS: '500' });
+    expect(c.redisUrl).toBe('redis://cache:6379');
+    expect(c.lease).toEqual({ ttlMs: 2000, renewMs: 500 });
+    expect(config({}).redisUrl).toBeUndefined();
+    const bad = loadConfig({ CLUSTER_LEASE_MS: '1000', CLUSTER_RENEW_MS: '1000' });
+    expect(bad.ok === false && bad.message).toContain('CLUSTER_RENEW_MS');
   });
 
   it('takes DATABASE_URL (postgres:// or postgresql://) as the report database; unset means SQLite', () => {
@@ -96,7 +105,7 @@ describe('service configuration', () => {
 
   it('lists every variable it reads in the help', () => {
     const help = configHelp();
-    for (const name of ['PORT', 'HOST', 'ARENA_DATA_DIR', 'ARENA_CLIENT_DIR', 'LOG_LEVEL', 'LOG_FORMAT', 'NODE_ENV', 'TRUST_PROXY', 'METRICS', 'READY_MAX_LAG_MS', 'SHUTDOWN_TIMEOUT_MS', 'LIMIT_SOCKET_EVENTS_PER_S', 'LIMIT_SOCKET_BURST', 'LIMIT_ATTEMPTS_PER_S', 'LIMIT_ATTEMPTS_BURST', 'LIMIT_CONNECTIONS_PER_S', 'LIMIT_CONNECTIONS_BURST', 'REDIS_URL', 'DATABASE_URL']) {
+    for (const name of ['PORT', 'HOST', 'ARENA_DATA_DIR', 'ARENA_CLIENT_DIR', 'LOG_LEVEL', 'LOG_FORMAT', 'NODE_ENV', 'TRUST_PROXY', 'METRICS', 'READY_MAX_LAG_MS', 'SHUTDOWN_TIMEOUT_MS', 'LIMIT_SOCKET_EVENTS_PER_S', 'LIMIT_SOCKET_BURST', 'LIMIT_ATTEMPTS_PER_S', 'LIMIT_ATTEMPTS_BURST', 'LIMIT_CONNECTIONS_PER_S', 'LIMIT_CONNECTIONS_BURST', 'REDIS_URL', 'CLUSTER_LEASE_MS', 'CLUSTER_RENEW_MS', 'DATABASE_URL']) {
       expect(help).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
   });

@@ -1,0 +1,220 @@
+/**
+ * Cluster benchmark (`npm run bench -- cluster`): the overhead of the cluster path over the single process, in one
+ * run on one machine. For 1 process (no Redis), then 2 and 4 processes sharing a redis-server, all on loopback:
+ * one room of 2,000 players and 100 rooms of 30 players, players spread over the processes, each answering every
+ * question within 2 s; then (2 and 4 processes) a room whose owner is killed with -9 mid-question. Prints fan-out
+ * and answer-ack percentiles, the failover time and the load average. Sizes scale with ARENA_BENCH_CLUSTER_BIG,
+ * ARENA_BENCH_CLUSTER_ROOMS, ARENA_BENCH_CLUSTER_ROOM_SIZE and ARENA_BENCH_CLUSTER_NODES ("1,2,4").
+ * Bounded: every configuration has a time budget; processes are killed on the way out.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type CreatedRoom, type HostView } from '../shared/protocol';
+import { startNode, type ServerNode } from '../test/support/cluster';
+import { startRedis } from '../test/support/redis';
+import type { ChildMessage, ParentMessage, Seats } from './cluster/messages';
+import { connect, inBatches, must, nextEvent, type Client } from './faults/clients';
+import { percentile } from './load/stats';
+
+const num = (name: string, def: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : def;
+};
+const BIG = num('ARENA_BENCH_CLUSTER_BIG', 2000);
+const ROOMS = num('ARENA_BENCH_CLUSTER_ROOMS', 100);
+const ROOM_SIZE = num('ARENA_BENCH_CLUSTER_ROOM_SIZE', 30);
+const NODES = (process.env.ARENA_BENCH_CLUSTER_NODES ?? '1,2,4').split(',').map(Number).filter((n) => n > 0);
+const QUESTIONS = 3;
+/** A host reads the reveal before moving on (as in bench/load.ts): the per-player results go out meanwhile. */
+const REVEAL_GAP_MS = 1500;
+const CLIENT_PROCS = 2;
+const BUDGET_MS = 420_000;
+const SETTINGS = { ...DEFAULT_SETTINGS, questionCount: QUESTIONS, secondsPerQuestion: 60, entryMode: 'final' as const, leaderboardEvery: 0, seed: 5 };
+
+interface Row {
+  processes: number;
+  workload: string;
+  players: number;
+  fanoutP50: number;
+  fanoutP99: number;
+  ackP50: number;
+  ackP99: number;
+  failedAcks: number;
+  load: number;
+}
+
+interface Failover {
+  processes: number;
+  /** Kill -9 of the owner → another process runs the room. */
+  takeoverMs: number;
+  /** Kill -9 → an answer sent right after the kill is acknowledged (client-visible). */
+  firstAckMs: number;
+  lost: number;
+}
+
+export async function run(): Promise<void> {
+  const rows: Row[] = [];
+  const failovers: Failover[] = [];
+  for (const n of NODES) {
+    console.log(`cluster: ${n} process${n > 1 ? 'es + redis' : ' (embedded, no redis)'}… (load average ${loadavg()[0]?.toFixed(1)})`);
+    const out = await withBudget(runConfig(n), BUDGET_MS, `${n} processes`);
+    rows.push(...out.rows);
+    if (out.failover) failovers.push(out.failover);
+  }
+  console.log(table(rows));
+  for (const f of failovers) {
+    console.log(`failover, ${f.processes} processes: owner killed -9 → taken over in ${f.takeoverMs.toFixed(0)} ms, an answer sent at the kill acked after ${f.firstAckMs.toFixed(0)} ms, acknowledged answers lost: ${f.lost}`);
+  }
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
+async function runConfig(n: number): Promise<{ rows: Row[]; failover: Failover | null }> {
+  const redis = n > 1 ? await startRedis() : null;
+  const nodes: ServerNode[] = [];
+  try {
+    nodes.push(...(await Promise.all(Array.from({ length: n }, () => startNode(redis ? { redisUrl: redis.url, echo: true } : { echo: true })))));
+    const rows = [await workload(nodes, `1 room × ${BIG}`, [BIG]), await workload(nodes, `${ROOMS} rooms × ${ROOM_SIZE}`, Array<number>(ROOMS).fill(ROOM_SIZE))];
+    const failover = n > 1 ? await failoverOnce(nodes) : null;
+    return { rows, failover };
+  } finally {
+    await Promise.all(nodes.map((node) => node.kill('SIGKILL')));
+    await redis?.stop();
+  }
+}
+
+/** Rooms of `sizes` players; room r's host on process r mod n, its players round robin over all processes. */
+async function workload(nodes: ServerNode[], name: string, sizes: number[]): Promise<Row> {
+  const urls = nodes.map((node) => node.url);
+  const children = await spawnClients(CLIENT_PROCS);
+  const hosts: Client[] = [];
+  try {
+    const rooms = await inBatches(sizes, 10, async (_size, r) => {
+      const host = await connect(urls[r % urls.length] as string);
+      hosts.push(host);
+      return { host, room: await must<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }) };
+    });
+    await Promise.all(children.map((c, i) => {
+      const seats: Seats[] = rooms.map(({ room }, r) => {
+        const size = sizes[r] ?? 0;
+        const count = Math.floor(size / CLIENT_PROCS) + (i < size % CLIENT_PROCS ? 1 : 0);
+        return { code: room.code, count, offset: i === 0 ? 0 : Math.floor(size / CLIENT_PROCS) + (size % CLIENT_PROCS > 0 ? 1 : 0) };
+      });
+      return ask(c, { type: 'join', urls, seats, protocolVersion: PROTOCOL_VERSION }, 'joined');
+    }));
+    for (let q = 0; q < QUESTIONS; q++) {
+      await Promise.all(rooms.map(async ({ host }) => {
+        const revealed = nextEvent<HostView>(host, 'host:state', (v) => v.phase === 'reveal' && v.index === q, 60_000);
+        await must(host, 'host:command', q === 0 ? { type: 'start' } : { type: 'next' });
+        if ((await revealed) === null) throw new Error(`no reveal of question ${q} within 60 s`);
+      }));
+      await new Promise((r) => setTimeout(r, REVEAL_GAP_MS));
+    }
+    const stats = await Promise.all(children.map((c) => ask(c, { type: 'report' }, 'stats')));
+    const fanout = stats.flatMap((s) => s.fanout);
+    const acks = stats.flatMap((s) => s.acks);
+    return {
+      processes: nodes.length,
+      workload: name,
+      players: sizes.reduce((a, b) => a + b, 0),
+      fanoutP50: percentile(fanout, 50),
+      fanoutP99: percentile(fanout, 99),
+      ackP50: percentile(acks, 50),
+      ackP99: percentile(acks, 99),
+      failedAcks: stats.reduce((a, s) => a + s.failedAcks, 0),
+      load: loadavg()[0] ?? 0,
+    };
+  } finally {
+    for (const h of hosts) h.disconnect();
+    for (const c of children) stopClient(c);
+  }
+}
+
+/** A 30-player room owned by the last process, half the answers acknowledged, then its owner killed with -9. */
+async function failoverOnce(nodes: ServerNode[]): Promise<Failover> {
+  const owner = nodes[nodes.length - 1] as ServerNode;
+  const survivors = nodes.slice(0, -1);
+  const clients: Client[] = [];
+  try {
+    const host = await connect(owner.url);
+    clients.push(host);
+    const room = await must<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS });
+    const players = await inBatches(Array.from({ length: ROOM_SIZE }, (_, i) => i), 10, async (i) => {
+      const c = await connect((survivors[i % survivors.length] as ServerNode).url, `failover-${i}-device`);
+      clients.push(c);
+      await must(c, 'room:join', { code: room.code, nickname: `P${i}` });
+      return c;
+    });
+    await must(host, 'host:command', { type: 'start' });
+    const answering = players.slice(0, Math.floor(ROOM_SIZE / 2));
+    await Promise.all(answering.map((c, i) => must(c, 'answer:submit', { index: 0, final: `x + ${i}` })));
+    const t0 = performance.now();
+    const killedAt = Date.now();
+    owner.proc.kill('SIGKILL');
+    const late = players[ROOM_SIZE - 1] as Client;
+    const firstAck = must(late, 'answer:submit', { index: 0, final: 'x + 1' }).then(() => performance.now() - t0);
+    const took = await Promise.any(survivors.map((s) => s.waitTakeover(room.code, 30_000)));
+    const firstAckMs = await firstAck;
+    const host2 = await connect((survivors[0] as ServerNode).url);
+    clients.push(host2);
+    const view = await must<HostView>(host2, 'host:claim', { code: room.code, hostSecret: room.hostSecret });
+    const given = view.phase === 'question' ? view.answered : 0;
+    return { processes: nodes.length, takeoverMs: took.at - killedAt, firstAckMs, lost: Math.max(0, answering.length + 1 - given) };
+  } finally {
+    for (const c of clients) c.disconnect();
+  }
+}
+
+async function spawnClients(n: number): Promise<ChildProcess[]> {
+  const file = fileURLToPath(new URL('./cluster/clients.ts', import.meta.url));
+  const children = Array.from({ length: n }, () => fork(file, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  await Promise.all(children.map((c) => reply(c, 'ready')));
+  return children;
+}
+
+function reply<T extends ChildMessage['type']>(child: ChildProcess, type: T): Promise<Extract<ChildMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: ChildMessage): void => {
+      if (msg.type === 'error') reject(new Error(`client process: ${msg.message}`));
+      else if (msg.type === type) resolve(msg as Extract<ChildMessage, { type: T }>);
+      else return;
+      child.off('message', onMessage);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`client process exited (${code})`)));
+  });
+}
+
+function ask<T extends ChildMessage['type']>(child: ChildProcess, msg: ParentMessage, want: T): Promise<Extract<ChildMessage, { type: T }>> {
+  const done = reply(child, want);
+  child.send(msg);
+  return done;
+}
+
+function stopClient(child: ChildProcess): void {
+  if (child.exitCode !== null) return;
+  child.send({ type: 'exit' } satisfies ParentMessage);
+  setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 2000).unref();
+}
+
+function withBudget<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`cluster benchmark: ${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '-');
+
+function table(rows: Row[]): string {
+  const single = new Map(rows.filter((r) => r.processes === 1).map((r) => [r.workload, r.fanoutP99]));
+  const head = ['processes', 'workload', 'fanout p50', 'fanout p99', '× single p99', 'ack p50', 'ack p99', 'failed acks', 'load avg'];
+  const lines = rows.map((r) => {
+    const base = single.get(r.workload);
+    return [String(r.processes), r.workload, fmt(r.fanoutP50), fmt(r.fanoutP99), base === undefined ? '-' : fmt(r.fanoutP99 / Math.max(base, 1)), fmt(r.ackP50), fmt(r.ackP99), String(r.failedAcks), r.load.toFixed(1)];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const row = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  return [row(head), ...lines.map(row), '(ms; fan-out = owner emits the question → the phone receives it; × single = cluster fan-out p99 / the 1-process p99, floored at 1 ms)'].join('\n');
+}

@@ -1,0 +1,72 @@
+/**
+ * Cluster benchmark client process: many socket.io-client players, each connected to one of the server processes
+ * (round robin), answering every question within 2 s. Reports question fan-out (server emit → received) and
+ * answer-ack latency to the parent over IPC.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { ChildMessage, ParentMessage, Seats } from './messages';
+
+const sockets: Socket[] = [];
+const fanout: number[] = [];
+const acks: number[] = [];
+let failedAcks = 0;
+const timers = new Set<NodeJS.Timeout>();
+const send = (msg: ChildMessage): void => void process.send?.(msg);
+
+function open(url: string, auth: Record<string, unknown>): Promise<Socket> {
+  const s = io(url, { transports: ['websocket'], auth, forceNew: true, reconnection: false, timeout: 60_000 });
+  sockets.push(s);
+  return new Promise((resolve, reject) => {
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+}
+
+function onState(s: Socket, view: { phase: string; index: number; sentAt?: number }): void {
+  if (view.phase !== 'question' || view.sentAt === undefined) return;
+  fanout.push(Date.now() - view.sentAt);
+  const timer = setTimeout(() => {
+    timers.delete(timer);
+    const t0 = performance.now();
+    s.timeout(30_000).emit('answer:submit', { index: view.index, final: `x + ${view.index}` }, (err: unknown, res: { ok: boolean } | undefined) => {
+      if (err || !res?.ok) failedAcks++;
+      else acks.push(performance.now() - t0);
+    });
+  }, Math.random() * 2000);
+  timers.add(timer);
+}
+
+async function join(msg: Extract<ParentMessage, { type: 'join' }>): Promise<void> {
+  const auth = { protocolVersion: msg.protocolVersion };
+  const jobs: Array<{ url: string; seat: Seats; n: number }> = [];
+  for (const seat of msg.seats) for (let i = 0; i < seat.count; i++) jobs.push({ url: msg.urls[(seat.offset + i) % msg.urls.length] as string, seat, n: seat.offset + i });
+  // In batches: thousands of handshakes at once only measure the accept queue.
+  for (let i = 0; i < jobs.length; i += 50) {
+    await Promise.all(
+      jobs.slice(i, i + 50).map(async ({ url, seat, n }) => {
+        const s = await open(url, auth);
+        s.on('state', (view: Parameters<typeof onState>[1]) => onState(s, view));
+        const res = (await s.timeout(60_000).emitWithAck('room:join', { code: seat.code, nickname: `bot ${n}` })) as { ok: boolean; error?: string };
+        if (!res.ok) throw new Error(`join ${seat.code}: ${res.error ?? '?'}`);
+      }),
+    );
+  }
+  send({ type: 'joined' });
+}
+
+process.on('message', (msg: ParentMessage) => {
+  switch (msg.type) {
+    case 'join':
+      join(msg).catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+      return;
+    case 'report':
+      send({ type: 'stats', fanout, acks, failedAcks });
+      return;
+    case 'exit':
+      for (const t of timers) clearTimeout(t);
+      for (const s of sockets) s.disconnect();
+      setTimeout(() => process.exit(0), 100);
+      return;
+  }
+});
+send({ type: 'ready' });

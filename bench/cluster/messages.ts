@@ -1,0 +1,19 @@
+/** IPC between the cluster benchmark and its client processes. */
+export interface Seats {
+  code: string;
+  /** Players of this room held by this client process, and the number of the first (for nicknames). */
+  count: number;
+  offset: number;
+}
+
+export type ParentMessage =
+  /** Connect `seats` players, player i of a room to `urls[i % urls.length]` (spread over the processes), and join. */
+  | { type: 'join'; urls: string[]; seats: Seats[]; protocolVersion: number }
+  | { type: 'report' }
+  | { type: 'exit' };
+
+export type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'joined' }
+  | { type: 'stats'; fanout: number[]; acks: number[]; failedAcks: number }
+  | { type: 'error'; message: string };

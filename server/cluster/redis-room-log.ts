@@ -1,0 +1,135 @@
+/**
+ * The live-room log in Redis, for cluster mode: the same shape as the SQLite one (store/live-rooms.ts), a snapshot
+ * per room plus the events accepted since, so a process taking a room over replays it through the same pure
+ * machine. Every write is a script that first checks the room's lease is still this process's: a process that
+ * lost a room (stalled past its TTL) cannot overwrite what the new owner writes. Writes return promises; the
+ * registry chains them per room and the handlers acknowledge only once they resolved. Commands issued on one
+ * connection reach Redis in order, so a room's events land in order without waiting for each other.
+ */
+import type { Redis } from 'ioredis';
+import type { RoomEvent, RoomState } from '../rooms/types';
+import type { LiveRoomStore, StoredRoom } from '../store/live-rooms';
+import { aliveKey, DIRECTORY, eventsKey, leaseKey, script, snapKey, type Script } from './keys';
+
+/**
+ * Whether the lease (KEYS[1]) is this process's (ARGV[1]). A lease that lapsed while nobody took it (this
+ * process's event loop stalled past the TTL) is taken back for ARGV[last] ms: nobody else ran the room meanwhile.
+ */
+const OURS = `
+local function ours(ttl)
+  local owner = redis.call('GET', KEYS[1])
+  if owner == ARGV[1] then return true end
+  if owner then return false end
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
+  return true
+end
+`;
+
+const APPEND = `${OURS}
+if not ours(ARGV[3]) then return 0 end
+redis.call('RPUSH', KEYS[2], ARGV[2])
+return 1`;
+
+/** Replaces the snapshot and drops the events it contains (each entry starts with its seq). */
+const SNAPSHOT = `${OURS}
+if not ours(ARGV[4]) then return 0 end
+redis.call('SET', KEYS[2], ARGV[3])
+local upto = tonumber(ARGV[2])
+while true do
+  local head = redis.call('LINDEX', KEYS[3], 0)
+  if not head then break end
+  local s = tonumber(string.match(head, '^(%d+)'))
+  if s == nil or s > upto then break end
+  redis.call('LPOP', KEYS[3])
+end
+return 1`;
+
+/** Forgets the room (finished long ago, or idle) unless another process owns it now. */
+const REMOVE = `
+local owner = redis.call('GET', KEYS[1])
+if owner and owner ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+redis.call('SREM', KEYS[5], ARGV[2])
+return 1`;
+
+/** A write refused because the room's lease is no longer this process's. */
+export class LeaseLost extends Error {
+  constructor(code: string) {
+    super(`the lease of room ${code} is no longer ours`);
+  }
+}
+
+interface Snapshot {
+  seq: number;
+  owner: string;
+  state: RoomState;
+}
+
+export class RedisRoomLog implements LiveRoomStore {
+  private readonly appendScript: Script;
+  private readonly snapshotScript: Script;
+  private readonly removeScript: Script;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly me: string,
+    private readonly leaseMs: number,
+  ) {
+    this.appendScript = script(redis, 'arenaLogAppend', 2, APPEND);
+    this.snapshotScript = script(redis, 'arenaLogSnapshot', 3, SNAPSHOT);
+    this.removeScript = script(redis, 'arenaLogRemove', 5, REMOVE);
+  }
+
+  async append(code: string, seq: number, at: number, event: RoomEvent): Promise<void> {
+    const ok = await this.appendScript([leaseKey(code), eventsKey(code)], [this.me, `${seq} ${at} ${JSON.stringify(event)}`, this.leaseMs]);
+    if (ok !== 1) throw new LeaseLost(code);
+  }
+
+  async snapshot(code: string, seq: number, owner: string, state: RoomState): Promise<void> {
+    const body: Snapshot = { seq, owner, state };
+    const ok = await this.snapshotScript([leaseKey(code), snapKey(code), eventsKey(code)], [this.me, seq, JSON.stringify(body), this.leaseMs]);
+    if (ok !== 1) throw new LeaseLost(code);
+  }
+
+  async remove(code: string): Promise<void> {
+    await this.removeScript([leaseKey(code), snapKey(code), eventsKey(code), aliveKey(code), DIRECTORY], [this.me, code]);
+  }
+
+  /** Rooms are taken over one by one through their leases, never all at start. */
+  loadAll(): StoredRoom[] {
+    return [];
+  }
+
+  /** Liveness is per room in cluster mode (the lease renewal notes it). */
+  heartbeat(): void {}
+
+  lastAlive(): null {
+    return null;
+  }
+
+  /** Claims `code` in the cluster's directory; false if a live room already has it. */
+  async reserve(code: string): Promise<boolean> {
+    return (await this.redis.sadd(DIRECTORY, code)) === 1;
+  }
+
+  async exists(code: string): Promise<boolean> {
+    return (await this.redis.sismember(DIRECTORY, code)) === 1;
+  }
+
+  codes(): Promise<string[]> {
+    return this.redis.smembers(DIRECTORY);
+  }
+
+  /** The stored room (snapshot and the events after it), or null if it has none. */
+  async load(code: string): Promise<StoredRoom | null> {
+    const [snap, entries] = await Promise.all([this.redis.get(snapKey(code)), this.redis.lrange(eventsKey(code), 0, -1)]);
+    if (snap === null) return null;
+    const body = JSON.parse(snap) as Snapshot;
+    const events = entries.map((entry) => {
+      const a = entry.indexOf(' ');
+      const b = entry.indexOf(' ', a + 1);
+      return { seq: Number(entry.slice(0, a)), at: Number(entry.slice(a + 1, b)), event: JSON.parse(entry.slice(b + 1)) as RoomEvent };
+    });
+    return { code, owner: body.owner, seq: body.seq, state: body.state, events };
+  }
+}

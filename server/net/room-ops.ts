@@ -1,0 +1,150 @@
+/**
+ * What a client event does to its room, apart from the socket: each operation names the room by code, takes
+ * plain data (the socket's identity as the socket's process holds it) and answers an Ack of plain data. The
+ * socket's own bookkeeping (Socket.IO rooms, `socket.data`) stays in handlers.ts. Split this way, the same
+ * operation runs in this process (embedded mode, or a room this process owns) or in the process that owns the
+ * room (cluster mode: arguments and answers cross Redis as JSON).
+ */
+import type { Ack, AnswerState, DraftAnswer, HostCommand, HostView, PlayerPhaseView, RoomMode, SubmitAnswer, YouView } from '../../shared/protocol';
+import type { Question } from '../../shared/questions/types';
+import type { Clock } from '../clock';
+import { matchesHash, type RoomRegistry } from '../rooms/registry';
+import type { RoomShell } from '../rooms/shell';
+import type { RoomEvent } from '../rooms/types';
+import { answerState, hostView, playerPhaseView, youView } from '../rooms/views';
+import { accept, refuse, type Reply } from './guard';
+import { playerRoom, playersRoom, type ArenaServer } from './transport';
+
+export type SeatEvent = Extract<RoomEvent, { type: 'join' | 'resume' }>;
+
+export interface SeatResult {
+  playerId: string;
+  mode: RoomMode;
+  you: YouView;
+  state: PlayerPhaseView;
+}
+
+export interface RoomOps {
+  /** A seat by join or resume; `held`: the seat this socket already holds in the room, if any. */
+  seat(code: string, event: SeatEvent, held: string | null): Reply<SeatResult>;
+  claim(code: string, secret: string): Reply<{ mode: RoomMode; host: HostView }>;
+  /** The room's phase if `hostKey` opens it (a check before solving a settings change's tasks). */
+  hostPhase(code: string, hostKey: string): Reply<string>;
+  host(code: string, hostKey: string, command: HostCommand, solved: Question[] | null): Reply<HostView>;
+  submit(code: string, playerId: string, submission: SubmitAnswer): Reply<AnswerState | null>;
+  draft(code: string, playerId: string, draft: DraftAnswer): Reply<{ index: number; held: boolean }>;
+  /** Party mode: the player is ready to move on from this reveal or leaderboard. */
+  ready(code: string, playerId: string, expect: Extract<RoomEvent, { type: 'ready' }>['expect']): Reply<null>;
+  /** The seat is given up (`leave`) or a socket of it went away (`disconnect`: offline only if it was the last). */
+  leave(code: string, playerId: string, how: 'leave' | 'disconnect'): Reply<null>;
+  /** A socket Socket.IO recovered with its seat: the seat is online again. */
+  reattach(code: string, playerId: string): Reply<null>;
+}
+
+export type RoomOpName = keyof RoomOps;
+export const ROOM_OPS: readonly RoomOpName[] = ['seat', 'claim', 'hostPhase', 'host', 'submit', 'draft', 'ready', 'leave', 'reattach'];
+
+/**
+ * The operations on rooms held in this process's registry. `batchDisconnectsMs` (cluster mode): disconnects of a
+ * room are checked together after this long, with one cluster-wide look at the room's sockets instead of one per
+ * seat (a class closing its tabs at once would otherwise ask every process 2,000 times).
+ */
+export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clock, batchDisconnectsMs?: number): RoomOps {
+  const hostRoom = (code: string, hostKey: string): RoomShell | null => {
+    const room = registry.get(code);
+    return room && matchesHash(hostKey, room.state.hostKeyHash) ? room : null;
+  };
+  const gone = batchDisconnectsMs === undefined ? null : disconnectBatcher(io, registry, clock, batchDisconnectsMs);
+  return {
+    seat(code, event, held) {
+      const room = registry.get(code);
+      if (!room) return refuse('room-not-found');
+      if (held !== null && event.type === 'join' && room.player(held)) return refuse('already-seated');
+      const res = room.dispatch(event);
+      if (!res.ok) return refuse(res.error, res.detail);
+      const player = res.playerId === undefined ? undefined : room.player(res.playerId);
+      if (!player) return refuse('internal');
+      return accept({ playerId: player.id, mode: room.state.mode, you: youView(room.state, player), state: playerPhaseView(room.state, clock.now(), player) });
+    },
+    claim(code, secret) {
+      const room = registry.get(code);
+      if (!room) return refuse('room-not-found');
+      if (!matchesHash(secret, room.state.hostKeyHash)) return refuse('bad-secret');
+      return accept({ mode: room.state.mode, host: hostView(room.state, clock.now()) });
+    },
+    hostPhase(code, hostKey) {
+      const room = hostRoom(code, hostKey);
+      return room ? accept(room.state.phase) : refuse('not-host');
+    },
+    host(code, hostKey, command, solved) {
+      const room = hostRoom(code, hostKey);
+      if (!room) return refuse('not-host');
+      const res = room.dispatch(solved ? { type: 'host', command, solved } : { type: 'host', command });
+      return res.ok ? accept(hostView(room.state, clock.now())) : refuse(res.error, res.detail);
+    },
+    submit(code, playerId, submission) {
+      const room = registry.get(code);
+      if (!room?.player(playerId)) return refuse('not-in-room');
+      const res = room.dispatch({ type: 'submit', playerId, submission });
+      if (!res.ok) return refuse(res.error, res.detail);
+      const player = room.player(playerId);
+      // The submission may have closed the round: the reveal's own result answers it then.
+      return player ? accept(answerState(room.state, player)) : refuse('internal');
+    },
+    draft(code, playerId, draft) {
+      const room = registry.get(code);
+      if (!room?.player(playerId)) return refuse('not-in-room');
+      const res = room.dispatch({ type: 'draft', playerId, draft });
+      return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
+    },
+    ready(code, playerId, expect) {
+      const room = registry.get(code);
+      if (!room?.player(playerId)) return refuse('not-in-room');
+      const res = room.dispatch({ type: 'ready', playerId, expect });
+      return res.ok ? accept(null) : refuse(res.error, res.detail);
+    },
+    async leave(code, playerId, how) {
+      if (how === 'disconnect' && gone) return gone(code, playerId);
+      if (how === 'disconnect') {
+        // Another socket of the seat (a second tab, a faster reconnect), on any process, keeps it online.
+        const others = await io.in(playerRoom(code, playerId)).fetchSockets();
+        if (others.length > 0) return accept(null);
+      }
+      const room = registry.get(code);
+      if (!room?.player(playerId)) return accept(null);
+      const res = room.dispatch({ type: how, playerId });
+      return res.ok ? accept(null) : refuse(res.error, res.detail);
+    },
+    reattach(code, playerId) {
+      const room = registry.get(code);
+      const player = room?.player(playerId);
+      if (!room || !player) return refuse('not-in-room');
+      const res = room.dispatch({ type: 'resume', tokenHash: player.tokenHash, device: player.device });
+      return res.ok ? accept(null) : refuse(res.error, res.detail);
+    },
+  };
+}
+
+/** Collects a room's disconnects for `ms`, then marks offline the seats that no socket (on any process) holds. */
+function disconnectBatcher(io: ArenaServer, registry: RoomRegistry, clock: Clock, ms: number) {
+  const waiting = new Map<string, Set<string>>();
+  const check = async (code: string): Promise<void> => {
+    const seats = waiting.get(code);
+    waiting.delete(code);
+    if (!seats) return;
+    const sockets = await io.in(playersRoom(code)).fetchSockets();
+    const held = new Set(sockets.map((s) => s.data.playerId));
+    const room = registry.get(code);
+    for (const id of seats) if (room?.player(id) && !held.has(id)) room.dispatch({ type: 'disconnect', playerId: id });
+  };
+  return (code: string, playerId: string): Ack<null> => {
+    let seats = waiting.get(code);
+    if (!seats) {
+      seats = new Set();
+      waiting.set(code, seats);
+      clock.setTimeout(() => void check(code).catch(() => waiting.delete(code)), ms);
+    }
+    seats.add(playerId);
+    return accept(null);
+  };
+}
