@@ -7,8 +7,8 @@ import type { PublicQuestion } from '../../../shared/questions/types';
 import type { ExprTask } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { latexOrText } from './math-render';
-import { trustedTex } from './trusted-tex';
-import { COLORS, css } from './palette';
+import { boxFunction } from '../../../shared/questions/calculus/box-function';
+import { COLORS, css, MUTED_TEXT } from './palette';
 import { arrow, endRadius } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
 
@@ -50,8 +50,8 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
   function boxColumn(li: number, scale: number): Column {
     const layer = layers[li];
     // A box is written in its own input: the innermost box takes x itself, so it reads 2x², not 2u².
-    const fn = layer && layer.inner.trim() === variable ? layer.fn.replace(/\bu\b/g, variable) : (layer?.fn ?? 'u');
-    const main = stage.label(trustedTex(fn) ?? latexOrText(fn), {
+    const box = layer ? boxFunction(layer, variable) : { latex: 'u' };
+    const main = stage.label(box.latex, {
       scale,
       aria: `layer ${layers.length - li} of ${layers.length}: ${layer?.fn ?? ''}`,
       className: `cra-box${state.activeLayer === li ? ' cra-box--active' : ''}`,
@@ -216,7 +216,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     const items: Array<[number | undefined, string]> = [[rows.mark, 'answers'], [rows.deriv, 'local derivative']];
     for (const [y, text] of items) {
       if (y === undefined) continue;
-      const l = stage.label('', { text, scale: scale * 0.5, color: '#6b7280', className: 'cra-caption' });
+      const l = stage.label('', { text, scale: scale * 0.5, color: MUTED_TEXT, className: 'cra-caption' });
       if (right - l.w < 2) l.el.remove();
       else stage.place(l, right, y, 'right');
     }
