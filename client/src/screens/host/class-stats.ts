@@ -45,6 +45,8 @@ export function classStats(s: RevealStats, q: Question, variantGame = false): HT
     h('p', { class: 'stats-head' }, `${s.correct} of ${s.players} got ${variantGame ? 'their variant' : 'it'} right`),
     bar('✓ Right', s.correct, 'right', { 'data-bar': 'right' }),
     bar('✗ Wrong', wrong, '', { 'data-bar': 'wrong' }),
+    // Drafts taken at time-up are answers (as in the report); say how many, so a teacher knows who never sent.
+    (s.drafts ?? 0) > 0 ? h('p', { class: 'stats-note', 'data-drafts': String(s.drafts) }, `${s.drafts} of these answers were unsent drafts taken at time-up`) : null,
     bar('– Did not answer', silent, 'none', { 'data-bar': 'silent' }),
     layerBars.length > 0 ? h('div', { class: `layer-bars${layerBars.length > 2 ? ' two' : ''}` }, layerBars) : null,
     mistakes.map((m) => bar(`✗ ${m.mistake === null ? 'other mistakes' : mistakeName(m.mistake)}`, m.count, '',

@@ -40,7 +40,10 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     const cur = ctx.view;
     if (cur.phase !== 'question') return;
     countdown.set(cur.timer);
-    replace(answered, h('span', { class: 'num' }, `${cur.answered}/${cur.connectedCount}`), h('span', { class: 'lbl' }, 'answered'));
+    // Unsent drafts count as answers at time-up, so the class sees how many are still typing one.
+    const drafts = cur.drafts ?? 0;
+    replace(answered, h('span', { class: 'num' }, `${cur.answered}/${cur.connectedCount}`),
+      h('span', { class: 'lbl' }, drafts > 0 ? `answered · ${drafts} typing` : 'answered'));
     pauseBtn.textContent = cur.paused ? 'Resume ▶' : 'Pause';
   };
   let lastTick = Infinity;
