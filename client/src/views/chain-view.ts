@@ -146,8 +146,10 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
       centers.push({ x: x + c.w / 2, half: c.layer < 0 ? endRadius(c.main, stage.metrics) : boxW(c, scale) / 2 });
       x += c.w + gapArrow;
     }
+    // Captions end left of the first box's column, whose answer and derivative labels may be wider than the box.
     const first = centers[1];
-    if (first) captions(first.x - first.half - stage.metrics.gap * 0.5, rows, scale);
+    const firstCol = cols[1];
+    if (first && firstCol) captions(first.x - Math.max(first.half, firstCol.w / 2) - stage.metrics.gap * 0.5, rows, scale);
     for (let i = 0; i + 1 < centers.length; i++) {
       const a = centers[i];
       const b = centers[i + 1];
