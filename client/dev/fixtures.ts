@@ -93,6 +93,15 @@ export const FIXTURES: Record<string, Question> = {
       { fn: 'u^3', inner: 'x', derivative: '3u^2', evaluated: '3x^2' },
     ],
   },
+  /** One box whose derivative is much wider than the box: captions must stay clear of it. */
+  'chain-wide': {
+    ...base('chain-wide', 'activation', 'Differentiate y = exp(x^2) / (exp(x^2) + 2)', '\\frac{d}{dx}\\frac{e^{x^2}}{e^{x^2}+2}'),
+    task: { expr: 'exp(x^2) / (exp(x^2) + 2)', var: 'x' },
+    answer: { expr: '4x exp(x^2) / (exp(x^2) + 2)^2' },
+    layers: [
+      { fn: 'exp(x^2) / (exp(x^2) + 2)', inner: 'x', derivative: '(2x exp(x^2) (exp(x^2) + 2) - 2x exp(x^2) exp(x^2)) / (exp(x^2) + 2)^2', evaluated: '(2x exp(x^2) (exp(x^2) + 2) - 2x exp(x^2) exp(x^2)) / (exp(x^2) + 2)^2' },
+    ],
+  },
   'higher-order': {
     ...base('ho-1', 'higher-order', 'Find the second derivative of y = sin(x^2)', '\\frac{d^2}{dx^2}\\sin(x^2)'),
     task: { expr: 'sin(x^2)', var: 'x', order: 2 },

@@ -183,6 +183,9 @@ describe('classroom game: a host and three players, a reload included', () => {
     await host.locator('#host-question').waitFor();
     await answerRound(players, 'q1', async () => {
       await host.locator('#answered-count .num').filter({ hasText: /^2\/3$/ }).waitFor();
+      // A readable draft the third player has not sent yet shows on the projector as someone still typing.
+      await players[2]!.locator('.layer-row.final input').fill('0');
+      await host.locator('#answered-count .lbl').filter({ hasText: /1 typing/ }).waitFor({ timeout: 20_000 });
       await screenshotBoth(host, 'host-question');
     });
   }, 90_000);

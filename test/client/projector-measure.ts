@@ -59,17 +59,12 @@ export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
           break;
         }
       }
-      if (minFont > 0) {
-        const base = el.closest('.katex') ?? el;
-        const size = parseFloat(getComputedStyle(base).fontSize) * scaleOf(el);
-        const fitBox = el.closest<HTMLElement>('.fit-box');
-        if (fitBox && Number(fitBox.dataset.fitScale ?? '1') < 1) continue;
-        // Like a shrunk formula, a diagram scaled down to fit its panel is reported in `shrunk`, not failed: the
-        // floor is for the screen's own text (known gap: a 1-box chain at the reveal shrinks to 0.78).
-        if (scaleOf(el) < 1) continue;
-        smallest = Math.min(smallest, size);
-        if (size < minFont - 0.5) problems.push(`text ${size.toFixed(1)} px < ${minFont}: ${name(el)}`);
-      }
+      // The size the audience sees: the typeset font size (a formula's fit shrinks it) times the scale a diagram
+      // was fitted to its panel with. Nothing is exempt: formulas and diagram labels keep to the floor too.
+      const base = el.closest('.katex') ?? el;
+      const size = parseFloat(getComputedStyle(base).fontSize) * scaleOf(el);
+      smallest = Math.min(smallest, size);
+      if (minFont > 0 && size < minFont - 0.5) problems.push(`text ${size.toFixed(1)} px < ${minFont}: ${name(el)}`);
     }
     for (const box of document.querySelectorAll<HTMLElement>('.fit-box')) {
       const inner = box.firstElementChild as HTMLElement | null;

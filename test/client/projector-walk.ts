@@ -3,7 +3,8 @@
  * live page, walked through question, reveal steps, leaderboard and podium at 1280×720, 1920×1080 and
  * 3840×2160 (the resizes are the live-resize test: the diagram and formulas must re-lay out each time). Asserts
  * no page scroll, nothing outside the viewport or clipped, no formula wider than its box, and no text under
- * 28 px at 1920×1080. Screenshots go to test-output/screenshots/projector-*.png. Split in two files so the two
+ * 28 px at 1920×1080 as the audience sees it (font size × any fit scale: formulas and diagram labels included).
+ * On every screen with a diagram the Phaser loop must be asleep (render on change only) and the canvas not blank. Screenshots go to test-output/screenshots/projector-*.png. Split in two files so the two
  * halves run side by side in the browser project.
  */
 import { expect } from 'vitest';
@@ -15,7 +16,7 @@ import { newContext, screenshot, watchErrors } from './browser';
 import type { RunningArena } from './arena-server';
 import { measureScreen } from './projector-measure';
 
-const SIZES = [
+const ALL_SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
@@ -57,11 +58,11 @@ async function setSize(page: Page, size: { width: number; height: number }): Pro
   // Live resize: every formula box refits and the diagram re-lays out for its new panel size.
   await page.waitForFunction(() => {
     const boxes = [...document.querySelectorAll<HTMLElement>('.fit-box')];
-    const fitted = boxes.every((b) => b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth))
+    const fitted = boxes.every((b) => b.getClientRects().length === 0 || (b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth)))
       && [...document.querySelectorAll<HTMLElement>('#class-stats')].every((b) => b.dataset.fitScale !== undefined);
     const host = document.querySelector<HTMLElement>('#host-view');
     const view = host?.querySelector<HTMLElement>('.cra-view');
-    const laid = !host || host.hidden || view?.dataset.laidFor === `${Math.floor(host.getBoundingClientRect().width)}x${Math.floor(host.getBoundingClientRect().height)}`;
+    const laid = !host || host.hidden || host.getClientRects().length === 0 || view?.dataset.laidFor === `${Math.floor(host.getBoundingClientRect().width)}x${Math.floor(host.getBoundingClientRect().height)}`;
     return fitted && laid && document.fonts.status === 'loaded';
   }, undefined, WAIT).catch(async (err: unknown) => {
     const why = await page.evaluate(() => JSON.stringify({
@@ -75,6 +76,8 @@ async function setSize(page: Page, size: { width: number; height: number }): Pro
 }
 
 const shrinkLog: string[] = [];
+/** The smallest text the audience sees at 1920×1080 on each screen kind, for the log. */
+const minAt1080 = new Map<string, number>();
 
 /**
  * Screenshots cost more than the checks (a 4K PNG is 8 megapixels): by default only the 1080p screens are saved,
@@ -82,12 +85,37 @@ const shrinkLog: string[] = [];
  * either way.
  */
 async function shot(page: Page, name: string, width: number): Promise<void> {
-  if (width === 1920 || process.env.ARENA_SCREENSHOTS === 'all') await screenshot(page, name);
+  if (width !== 1920 && process.env.ARENA_SCREENSHOTS !== 'all') return;
+  // The slide's entrance animation would leave it half faded in the picture.
+  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  await screenshot(page, name);
 }
 
 async function check(page: Page, label: string, size: { width: number }): Promise<void> {
   await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  // Render on change only: once a diagram has drawn, its Phaser loop sleeps (no redraw every frame when idle).
+  if (await page.locator('#host-view .cra-view').count() > 0 && await page.locator('#host-view').isVisible()) {
+    await page.locator('#host-view .cra-view[data-loop="asleep"]').waitFor({ state: 'attached', ...WAIT });
+    // Asleep, the canvas still shows its drawing (boxes, arrows), not only the labels over it.
+    const ink = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('#host-view canvas');
+      const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      if (!c || !probe) return -1;
+      probe.canvas.width = 160;
+      probe.canvas.height = 90;
+      probe.drawImage(c, 0, 0, 160, 90);
+      const px = probe.getImageData(0, 0, 160, 90).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if ((px[i] ?? 0) > 0) n++;
+      return n;
+    });
+    expect(ink, `${label} at ${size.width}px: the diagram's canvas is blank`).toBeGreaterThan(20);
+  }
   const m = await measureScreen(page, size.width === 1920 ? MIN_FONT_AT_1080P : 0);
+  if (size.width === 1920) {
+    const key = label.replace(/ step \d+$/, '');
+    minAt1080.set(key, Math.min(minAt1080.get(key) ?? Infinity, m.minFont));
+  }
   if (m.shrunk.length > 0) shrinkLog.push(`${label}@${size.width}: ${m.shrunk.join(', ')}`);
   if (m.problems.length > 0) {
     const view = await page.evaluate(() => {
@@ -104,9 +132,17 @@ async function check(page: Page, label: string, size: { width: number }): Promis
  * the three sizes: the question, each reveal step (every step at 1080p, the first and last at the other sizes,
  * since the steps share their layout), leaderboard and podium. `tag` keeps screenshot names apart.
  */
-export async function walkProjector(browser: Browser, arena: RunningArena, families: readonly Family[], tag: string): Promise<void> {
+export interface WalkOptions {
+  /** A variant per player: the reveal must show the general solution and label the steps as one example. */
+  variants?: boolean;
+  /** The sizes to check (all three by default). */
+  sizes?: ReadonlyArray<{ width: number; height: number }>;
+}
+
+export async function walkProjector(browser: Browser, arena: RunningArena, families: readonly Family[], tag: string, opts: WalkOptions = {}): Promise<void> {
+  const SIZES = opts.sizes ?? ALL_SIZES;
   {
-    const ctx = await newContext(browser, SIZES[1], arena.url);
+    const ctx = await newContext(browser, { width: 1920, height: 1080 }, arena.url);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/');
@@ -120,6 +156,7 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
     await page.fill('#set-count', String(families.length));
     await page.fill('#set-seconds', '600');
     await page.selectOption('#set-board', '5');
+    if (opts.variants) await page.selectOption('#set-variants', 'per-player');
     await screenshot(page, `projector-${tag}-setup-1920`);
     await page.click('#open-lobby');
     const code = ((await page.locator('#room-code-display').textContent(WAIT)) ?? '').trim();
@@ -135,8 +172,8 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
       seen.add(family);
       for (const size of SIZES) {
         await setSize(page, size);
-        await shot(page, `projector-${tag}-${i + 1}-${family}-question-${size.width}`, size.width);
         await check(page, `${family} question`, size);
+        await shot(page, `projector-${tag}-${i + 1}-${family}-question-${size.width}`, size.width);
       }
       await answer(players[i % 2]!, true);
       await answer(players[(i + 1) % 2]!, false);
@@ -145,14 +182,22 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
       const counter = (await page.locator('#step-counter').textContent()) ?? '';
       const steps = Number(/then (\d+) steps/.exec(counter)?.[1] ?? NaN);
       expect(steps).toBeGreaterThan(0);
+      if (opts.variants) {
+        // The general solution in symbols first, the results labelled as a variant game.
+        await expect(page.locator('#reveal-slide h2').first().textContent()).resolves.toContain('general solution');
+        await page.locator('#reveal-answer[data-typeset="true"] .katex').first().waitFor(WAIT);
+        await expect(page.locator('#variant-pill').textContent()).resolves.toBe('Variant game');
+        await expect(page.locator('#class-stats .stats-head').textContent()).resolves.toMatch(/got their variant right/);
+      }
       for (const size of SIZES) {
         await setSize(page, size);
         for (let k = 0; k <= steps; k++) {
           await page.locator(`#reveal-slide[data-slide="${k}"]`).waitFor(WAIT);
           if (size.width === 1920 || k === 0 || k === steps) {
             await setSize(page, size);
-            await shot(page, `projector-${tag}-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
             await check(page, `${family} reveal step ${k}`, size);
+            await shot(page, `projector-${tag}-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
+            if (opts.variants && k > 0) await expect(page.locator('#variant-tag').textContent()).resolves.toMatch(/one student's variant/);
           }
           if (k < steps) await page.keyboard.press(k % 2 === 0 ? 'ArrowRight' : 'PageDown');
         }
@@ -169,8 +214,8 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
         for (const size of SIZES) {
           await page.setViewportSize(size);
           await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-          await shot(page, `projector-${tag}-${i + 1}-leaderboard-${size.width}`, size.width);
           await check(page, 'leaderboard', size);
+          await shot(page, `projector-${tag}-${i + 1}-leaderboard-${size.width}`, size.width);
         }
         await page.keyboard.press('ArrowRight');
       }
@@ -181,10 +226,11 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-      await shot(page, `projector-${tag}-podium-${size.width}`, size.width);
       await check(page, 'podium', size);
+      await shot(page, `projector-${tag}-podium-${size.width}`, size.width);
     }
     expect(errors).toEqual([]);
     console.log(`formulas and diagrams shrunk to fit:\n${shrinkLog.join('\n')}`);
+    console.log(`smallest text at 1920×1080 (px):\n${[...minAt1080].map(([k, v]) => `${k}: ${v.toFixed(1)}`).join('\n')}`);
   }
 }

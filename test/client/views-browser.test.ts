@@ -71,6 +71,19 @@ describe('chain view', () => {
     expect(await count('.katex-error')).toBe(0);
   }, 60_000);
 
+  it('keeps the row captions clear of a derivative wider than its box', async () => {
+    await show({ q: 'chain-wide', state: 'revealed', width: 1000, height: 600 });
+    const rects = (sel: string) => page.locator(sel).evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { l: r.left, r: r.right, t: r.top, b: r.bottom };
+    }));
+    const derivs = await rects('.cra-derivative');
+    expect(derivs.length).toBe(1);
+    for (const c of await rects('.cra-caption')) {
+      for (const d of derivs) expect(c.r <= d.l || c.l >= d.r || c.b <= d.t || c.t >= d.b).toBe(true);
+    }
+  }, 60_000);
+
   it('stacks the boxes top to bottom and stays inside 390 px when on a phone', async () => {
     const { data } = await show({ q: 'nested4', state: 'revealed', mode: 'phone' });
     expect(data.layout).toBe('vertical');

@@ -3,6 +3,7 @@ import katex from 'katex';
 import { exprToLatex, formatNumber, freeVars, isPreviewSafe, valueToLatex } from '../../client/src/views/math-render';
 import { chooseWindow, clipLine, compileImplicit, contourSegments, numericSlope, samplePoint } from '../../client/src/views/implicit-curve';
 import { buildBackpropGraph, gradientOrder } from '../../client/src/views/backprop-graph';
+import { MUTED_TEXT } from '../../client/src/views/palette';
 
 import type { BackpropTask } from '../../shared/questions/types';
 
@@ -95,6 +96,15 @@ describe('implicit curve', () => {
     expect(compileImplicit('x^2 + y^2')).toBeNull();
     expect(compileImplicit('import(x) = 1')).toBeNull();
   });
+
+  it('reads implicit products and function powers with the project parser, as the questions write them', () => {
+    const hyperbola = compileImplicit('xy = 6')!;
+    expect(hyperbola(2, 3)).toBeCloseTo(0, 12);
+    expect(hyperbola(1, 1)).toBeCloseTo(-5, 12);
+    const mixed = compileImplicit('2x^2y + sin^2 x = y')!;
+    expect(mixed(1, 2)).toBeCloseTo(2 * 2 + Math.sin(1) ** 2 - 2, 12);
+    expect(contourSegments(hyperbola, { x0: 1, x1: 6, y0: 1, y1: 6 }, 40).length).toBeGreaterThan(10);
+  });
 });
 
 describe('buildBackpropGraph', () => {
@@ -135,5 +145,16 @@ describe('buildBackpropGraph', () => {
 describe('freeVars', () => {
   it('lists the parameters of a substitution without function names', () => {
     expect(freeVars('cos(t) + u*exp(v)')).toEqual(['t', 'u', 'v']);
+  });
+});
+
+describe('diagram text colours', () => {
+  const lum = (hex: string): number => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  it('keeps secondary diagram text at 7:1 or better on the diagram panel, as all projector text', () => {
+    const panel = lum('#f5f7fa');
+    expect((panel + 0.05) / (lum(MUTED_TEXT) + 0.05)).toBeGreaterThanOrEqual(7);
   });
 });

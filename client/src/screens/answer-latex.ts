@@ -5,6 +5,17 @@
 import type { Answer } from '../../../shared/questions/types';
 import { sigFig } from '../app/format';
 import { trustedTex } from '../views/trusted-tex';
+import { parseExpr } from '../../../shared/questions/calculus/parse';
+import { breakableTex } from '../../../shared/questions/calculus/break-tex';
+
+function breakableAnswer(expr: string): string | null {
+  if (expr.trim() === '' || Number.isFinite(Number(expr))) return null;
+  try {
+    return breakableTex(parseExpr(expr));
+  } catch {
+    return null;
+  }
+}
 
 /** LaTeX for a number at 3 s.f.: a true minus sign, powers of ten written out. */
 export function numberLatex(value: number): string {
@@ -23,7 +34,8 @@ function cellLatex(cell: string | number, exprToLatex: (e: string) => string | n
 
 /** The answer as LaTeX, or null when the question has none to show. */
 export function answerLatex(a: Answer, exprToLatex: (e: string) => string | null): string | null {
-  if (a.expr !== undefined) return cellLatex(a.expr, exprToLatex);
+  // A long derivative is written so the screen can break it between factors rather than shrink it.
+  if (a.expr !== undefined) return breakableAnswer(a.expr) ?? cellLatex(a.expr, exprToLatex);
   const rows = a.matrix ?? (Array.isArray(a.value) ? (Array.isArray(a.value[0]) ? (a.value as number[][]) : (a.value as number[]).map((x) => [x])) : null);
   if (rows) return `\\begin{bmatrix} ${rows.map((r) => r.map((c) => cellLatex(c, exprToLatex)).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
   if (typeof a.value === 'number') return numberLatex(a.value);

@@ -7,8 +7,8 @@ import type { PublicQuestion } from '../../../shared/questions/types';
 import type { ExprTask } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { latexOrText } from './math-render';
-import { trustedTex } from './trusted-tex';
-import { COLORS, css } from './palette';
+import { boxFunction } from '../../../shared/questions/calculus/box-function';
+import { COLORS, css, MUTED_TEXT } from './palette';
 import { arrow, endRadius } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
 
@@ -50,8 +50,8 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
   function boxColumn(li: number, scale: number): Column {
     const layer = layers[li];
     // A box is written in its own input: the innermost box takes x itself, so it reads 2x², not 2u².
-    const fn = layer && layer.inner.trim() === variable ? layer.fn.replace(/\bu\b/g, variable) : (layer?.fn ?? 'u');
-    const main = stage.label(trustedTex(fn) ?? latexOrText(fn), {
+    const box = layer ? boxFunction(layer, variable) : { latex: 'u' };
+    const main = stage.label(box.latex, {
       scale,
       aria: `layer ${layers.length - li} of ${layers.length}: ${layer?.fn ?? ''}`,
       className: `cra-box${state.activeLayer === li ? ' cra-box--active' : ''}`,
@@ -146,8 +146,10 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
       centers.push({ x: x + c.w / 2, half: c.layer < 0 ? endRadius(c.main, stage.metrics) : boxW(c, scale) / 2 });
       x += c.w + gapArrow;
     }
+    // Captions end left of the first box's column, whose answer and derivative labels may be wider than the box.
     const first = centers[1];
-    if (first) captions(first.x - first.half - stage.metrics.gap * 0.5, rows, scale);
+    const firstCol = cols[1];
+    if (first && firstCol) captions(first.x - Math.max(first.half, firstCol.w / 2) - stage.metrics.gap * 0.5, rows, scale);
     for (let i = 0; i + 1 < centers.length; i++) {
       const a = centers[i];
       const b = centers[i + 1];
@@ -216,7 +218,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     const items: Array<[number | undefined, string]> = [[rows.mark, 'answers'], [rows.deriv, 'local derivative']];
     for (const [y, text] of items) {
       if (y === undefined) continue;
-      const l = stage.label('', { text, scale: scale * 0.5, color: '#6b7280', className: 'cra-caption' });
+      const l = stage.label('', { text, scale: scale * 0.5, color: MUTED_TEXT, className: 'cra-caption' });
       if (right - l.w < 2) l.el.remove();
       else stage.place(l, right, y, 'right');
     }

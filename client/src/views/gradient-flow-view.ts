@@ -5,7 +5,7 @@
 import type { Activation, GradientFlowTask, PublicQuestion } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { formatNumber, valueToLatex } from './math-render';
-import { COLORS } from './palette';
+import { COLORS, MUTED_TEXT } from './palette';
 import { arrow } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
 
@@ -45,7 +45,7 @@ export function createGradientFlowView(stage: Stage, question: PublicQuestion): 
     if (i === null) return [stage.label('\\cdots', { scale })];
     const name = stage.label(`\\text{layer } ${i}`, { scale, className: 'cra-layer' });
     const factor = stage.label(factorTex(String(i)), { scale: scale * 0.8, className: 'cra-factor' });
-    const nums = extras.map(([k, v]) => stage.label(`${k}_{${i}} = ${formatNumber(v[i - 1] ?? NaN)}`, { scale: scale * 0.65, color: '#6b7280' }));
+    const nums = extras.map(([k, v]) => stage.label(`${k}_{${i}} = ${formatNumber(v[i - 1] ?? NaN)}`, { scale: scale * 0.65, color: MUTED_TEXT }));
     return [name, factor, ...nums];
   }
 

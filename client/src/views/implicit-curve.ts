@@ -1,10 +1,11 @@
 /**
- * The numerical side of the implicit view: F(x, y) = lhs − rhs compiled once with the trusted mathjs instance,
+ * The numerical side of the implicit view: F(x, y) = lhs − rhs read by the project's one parser (so `xy`,
+ * `2x^2y` and `sin^2 x` mean what they mean everywhere else) and compiled to plain closures,
  * its zero set traced by marching squares, a window that shows the curve, a point on it and the slope there.
  * Pure functions (no DOM), so they are testable in Node.
  */
-import { math } from '../../../shared/math/engine';
-import { isPreviewSafe } from './math-render';
+import { parseAnswer } from '../../../shared/math/safe-parse';
+import { compile } from '../../../shared/math/compile';
 
 export type Fn2 = (x: number, y: number) => number;
 export type Segment = [number, number, number, number];
@@ -15,15 +16,20 @@ export interface Window2 {
   y1: number;
 }
 
-/** F(x, y) = lhs − rhs for "lhs = rhs", or null when the equation is malformed or fails the safety guard. */
+/** F(x, y) = lhs − rhs for "lhs = rhs", or null when the equation is malformed or not readable. */
 export function compileImplicit(equation: string): Fn2 | null {
   const sides = equation.split('=');
-  if (sides.length !== 2 || !sides.every((s) => isPreviewSafe(s.trim()))) return null;
+  if (sides.length !== 2) return null;
+  const [lhs, rhs] = sides.map((s) => parseAnswer(s.trim(), ['x', 'y']));
+  if (!lhs?.ok || !rhs?.ok) return null;
+  const index = new Map([['x', 0], ['y', 1]]);
   try {
-    const code = math.compile(`(${sides[0]}) - (${sides[1]})`);
+    const F = compile({ k: 'bin', op: '-', a: lhs.expr, b: rhs.expr }, index);
+    const env = new Float64Array(2);
     return (x, y) => {
-      const v: unknown = code.evaluate({ x, y });
-      return typeof v === 'number' ? v : NaN;
+      env[0] = x;
+      env[1] = y;
+      return F(env);
     };
   } catch {
     return null;

@@ -5,7 +5,8 @@
 import type { ImplicitTask, PublicQuestion } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { formatNumber, latexOrText } from './math-render';
-import { COLORS } from './palette';
+import { COLORS, MUTED_TEXT } from './palette';
+import { trustedTex } from './trusted-tex';
 import type { Drawer, Stage } from './stage';
 import {
   chooseWindow,
@@ -38,10 +39,8 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
     stage.begin();
     const m = stage.metrics;
     const vp = stage.viewport();
-    const eq = task.equation.split('=').map((s) => latexOrText(s.trim()));
-    const head = stage.fitLabel(eq.join(' = '), vp.w - 2 * m.gap, { className: 'cra-equation' });
-    stage.place(head, vp.w / 2, m.gap + head.h / 2);
-    const top = m.gap * 2 + head.h;
+    // The equation is the question's own prompt, typeset once above the view on every screen: not repeated here.
+    const top = m.gap;
     const footH = state.revealed ? m.font * 3 : m.font * 1.5;
     const side = Math.max(240, Math.min(vp.w - 2 * m.gap, vp.h - top - footH - m.gap));
     const left = (vp.w - side) / 2;
@@ -89,7 +88,8 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
     const q = state.revealed;
     if (!q) return;
     const d = task.order === 2 ? '\\frac{d^2y}{dx^2}' : '\\frac{dy}{dx}';
-    const ans = q.answer.expr !== undefined ? latexOrText(q.answer.expr) : typeof q.answer.value === 'number' ? formatNumber(q.answer.value) : '';
+    // The question printer's LaTeX (xy, not x·y), as in the worked steps.
+    const ans = q.answer.expr !== undefined ? (trustedTex(q.answer.expr) ?? latexOrText(q.answer.expr)) : typeof q.answer.value === 'number' ? formatNumber(q.answer.value) : '';
     const parts = [`${d} = ${ans}`];
     if (Number.isFinite(k) && (task.order === 2 || q.answer.expr !== undefined)) parts.push(`\\text{tangent slope } {${formatNumber(k)}}`);
     const l = stage.fitLabel(parts.join(',\\qquad '), width - 2 * stage.metrics.gap, { className: 'cra-answer' });
@@ -107,9 +107,9 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
       g.lineBetween(sx(v), top, sx(v), top + side);
       g.lineBetween(left, sy(v), left + side, sy(v));
       if (Math.abs(v) > 1e-9 && Math.abs(Math.round(v / step)) % 2 === 0) {
-        const t = stage.label('', { text: String(Number(v.toPrecision(3))), scale: 0.5, color: '#6b7280' });
+        const t = stage.label('', { text: String(Number(v.toPrecision(3))), scale: 0.5, color: MUTED_TEXT });
         stage.place(t, sx(v), sy(0) + t.h * 0.7);
-        const u = stage.label('', { text: String(Number(v.toPrecision(3))), scale: 0.5, color: '#6b7280' });
+        const u = stage.label('', { text: String(Number(v.toPrecision(3))), scale: 0.5, color: MUTED_TEXT });
         stage.place(u, sx(0) - 4, sy(v), 'right');
       }
     }

@@ -5,7 +5,7 @@
 import type { JacobianTask, PublicQuestion } from '../../../shared/questions/types';
 import type { ViewState } from './contract';
 import { formatNumber, latexOrText } from './math-render';
-import { COLORS, OKABE_ITO } from './palette';
+import { COLORS, OKABE_ITO, MUTED_TEXT } from './palette';
 import type { Drawer, Stage } from './stage';
 
 interface Block {
@@ -62,7 +62,7 @@ export function createJacobianView(stage: Stage, question: PublicQuestion): Draw
       drawBlock(b, bx, by, cell);
       const nl = names[i];
       if (nl) stage.place(nl, x + w / 2, y + nameH / 2);
-      const shape = stage.label(`${b.rows}\\times${b.cols}`, { scale: 0.7, color: '#6b7280', className: 'cra-shape' });
+      const shape = stage.label(`${b.rows}\\times${b.cols}`, { scale: 0.7, color: MUTED_TEXT, className: 'cra-shape' });
       shape.el.dataset.shape = `${b.rows}x${b.cols}`;
       stage.place(shape, x + w / 2, blockTop + maxH + mm.gap * 0.4 + shape.h / 2);
       x += w;

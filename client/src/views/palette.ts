@@ -30,6 +30,12 @@ export const COLORS = {
   tangent: OKABE_ITO.vermillion,
 } as const;
 
+/**
+ * Secondary text on a diagram (captions, axis numbers, shapes): still 7:1 or better on the diagram's panel
+ * (#f5f7fa, styles.css .view-host), as all projector text must be; the lighter `muted` is for lines only.
+ */
+export const MUTED_TEXT = '#474f5c';
+
 /** Colours of the paths of a dependency tree, in order; the path number is drawn too. */
 export const PATH_COLORS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.purple, OKABE_ITO.sky];
 

@@ -34,6 +34,19 @@ export interface LabelOptions {
 }
 
 const MAX_BACKING_SIDE = 8192;
+/** Re-layouts with tighter metrics per size before a drawing is scaled as a whole. */
+const MAX_RELAYOUTS = 3;
+
+/** Metrics with type and spacing scaled by `density`, never a label below the mode's floor. */
+function denser(m: ModeMetrics, density: number): ModeMetrics {
+  if (density >= 1) return m;
+  const font = Math.max(m.minFont, m.font * density);
+  const r = font / m.font;
+  return { ...m, font, gap: m.gap * r, pad: m.pad * r, stroke: Math.max(2, m.stroke * r) };
+}
+
+/** Frames drawn after the last change before the loop sleeps (the first may still be the old size). */
+const IDLE_FRAMES = 3;
 
 export class Stage {
   readonly root: HTMLDivElement;
@@ -47,6 +60,15 @@ export class Stage {
   private tween: Phaser.Tweens.Tween | null = null;
   private destroyed = false;
   private pendingAnimation: (() => void) | null = null;
+  /** Frames rendered since the last change; at IDLE_FRAMES with nothing animating, the loop sleeps. */
+  private idleFrames = 0;
+  /**
+   * Projector: the layout's type and spacing relative to the mode's metrics. A drawing too large for its panel is
+   * first laid out again tighter (down to the legible floor for every label), and only then scaled as a whole,
+   * so labels keep their size where they can. Reset on every resize.
+   */
+  private density = 1;
+  private relayouts = 0;
   metrics: ModeMetrics;
 
   constructor(
@@ -90,13 +112,14 @@ export class Stage {
 
   /** Starts a redraw: no labels, no graphics; metrics follow the current width. */
   begin(): void {
+    this.wake();
     this.overlay.replaceChildren();
     this.overlay.style.transform = '';
     // Labels are measured with getBoundingClientRect: the previous fit-to-panel scale must not shrink them.
     this.inner.style.transform = '';
     this.gfxObj?.clear();
     this.gfxObj?.setPosition(0, 0);
-    this.metrics = metricsFor(this.options.mode, this.viewport().w, screenScale());
+    this.metrics = denser(metricsFor(this.options.mode, this.viewport().w, screenScale()), this.density);
   }
 
   /** A KaTeX (or plain text) label, rendered and measured, placed later with `place`. */
@@ -187,9 +210,9 @@ export class Stage {
       this.overlay.style.transform = `translateY(${off}px)`;
       this.gfxObj.setPosition(0, off * this.gfxObj.scaleY);
     }
-    this.fitToViewport(w, h, vp);
-    // The panel size this layout was made for: tests wait on it after a resize.
-    this.root.dataset.laidFor = `${vp.w}x${vp.h}`;
+    // The panel size this layout was made for: tests wait on it after a resize (not while a tighter one is due).
+    if (this.fitToViewport(w, h, vp)) delete this.root.dataset.laidFor;
+    else this.root.dataset.laidFor = `${vp.w}x${vp.h}`;
     const next = { w: Math.max(vp.w, Math.ceil(w)), h: Math.max(vp.h, Math.ceil(h)) };
     const dpr = currentDpr();
     if (next.w === this.size.w && next.h === this.size.h && dpr === this.dpr) return;
@@ -203,7 +226,7 @@ export class Stage {
    * On the projector nothing may scroll or be cut off: a drawing larger than its panel is scaled down as a whole
    * (canvas and labels together) and centred. Phones scroll instead, where a swipe is natural.
    */
-  private fitToViewport(w: number, h: number, vp: { w: number; h: number }): void {
+  private fitToViewport(w: number, h: number, vp: { w: number; h: number }): boolean {
     // Labels never shrink below the legible minimum, so one may stick out of the drawing: the bounds include them.
     const b = this.options.mode === 'projector' ? this.labelBounds() : { x0: 0, y0: 0, x1: 0, y1: 0 };
     const x0 = Math.min(0, b.x0);
@@ -211,16 +234,41 @@ export class Stage {
     const cw = Math.max(w, b.x1) - x0;
     const ch = Math.max(h, b.y1) - y0;
     const k = this.options.mode === 'projector' ? Math.min(1, vp.w / Math.max(1, cw), vp.h / Math.max(1, ch)) : 1;
+    let relayout = false;
+    if (k < 0.999 && this.options.mode === 'projector' && this.relayouts < MAX_RELAYOUTS) {
+      // Too large: lay it out again with tighter type and spacing before scaling it (see `density`).
+      const smallest = this.metrics.minFont / Math.max(1, metricsFor('projector', vp.w, screenScale()).font);
+      const next = Math.max(smallest, this.density * k * 0.98);
+      if (next < this.density - 0.01) {
+        this.density = next;
+        this.relayouts++;
+        queueMicrotask(() => {
+          if (!this.destroyed) this.redraw();
+        });
+        relayout = true;
+      }
+    }
+    // The smallest label as the audience sees it (font size × the fit scale), for the projector's tests.
+    this.root.dataset.minLabelPx = (this.smallestLabelPx() * Math.min(1, k)).toFixed(1);
     if (k >= 0.999 && x0 >= 0 && y0 >= 0) {
       this.inner.style.transform = '';
       delete this.root.dataset.fitScale;
-      return;
+      return relayout;
     }
     const dx = Math.max(0, (vp.w - cw * k) / 2) - x0 * k;
     const dy = (k < 0.999 ? Math.max(0, (vp.h - ch * k) / 2) : 0) - y0 * k;
     Object.assign(this.inner.style, { transformOrigin: '0 0', transform: `translate(${dx}px, ${dy}px) scale(${k})` });
     if (k < 0.999) this.root.dataset.fitScale = k.toFixed(2);
     else delete this.root.dataset.fitScale;
+    return relayout;
+  }
+
+  private smallestLabelPx(): number {
+    let min = Infinity;
+    for (const el of this.overlay.children) {
+      if (el instanceof HTMLElement && el.style.visibility === 'visible') min = Math.min(min, parseFloat(el.style.fontSize) || Infinity);
+    }
+    return Number.isFinite(min) ? min : 0;
   }
 
   /** The box around every placed label, CSS px of the content (before any fit transform). */
@@ -254,6 +302,7 @@ export class Stage {
       return;
     }
     let last = 0;
+    this.wake();
     this.tween = this.scene.tweens.addCounter({
       from: 0,
       to: steps,
@@ -271,6 +320,8 @@ export class Stage {
   /** Follow a container size or devicePixelRatio change. */
   resize(): void {
     this.size = { w: 0, h: 0 };
+    this.density = 1;
+    this.relayouts = 0;
     this.redraw();
   }
 
@@ -298,7 +349,30 @@ export class Stage {
     return { w: Math.round(this.size.w * k), h: Math.round(this.size.h * k) };
   }
 
+  /**
+   * Render on change only: an idle view must not redraw 60 times a second (40 % of a projector laptop's CPU).
+   * Every change (a redraw, a resize, an animation) wakes the loop; a few frames after the last one it sleeps.
+   */
+  private wake(): void {
+    this.idleFrames = 0;
+    if (!this.game?.loop || this.destroyed) return;
+    if (!this.game.loop.running) this.game.loop.wake();
+    this.root.dataset.loop = 'awake';
+  }
+
+  private readonly afterRender = (): void => {
+    if (this.destroyed) return;
+    if (this.tween?.isPlaying() || this.pendingAnimation) {
+      this.idleFrames = 0;
+      return;
+    }
+    if (++this.idleFrames < IDLE_FRAMES) return;
+    this.game.loop.sleep();
+    this.root.dataset.loop = 'asleep';
+  };
+
   private resizeGame(): void {
+    this.wake();
     const b = this.backing();
     this.game.scale.setZoom(this.size.w / b.w);
     this.game.scale.resize(b.w, b.h);
@@ -326,6 +400,7 @@ export class Stage {
     if (this.destroyed) return;
     this.scene = scene;
     this.gfxObj = scene.add.graphics();
+    this.game.events.on(Phaser.Core.Events.POST_RENDER, this.afterRender);
     this.gfxObj.setScale(this.backing().w / this.size.w);
     this.styleCanvas();
     this.root.dataset.ready = 'true';
@@ -352,6 +427,9 @@ export class Stage {
       input: { keyboard: false, mouse: false, touch: false, gamepad: false },
       audio: { noAudio: true },
       antialias: true,
+      // The loop sleeps between changes (render on change only): the browser must keep the last frame, not clear
+      // the drawing buffer once it has been shown, or a re-composite (a screenshot, a layer change) shows nothing.
+      preserveDrawingBuffer: true,
       scale: { mode: Phaser.Scale.NONE, width: b.w, height: b.h, zoom: this.size.w / b.w, expandParent: false },
       scene: ViewScene,
     });

@@ -1,7 +1,7 @@
 import type { BackpropTask, Distractor } from '../types';
 import { fmtValue, texValue } from '../format/number';
 import { backward, transpose, type ForwardPass, type Mat, type Vec } from './network';
-import { collapse, quantityValue, targetValue, type Target } from './target';
+import { collapse, parseTarget, quantityValue, targetValue, type Target } from './target';
 
 /** Prompt wording and distractors for a backprop question. */
 
@@ -91,4 +91,18 @@ export function distractorsFor(task: BackpropTask, t: Target, fw: ForwardPass, v
     });
   }
   return out;
+}
+
+/**
+ * The question in one line for a screen that draws the network (the projector): every number of the full prompt
+ * is on the drawing, so repeating them shrinks both below what the back row can read. Only the loss and the
+ * target remain. Throws TaskError like `parseTarget` for a task that is not valid.
+ */
+export function briefPromptFor(task: BackpropTask): { text: string; latex: string } {
+  const t = parseTarget(task.target, [task.x.length, ...task.layers.map((l) => l.b.length)]);
+  const lossTex = task.loss === 'mse' ? 'L = \\tfrac12 \\sum (a - y)^2' : '\\text{cross-entropy loss } L';
+  return {
+    text: `With ${LOSS_TEXT[task.loss]}, find ${targetText(t)}.`,
+    latex: `${lossTex}.\\quad \\text{Find } ${targetTex(t)}`,
+  };
 }

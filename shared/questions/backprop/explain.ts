@@ -9,7 +9,12 @@ import { collapse, quantityName, quantityValue, type Quantity } from './target';
  */
 export interface ExplainedStep extends BackpropStep {
   why: string;
+  /** `why` for a screen: its mathematics as LaTeX inside `\( … \)`, never index noise like `δ3[r]·a2[c]`. */
+  prose: string;
 }
+
+/** Worked steps show numbers to 3 significant figures, as answers are judged. */
+const SIG = 3;
 
 interface Ctx {
   task: BackpropTask;
@@ -25,10 +30,12 @@ const ACT_TEX: Record<Activation, string> = {
 
 /** A factor in a substituted product: negatives in parentheses so `0.8·(-0.06)` reads right. */
 const pf = (v: number): string => (v < 0 ? `(${fmtNum(v)})` : fmtNum(v));
-const pt = (v: number): string => (v < 0 ? `(${texNum(v)})` : texNum(v));
+const pt = (v: number): string => (v < 0 ? `(${texNum(v, SIG)})` : texNum(v, SIG));
 const aText = (i: number): string => (i === 0 ? 'x' : `a${i}`);
 const aTex = (i: number): string => (i === 0 ? 'x' : `a_{${i}}`);
 const dTex = (sym: string): string => `\\frac{\\partial L}{\\partial ${sym}}`;
+/** δ_i = ∂L/∂z_i, the error signal of layer i, as the prose names it. */
+const DELTA = (i: number): string => `\\delta_{${i}}`;
 
 /** One neuron in and out: the numbers can be substituted into the formula, as in the lesson. */
 function scalarLayer(ctx: Ctx, i: number): boolean {
@@ -41,15 +48,16 @@ function num(ctx: Ctx, q: Quantity, i: number): number {
   return typeof v === 'number' ? v : NaN;
 }
 
-function make(ctx: Ctx, q: Quantity, i: number, formula: [string, string], subst: [string, string] | null, why: string): ExplainedStep {
+function make(ctx: Ctx, q: Quantity, i: number, formula: [string, string], subst: [string, string] | null, why: string, prose = why): ExplainedStep {
   const value = collapse(quantityValue({ quantity: q, layer: i }, ctx.fw, ctx.bw));
   const sub = subst ? [` = ${subst[0]}`, ` = ${subst[1]}`] : ['', ''];
   return {
     name: quantityName(q, i),
     value,
     text: `${formula[0]}${sub[0]} = ${fmtValue(value)}`,
-    latex: `${formula[1]}${sub[1]} = ${texValue(value)}`,
+    latex: `${formula[1]}${sub[1]} = ${texValue(value, SIG)}`,
     why,
+    prose,
   };
 }
 
@@ -57,7 +65,7 @@ function zStep(ctx: Ctx, i: number): ExplainedStep {
   const l = ctx.task.layers[i - 1];
   const subst: [string, string] | null = scalarLayer(ctx, i) && l
     ? [`${fmtNum(l.W[0]?.[0] ?? 0)}·${pf(num(ctx, 'a', i - 1))} ${(l.b[0] ?? 0) < 0 ? '−' : '+'} ${fmtNum(Math.abs(l.b[0] ?? 0))}`,
-      `${texNum(l.W[0]?.[0] ?? 0)} \\cdot ${pt(num(ctx, 'a', i - 1))} ${(l.b[0] ?? 0) < 0 ? '-' : '+'} ${texNum(Math.abs(l.b[0] ?? 0))}`]
+      `${texNum(l.W[0]?.[0] ?? 0, SIG)} \\cdot ${pt(num(ctx, 'a', i - 1))} ${(l.b[0] ?? 0) < 0 ? '-' : '+'} ${texNum(Math.abs(l.b[0] ?? 0), SIG)}`]
     : null;
   return make(ctx, 'z', i, [`z${i} = W${i}·${aText(i - 1)} + b${i}`, `z_{${i}} = W_{${i}} ${aTex(i - 1)} + b_{${i}}`], subst,
     `Layer ${i} weighs its inputs and adds its bias.`);
@@ -66,7 +74,7 @@ function zStep(ctx: Ctx, i: number): ExplainedStep {
 function aStep(ctx: Ctx, i: number): ExplainedStep {
   const act = ctx.task.layers[i - 1]?.activation ?? 'linear';
   return make(ctx, 'a', i, [`a${i} = ${ACT_TEXT[act]}(z${i})`, `a_{${i}} = ${ACT_TEX[act]}(z_{${i}})`], null,
-    `Apply layer ${i}'s activation (${ACT_TEXT[act]}).`);
+    `Apply layer ${i}'s activation (${ACT_TEXT[act]}).`, `Apply layer ${i}'s activation \\(${ACT_TEX[act]}\\).`);
 }
 
 function lossStep(ctx: Ctx): ExplainedStep {
@@ -110,16 +118,20 @@ function dzStep(ctx: Ctx, i: number): ExplainedStep {
     const why = ctx.mode === 'bce'
       ? 'Sigmoid and binary cross-entropy combine: the σ\'(z) factor cancels the denominators, leaving a − y.'
       : 'Softmax and cross-entropy combine: multiplying by the softmax Jacobian leaves a − y (Σy = 1).';
+    const prose = ctx.mode === 'bce'
+      ? `Sigmoid and binary cross-entropy combine: the \\(\\sigma'(z_{${i}})\\) factor cancels the denominators, leaving \\(${DELTA(i)} = a_{${i}} - y\\).`
+      : `Softmax and cross-entropy combine: multiplying by the softmax Jacobian leaves \\(${DELTA(i)} = a_{${i}} - y\\) (as \\(\\textstyle\\sum_j y_j = 1\\)).`;
     const sumY = ctx.task.y.reduce((s, v) => s + v, 0);
     const f: [string, string] = ctx.mode === 'ce-softmax' && Math.abs(sumY - 1) > 1e-12
       ? [`${lhs[0]} = a${i}·Σy − y`, `${lhs[1]} = a_{${i}} \\textstyle\\sum_j y_j - y`]
       : [`${lhs[0]} = a${i} − y`, `${lhs[1]} = a_{${i}} - y`];
-    return make(ctx, 'dz', i, f, null, why);
+    return make(ctx, 'dz', i, f, null, why, prose);
   }
   if (act === 'softmax') {
     return make(ctx, 'dz', i, [`${lhs[0]} = a${i} ⊙ (g − (a${i}·g)) with g = dL/da${i}`,
       `${lhs[1]} = a_{${i}} \\odot \\bigl(g - (a_{${i}}^{\\top} g)\\,\\mathbf{1}\\bigr),\\ g = ${dTex(`a_{${i}}`)}`], null,
-    'Back through softmax: multiply by its Jacobian diag(a) − a aᵀ.');
+    'Back through softmax: multiply by its Jacobian diag(a) − a aᵀ.',
+    `Back through softmax: multiply by its Jacobian \\(\\operatorname{diag}(a_{${i}}) - a_{${i}} a_{${i}}^{\\top}\\) to get \\(${DELTA(i)}\\).`);
   }
   const [dt, dx] = derivText(act, i);
   const f: [string, string] = act === 'linear'
@@ -127,36 +139,42 @@ function dzStep(ctx: Ctx, i: number): ExplainedStep {
     : [`${lhs[0]} = dL/da${i} ⊙ ${dt}`, `${lhs[1]} = ${dTex(`a_{${i}}`)} \\odot ${dx}`];
   const subst: [string, string] | null = scalarLayer(ctx, i) && act === 'sigmoid'
     ? [`${fmtNum(num(ctx, 'da', i))}·${pf(num(ctx, 'a', i))}·(1 − ${fmtNum(num(ctx, 'a', i))})`,
-      `${texNum(num(ctx, 'da', i))} \\cdot ${pt(num(ctx, 'a', i))} \\cdot (1 - ${texNum(num(ctx, 'a', i))})`]
+      `${texNum(num(ctx, 'da', i), SIG)} \\cdot ${pt(num(ctx, 'a', i))} \\cdot (1 - ${texNum(num(ctx, 'a', i), SIG)})`]
     : null;
   const why = act === 'linear'
     ? `Layer ${i} is linear (a${i} = z${i}), so the gradient passes through unchanged: δ${i} = dL/da${i}.`
     : `Chain rule through a${i} = ${ACT_TEXT[act]}(z${i}): multiply by the activation's derivative ${ACT_TEXT[act]}'(z${i}) to get δ${i}.`;
-  return make(ctx, 'dz', i, f, subst, why);
+  const prose = act === 'linear'
+    ? `Layer ${i} is linear (\\(a_{${i}} = z_{${i}}\\)), so the gradient passes through unchanged: \\(${DELTA(i)} = ${dTex(`a_{${i}}`)}\\).`
+    : `Chain rule through \\(a_{${i}} = ${ACT_TEX[act]}(z_{${i}})\\): multiply by the activation's derivative to get \\(${DELTA(i)} = ${dTex(`z_{${i}}`)}\\).`;
+  return make(ctx, 'dz', i, f, subst, why, prose);
 }
 
 function dWStep(ctx: Ctx, i: number): ExplainedStep {
   const subst: [string, string] | null = scalarLayer(ctx, i)
-    ? [`${fmtNum(num(ctx, 'dz', i))}·${pf(num(ctx, 'a', i - 1))}`, `${texNum(num(ctx, 'dz', i))} \\cdot ${pt(num(ctx, 'a', i - 1))}`]
+    ? [`${fmtNum(num(ctx, 'dz', i))}·${pf(num(ctx, 'a', i - 1))}`, `${texNum(num(ctx, 'dz', i), SIG)} \\cdot ${pt(num(ctx, 'a', i - 1))}`]
     : null;
   return make(ctx, 'dW', i, [`dL/dW${i} = dL/dz${i} · ${aText(i - 1)}ᵀ`, `${dTex(`W_{${i}}`)} = ${dTex(`z_{${i}}`)}\\, ${aTex(i - 1)}^{\\top}`],
-    subst, `Weight W${i}[r][c] multiplies input ${aText(i - 1)}[c] into z${i}[r], so its gradient is δ${i}[r]·${aText(i - 1)}[c].`);
+    subst, `Weight W${i}[r][c] multiplies input ${aText(i - 1)}[c] into z${i}[r], so its gradient is δ${i}[r]·${aText(i - 1)}[c].`,
+    `Weight \\((W_{${i}})_{rc}\\) multiplies input \\((${aTex(i - 1)})_{c}\\) into \\((z_{${i}})_{r}\\), so its gradient is \\((${DELTA(i)})_{r}\\,(${aTex(i - 1)})_{c}\\): all of them at once, \\(${DELTA(i)}\\, ${aTex(i - 1)}^{\\top}\\).`);
 }
 
 function dbStep(ctx: Ctx, i: number): ExplainedStep {
   return make(ctx, 'db', i, [`dL/db${i} = dL/dz${i}`, `${dTex(`b_{${i}}`)} = ${dTex(`z_{${i}}`)}`], null,
-    `A bias adds straight into z${i}, so its gradient is δ${i} itself.`);
+    `A bias adds straight into z${i}, so its gradient is δ${i} itself.`,
+    `A bias adds straight into \\(z_{${i}}\\), so its gradient is \\(${DELTA(i)}\\) itself.`);
 }
 
 function daStep(ctx: Ctx, i: number): ExplainedStep {
   const from = i + 1;
   const subst: [string, string] | null = scalarLayer(ctx, from)
     ? [`${fmtNum(ctx.task.layers[i]?.W[0]?.[0] ?? 0)}·${pf(num(ctx, 'dz', from))}`,
-      `${texNum(ctx.task.layers[i]?.W[0]?.[0] ?? 0)} \\cdot ${pt(num(ctx, 'dz', from))}`]
+      `${texNum(ctx.task.layers[i]?.W[0]?.[0] ?? 0, SIG)} \\cdot ${pt(num(ctx, 'dz', from))}`]
     : null;
   const name = i === 0 ? ['dL/dx', dTex('x')] : [`dL/da${i}`, dTex(`a_{${i}}`)];
   return make(ctx, 'da', i, [`${name[0]} = W${from}ᵀ · dL/dz${from}`, `${name[1]} = W_{${from}}^{\\top} ${dTex(`z_{${from}}`)}`],
-    subst, `Send δ${from} back through the weights of layer ${from} (multiply by W${from} transposed).`);
+    subst, `Send δ${from} back through the weights of layer ${from} (multiply by W${from} transposed).`,
+    `Send \\(${DELTA(from)}\\) back through the weights of layer ${from}: multiply by \\(W_{${from}}^{\\top}\\).`);
 }
 
 /** Every quantity in computation order, ending with the one named `stopAt` (a canonical unindexed name). */

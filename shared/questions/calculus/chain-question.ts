@@ -4,6 +4,7 @@ import type { Difficulty, ExprTask, Family, Layer, Question, Step } from '../typ
 import type { Candidate } from './distractors';
 import { keepDistinct } from './distractors';
 import { domainPoints, readExprTask } from './expr-task';
+import { breakableTex } from './break-tex';
 import { chainProduct, decompose, LAYER_VAR, type LayerNodes } from './layers';
 import { differentiate } from './differentiate';
 import { add, dependsOn, div, fnName, isFn, isNeg, isOp, mul, mulAll, neg, num, opView, pow, substituteTidy, sym } from './nodes';
@@ -130,7 +131,7 @@ function productSteps(layers: readonly LayerNodes[], answer: MathNode, v: string
     },
     {
       text: `Tidy up: dy/d${v} = ${toStr(answer)}.`,
-      latex: `\\frac{dy}{d${texSymbol(v)}}=${texNode(answer)}`,
+      latex: `\\frac{dy}{d${texSymbol(v)}}=${breakableTex(answer)}`,
       prose: 'Tidy up: the answer.',
     },
   ];

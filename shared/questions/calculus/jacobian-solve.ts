@@ -103,7 +103,8 @@ function prompt(a: JacobianAnalysis): { text: string; latex: string } {
   const col = (fs: MathNode[]): string => `\\begin{pmatrix}${fs.map(texNode).join(' \\\\ ')}\\end{pmatrix}`;
   return {
     text: `Let ${f} and ${g}. Find the Jacobian of f∘g${a.at ? ` at (${vec(a.innerVars)}) = ${point}` : ''}, as J_f(g(x))·J_g(x).`,
-    latex: `f(${texVec(a.outerVars)})=${col(a.outer)},\\quad g(${texVec(a.innerVars)})=${col(a.inner)}.\\quad J_{f\\circ g}${a.at ? point.replace(/ /g, '') : `(${texVec(a.innerVars)})`}=\\,?`,
+    // Each definition is one group, so a narrow screen breaks between them, never after an "=".
+    latex: `{f(${texVec(a.outerVars)})=${col(a.outer)}},\\allowbreak\\quad {g(${texVec(a.innerVars)})=${col(a.inner)}}.\\allowbreak\\quad {J_{f\\circ g}${a.at ? point.replace(/ /g, '') : `(${texVec(a.innerVars)})`}=\\,?}`,
   };
 }
 

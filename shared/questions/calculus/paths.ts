@@ -96,11 +96,12 @@ function derivTex(top: string, bottom: string, partial: boolean): string {
 
 function subsPrompt(a: SubsAnalysis, partial: boolean): { text: string; latex: string } {
   const defs = a.subs.map(([k, n]) => `${k} = ${toStr(n)}`).join(', ');
-  const defsTex = a.subs.map(([k, n]) => `${texSymbol(k)}=${texNode(n)}`).join(',\\; ');
+  // Each definition is one group: a narrow screen breaks between definitions, never after an "=".
+  const defsTex = a.subs.map(([k, n]) => `{${texSymbol(k)}=${texNode(n)}}`).join(',\\allowbreak\\; ');
   const ask = partial ? `∂z/∂${a.wrt}` : `dz/d${a.wrt}`;
   return {
     text: `Let z = ${toStr(a.z)} where ${defs}. Find ${ask}.`,
-    latex: `z=${texNode(a.z)},\\quad ${defsTex}.\\quad ${derivTex('z', a.wrt, partial)}=\\,?`,
+    latex: `{z=${texNode(a.z)}},\\allowbreak\\quad ${defsTex}.\\allowbreak\\quad {${derivTex('z', a.wrt, partial)}=\\,?}`,
   };
 }
 

@@ -109,6 +109,14 @@ function texCall(n: MathNode, power?: string): string {
   return `${head}${power === undefined ? '' : `^{${power}}`}${paren(fnArgs(n).map(texNode).join(', '))}`;
 }
 
+/** A variable or a power of one (x, y^2): what a board writes side by side without a space. */
+function isLetter(n: MathNode): boolean {
+  if (n.type === 'SymbolNode') return symName(n).length === 1;
+  if (!isOp(n, '^')) return false;
+  const base = opView(n).args[0];
+  return base !== undefined && base.type === 'SymbolNode' && symName(base).length === 1;
+}
+
 function startsWithDigit(s: string): boolean {
   return /^[\d.]/.test(s);
 }
@@ -127,7 +135,8 @@ function texOp(n: MathNode): string {
     case 'multiply': {
       const left = texWrap(a, prec(a) < PREC_PRODUCT);
       const right = texWrap(b, prec(b) < PREC_PRODUCT || prec(b) === PREC_NEG);
-      const sep = startsWithDigit(right) ? '\\cdot ' : a.type === 'ConstantNode' && !isOp(b, '/') ? '' : '\\,';
+      // Letters multiply by juxtaposition as on the board (xy, x^2y); a thin space sets off calls and brackets.
+      const sep = startsWithDigit(right) ? '\\cdot ' : (a.type === 'ConstantNode' && !isOp(b, '/')) || (isLetter(a) && isLetter(b)) ? '' : '\\,';
       return `${left}${sep}${right}`;
     }
     case 'divide':

@@ -22,7 +22,7 @@ function allFinite(fw: ForwardPass): boolean {
 function answerSteps(t: Target, value: number | number[] | number[][], intro: string): { first: Step; last: Step } {
   return {
     first: { text: intro, prose: intro.replace(/ until .*$/, '.'), latex: '\\text{forward: } z_i = W_i a_{i-1} + b_i,\\ a_i = f_i(z_i);\\quad \\text{backward: } \\delta_i = \\frac{\\partial L}{\\partial a_i} \\odot f_i\'(z_i),\\ \\frac{\\partial L}{\\partial W_i} = \\delta_i a_{i-1}^{\\top},\\ \\frac{\\partial L}{\\partial a_{i-1}} = W_i^{\\top} \\delta_i' },
-    last: { text: `So ${targetText(t)} = ${fmtValue(value)}.`, prose: 'So the answer is:', latex: `${targetTex(t)} = ${texValue(value)}` },
+    last: { text: `So ${targetText(t)} = ${fmtValue(value)}.`, prose: 'So the answer is:', latex: `${targetTex(t)} = ${texValue(value, 3)}` },
   };
 }
 
@@ -49,7 +49,7 @@ function solveBackprop(raw: BackpropTask, meta: { difficulty: Question['difficul
     task: { ...task, target: t.name },
     answer: { value },
     backward: explained.map(({ name, value: v, text, latex }) => ({ name, value: v, text, latex })),
-    steps: [first, ...explained.map((s) => ({ text: `${s.why} ${s.text}`, prose: s.why, latex: s.latex })), last],
+    steps: [first, ...explained.map((s) => ({ text: `${s.why} ${s.text}`, prose: s.prose, latex: s.latex })), last],
     ...(distractors.length > 0 ? { distractors } : {}),
   };
 }

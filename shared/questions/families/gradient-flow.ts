@@ -62,12 +62,13 @@ function promptFor(f: Flow, hasW: boolean): { text: string; latex: string } {
     const wText = hasW ? `weight w = ${fmtNum(f.w)}` : 'weights w = 1';
     return {
       text: `A gradient flows back through ${f.depth} one-neuron ${name} layers a_k = ${name}(w·a_(k−1) + b_k) with ${wText}. What is the largest possible factor ∂a_${f.depth}/∂a_0 it can be scaled by?`,
-      latex: `\\max \\frac{\\partial a_{${f.depth}}}{\\partial a_0},\\quad a_k = ${tex}(w\\,a_{k-1} + b_k),\\ w = ${texNum(f.w)},\\ k = 1..${f.depth}`,
+      latex: `{\\max \\frac{\\partial a_{${f.depth}}}{\\partial a_0}},\\allowbreak\\quad {a_k = ${tex}(w\\,a_{k-1} + b_k)},\\allowbreak\\ {w = ${texNum(f.w)}},\\allowbreak\\ {k = 1..${f.depth}}`,
     };
   }
   return {
     text: `A gradient flows back through ${f.depth} one-neuron ${name} layers a_k = ${name}(w·a_(k−1) + b_k), each with weight w = ${fmtNum(f.w, 12)} and pre-activation z_k = ${fmtNum(f.z, 12)}. By what factor ∂a_${f.depth}/∂a_0 is it scaled?`,
-    latex: `\\frac{\\partial a_{${f.depth}}}{\\partial a_0},\\quad a_k = ${tex}(w\\,a_{k-1} + b_k),\\ w = ${texNum(f.w, 12)},\\ z_k = ${texNum(f.z, 12)},\\ k = 1..${f.depth}`,
+    // Groups: a narrow screen breaks between the definitions, never after an "=".
+    latex: `{\\frac{\\partial a_{${f.depth}}}{\\partial a_0}},\\allowbreak\\quad {a_k = ${tex}(w\\,a_{k-1} + b_k)},\\allowbreak\\ {w = ${texNum(f.w, 12)}},\\allowbreak\\ {z_k = ${texNum(f.z, 12)}},\\allowbreak\\ {k = 1..${f.depth}}`,
   };
 }
 

@@ -11,6 +11,7 @@ import { familyLabel } from '../family-labels';
 import type { HostContext, HostScreen } from './host-phases';
 import { playLink } from './host-lobby';
 import { typesetFit } from './fit-math';
+import { projectorPrompt } from './projector-prompt';
 import { muteButton, play } from './sound';
 import { observeViewSize } from './view-size';
 
@@ -25,7 +26,8 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
   const answered = h('div', { class: 'stat', id: 'answered-count' });
   const pauseBtn = h('button', { type: 'button', id: 'pause-button' });
   const prompt = h('div', { class: 'host-prompt', id: 'host-prompt', role: 'heading', 'aria-level': 1 });
-  const stopFit = typesetFit(prompt, v.question.prompt.latex, { fallback: v.question.prompt.text });
+  const stated = projectorPrompt(v.question);
+  const stopFit = typesetFit(prompt, stated.latex, { fallback: stated.text });
   const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
   let view: QuestionView | null = null;
   let destroyed = false;
@@ -38,7 +40,10 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     const cur = ctx.view;
     if (cur.phase !== 'question') return;
     countdown.set(cur.timer);
-    replace(answered, h('span', { class: 'num' }, `${cur.answered}/${cur.connectedCount}`), h('span', { class: 'lbl' }, 'answered'));
+    // Unsent drafts count as answers at time-up, so the class sees how many are still typing one.
+    const drafts = cur.drafts ?? 0;
+    replace(answered, h('span', { class: 'num' }, `${cur.answered}/${cur.connectedCount}`),
+      h('span', { class: 'lbl' }, drafts > 0 ? `answered · ${drafts} typing` : 'answered'));
     pauseBtn.textContent = cur.paused ? 'Resume ▶' : 'Pause';
   };
   let lastTick = Infinity;

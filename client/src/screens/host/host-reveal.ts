@@ -13,7 +13,8 @@ import { answerLatex } from '../answer-latex';
 import { familyLabel } from '../family-labels';
 import type { HostContext, HostScreen } from './host-phases';
 import { classStats } from './class-stats';
-import { fitBlock, typesetFit, typesetProse } from './fit-math';
+import { generalMethod } from '../../../../shared/questions/general-method';
+import { fitBlock, floorPx, typesetFit, typesetProse } from './fit-math';
 import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { observeViewSize } from './view-size';
@@ -29,7 +30,13 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   let stopFits: Array<() => void> = [];
   const prompt = h('div', { class: 'host-prompt', id: 'host-prompt' });
   // A network's reveal drops the prompt: every number it gives is on the graph, which needs the width.
-  const stopPrompt = q.family === 'backprop' ? () => undefined : typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text });
+  // A prompt too long for its corner at the legible floor moves above the diagram (wide drawings), and failing
+  // that steps aside for the reveal: the question was on screen all round, and the diagram shows it.
+  const promptTight = (): void => {
+    if (WIDE.has(q.family) && !main.classList.contains('prompt-top')) main.classList.add('prompt-top');
+    else main.classList.add('no-prompt');
+  };
+  let stopPrompt: () => void = () => undefined;
   const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
   const panel = h('section', { class: 'slide', id: 'reveal-slide', 'aria-live': 'polite' });
   const counter = h('span', { class: 'pill', id: 'step-counter' });
@@ -39,6 +46,20 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     v.index + 1 >= v.total ? 'Final results ▶' : 'Next question ▶');
   let view: QuestionView | null = null;
   let destroyed = false;
+  // A formula or the results that cannot fit at the legible floor get the whole lesson area for this slide:
+  // the prompt and diagram step aside until the next slide (fewer things on screen at once).
+  const main = h('main', { class: `reveal-main${WIDE.has(q.family) ? ' stacked' : ''}`, 'data-family': q.family },
+    h('div', { class: 'reveal-left' }, q.family === 'backprop' ? null : prompt, viewHost), panel);
+  const makeRoom = (): void => {
+    main.classList.add('roomy');
+  };
+  // A diagram whose smallest label the audience sees under the floor gets a larger share of the screen.
+  const diagramWatch = new MutationObserver(() => {
+    const px = Number(viewHost.querySelector<HTMLElement>('.cra-view')?.dataset.minLabelPx ?? '0');
+    if (px > 0 && px < floorPx() && viewHost.clientWidth > 0) main.classList.add('diagram-room');
+  });
+  diagramWatch.observe(viewHost, { attributes: true, subtree: true, attributeFilter: ['data-min-label-px'] });
+  if (q.family !== 'backprop') stopPrompt = typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text, onTight: promptTight });
 
   const lastSlide = steps.length;
   const forward = (): void => {
@@ -54,6 +75,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   const paint = (): void => {
     stopFits.forEach((f) => f());
     stopFits = [];
+    main.classList.remove('roomy');
     panel.classList.remove('enter');
     void panel.offsetWidth;
     if (!prefersReducedMotion()) panel.classList.add('enter');
@@ -67,17 +89,27 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   };
   const paintAnswer = (): void => {
     const box = h('div', { class: 'answer-box', id: 'reveal-answer' });
-    const stats = classStats(v.stats, q);
-    replace(panel,
-      h('h2', {}, '✓ The answer'),
-      box,
-      variantGame ? h('p', { class: 'variant-note', id: 'variant-note' }, 'Variant game: every player had their own numbers. The working below is the general method, shown on one variant.') : null,
-      stats);
-    stopFits.push(fitBlock(stats));
+    const stats = classStats(v.stats, q, variantGame);
+    if (variantGame) {
+      // No one student's numbers are the class's answer: the general solution first, the steps then an example.
+      const method = generalMethod(q.family);
+      const prose = h('p', { class: 'step-prose', id: 'general-prose' });
+      typesetProse(prose, method.prose);
+      replace(panel,
+        h('h2', {}, '✓ The general solution'),
+        prose,
+        box,
+        h('p', { class: 'variant-note', id: 'variant-note' }, 'Variant game: every player had their own numbers. The working that follows is one student\'s variant, for example.'),
+        stats);
+      stopFits.push(fitBlock(stats, makeRoom), typesetFit(box, method.latex, { fallback: method.text, onTight: makeRoom }));
+      return;
+    }
+    replace(panel, h('h2', {}, '✓ The answer'), box, stats);
+    stopFits.push(fitBlock(stats, makeRoom));
     void loadMath().then((m) => {
       if (destroyed || slide !== 0) return;
       const tex = answerLatex(q.answer, (e) => m.exprToLatex(e));
-      if (tex !== null) stopFits.push(typesetFit(box, tex, { minScale: 0.2 }));
+      if (tex !== null) stopFits.push(typesetFit(box, tex, { onTight: makeRoom }));
     });
   };
   const paintStep = (k: number): void => {
@@ -88,10 +120,11 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     const formula = h('div', { class: 'step-formula', id: 'step-formula' });
     replace(panel,
       h('div', { class: 'step-count' }, h('h2', {}, `Step ${k} of ${steps.length}`),
+        variantGame ? h('span', { class: 'variant-tag', id: 'variant-tag' }, 'For example, one student\'s variant') : null,
         h('div', { class: 'step-dots', 'aria-hidden': 'true' }, steps.map((_, i) => h('span', { class: i < k ? 'on' : null })))),
       step.prose ? prose : null,
       formula);
-    stopFits.push(typesetFit(formula, step.latex, { fallback: step.text, minScale: 0.2 }));
+    stopFits.push(typesetFit(formula, step.latex, { fallback: step.text, onTight: makeRoom }));
   };
 
   const unbind = bindStepKeys({ next: forward, back: () => go(slide - 1) });
@@ -104,7 +137,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
       counter),
     // Wide drawings (a chain of boxes, a network, a gradient's layers) get a full-width strip above the lesson;
     // square ones (trees, matrices, curves) sit beside it.
-    h('main', { class: `reveal-main${WIDE.has(q.family) ? ' stacked' : ''}`, 'data-family': q.family }, h('div', { class: 'reveal-left' }, q.family === 'backprop' ? null : prompt, viewHost), panel),
+    main,
     h('footer', { class: 'host-bar bottom', id: 'host-controls' }, backBtn, stepBtn, nextBtn,
       h('span', { class: 'muted' }, '→ / Space: next · ←: back'), h('span', { class: 'spacer' }), muteButton())));
   paint();
@@ -124,6 +157,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     update: () => undefined,
     destroy: () => {
       destroyed = true;
+      diagramWatch.disconnect();
       unbind();
       stopPrompt();
       stopFits.forEach((f) => f());

@@ -84,7 +84,7 @@ class HostSession implements HostContext {
     conn.on('host:state', (v) => this.setView(v));
     conn.on('host:progress', (p) => {
       if (this.view.phase === 'question' && p.index === this.view.index) {
-        this.view = { ...this.view, answered: p.answered, connectedCount: p.connected, playerCount: p.players };
+        this.view = { ...this.view, answered: p.answered, drafts: p.drafts ?? 0, connectedCount: p.connected, playerCount: p.players };
         this.screen?.update();
       }
     });

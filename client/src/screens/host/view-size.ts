@@ -7,6 +7,8 @@ export function observeViewSize(el: HTMLElement, onResize: () => void): () => vo
   let frame = 0;
   const observer = new ResizeObserver(() => {
     const size = `${el.clientWidth}x${el.clientHeight}`;
+    // Hidden (a slide that needs the whole area): forget the size, so showing it again re-lays the view out.
+    if (el.clientWidth === 0) last = '';
     if (size === last || el.clientWidth === 0) return;
     last = size;
     cancelAnimationFrame(frame);
