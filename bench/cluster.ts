@@ -10,7 +10,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type CreatedRoom, type HostView } from '../shared/protocol';
+import { STREAM_NAME } from '../server/cluster/adapter';
 import { startNode, type ServerNode } from '../test/support/cluster';
 import { startRedis } from '../test/support/redis';
 import type { ChildMessage, ParentMessage, Seats } from './cluster/messages';
@@ -41,6 +43,8 @@ interface Row {
   ackP50: number;
   ackP99: number;
   failedAcks: number;
+  /** Entries the workload added to the adapter's Redis stream (each one read and filtered by every process). */
+  streamEntries: number | null;
   load: number;
 }
 
@@ -74,7 +78,8 @@ async function runConfig(n: number): Promise<{ rows: Row[]; failover: Failover |
   const nodes: ServerNode[] = [];
   try {
     nodes.push(...(await Promise.all(Array.from({ length: n }, () => startNode(redis ? { redisUrl: redis.url, echo: true } : { echo: true })))));
-    const rows = [await workload(nodes, `1 room × ${BIG}`, [BIG]), await workload(nodes, `${ROOMS} rooms × ${ROOM_SIZE}`, Array<number>(ROOMS).fill(ROOM_SIZE))];
+    const url = redis?.url ?? null;
+    const rows = [await workload(nodes, `1 room × ${BIG}`, [BIG], url), await workload(nodes, `${ROOMS} rooms × ${ROOM_SIZE}`, Array<number>(ROOMS).fill(ROOM_SIZE), url)];
     const failover = n > 1 ? await failoverOnce(nodes) : null;
     return { rows, failover };
   } finally {
@@ -84,8 +89,9 @@ async function runConfig(n: number): Promise<{ rows: Row[]; failover: Failover |
 }
 
 /** Rooms of `sizes` players; room r's host on process r mod n, its players round robin over all processes. */
-async function workload(nodes: ServerNode[], name: string, sizes: number[]): Promise<Row> {
+async function workload(nodes: ServerNode[], name: string, sizes: number[], redisUrl: string | null): Promise<Row> {
   const urls = nodes.map((node) => node.url);
+  const entriesBefore = redisUrl === null ? null : await streamEntries(redisUrl);
   const children = await spawnClients(CLIENT_PROCS);
   const hosts: Client[] = [];
   try {
@@ -122,6 +128,7 @@ async function workload(nodes: ServerNode[], name: string, sizes: number[]): Pro
       ackP50: percentile(acks, 50),
       ackP99: percentile(acks, 99),
       failedAcks: stats.reduce((a, s) => a + s.failedAcks, 0),
+      streamEntries: redisUrl === null || entriesBefore === null ? null : (await streamEntries(redisUrl)) - entriesBefore,
       load: loadavg()[0] ?? 0,
     };
   } finally {
@@ -162,6 +169,20 @@ async function failoverOnce(nodes: ServerNode[]): Promise<Failover> {
     return { processes: nodes.length, takeoverMs: took.at - killedAt, firstAckMs, lost: Math.max(0, answering.length + 1 - given) };
   } finally {
     for (const c of clients) c.disconnect();
+  }
+}
+
+/** The adapter stream's `entries-added` counter (0 before the stream exists). */
+async function streamEntries(url: string): Promise<number> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const info = (await redis.call('XINFO', 'STREAM', STREAM_NAME)) as unknown[];
+    return Number(info[info.indexOf('entries-added') + 1] ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -209,10 +230,10 @@ const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
 function table(rows: Row[]): string {
   const single = new Map(rows.filter((r) => r.processes === 1).map((r) => [r.workload, r.fanoutP99]));
-  const head = ['processes', 'workload', 'fanout p50', 'fanout p99', '× single p99', 'ack p50', 'ack p99', 'failed acks', 'load avg'];
+  const head = ['processes', 'workload', 'fanout p50', 'fanout p99', '× single p99', 'ack p50', 'ack p99', 'failed acks', 'stream entries', 'load avg'];
   const lines = rows.map((r) => {
     const base = single.get(r.workload);
-    return [String(r.processes), r.workload, fmt(r.fanoutP50), fmt(r.fanoutP99), base === undefined ? '-' : fmt(r.fanoutP99 / Math.max(base, 1)), fmt(r.ackP50), fmt(r.ackP99), String(r.failedAcks), r.load.toFixed(1)];
+    return [String(r.processes), r.workload, fmt(r.fanoutP50), fmt(r.fanoutP99), base === undefined ? '-' : fmt(r.fanoutP99 / Math.max(base, 1)), fmt(r.ackP50), fmt(r.ackP99), String(r.failedAcks), r.streamEntries === null ? '-' : String(r.streamEntries), r.load.toFixed(1)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const row = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
