@@ -12,6 +12,7 @@ import { errorMessage } from '../../net/connection';
 import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
 import { createDraftSender } from '../player/player-drafts';
+import { projectorPrompt } from '../host/projector-prompt';
 import { partyDiagram } from './party-diagram';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
 
@@ -21,7 +22,10 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   const q = s.question;
   const countdown = createCountdown(() => ctx.conn.serverNow());
   const prompt = h('div', { class: 'party-prompt', id: 'question-prompt', role: 'heading', 'aria-level': 1, 'data-family': q.family, 'data-task': JSON.stringify(q.task) });
-  const stopFit = typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text, minScale: 0.35 });
+  // As on the projector: a network's numbers are on its drawing, so only the loss and the target are stated; a
+  // prompt that still cannot fit at the legible floor (a Jacobian's definitions) takes room from the drawing.
+  const stated = projectorPrompt(q);
+  const stopFit = typesetFit(prompt, stated.latex, { fallback: stated.text, minScale: 0.35, onTight: () => prompt.classList.add('tall') });
   const viewHost = h('div', { class: 'view-host', id: 'party-view' });
   const answerArea = h('div', { class: 'stack', id: 'answer-area' });
   const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });
