@@ -40,6 +40,13 @@ interface Row {
   players: number;
   fanoutP50: number;
   fanoutP99: number;
+  /**
+   * Host command ("start"/"next") sent → each phone has the question: what a class waits for. Unlike the emit →
+   * phone figure it counts the same server work on both paths (a single process queues the other rooms' question
+   * starts before its emit, a cluster process after it).
+   */
+  commandP50: number;
+  commandP99: number;
   ackP50: number;
   ackP99: number;
   failedAcks: number;
@@ -108,9 +115,11 @@ async function workload(nodes: ServerNode[], name: string, sizes: number[], redi
       });
       return ask(c, { type: 'join', urls, seats, protocolVersion: PROTOCOL_VERSION }, 'joined');
     }));
+    const commandAt = new Map<string, number>();
     for (let q = 0; q < QUESTIONS; q++) {
-      await Promise.all(rooms.map(async ({ host }) => {
+      await Promise.all(rooms.map(async ({ host, room }) => {
         const revealed = nextEvent<HostView>(host, 'host:state', (v) => v.phase === 'reveal' && v.index === q, 60_000);
+        commandAt.set(`${room.code}:${q}`, Date.now());
         await must(host, 'host:command', q === 0 ? { type: 'start' } : { type: 'next' });
         if ((await revealed) === null) throw new Error(`no reveal of question ${q} within 60 s`);
       }));
@@ -119,12 +128,18 @@ async function workload(nodes: ServerNode[], name: string, sizes: number[], redi
     const stats = await Promise.all(children.map((c) => ask(c, { type: 'report' }, 'stats')));
     const fanout = stats.flatMap((s) => s.fanout);
     const acks = stats.flatMap((s) => s.acks);
+    const waits = stats.flatMap((s) => s.received.flatMap((r) => {
+      const sent = commandAt.get(`${r.code}:${r.index}`);
+      return sent === undefined ? [] : [r.at - sent];
+    }));
     return {
       processes: nodes.length,
       workload: name,
       players: sizes.reduce((a, b) => a + b, 0),
       fanoutP50: percentile(fanout, 50),
       fanoutP99: percentile(fanout, 99),
+      commandP50: percentile(waits, 50),
+      commandP99: percentile(waits, 99),
       ackP50: percentile(acks, 50),
       ackP99: percentile(acks, 99),
       failedAcks: stats.reduce((a, s) => a + s.failedAcks, 0),
@@ -229,13 +244,17 @@ function withBudget<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
 function table(rows: Row[]): string {
-  const single = new Map(rows.filter((r) => r.processes === 1).map((r) => [r.workload, r.fanoutP99]));
-  const head = ['processes', 'workload', 'fanout p50', 'fanout p99', '× single p99', 'ack p50', 'ack p99', 'failed acks', 'stream entries', 'load avg'];
-  const lines = rows.map((r) => {
-    const base = single.get(r.workload);
-    return [String(r.processes), r.workload, fmt(r.fanoutP50), fmt(r.fanoutP99), base === undefined ? '-' : fmt(r.fanoutP99 / Math.max(base, 1)), fmt(r.ackP50), fmt(r.ackP99), String(r.failedAcks), r.streamEntries === null ? '-' : String(r.streamEntries), r.load.toFixed(1)];
-  });
+  const singles = rows.filter((r) => r.processes === 1);
+  const single = new Map(singles.map((r) => [r.workload, r.fanoutP99]));
+  const singleCommand = new Map(singles.map((r) => [r.workload, r.commandP99]));
+  const times = (v: number, base: number | undefined): string => (base === undefined ? '-' : fmt(v / Math.max(base, 1)));
+  const head = ['processes', 'workload', 'fanout p50', 'fanout p99', '× single', 'command→phone p50', 'p99', '× single', 'ack p50', 'ack p99', 'failed acks', 'stream entries', 'load avg'];
+  const lines = rows.map((r) => [
+    String(r.processes), r.workload, fmt(r.fanoutP50), fmt(r.fanoutP99), times(r.fanoutP99, single.get(r.workload)),
+    fmt(r.commandP50), fmt(r.commandP99), times(r.commandP99, singleCommand.get(r.workload)),
+    fmt(r.ackP50), fmt(r.ackP99), String(r.failedAcks), r.streamEntries === null ? '-' : String(r.streamEntries), r.load.toFixed(1),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const row = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
-  return [row(head), ...lines.map(row), '(ms; fan-out = owner emits the question → the phone receives it; × single = cluster fan-out p99 / the 1-process p99, floored at 1 ms)'].join('\n');
+  return [row(head), ...lines.map(row), '(ms; fan-out = owner emits the question → the phone receives it; command→phone = the host sends start/next → the phone has the question; × single = cluster p99 / the 1-process p99 of the same workload, floored at 1 ms)'].join('\n');
 }

@@ -1,7 +1,7 @@
 /**
  * Cluster benchmark client process: many socket.io-client players, each connected to one of the server processes
- * (round robin), answering every question within 2 s. Reports question fan-out (server emit → received) and
- * answer-ack latency to the parent over IPC.
+ * (round robin), answering every question within 2 s. Reports question fan-out (server emit → received), when each
+ * question arrived (the parent turns it into host command → received) and answer-ack latency to the parent over IPC.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ChildMessage, ParentMessage, Seats } from './messages';
@@ -9,6 +9,7 @@ import type { ChildMessage, ParentMessage, Seats } from './messages';
 const sockets: Socket[] = [];
 const fanout: number[] = [];
 const acks: number[] = [];
+const received: Array<{ code: string; index: number; at: number }> = [];
 let failedAcks = 0;
 const timers = new Set<NodeJS.Timeout>();
 const send = (msg: ChildMessage): void => void process.send?.(msg);
@@ -22,9 +23,11 @@ function open(url: string, auth: Record<string, unknown>): Promise<Socket> {
   });
 }
 
-function onState(s: Socket, view: { phase: string; index: number; sentAt?: number }): void {
+function onState(s: Socket, code: string, view: { phase: string; index: number; sentAt?: number }): void {
   if (view.phase !== 'question' || view.sentAt === undefined) return;
-  fanout.push(Date.now() - view.sentAt);
+  const at = Date.now();
+  fanout.push(at - view.sentAt);
+  received.push({ code, index: view.index, at });
   const timer = setTimeout(() => {
     timers.delete(timer);
     const t0 = performance.now();
@@ -45,7 +48,7 @@ async function join(msg: Extract<ParentMessage, { type: 'join' }>): Promise<void
     await Promise.all(
       jobs.slice(i, i + 50).map(async ({ url, seat, n }) => {
         const s = await open(url, auth);
-        s.on('state', (view: Parameters<typeof onState>[1]) => onState(s, view));
+        s.on('state', (view: Parameters<typeof onState>[2]) => onState(s, seat.code, view));
         const res = (await s.timeout(60_000).emitWithAck('room:join', { code: seat.code, nickname: `bot ${n}` })) as { ok: boolean; error?: string };
         if (!res.ok) throw new Error(`join ${seat.code}: ${res.error ?? '?'}`);
       }),
@@ -60,7 +63,7 @@ process.on('message', (msg: ParentMessage) => {
       join(msg).catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
       return;
     case 'report':
-      send({ type: 'stats', fanout, acks, failedAcks });
+      send({ type: 'stats', fanout, acks, failedAcks, received });
       return;
     case 'exit':
       for (const t of timers) clearTimeout(t);

@@ -15,5 +15,6 @@ export type ParentMessage =
 export type ChildMessage =
   | { type: 'ready' }
   | { type: 'joined' }
-  | { type: 'stats'; fanout: number[]; acks: number[]; failedAcks: number }
+  /** `received`: when (epoch ms) each player had question `index` of room `code`, for command → phone times. */
+  | { type: 'stats'; fanout: number[]; acks: number[]; failedAcks: number; received: Array<{ code: string; index: number; at: number }> }
   | { type: 'error'; message: string };

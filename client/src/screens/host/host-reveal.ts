@@ -53,10 +53,12 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   const makeRoom = (): void => {
     main.classList.add('roomy');
   };
-  // A diagram whose smallest label the audience sees under the floor gets a larger share of the screen.
+  // A diagram whose smallest label the audience sees under the floor gets a larger share of the screen, in two
+  // steps (the view re-lays out after each, which sets the attribute again): a big network may need the second.
   const diagramWatch = new MutationObserver(() => {
     const px = Number(viewHost.querySelector<HTMLElement>('.cra-view')?.dataset.minLabelPx ?? '0');
-    if (px > 0 && px < floorPx() && viewHost.clientWidth > 0) main.classList.add('diagram-room');
+    if (!(px > 0 && px < floorPx() && viewHost.clientWidth > 0)) return;
+    main.classList.add(main.classList.contains('diagram-room') ? 'diagram-max' : 'diagram-room');
   });
   diagramWatch.observe(viewHost, { attributes: true, subtree: true, attributeFilter: ['data-min-label-px'] });
   if (q.family !== 'backprop') stopPrompt = typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text, onTight: promptTight });
