@@ -7,9 +7,8 @@
  * ARENA_BENCH_CLUSTER_ROOMS, ARENA_BENCH_CLUSTER_ROOM_SIZE and ARENA_BENCH_CLUSTER_NODES ("1,2,4").
  * Bounded: every configuration has a time budget; processes are killed on the way out.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type CreatedRoom, type HostView } from '../shared/protocol';
 import { STREAM_NAME } from '../server/cluster/adapter';
@@ -17,6 +16,7 @@ import { startNode, type ServerNode } from '../test/support/cluster';
 import { startRedis } from '../test/support/redis';
 import type { ChildMessage, ParentMessage, Seats } from './cluster/messages';
 import { connect, inBatches, must, nextEvent, type Client } from './faults/clients';
+import { reply as replyOf, spawnClientProcesses, withBudget } from './harness';
 import { percentile } from './load/stats';
 
 const num = (name: string, def: number): number => {
@@ -69,7 +69,7 @@ export async function run(): Promise<void> {
   const failovers: Failover[] = [];
   for (const n of NODES) {
     console.log(`cluster: ${n} process${n > 1 ? 'es + redis' : ' (embedded, no redis)'}… (load average ${loadavg()[0]?.toFixed(1)})`);
-    const out = await withBudget(runConfig(n), BUDGET_MS, `${n} processes`);
+    const out = await withBudget(runConfig(n), BUDGET_MS, `cluster benchmark: ${n} processes`);
     rows.push(...out.rows);
     if (out.failover) failovers.push(out.failover);
   }
@@ -99,7 +99,7 @@ async function runConfig(n: number): Promise<{ rows: Row[]; failover: Failover |
 async function workload(nodes: ServerNode[], name: string, sizes: number[], redisUrl: string | null): Promise<Row> {
   const urls = nodes.map((node) => node.url);
   const entriesBefore = redisUrl === null ? null : await streamEntries(redisUrl);
-  const children = await spawnClients(CLIENT_PROCS);
+  const children = await spawnClientProcesses(new URL('./cluster/clients.ts', import.meta.url), CLIENT_PROCS);
   const hosts: Client[] = [];
   try {
     const rooms = await inBatches(sizes, 10, async (_size, r) => {
@@ -201,28 +201,8 @@ async function streamEntries(url: string): Promise<number> {
   }
 }
 
-async function spawnClients(n: number): Promise<ChildProcess[]> {
-  const file = fileURLToPath(new URL('./cluster/clients.ts', import.meta.url));
-  const children = Array.from({ length: n }, () => fork(file, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-  await Promise.all(children.map((c) => reply(c, 'ready')));
-  return children;
-}
-
-function reply<T extends ChildMessage['type']>(child: ChildProcess, type: T): Promise<Extract<ChildMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (msg: ChildMessage): void => {
-      if (msg.type === 'error') reject(new Error(`client process: ${msg.message}`));
-      else if (msg.type === type) resolve(msg as Extract<ChildMessage, { type: T }>);
-      else return;
-      child.off('message', onMessage);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`client process exited (${code})`)));
-  });
-}
-
 function ask<T extends ChildMessage['type']>(child: ChildProcess, msg: ParentMessage, want: T): Promise<Extract<ChildMessage, { type: T }>> {
-  const done = reply(child, want);
+  const done = replyOf<ChildMessage, typeof want>(child, want);
   child.send(msg);
   return done;
 }
@@ -231,14 +211,6 @@ function stopClient(child: ChildProcess): void {
   if (child.exitCode !== null) return;
   child.send({ type: 'exit' } satisfies ParentMessage);
   setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 2000).unref();
-}
-
-function withBudget<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`cluster benchmark: ${what} took longer than ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '-');

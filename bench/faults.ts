@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { crash } from './faults/crash';
 import { idleLag, lag } from './faults/lag';
 import { storm } from './faults/storm';
+import { withBudget } from './harness';
 
 const STORMS = (process.env.ARENA_BENCH_STORM ?? '300,1000').split(',').map(Number).filter((n) => n > 0);
 const PART_BUDGET_MS = 300_000;
@@ -15,7 +16,7 @@ const PART_BUDGET_MS = 300_000;
 export async function run(): Promise<void> {
   for (const size of STORMS) {
     console.log(`faults: storm of ${size}… (load average ${loadavg()[0]?.toFixed(1)})`);
-    const s = await withBudget(storm(size), 'storm');
+    const s = await withBudget(storm(size), PART_BUDGET_MS, `faults benchmark: storm`);
     console.log(
       `storm ${s.players}: back ${s.backPct.toFixed(1)}% (recovered by Socket.IO ${s.recoveredPct.toFixed(1)}%, the rest resumed), ` +
         `time to back p50 ${s.backP50Ms.toFixed(0)} ms p99 ${s.backP99Ms.toFixed(0)} ms, question still open: ${s.stillOpen ? 'yes' : 'NO'}, ` +
@@ -23,14 +24,14 @@ export async function run(): Promise<void> {
     );
   }
   console.log('faults: crash-restart…');
-  const c = await withBudget(crash(5, 30), 'crash-restart');
+  const c = await withBudget(crash(5, 30), PART_BUDGET_MS, `faults benchmark: crash-restart`);
   console.log(
     `crash-restart (kill -9, ${c.rooms} rooms mid-question): rooms restored ${c.restored}/${c.rooms}, ` +
       `acknowledged answers ${c.acked}, lost ${c.lost}, restart to listening ${c.restartMs.toFixed(0)} ms`,
   );
   for (const mode of ['worker pool', 'inline'] as const) {
     console.log(`faults: 30 costly room:create, tasks solved ${mode}…`);
-    const l = await withBudget(lag(mode), `lag ${mode}`);
+    const l = await withBudget(lag(mode), PART_BUDGET_MS, `faults benchmark: lag ${mode}`);
     console.log(
       `costly room:create ×30 (${l.payloadBytes} B each), ${l.mode}: event-loop lag p99 ${l.lagP99Ms.toFixed(1)} ms, max ${l.lagMaxMs.toFixed(1)} ms, ` +
         `all answered in ${(l.wallMs / 1000).toFixed(1)} s, outcomes ${JSON.stringify(l.outcomes)}`,
@@ -41,10 +42,3 @@ export async function run(): Promise<void> {
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 }
 
-function withBudget<T>(work: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`faults benchmark: ${what} took longer than ${PART_BUDGET_MS / 1000} s`)), PART_BUDGET_MS);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

@@ -5,19 +5,19 @@
  * and server RSS, and the fan-out of a bare Socket.IO server broadcasting the same payload as the baseline.
  * Bounded: every size has a time budget, and the client processes are killed on the way out.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { DEFAULT_SETTINGS, MAX_PACKET_BYTES, PROTOCOL_VERSION, type Ack, type CreatedRoom, type HostView } from '../shared/protocol';
 import { createArenaServer } from '../server/app';
 import type { ChildMessage, ParentMessage } from './load/messages';
+import { reply as replyOf, spawnClientProcesses, withBudget } from './harness';
 import { percentile, table, type SizeResult } from './load/stats';
 
 const SIZES = (process.env.ARENA_BENCH_SIZES ?? '200,1000,2000').split(',').map(Number).filter((n) => n > 0);
@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
   const results: SizeResult[] = [];
   for (const n of SIZES) {
     console.log(`load: ${n} players… (load average ${loadavg()[0]?.toFixed(1)})`);
-    results.push(await withBudget(runSize(n), SIZE_BUDGET_MS, `${n} players`));
+    results.push(await withBudget(runSize(n), SIZE_BUDGET_MS, `load benchmark: ${n} players`));
   }
   console.log(table(results));
   // Six engineers share this machine: the load average says how far the figures are from an idle box.
@@ -45,7 +45,7 @@ async function runSize(players: number): Promise<SizeResult> {
     limits: { attempts: UNLIMITED, connections: UNLIMITED },
     log: (m, err) => console.error(`[server] ${m}`, err ?? ""),
   });
-  const children = await spawnChildren(CHILDREN);
+  const children = await spawnClientProcesses(new URL('./load/clients.ts', import.meta.url), CHILDREN);
   try {
     const host = connect(server.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true });
     const created = await ack<CreatedRoom>(host, 'room:create', {
@@ -108,29 +108,9 @@ async function runBare(children: ChildProcess[], players: number, sample: unknow
 
 const share = (players: number, i: number): number => Math.floor(players / CHILDREN) + (i < players % CHILDREN ? 1 : 0);
 
-async function spawnChildren(n: number): Promise<ChildProcess[]> {
-  const file = fileURLToPath(new URL('./load/clients.ts', import.meta.url));
-  const children = Array.from({ length: n }, () => fork(file, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-  await Promise.all(children.map((c) => reply(c, 'ready')));
-  return children;
-}
-
-function reply<T extends ChildMessage['type']>(child: ChildProcess, type: T): Promise<Extract<ChildMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (msg: ChildMessage): void => {
-      if (msg.type === 'error') reject(new Error(`client process: ${msg.message}`));
-      else if (msg.type === type) resolve(msg as Extract<ChildMessage, { type: T }>);
-      else return;
-      child.off('message', onMessage);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`client process exited (${code})`)));
-  });
-}
-
 async function all(children: ChildProcess[], make: (c: ChildProcess, i: number) => ParentMessage, want: ChildMessage['type']): Promise<void> {
   await Promise.all(children.map((c, i) => {
-    const done = reply(c, want);
+    const done = replyOf<ChildMessage, typeof want>(c, want);
     c.send(make(c, i));
     return done;
   }));
@@ -138,7 +118,7 @@ async function all(children: ChildProcess[], make: (c: ChildProcess, i: number) 
 
 async function collect(children: ChildProcess[]): Promise<{ fanout: number[]; acks: number[]; sample: unknown }> {
   const stats = await Promise.all(children.map((c) => {
-    const done = reply(c, 'stats');
+    const done = replyOf<ChildMessage, 'stats'>(c, 'stats');
     c.send({ type: 'report' } satisfies ParentMessage);
     return done;
   }));
@@ -172,10 +152,3 @@ function hostPhase(host: Socket, phase: HostView['phase'], index: number): Promi
   });
 }
 
-function withBudget<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`load benchmark: ${what} took longer than ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
