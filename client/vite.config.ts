@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The client build. Root is client/; the server serves dist/client. Host, player, solo, Phaser, KaTeX and mathjs
- * are reached only through dynamic import(), so the phone's first load (home + join form) stays small.
+ * The client build. Root is client/; the server serves dist/client. Host, player, solo, Phaser and KaTeX are
+ * reached only through dynamic import(), so the phone's first load (home + join form) stays small. mathjs is a
+ * server-only dependency: no chunk may contain it (test/client/bundle.test.ts).
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

@@ -1,6 +1,6 @@
 /**
  * Entry point: the phone's first load. Only the home screen (create / join / solo) lives here; the host, player
- * and solo screens, socket.io-client, KaTeX, Phaser and mathjs are all behind dynamic import().
+ * and solo screens, socket.io-client, KaTeX and Phaser are all behind dynamic import() (no mathjs reaches a browser).
  */
 import './styles.css';
 import { showHome } from './screens/home';

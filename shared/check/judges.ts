@@ -1,4 +1,5 @@
 import type { Expr } from '../math/ast';
+import { STORED_EXPR_LIMITS } from '../limits';
 import { Judge } from '../math/equivalence';
 import { parseAnswer, type ParseResult } from '../math/safe-parse';
 import type { SpaceSpec } from '../math/space';
@@ -8,7 +9,7 @@ import { LruCache, hashString } from './cache';
  * Limits for expected answers and wrong-answer candidates: they come from our solvers or a teacher's task,
  * can be longer than a typed answer (second derivatives), and still go through the safe parser.
  */
-export const EXPECTED_LIMITS = { maxChars: 4000, maxDepth: 60 } as const;
+export const EXPECTED_LIMITS = STORED_EXPR_LIMITS;
 
 /** What a comparison is about: an expected expression and where it lives. */
 export interface JudgeKey {

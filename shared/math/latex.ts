@@ -1,104 +1,41 @@
 import type { Expr } from './ast';
 import { functionSpec } from './functions';
+import { PREC, prec } from './text';
 
 /**
- * LaTeX of the checker's tree, for the live preview: the preview prints the tree the checker judges, so
- * `6x(x^2+1)^2` shows 6x(x²+1)² and `e^2x` shows e²x — never a reading the checker does not make.
- * Parentheses are exactly those the structure needs; function heads come from the one function table.
+ * THE LaTeX printer: every expression on every screen is typeset here, the live preview of a typed answer as
+ * much as the prompts, the worked steps, the diagram's boxes and the reveal, so the phone, the projector and the
+ * report read alike. It prints the tree's structure, never a reading the checker does not make: `6x(x^2+1)^2`
+ * shows 6x(x²+1)², `e^2x` shows e²x. Generated trees come out in textbook order because the tidy constructors
+ * (algebra.ts) build them so. As on the board: `2x\sin(x)`, letters side by side (`xy`), a thin space before a
+ * call or a bracket, a dot only where digits would run together; `e^{u}` for the exponential, `\sin^{2}(x)` for a
+ * power of a function; heads and names from the one function table.
  */
 export function exprToTex(e: Expr): string {
-  return tex(e);
-}
-
-const SUM = 1;
-const PRODUCT = 2;
-const NEG = 3;
-const POW = 4;
-const ATOM = 5;
-
-function prec(e: Expr): number {
-  switch (e.k) {
-    case 'num':
-      return e.v < 0 ? NEG : ATOM;
-    case 'var':
-    case 'fn':
-      return ATOM;
-    case 'neg':
-      return NEG;
-    case 'bin':
-      return e.op === '+' || e.op === '-' ? SUM : e.op === '^' ? POW : PRODUCT;
-  }
-}
-
-const paren = (s: string): string => `\\left(${s}\\right)`;
-
-function tex(e: Expr): string {
   switch (e.k) {
     case 'num':
       return number(e.v);
     case 'var':
-      return symbol(e.name);
-    case 'neg':
-      return `-${prec(e.a) <= NEG ? paren(tex(e.a)) : tex(e.a)}`;
+      return texSymbol(e.name);
     case 'fn':
       return call(e);
+    case 'neg':
+      return `-${wrap(e.a, prec(e.a) <= PREC.SUM || e.a.k === 'neg')}`;
     case 'bin':
       return binary(e);
   }
 }
 
-function binary(e: Extract<Expr, { k: 'bin' }>): string {
-  const a = tex(e.a);
-  switch (e.op) {
-    case '+':
-      if (e.b.k === 'neg') return `${a}-${prec(e.b.a) <= SUM ? paren(tex(e.b.a)) : tex(e.b.a)}`;
-      return `${a}+${tex(e.b)}`;
-    case '-':
-      return `${a}-${prec(e.b) <= SUM || prec(e.b) === NEG ? paren(tex(e.b)) : tex(e.b)}`;
-    case '/':
-      return `\\frac{${a}}{${tex(e.b)}}`;
-    case '^': {
-      // sin(x)^2 is written sin²(x), as on the board.
-      const f = e.a;
-      const head = f.k === 'fn' && f.args.length === 1 && f.name !== 'sqrt' ? functionSpec(f.name)?.tex : undefined;
-      if (f.k === 'fn' && head && e.b.k === 'num' && Number.isInteger(e.b.v) && e.b.v > 0) {
-        return `${head}^{${e.b.v}}${paren(tex(f.args[0] as Expr))}`;
-      }
-      const base = prec(e.a) < ATOM || e.a.k === 'fn' ? paren(a) : a;
-      return `{${base}}^{${tex(e.b)}}`;
-    }
-    case '*': {
-      const left = prec(e.a) < PRODUCT ? paren(a) : a;
-      const rightTex = tex(e.b);
-      const right = prec(e.b) <= PRODUCT && !(e.b.k === 'bin' && e.b.op === '*') ? paren(rightTex) : rightTex;
-      // 2x, 3\sin x, x(x+1) as on the board; a dot only where digits would run together.
-      const dot = startsWithDigit(e.b) || (e.a.k === 'bin' && e.a.op === '/') ? ' \\cdot ' : ' ';
-      return `${left}${dot}${right}`;
-    }
-  }
-}
+const paren = (s: string): string => `\\left(${s}\\right)`;
+const wrap = (e: Expr, yes: boolean): string => (yes ? paren(exprToTex(e)) : exprToTex(e));
 
-/** Does the printed factor start with a digit (so that a juxtaposed coefficient would run into it)? */
-function startsWithDigit(e: Expr): boolean {
-  if (e.k === 'num') return true;
-  if (e.k === 'bin' && e.op === '*') return startsWithDigit(e.a);
-  if (e.k === 'bin' && e.op === '^') return e.a.k === 'num';
-  return false;
-}
+const GREEK = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'rho',
+  'sigma', 'tau', 'phi', 'chi', 'psi', 'omega',
+]);
 
-function call(e: Extract<Expr, { k: 'fn' }>): string {
-  const arg = tex(e.args[0] as Expr);
-  if (e.name === 'sqrt') return `\\sqrt{${arg}}`;
-  if (e.name === 'abs') return `\\left|${arg}\\right|`;
-  const base = e.args[1];
-  if (e.name === 'log' && base !== undefined) return `\\log_{${tex(base)}}${paren(arg)}`;
-  const head = functionSpec(e.name)?.tex ?? `\\operatorname{${e.name}}`;
-  return `${head}${paren(arg)}`;
-}
-
-const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'theta', 'phi', 'psi', 'omega', 'lambda', 'mu', 'rho', 'tau', 'pi', 'sigma']);
-
-function symbol(name: string): string {
+/** A variable name in LaTeX: `theta` → `\theta`, `x1` and `x_1` → `x_{1}`, other long names upright. */
+export function texSymbol(name: string): string {
   if (GREEK.has(name)) return `\\${name}`;
   const m = /^([a-zA-Z])_?([0-9]{1,2})$/.exec(name);
   if (m) return `${m[1]}_{${m[2]}}`;
@@ -110,4 +47,55 @@ function number(v: number): string {
   const m = /^(-?[\d.]+)e([+-])(\d+)$/.exec(s);
   if (!m) return s;
   return `${m[1]}\\times 10^{${m[2] === '-' ? '-' : ''}${m[3]}}`;
+}
+
+/** Functions whose integer powers are written on the name, as sin²(x). */
+const powerOnName = (e: Expr): e is Extract<Expr, { k: 'fn' }> =>
+  e.k === 'fn' && e.args.length === 1 && !['sqrt', 'abs', 'exp', 'sign', 'step'].includes(e.name);
+
+function call(e: Extract<Expr, { k: 'fn' }>, power?: string): string {
+  const arg = e.args[0] as Expr;
+  if (e.name === 'sqrt') return `\\sqrt{${exprToTex(arg)}}`;
+  if (e.name === 'abs') return `\\left|${exprToTex(arg)}\\right|`;
+  if (e.name === 'exp' && e.args.length === 1) return `e^{${exprToTex(arg)}}`;
+  const base = e.args[1];
+  if (e.name === 'log' && base !== undefined) return `\\log_{${exprToTex(base)}}${paren(exprToTex(arg))}`;
+  const head = functionSpec(e.name)?.tex || `\\operatorname{${e.name}}`;
+  return `${head}${power === undefined ? '' : `^{${power}}`}${paren(e.args.map(exprToTex).join(', '))}`;
+}
+
+/** A variable or a power of one (x, y^2): what a board writes side by side without a space. */
+function isLetter(e: Expr): boolean {
+  if (e.k === 'var') return e.name.length === 1;
+  return e.k === 'bin' && e.op === '^' && e.a.k === 'var' && e.a.name.length === 1;
+}
+
+function binary(e: Extract<Expr, { k: 'bin' }>): string {
+  const { a, b } = e;
+  switch (e.op) {
+    case '+':
+      return `${exprToTex(a)}+${wrap(b, prec(b) === PREC.NEG)}`;
+    case '-':
+      return `${exprToTex(a)}-${wrap(b, prec(b) <= PREC.SUM || prec(b) === PREC.NEG)}`;
+    case '*': {
+      const left = wrap(a, prec(a) < PREC.PRODUCT);
+      const right = wrap(b, prec(b) < PREC.PRODUCT || prec(b) === PREC.NEG);
+      // Letters multiply by juxtaposition as on the board (xy, x^2y, 2x); a thin space sets off calls and brackets.
+      const juxtaposed = (a.k === 'num' && !(b.k === 'bin' && b.op === '/')) || (isLetter(a) && isLetter(b));
+      const sep = /^[\d.]/.test(right) ? '\\cdot ' : juxtaposed ? '' : '\\,';
+      return `${left}${sep}${right}`;
+    }
+    case '/':
+      return `\\frac{${exprToTex(a)}}{${exprToTex(b)}}`;
+    case '^':
+      return power(a, b);
+  }
+}
+
+function power(a: Expr, b: Expr): string {
+  const exp = exprToTex(b);
+  if (powerOnName(a) && b.k === 'num' && Number.isInteger(b.v)) return call(a, exp);
+  if (a.k === 'fn' && a.name === 'abs') return `${call(a)}^{${exp}}`;
+  const bracket = prec(a) < PREC.ATOM || a.k === 'fn' || (a.k === 'num' && !Number.isInteger(a.v));
+  return bracket ? `{${paren(exprToTex(a))}}^{${exp}}` : `${exprToTex(a)}^{${exp}}`;
 }

@@ -2,9 +2,10 @@
  * Bounds applied before a string is tokenized: long strings cost time and deep nesting costs stack, so both
  * are refused up front in one pass.
  */
+import { ANSWER_MAX_CHARS } from '../limits';
+
 export { normalizeInput } from './lexer';
 
-export const MAX_ANSWER_CHARS = 400;
 export const MAX_BRACKET_DEPTH = 24;
 
 /** Overrides for trusted-but-checked strings (expected answers are longer than typed ones). */
@@ -21,7 +22,7 @@ const CLOSE = ')]}';
  * one pass over at most `maxChars` characters.
  */
 export function checkBounds(src: string, limits: ParseLimits = {}): string | null {
-  const maxChars = limits.maxChars ?? MAX_ANSWER_CHARS;
+  const maxChars = limits.maxChars ?? ANSWER_MAX_CHARS;
   const maxDepth = limits.maxDepth ?? MAX_BRACKET_DEPTH;
   if (src.length === 0) return 'Type an answer first.';
   if (src.length > maxChars) return 'That answer is too long.';

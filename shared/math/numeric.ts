@@ -1,5 +1,6 @@
 import { compile, evaluateSnapped } from './compile';
 import { parseAnswer } from './safe-parse';
+import { STORED_EXPR_LIMITS } from '../limits';
 
 /** The rule for typed numbers, for the UI to show next to a number input (answer-checking.md rule 5). */
 export const NUMERIC_RULE_TEXT =
@@ -51,7 +52,7 @@ export function readNumber(input: unknown): NumberResult {
  */
 export function exactValueAt(src: string, point: Readonly<Record<string, number>>, fallback: number): number {
   const names = Object.keys(point);
-  const parsed = parseAnswer(src, names, { maxChars: 4000, maxDepth: 60 });
+  const parsed = parseAnswer(src, names, STORED_EXPR_LIMITS);
   if (!parsed.ok) return fallback;
   const index = new Map(names.map((n, i) => [n, i]));
   return evaluateSnapped(compile(parsed.expr, index), Float64Array.from(names, (n) => point[n] as number));

@@ -2,7 +2,8 @@ import { usedVars, type Expr } from './ast';
 import { Refusal, listVars, normalizeInput, tokenize } from './lexer';
 
 export { Refusal };
-import { MAX_ANSWER_CHARS, MAX_BRACKET_DEPTH, checkBounds, type ParseLimits } from './normalize';
+import { MAX_BRACKET_DEPTH, checkBounds, type ParseLimits } from './normalize';
+import { ANSWER_MAX_CHARS } from '../limits';
 import { parseTokens } from './parser';
 
 export { listVars };
@@ -30,7 +31,7 @@ const DERIVATIVE_PREFIX =
  */
 export function parseAnswer(src: unknown, vars: readonly string[], limits: ParseOptions = {}): ParseResult {
   if (typeof src !== 'string') return { ok: false, error: 'The answer must be text, such as 2x cos(x^2).' };
-  const maxChars = limits.maxChars ?? MAX_ANSWER_CHARS;
+  const maxChars = limits.maxChars ?? ANSWER_MAX_CHARS;
   // Normalising never shortens much, so refuse absurd lengths before spending time on them.
   if (src.length > 2 * maxChars) return { ok: false, error: 'That answer is too long.' };
   const text = stripPrefix(normalizeInput(src));

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FAMILIES } from '../questions/types';
+import { ANSWER_MAX_CHARS, MAX_LAYERS } from '../limits';
 
 // No code generation: the page's CSP forbids eval, and zod would otherwise probe `new Function` on first parse
 // (a CSP violation report on the projector). The payloads are small; the interpreter is fast enough.
@@ -14,8 +15,6 @@ z.config({ jitless: true });
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ROOM_CODE_LENGTH = 6;
 export const NICKNAME_MAX = 20;
-export const ANSWER_MAX_CHARS = 400;
-export const MAX_LAYERS = 12;
 export const MAX_QUESTIONS = 50;
 
 const FamilySchema = z.enum(FAMILIES);

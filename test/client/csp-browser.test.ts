@@ -76,6 +76,8 @@ describe('content security policy in Chromium', () => {
     await phone.page.locator('.expr-input:not([disabled])').first().waitFor({ timeout: 30_000 });
     await host.page.locator('#host-question canvas').first().waitFor({ timeout: 30_000 });
     await host.page.locator('#host-question .katex').first().waitFor({ timeout: 30_000 });
+    // The phone's diagram loads its engine when the player opens it.
+    await phone.page.locator('#diagram > summary').click();
     await phone.page.locator('#player-question canvas').first().waitFor({ timeout: 30_000 });
     await screenshot(host.page, 'csp-host-question');
     await screenshot(phone.page, 'csp-phone-question');

@@ -9,8 +9,8 @@ import type { BackpropTask } from '../../shared/questions/types';
 
 describe('exprToLatex', () => {
   it('writes a coefficient next to a letter, function or bracket as on the board, and keeps 3 \\cdot 2', () => {
-    expect(exprToLatex('15*(3*x+4)^4')).toMatch(/^15 \{?\\left\(3 x\+4\\right\)\}?\^\{4\}$/);
-    expect(exprToLatex('2*sin(x)')).toMatch(/^2 \\sin/);
+    expect(exprToLatex('15*(3*x+4)^4')).toBe('15{\\left(3x+4\\right)}^{4}');
+    expect(exprToLatex('2*sin(x)')).toMatch(/^2\\sin/);
     expect(exprToLatex('3*2')).toContain('\\cdot');
     expect(exprToLatex('2*3^2')).toContain('\\cdot');
   });

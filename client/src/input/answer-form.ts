@@ -7,6 +7,7 @@
 import { publicSlotRules, type Readability, type Slot, type SubmittedParts } from '../../../shared/check/readable';
 import type { AnswerInput, LayerInputs } from '../../../shared/check/types';
 import type { PublicQuestion } from '../../../shared/questions/types';
+import { ANSWER_MAX_CHARS } from '../../../shared/limits';
 import { h } from '../app/dom';
 import { exprBoxes, gridBoxes, numberBox } from './answer-boxes';
 import { createKeypad, functionKeys } from './keypad';
@@ -176,7 +177,7 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
     if (!Array.isArray(saved) || saved.length !== boxes.length) return;
     restoring = true;
     saved.forEach((text, i) => {
-      if (typeof text === 'string' && text !== '') boxes[i]?.setValue(text.slice(0, 400));
+      if (typeof text === 'string' && text !== '') boxes[i]?.setValue(text.slice(0, ANSWER_MAX_CHARS));
     });
     restoring = false;
   }

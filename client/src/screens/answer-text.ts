@@ -10,7 +10,7 @@ export function answerText(el: HTMLElement, q: Pick<Question, 'answer'>): void {
   el.textContent = a.expr ?? (a.matrix ? JSON.stringify(a.matrix) : a.value !== undefined ? formatValue(a.value) : '');
   loadMath().then(
     (m) => {
-      const tex = answerLatex(a, (e) => m.exprToLatex(e));
+      const tex = answerLatex(a);
       if (tex !== null) m.renderLatex(el, tex, { display: false });
     },
     () => undefined,

@@ -6,7 +6,6 @@ import type { ImplicitTask, PublicQuestion } from '../../../shared/questions/typ
 import type { ViewState } from './contract';
 import { formatNumber, latexOrText } from './math-render';
 import { COLORS, MUTED_TEXT } from './palette';
-import { trustedTex } from './trusted-tex';
 import type { Drawer, Stage } from './stage';
 import {
   chooseWindow,
@@ -88,8 +87,8 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
     const q = state.revealed;
     if (!q) return;
     const d = task.order === 2 ? '\\frac{d^2y}{dx^2}' : '\\frac{dy}{dx}';
-    // The question printer's LaTeX (xy, not x·y), as in the worked steps.
-    const ans = q.answer.expr !== undefined ? (trustedTex(q.answer.expr) ?? latexOrText(q.answer.expr)) : typeof q.answer.value === 'number' ? formatNumber(q.answer.value) : '';
+    // The one printer's LaTeX (xy, not x·y), as in the worked steps.
+    const ans = q.answer.expr !== undefined ? latexOrText(q.answer.expr) : typeof q.answer.value === 'number' ? formatNumber(q.answer.value) : '';
     const parts = [`${d} = ${ans}`];
     if (Number.isFinite(k) && (task.order === 2 || q.answer.expr !== undefined)) parts.push(`\\text{tangent slope } {${formatNumber(k)}}`);
     const l = stage.fitLabel(parts.join(',\\qquad '), width - 2 * stage.metrics.gap, { className: 'cra-answer' });

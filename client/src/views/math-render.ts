@@ -1,12 +1,15 @@
 /**
  * Math rendering for the question views and the phone's answer preview: KaTeX for display, the checker's own
- * parser and printer (shared/math) for turning an expression into LaTeX. No Phaser here, so the phone can import it cheaply.
+ * parser and THE LaTeX printer (shared/math/latex.ts) for turning an expression into LaTeX, so a typed answer's
+ * preview, a question's prompt and its reveal are typeset alike. No Phaser here, so the phone can import it cheaply.
  */
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { CONSTANT_VALUES, TYPED_FUNCTION_NAMES } from '../../../shared/math/functions';
+import { usedVars } from '../../../shared/math/ast';
 import { exprToTex } from '../../../shared/math/latex';
 import { parseAnswer, parseOpen } from '../../../shared/math/safe-parse';
+import { ANSWER_MAX_CHARS, STORED_EXPR_LIMITS } from '../../../shared/limits';
 import { unifyNames } from './names';
 
 /**
@@ -25,8 +28,8 @@ export function renderLatex(el: HTMLElement, latex: string, opts: { display?: bo
   });
 }
 
-/** Longest expression we will parse for a preview; answers in this game are far shorter. */
-export const MAX_PREVIEW_LENGTH = 200;
+/** Longest typed answer previewed: what may be sent. */
+export const MAX_PREVIEW_LENGTH = ANSWER_MAX_CHARS;
 const MAX_NESTING = 24;
 const ALLOWED_CHARS = /^[0-9a-zA-Z_+\-*/^().,\s]*$/;
 
@@ -37,6 +40,9 @@ export function freeVars(expr: string): string[] {
   const names = expr.match(/[a-zA-Z_][a-zA-Z_0-9]*/g) ?? [];
   return [...new Set(names.filter((n) => !KNOWN_NAMES.has(n)))];
 }
+
+/** A variable name in a question of ours (checkVarName in shared/questions/calculus/expr-task.ts allows 12 characters). */
+const QUESTION_NAME = /^[A-Za-z][A-Za-z0-9_]{0,11}$/;
 
 /** A variable: one letter with optional digits or one subscript-like suffix (x, y, t, a1, z2, W1, u_1). */
 const VARIABLE = /^[a-zA-Z](?:_?[0-9]{1,2})?$/;
@@ -64,13 +70,16 @@ export function isPreviewSafe(expr: string): boolean {
  */
 export function exprToLatex(expr: string, vars?: readonly string[]): string | null {
   const src = expr.trim();
-  if (src.length === 0 || src.length > MAX_PREVIEW_LENGTH) return null;
+  if (src.length === 0) return null;
   if (vars !== undefined) {
+    if (src.length > MAX_PREVIEW_LENGTH) return null;
     const parsed = parseAnswer(src, vars, { constantsAsNames: true });
     return parsed.ok ? exprToTex(parsed.expr) : null;
   }
   try {
-    return exprToTex(parseOpen(src, { maxChars: MAX_PREVIEW_LENGTH, maxDepth: MAX_NESTING }));
+    const e = parseOpen(src, STORED_EXPR_LIMITS);
+    // Our questions name variables briefly (x, t, a1, theta): anything else is not one of their expressions.
+    return [...usedVars(e)].every((v) => QUESTION_NAME.test(v)) ? exprToTex(e) : null;
   } catch {
     return null;
   }

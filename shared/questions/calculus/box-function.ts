@@ -6,15 +6,15 @@
  */
 import type { Layer } from '../types';
 import { layerFunction, takesVariable } from '../layer-label';
+import { exprToTex } from '../../math/latex';
 import { parseExpr } from './parse';
-import { texNode } from './print';
 
 /** The box's function in its own input variable, as text and LaTeX (falls back to the stored forms). */
 export function boxFunction(layer: Pick<Layer, 'fn' | 'inner'> & { latex?: { fn: string } }, variable: string): { text: string; latex: string } {
   const text = layerFunction(layer, variable);
   if (!takesVariable(layer, variable) && layer.latex) return { text, latex: layer.latex.fn };
   try {
-    return { text, latex: texNode(parseExpr(text)) };
+    return { text, latex: exprToTex(parseExpr(text)) };
   } catch {
     return { text, latex: `\\text{${text.replace(/[\\{}$&#^_%~]/g, ' ')}}` };
   }

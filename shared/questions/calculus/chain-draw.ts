@@ -4,8 +4,8 @@ import { analyseChain, type ChainAnalysis } from './chain-question';
 import { composesInverse, saturates } from './draw-sanity';
 import { SAMPLE_VALUES } from './expr-task';
 import { valuesAt } from './numeric';
+import { toText } from '../../math/text';
 import { parseExpr } from './parse';
-import { toStr } from './print';
 
 const POINTS = SAMPLE_VALUES.map((x) => ({ x }));
 const moderate = (v: number): boolean => Number.isFinite(v) && Math.abs(v) < 1e6;
@@ -24,7 +24,7 @@ export type DrawCheck = (a: ChainAnalysis) => boolean;
  */
 export function usableChain(src: string, minPoints = 7, check?: DrawCheck): string | null {
   try {
-    const printed = toStr(parseExpr(src));
+    const printed = toText(parseExpr(src));
     const a = analyseChain({ expr: printed, var: 'x' });
     if (composesInverse(a.expr) || saturates(a.expr, POINTS)) return null;
     const ys = valuesAt(a.expr, POINTS);

@@ -1,6 +1,6 @@
 import type { Rng } from '../rng';
 import { SAMPLE_VALUES } from './expr-task';
-import { compileNode } from './numeric';
+import { compileExpr } from './numeric';
 import { parseExpr } from './parse';
 
 /** Puts `inner` in place of every standalone `u` of a template: `sin(u)` ∘ `x^2` → `sin((x^2))`. */
@@ -21,7 +21,7 @@ export function coef(rng: Rng, lo: number, hi: number, pNeg = 0): number {
   return rng.bool(pNeg) ? -v : v;
 }
 
-/** `a*x^n + b` style polynomial pieces in x, printed so the mathjs parser reads them back as written. */
+/** `a*x^n + b` style polynomial pieces in x, printed so the parser reads them back as written. */
 export function poly(rng: Rng, level: number, x = 'x', sumOnly = false): string {
   const a = coef(rng, 2, 5);
   const b = coef(rng, 1, 5, 0.3);
@@ -57,7 +57,7 @@ export function drawSubs(
     const t = draw(rng);
     let full = t.expr;
     for (const [k, v] of Object.entries(t.subs)) full = full.replace(new RegExp(`\\b${k}\\b`, 'g'), `(${v})`);
-    const f = compileNode(parseExpr(full));
+    const f = compileExpr(parseExpr(full));
     if (acceptableIn(f, params) && variesWith(f, params, wrt)) return t;
   }
   return fallback;

@@ -1,13 +1,13 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
+import { toText } from '../../math/text';
 import type { MistakeCode } from '../../check/types';
 import type { Distractor } from '../types';
 import { finiteCount, sameValues, valuesAt } from './numeric';
-import { toStr } from './print';
 
 /** A candidate wrong answer before it is checked against the right one. */
 export interface Candidate {
   mistake: MistakeCode;
-  node: MathNode;
+  node: Expr;
   feedback: string;
 }
 
@@ -20,7 +20,7 @@ const COMPARE_POINTS = 6;
  * Without at least two points where the answer is defined nothing can be told apart, so nothing is kept.
  */
 export function keepDistinct(
-  answer: MathNode,
+  answer: Expr,
   candidates: readonly Candidate[],
   points: ReadonlyArray<Record<string, number>>,
 ): Distractor[] {
@@ -34,5 +34,5 @@ export function keepDistinct(
     if (kept.some((k) => sameValues(k.vals, vals))) continue;
     kept.push({ c, vals });
   }
-  return kept.map(({ c }) => ({ mistake: c.mistake, expr: toStr(c.node), feedback: c.feedback }));
+  return kept.map(({ c }) => ({ mistake: c.mistake, expr: toText(c.node), feedback: c.feedback }));
 }

@@ -1,6 +1,6 @@
-import type { MathNode } from 'mathjs';
-import { constValue, fnArgs, fnName, isFn, isOp, opView } from './node-base';
-import { compileNode } from './numeric';
+import type { Expr } from '../../math/ast';
+import { isBin, isFn, someNode } from '../../math/algebra';
+import { compileExpr } from './numeric';
 
 /**
  * Checks that keep generated compositions worth asking: no function composed with its own inverse and no
@@ -20,56 +20,40 @@ const SATURATING: ReadonlySet<string> = new Set(['tanh', 'sigmoid', 'softplus', 
 /** |argument| beyond this counts as saturated: tanh'(4) ≈ 1.3e-3, and it only gets flatter. */
 const SATURATION_LIMIT = 4;
 
-const isNumber = (n: MathNode): boolean => n.type === 'ConstantNode';
+const isTwo = (e: Expr): boolean => e.k === 'num' && e.v === 2;
 
 /** Is n a square u^2, or a constant times one (sqrt(4*x^2) = 2|x| is no chain rule either)? */
-function isSquare(n: MathNode): boolean {
-  if (isOp(n, '^')) {
-    const [, e] = fnArgs(n) as [MathNode, MathNode];
-    return isNumber(e) && constValue(e) === 2;
-  }
-  if (isOp(n, '*')) {
-    const args = fnArgs(n);
-    return args.length === 2 && isNumber(args[0] as MathNode) && isSquare(args[1] as MathNode);
-  }
+function isSquare(n: Expr): boolean {
+  if (isBin(n, '^')) return isTwo(n.b);
+  if (isBin(n, '*')) return n.a.k === 'num' && isSquare(n.b);
   return false;
 }
 
-function undoes(n: MathNode): boolean {
-  if (n.type === 'FunctionNode') {
-    const arg = fnArgs(n)[0] as MathNode;
-    const name = fnName(n);
-    if (name === 'sqrt' && isSquare(arg)) return true;
-    return arg.type === 'FunctionNode' && (INVERSE_OF[name] ?? []).includes(fnName(arg));
+function undoes(n: Expr): boolean {
+  if (n.k === 'fn') {
+    const arg = n.args[0] as Expr;
+    if (n.name === 'sqrt' && isSquare(arg)) return true;
+    return arg.k === 'fn' && (INVERSE_OF[n.name] ?? []).includes(arg.name);
   }
-  if (isOp(n, '^') && opView(n).fn === 'pow') {
-    const [b, e] = fnArgs(n) as [MathNode, MathNode];
-    return isNumber(e) && constValue(e) === 2 && isFn(b, 'sqrt');
-  }
+  if (isBin(n, '^')) return isTwo(n.b) && isFn(n.a, 'sqrt');
   return false;
 }
 
 /** True when somewhere in the tree a function is applied directly to its inverse (asin(sin(u)), sqrt(u^2)). */
-export function composesInverse(node: MathNode): boolean {
-  let found = false;
-  node.traverse((n) => {
-    if (!found && undoes(n)) found = true;
-  });
-  return found;
+export function composesInverse(node: Expr): boolean {
+  return someNode(node, undoes);
 }
 
 /**
  * True when a tanh/sigmoid/softplus/sech argument is large (|arg| > 4) at more than half of the points where
  * it is defined: tanh(x^2 + 5) has a derivative near 1e-16, which no check can tell from a wrong answer.
  */
-export function saturates(node: MathNode, points: ReadonlyArray<Readonly<Record<string, number>>>): boolean {
-  let bad = false;
-  node.traverse((n) => {
-    if (bad || n.type !== 'FunctionNode' || !SATURATING.has(fnName(n))) return;
-    const arg = compileNode(fnArgs(n)[0] as MathNode);
+export function saturates(node: Expr, points: ReadonlyArray<Readonly<Record<string, number>>>): boolean {
+  return someNode(node, (n) => {
+    if (n.k !== 'fn' || !SATURATING.has(n.name)) return false;
+    const arg = compileExpr(n.args[0] as Expr);
     const vals = points.map((p) => arg(p)).filter(Number.isFinite);
     const far = vals.filter((v) => Math.abs(v) > SATURATION_LIMIT).length;
-    if (far * 2 > vals.length) bad = true;
+    return far * 2 > vals.length;
   });
-  return bad;
 }

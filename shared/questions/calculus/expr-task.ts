@@ -1,7 +1,7 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
+import { dependsOn } from '../../math/algebra';
 import { TaskError } from '../family';
-import { compileNode } from './numeric';
-import { dependsOn } from './nodes';
+import { compileExpr } from './numeric';
 import { ALLOWED_FUNCTIONS, CONSTANTS, parseExpr, symbolsOf } from './parse';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,11}$/;
@@ -14,7 +14,7 @@ export function checkVarName(name: unknown, what: string): string {
 }
 
 /** Parses an expression that may only use the given variables (and e, pi). */
-export function parseIn(expr: unknown, vars: readonly string[], what: string): MathNode {
+export function parseIn(expr: unknown, vars: readonly string[], what: string): Expr {
   if (typeof expr !== 'string') throw new TaskError(`${what} must be an expression string.`);
   const node = parseExpr(expr, vars);
   const unknown = symbolsOf(node).filter((s) => !vars.includes(s));
@@ -25,7 +25,7 @@ export function parseIn(expr: unknown, vars: readonly string[], what: string): M
 }
 
 /** Reads a `{expr, var}` task written by anyone: the expression and its variable, or a TaskError. */
-export function readExprTask(task: unknown): { expr: MathNode; variable: string } {
+export function readExprTask(task: unknown): { expr: Expr; variable: string } {
   if (task === null || typeof task !== 'object') throw new TaskError('The task must be an object {expr, var}.');
   const t = task as Record<string, unknown>;
   const variable = checkVarName(t.var ?? 'x', 'The variable');
@@ -53,8 +53,8 @@ export function samplePoints(vars: readonly string[], wide: boolean | 'far' = fa
 }
 
 /** The sample points where every listed tree is finite (real): where a question's statements make sense. */
-export function finitePoints(nodes: readonly MathNode[], points: ReadonlyArray<Record<string, number>>): Array<Record<string, number>> {
-  const fs = nodes.map(compileNode);
+export function finitePoints(nodes: readonly Expr[], points: ReadonlyArray<Record<string, number>>): Array<Record<string, number>> {
+  const fs = nodes.map(compileExpr);
   return points.filter((p) => fs.every((f) => Number.isFinite(f(p))));
 }
 
@@ -62,7 +62,7 @@ export function finitePoints(nodes: readonly MathNode[], points: ReadonlyArray<R
  * Points where every tree is real: the standard sample points, widened to larger values only when fewer
  * than `enough` of those work (asin(x/5) lives further out), so the usual case evaluates 12 points, not 22.
  */
-export function domainPoints(nodes: readonly MathNode[], vars: readonly string[], enough = 6): Array<Record<string, number>> {
+export function domainPoints(nodes: readonly Expr[], vars: readonly string[], enough = 6): Array<Record<string, number>> {
   const pts = finitePoints(nodes, samplePoints(vars));
   if (pts.length >= enough) return pts;
   const wide = finitePoints(nodes, samplePoints(vars, true));

@@ -1,13 +1,13 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
+import { addAll, mulAll, substituteNode, substituteTidy } from '../../math/algebra';
 import { TaskError } from '../family';
 import type { JacobianTask } from '../types';
 import { differentiate } from './differentiate';
 import { checkVarName, domainPoints, finitePoints, parseIn } from './expr-task';
-import { addAll, mulAll, substituteNode, substituteTidy } from './nodes';
-import { compileNode } from './numeric';
+import { compileExpr } from './numeric';
 
 /** A matrix of expression trees, row i = output i, column j = input j. */
-export type NodeMatrix = MathNode[][];
+export type NodeMatrix = Expr[][];
 
 /** J_f(g)·J_g at the task's point, evaluated first and multiplied as numbers (how a person does it). */
 export interface NumericJacobian {
@@ -18,8 +18,8 @@ export interface NumericJacobian {
 
 /** A Jacobian task read and differentiated: J_f, J_g, J_f at g, and the product (symbolic or at the point). */
 export interface JacobianAnalysis {
-  outer: MathNode[];
-  inner: MathNode[];
+  outer: Expr[];
+  inner: Expr[];
   outerVars: string[];
   innerVars: string[];
   jf: NodeMatrix;
@@ -42,7 +42,7 @@ function readVars(v: unknown, what: string): string[] {
   return names;
 }
 
-function readExprs(v: unknown, vars: string[], what: string, count?: number): MathNode[] {
+function readExprs(v: unknown, vars: string[], what: string, count?: number): Expr[] {
   if (!Array.isArray(v) || v.length === 0 || v.length > MAX_DIM) throw new TaskError(`${what} must list 1 to ${MAX_DIM} expressions.`);
   if (count !== undefined && v.length !== count) throw new TaskError(`${what} must have one expression per outer variable (${count}).`);
   return v.map((e, i) => parseIn(e, vars, `${what}[${i}]`));
@@ -62,12 +62,12 @@ function readAt(at: unknown, innerVars: string[]): Record<string, number> | unde
   return out;
 }
 
-const jacobianOf = (fs: MathNode[], vars: string[]): NodeMatrix => fs.map((f) => vars.map((v) => differentiate(f, v)));
+const jacobianOf = (fs: Expr[], vars: string[]): NodeMatrix => fs.map((f) => vars.map((v) => differentiate(f, v)));
 
 /** Matrix product of trees, each entry a tidy sum of products. */
 export function matMul(a: NodeMatrix, b: NodeMatrix): NodeMatrix {
   const cols = b[0]?.length ?? 0;
-  return a.map((row) => Array.from({ length: cols }, (_, j) => addAll(row.map((x, k) => mulAll([x, b[k]?.[j] as MathNode])))));
+  return a.map((row) => Array.from({ length: cols }, (_, j) => addAll(row.map((x, k) => mulAll([x, b[k]?.[j] as Expr])))));
 }
 
 /** Matrix product of numbers. */
@@ -84,7 +84,7 @@ export function transpose<T>(m: T[][]): T[][] {
 /** Entries' values at a point; -0 written as 0 so JSON stays clean. */
 export function numbers(m: NodeMatrix, at: Record<string, number>): number[][] {
   return m.map((row) => row.map((e) => {
-    const v = compileNode(e)(at);
+    const v = compileExpr(e)(at);
     return Object.is(v, -0) ? 0 : v;
   }));
 }
@@ -111,7 +111,7 @@ function analyseUncached(task: JacobianTask): JacobianAnalysis {
   const outer = readExprs(task.outer, outerVars, 'outer');
   const inner = readExprs(task.inner, innerVars, 'inner', outerVars.length);
   const at = readAt(task.at, innerVars);
-  const map: Record<string, MathNode> = Object.fromEntries(outerVars.map((v, k) => [v, inner[k] as MathNode]));
+  const map: Record<string, Expr> = Object.fromEntries(outerVars.map((v, k) => [v, inner[k] as Expr]));
   const jf = jacobianOf(outer, outerVars);
   const jg = jacobianOf(inner, innerVars);
   const jfAtG = jf.map((row) => row.map((e) => substituteTidy(e, map)));

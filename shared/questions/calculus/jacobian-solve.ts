@@ -1,10 +1,11 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
+import { substituteTidy, sym } from '../../math/algebra';
+import { exprToTex, texSymbol } from '../../math/latex';
+import { toText } from '../../math/text';
 import type { MistakeCode } from '../../check/types';
 import type { Difficulty, Distractor, JacobianTask, Question, Step } from '../types';
 import { analyseJacobian, matMul, numMul, numbers, transpose, type JacobianAnalysis, type NodeMatrix } from './jacobian-analysis';
-import { substituteTidy, sym } from './nodes';
 import { close, sameValues, valuesAt } from './numeric';
-import { texNode, texSymbol, toStr } from './print';
 
 export { analyseJacobian, matMul, transpose, type JacobianAnalysis, type NodeMatrix } from './jacobian-analysis';
 
@@ -30,7 +31,7 @@ function outerAtX(a: JacobianAnalysis): NodeMatrix | null {
   return a.jf.map((row) => row.map((e) => substituteTidy(e, rename)));
 }
 
-const notAtG = (a: JacobianAnalysis): string => `J_f must be evaluated at g(${a.innerVars.join(', ')}): replace ${a.outerVars.join(', ')} by ${a.inner.map(toStr).join(', ')}.`;
+const notAtG = (a: JacobianAnalysis): string => `J_f must be evaluated at g(${a.innerVars.join(', ')}): replace ${a.outerVars.join(', ')} by ${a.inner.map(toText).join(', ')}.`;
 
 /** Jacobian slips as numbers at the point: J_g·J_f, the transpose, J_f not evaluated at g, J_g left out. */
 function numericCandidates(a: JacobianAnalysis & { at: Record<string, number> }, num: NonNullable<JacobianAnalysis['num']>): Candidate[] {
@@ -47,7 +48,7 @@ function numericCandidates(a: JacobianAnalysis & { at: Record<string, number> },
 /** The same slips as expression matrices, told apart by their values at sample points. */
 function symbolicCandidates(a: JacobianAnalysis, j: NodeMatrix): Candidate[] {
   const pts = a.points.slice(0, 6);
-  const wrap = (mistake: MistakeCode, m: NodeMatrix, feedback: string): Candidate => ({ mistake, matrix: m.map((row) => row.map(toStr)), vals: m.flat().map((e) => valuesAt(e, pts)), feedback });
+  const wrap = (mistake: MistakeCode, m: NodeMatrix, feedback: string): Candidate => ({ mistake, matrix: m.map((row) => row.map(toText)), vals: m.flat().map((e) => valuesAt(e, pts)), feedback });
   const out: Candidate[] = [];
   if (a.innerVars.length === a.outer.length) out.push(wrap('wrong-order', matMul(a.jg, a.jfAtG), FEEDBACK.order));
   out.push(wrap('wrong-order', transpose(j), FEEDBACK.transposed));
@@ -75,15 +76,15 @@ function distractors(a: JacobianAnalysis, answer: Candidate): Distractor[] {
 const fmt = (x: number): string => String(Number(x.toPrecision(6)));
 const vec = (vars: string[]): string => vars.join(', ');
 const texVec = (vars: string[]): string => vars.map(texSymbol).join(', ');
-const matText = (m: Matrix | NodeMatrix): string => `[${m.map((row) => row.map((e) => (typeof e === 'number' ? fmt(e) : typeof e === 'string' ? e : toStr(e))).join(', ')).join('; ')}]`;
+const matText = (m: Matrix | NodeMatrix): string => `[${m.map((row) => row.map((e) => (typeof e === 'number' ? fmt(e) : typeof e === 'string' ? e : toText(e))).join(', ')).join('; ')}]`;
 const bmatrix = (m: Matrix | NodeMatrix): string =>
-  `\\begin{bmatrix}${m.map((row) => row.map((e) => (typeof e === 'number' ? fmt(e) : typeof e === 'string' ? e : texNode(e))).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+  `\\begin{bmatrix}${m.map((row) => row.map((e) => (typeof e === 'number' ? fmt(e) : typeof e === 'string' ? e : exprToTex(e))).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
 
 function steps(a: JacobianAnalysis): Step[] {
   const out: Step[] = [
     { prose: 'Outer Jacobian: each output of \\(f\\) differentiated by each of its inputs.', text: `Outer Jacobian J_f(${vec(a.outerVars)}) = ${matText(a.jf)}.`, latex: `J_f=${bmatrix(a.jf)}` },
     { prose: 'Inner Jacobian: each output of \\(g\\) differentiated by each of its inputs.', text: `Inner Jacobian J_g(${vec(a.innerVars)}) = ${matText(a.jg)}.`, latex: `J_g=${bmatrix(a.jg)}` },
-    { prose: 'Put \\(g\\) into \\(J_f\\): its inputs become the inner functions.', text: `Evaluate J_f at g: ${a.outerVars.map((v, k) => `${v} = ${toStr(a.inner[k] as MathNode)}`).join(', ')}.`, latex: `J_f(g)=${bmatrix(a.jfAtG)}` },
+    { prose: 'Put \\(g\\) into \\(J_f\\): its inputs become the inner functions.', text: `Evaluate J_f at g: ${a.outerVars.map((v, k) => `${v} = ${toText(a.inner[k] as Expr)}`).join(', ')}.`, latex: `J_f(g)=${bmatrix(a.jfAtG)}` },
   ];
   if (a.at && a.num) {
     const where = a.innerVars.map((v) => `${v} = ${a.at?.[v]}`).join(', ');
@@ -97,10 +98,10 @@ function steps(a: JacobianAnalysis): Step[] {
 }
 
 function prompt(a: JacobianAnalysis): { text: string; latex: string } {
-  const f = `f(${vec(a.outerVars)}) = (${a.outer.map(toStr).join(', ')})`;
-  const g = `g(${vec(a.innerVars)}) = (${a.inner.map(toStr).join(', ')})`;
+  const f = `f(${vec(a.outerVars)}) = (${a.outer.map(toText).join(', ')})`;
+  const g = `g(${vec(a.innerVars)}) = (${a.inner.map(toText).join(', ')})`;
   const point = a.at ? `(${a.innerVars.map((v) => a.at?.[v]).join(', ')})` : '';
-  const col = (fs: MathNode[]): string => `\\begin{pmatrix}${fs.map(texNode).join(' \\\\ ')}\\end{pmatrix}`;
+  const col = (fs: Expr[]): string => `\\begin{pmatrix}${fs.map(exprToTex).join(' \\\\ ')}\\end{pmatrix}`;
   return {
     text: `Let ${f} and ${g}. Find the Jacobian of f∘g${a.at ? ` at (${vec(a.innerVars)}) = ${point}` : ''}, as J_f(g(x))·J_g(x).`,
     // Each definition is one group, so a narrow screen breaks between them, never after an "=".
@@ -113,7 +114,7 @@ function answerOf(a: JacobianAnalysis): Candidate {
   if (a.num) return { mistake: 'wrong-order', matrix: a.num.j, vals: a.num.j.flat().map((x) => [x]), feedback: '' };
   const j = a.j as NodeMatrix;
   const pts = a.points.slice(0, 6);
-  return { mistake: 'wrong-order', matrix: j.map((row) => row.map(toStr)), vals: j.flat().map((e) => valuesAt(e, pts)), feedback: '' };
+  return { mistake: 'wrong-order', matrix: j.map((row) => row.map(toText)), vals: j.flat().map((e) => valuesAt(e, pts)), feedback: '' };
 }
 
 /** The whole Jacobian question: answer matrix (strings, or numbers at a point), steps and distractors. */
@@ -127,9 +128,9 @@ export function solveJacobian(task: JacobianTask, meta: { difficulty: Difficulty
     seed: meta.seed,
     prompt: prompt(a),
     task: {
-      outer: a.outer.map(toStr),
+      outer: a.outer.map(toText),
       outerVars: a.outerVars,
-      inner: a.inner.map(toStr),
+      inner: a.inner.map(toText),
       innerVars: a.innerVars,
       ...(a.at ? { at: a.at } : {}),
     },

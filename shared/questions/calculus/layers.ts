@@ -1,13 +1,13 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
+import { children, dependsOn, isBin, isFn, isSym, mulAll, replaceNode, substituteNode, substituteTidy, sym } from '../../math/algebra';
 import { differentiate } from './differentiate';
-import { dependsOn, fnArgs, isFn, isOp, isSym, mulAll, opView, replaceNode, substituteNode, substituteTidy, sym } from './nodes';
 
 /** One chain-rule layer as trees: `fn` in u, its `inner`, local derivative in u and evaluated at the inner. */
 export interface LayerNodes {
-  fn: MathNode;
-  inner: MathNode;
-  derivative: MathNode;
-  evaluated: MathNode;
+  fn: Expr;
+  inner: Expr;
+  derivative: Expr;
+  evaluated: Expr;
 }
 
 /** The layer's input placeholder of question-format.md. */
@@ -22,7 +22,7 @@ export const LAYER_VAR = 'u';
  * vary before any of these is met (`x^2*sin(x)`, a softmax quotient) the whole rest is one last layer in u
  * with inner x: a single product/quotient rule.
  */
-export function decompose(expr: MathNode, variable: string): LayerNodes[] {
+export function decompose(expr: Expr, variable: string): LayerNodes[] {
   const layers: LayerNodes[] = [];
   const x = sym(variable);
   let node = expr;
@@ -36,48 +36,48 @@ export function decompose(expr: MathNode, variable: string): LayerNodes[] {
 }
 
 /** A layer from its fn (in u) and inner: derivative in u and its value at the inner. */
-export function makeLayer(fn: MathNode, inner: MathNode): LayerNodes {
+export function makeLayer(fn: Expr, inner: Expr): LayerNodes {
   const derivative = differentiate(fn, LAYER_VAR);
   const evaluated = substituteTidy(derivative, { [LAYER_VAR]: inner });
   return { fn, inner, derivative, evaluated };
 }
 
-function innerOf(top: MathNode, v: string): MathNode | null {
+function innerOf(top: Expr, v: string): Expr | null {
   let p = top;
   for (;;) {
     if (isSym(p, v)) return null;
-    if (p.type === 'FunctionNode') {
-      const arg = fnArgs(p)[0] as MathNode;
+    if (p.k === 'fn') {
+      const arg = p.args[0] as Expr;
       if (p !== top) return p;
       return isSym(arg, v) ? null : arg;
     }
-    const args = opView(p).args;
+    const args = children(p);
     const varying = args.filter((a) => dependsOn(a, v));
     if (varying.length !== 1) return null;
-    const next = varying[0] as MathNode;
+    const next = varying[0] as Expr;
     // A compound base or exponent, or a compound denominator, is the inner: (x^2+1)^3, 1/(x^2 - x).
-    const denominator = isOp(p, '/') && next === args[1];
-    if (denominator && isOp(next, '^')) {
+    const denominator = isBin(p, '/') && next === args[1];
+    if (denominator && isBin(next, '^')) {
       p = next;
       continue;
     }
-    if ((isOp(p, '^') || denominator) && !isSym(next, v)) return firstCall(next, v) ?? next;
+    if ((isBin(p, '^') || denominator) && !isSym(next, v)) return firstCall(next, v) ?? next;
     p = next;
   }
 }
 
 /** The first call on the single varying path below `node` (`sin(x)` in `sin(x) + 1`), if any. */
-function firstCall(node: MathNode, v: string): MathNode | null {
+function firstCall(node: Expr, v: string): Expr | null {
   let p = node;
-  while (p.type === 'OperatorNode' && !isOp(p, '^')) {
-    const varying = opView(p).args.filter((a) => dependsOn(a, v));
+  while ((p.k === 'bin' && p.op !== '^') || p.k === 'neg') {
+    const varying = children(p).filter((a) => dependsOn(a, v));
     if (varying.length !== 1) return null;
-    p = varying[0] as MathNode;
+    p = varying[0] as Expr;
   }
   return isFn(p) ? p : null;
 }
 
 /** dy/dx as the chain rule builds it: the evaluated layer derivatives multiplied, innermost first. */
-export function chainProduct(layers: readonly LayerNodes[]): MathNode {
+export function chainProduct(layers: readonly LayerNodes[]): Expr {
   return mulAll(layers.map((l) => l.evaluated).reverse());
 }

@@ -1,35 +1,39 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
 import { REAL_FUNCTIONS } from '../../math/functions';
-import { constValue, fnArgs, fnName, opView, symName } from './nodes';
 
 /** A compiled expression: real value at a point, NaN where undefined (never a complex number). */
 export type NumericFn = (scope: Readonly<Record<string, number>>) => number;
 
-/** The one function table's real implementations (shared/math/functions.ts), `ln` included as an alias. */
-const FUNCTIONS: Readonly<Record<string, (x: number) => number>> = { ...REAL_FUNCTIONS, ln: Math.log };
-
 /**
- * Compiles a tree into a closure, ~50× faster than mathjs's evaluate and real-valued by construction
- * (sqrt of a negative is NaN, not a complex number), for sampling answers and distractors at points.
+ * Compiles a tree into a closure, real-valued by construction (sqrt of a negative is NaN, not a complex number),
+ * for sampling answers and distractors at points. The functions are the one table's (shared/math/functions.ts).
+ * Unlike the checker's evaluator (shared/math/compile.ts) it keeps infinities and bounds nothing: the generators
+ * use it to tell a usable draw from one that is not.
  */
-export function compileNode(n: MathNode): NumericFn {
-  switch (n.type) {
-    case 'ConstantNode': {
-      const v = constValue(n);
+export function compileExpr(e: Expr): NumericFn {
+  switch (e.k) {
+    case 'num': {
+      const v = e.v;
       return () => v;
     }
-    case 'SymbolNode':
-      return compileSymbol(symName(n));
-    case 'FunctionNode': {
-      const f = FUNCTIONS[fnName(n)];
-      const arg = compileNode(fnArgs(n)[0] as MathNode);
+    case 'var':
+      return compileSymbol(e.name);
+    case 'fn': {
+      const f = REAL_FUNCTIONS[e.name];
+      const arg = compileExpr(e.args[0] as Expr);
       if (!f) return () => NaN;
+      if (e.args.length === 2) {
+        const base = compileExpr(e.args[1] as Expr);
+        return (s) => Math.log(arg(s)) / Math.log(base(s));
+      }
       return (s) => f(arg(s));
     }
-    case 'OperatorNode':
-      return compileOp(n);
-    default:
-      return () => NaN;
+    case 'neg': {
+      const a = compileExpr(e.a);
+      return (s) => -a(s);
+    }
+    case 'bin':
+      return compileBin(e);
   }
 }
 
@@ -39,30 +43,24 @@ function compileSymbol(name: string): NumericFn {
   return (s) => s[name] ?? NaN;
 }
 
-function compileOp(n: MathNode): NumericFn {
-  const { fn, args } = opView(n);
-  const [a, b] = args.map(compileNode) as [NumericFn, NumericFn];
-  switch (fn) {
-    case 'unaryMinus':
-      return (s) => -a(s);
-    case 'unaryPlus':
-      return a;
-    case 'add':
+function compileBin(e: Extract<Expr, { k: 'bin' }>): NumericFn {
+  const a = compileExpr(e.a);
+  const b = compileExpr(e.b);
+  switch (e.op) {
+    case '+':
       return (s) => a(s) + b(s);
-    case 'subtract':
+    case '-':
       return (s) => a(s) - b(s);
-    case 'multiply':
+    case '*':
       return (s) => a(s) * b(s);
-    case 'divide':
+    case '/':
       return (s) => a(s) / b(s);
-    case 'pow': {
+    case '^': {
       // Odd-denominator rational powers of negative bases are real, as in the checker (compile.ts).
-      const y = oddRoot(args[1] as MathNode);
+      const y = oddRoot(e.b);
       if (y !== null) return (s) => realOddPow(a(s), y);
       return (s) => Math.pow(a(s), b(s));
     }
-    default:
-      return () => NaN;
   }
 }
 
@@ -71,17 +69,14 @@ function realOddPow(x: number, y: { value: number; oddNumerator: boolean }): num
 }
 
 /** p/q with q odd when the exponent is a constant fraction of whole numbers (2/3, -1/3), else null. */
-function oddRoot(n: MathNode): { value: number; oddNumerator: boolean } | null {
-  if (n.type !== 'OperatorNode') return null;
-  const { fn, args } = opView(n);
-  if (fn === 'unaryMinus') {
-    const r = oddRoot(args[0] as MathNode);
+function oddRoot(e: Expr): { value: number; oddNumerator: boolean } | null {
+  if (e.k === 'neg') {
+    const r = oddRoot(e.a);
     return r && { value: -r.value, oddNumerator: r.oddNumerator };
   }
-  const [p, q] = args as [MathNode, MathNode];
-  if (fn !== 'divide' || p.type !== 'ConstantNode' || q.type !== 'ConstantNode') return null;
-  const pv = constValue(p);
-  const qv = constValue(q);
+  if (e.k !== 'bin' || e.op !== '/' || e.a.k !== 'num' || e.b.k !== 'num') return null;
+  const pv = e.a.v;
+  const qv = e.b.v;
   if (!Number.isInteger(pv) || !Number.isInteger(qv) || qv % 2 === 0 || qv === 0) return null;
   let g = Math.abs(pv);
   let h = Math.abs(qv);
@@ -100,9 +95,9 @@ export function close(a: number, b: number, rel = 1e-7): boolean {
  * True when the two trees agree at every sample point where the first is finite (at least two such points
  * needed, else false). Used to drop a distractor that coincides with the right answer.
  */
-export function agreeAt(a: MathNode, b: MathNode, points: ReadonlyArray<Readonly<Record<string, number>>>): boolean {
-  const fa = compileNode(a);
-  const fb = compileNode(b);
+export function agreeAt(a: Expr, b: Expr, points: ReadonlyArray<Readonly<Record<string, number>>>): boolean {
+  const fa = compileExpr(a);
+  const fb = compileExpr(b);
   let used = 0;
   for (const p of points) {
     const va = fa(p);
@@ -114,8 +109,8 @@ export function agreeAt(a: MathNode, b: MathNode, points: ReadonlyArray<Readonly
 }
 
 /** The tree's values at the points (NaN where undefined), compiled once. */
-export function valuesAt(node: MathNode, points: ReadonlyArray<Readonly<Record<string, number>>>): number[] {
-  const f = compileNode(node);
+export function valuesAt(node: Expr, points: ReadonlyArray<Readonly<Record<string, number>>>): number[] {
+  const f = compileExpr(node);
   return points.map((p) => f(p));
 }
 

@@ -1,9 +1,9 @@
-import type { MathNode } from 'mathjs';
 import type { Expr } from '../../math/ast';
+import { div, fn, symbolsOf } from '../../math/algebra';
 import { CONSTANT_VALUES, FUNCTION_TABLE, LOG10_NAMES } from '../../math/functions';
+import { ANSWER_MAX_CHARS } from '../../limits';
 import { Refusal, listVars, parseOpen } from '../../math/safe-parse';
 import { TaskError } from '../family';
-import { call, div, fnArgs, num, rawOp, sym, symName } from './nodes';
 
 /**
  * Every name a task may call, from the one function table (shared/math/functions.ts): canonical names and
@@ -17,21 +17,20 @@ export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
 /** Constants that are not variables. */
 export const CONSTANTS: ReadonlySet<string> = new Set(CONSTANT_VALUES.keys());
 
-const MAX_LENGTH = 400;
 const MAX_DEPTH = 30;
 
 /**
  * Parses a teacher's or a generator's expression with THE expression parser (shared/math/parser.ts, the one
- * answers go through, same notation: `2xcos(x^2)`, `sin^2 x`, `|x|`) and adapts the tree to the mathjs nodes
- * the generators work on: `ln` → `log`, `log(a, b)` → `log(a)/log(b)`, parentheses dropped. With `vars`,
- * letter runs split into those variables (`xy` → x·y); without, any other name is one variable. Anything
- * outside the language is a TaskError with a message for a person.
+ * answers go through, same notation: `2xcos(x^2)`, `sin^2 x`, `|x|`) into the one tree the generators, the
+ * solvers and the printers share. `log(a, b)` becomes `log(a)/log(b)`, so the symbolic code sees one-argument
+ * functions only, and `e^u` is `exp(u)`, one function with one derivative rule; `e` and `pi` stay names. With `vars`, letter runs split into those variables (`xy` → x·y);
+ * without, any other name is one variable. Anything outside the language is a TaskError with a message for a person.
  */
-export function parseExpr(expr: string, vars?: readonly string[]): MathNode {
+export function parseExpr(expr: string, vars?: readonly string[]): Expr {
   if (typeof expr !== 'string' || expr.trim() === '') throw new TaskError('The expression is empty.');
-  if (expr.length > MAX_LENGTH) throw new TaskError(`The expression is too long (over ${MAX_LENGTH} characters).`);
+  if (expr.length > ANSWER_MAX_CHARS) throw new TaskError(`The expression is too long (over ${ANSWER_MAX_CHARS} characters).`);
   try {
-    return toNode(parseOpen(expr, { maxChars: MAX_LENGTH, maxDepth: MAX_DEPTH }, vars ?? null));
+    return canonical(parseOpen(expr, { maxChars: ANSWER_MAX_CHARS, maxDepth: MAX_DEPTH }, vars ?? null));
   } catch (err) {
     if (err instanceof Refusal) throw new TaskError(taskMessage(expr, err.message, vars));
     throw new TaskError(`Could not read "${expr.slice(0, 80)}".`);
@@ -43,40 +42,35 @@ function taskMessage(expr: string, message: string, vars: readonly string[] | un
   const shown = expr.slice(0, 80);
   const unknown = /^Unknown symbol "([^"]*)"/.exec(message);
   if (unknown) return `Unknown variable "${unknown[1]}" in "${shown}": only ${listVars(vars ?? [])} may appear.`;
-  const fn = /^Unknown function "([^"]*)": (.*)$/.exec(message);
-  if (fn) return `The function "${fn[1]}" is not supported: ${fn[2]}`;
+  const fnMessage = /^Unknown function "([^"]*)": (.*)$/.exec(message);
+  if (fnMessage) return `The function "${fnMessage[1]}" is not supported: ${fnMessage[2]}`;
   if (expr.includes('=')) return `"${shown}" is not an allowed expression: write an expression without "=".`;
   return `Could not read "${shown}": ${message}`;
 }
 
-const OPS: Readonly<Record<string, string>> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '^': 'pow' };
+/** e^b as a call; e^1 is e, as a textbook writes it (a task's own e^{ln u} is left as the teacher typed it). */
+function exp(b: Expr): Expr {
+  return b.k === 'num' && b.v === 1 ? { k: 'var', name: 'e' } : { k: 'fn', name: 'exp', args: [b] };
+}
 
-/** The adapter from the checker's tree to mathjs nodes: the generators' internal type until they move off it. */
-export function toNode(e: Expr): MathNode {
+/** One form for one function: `log(a, b)` as `log(a)/log(b)`, and `e^b` as `exp(b)` (a layer of its own). */
+function canonical(e: Expr): Expr {
   switch (e.k) {
     case 'num':
-      return num(e.v);
     case 'var':
-      return sym(e.name);
+      return e;
     case 'neg':
-      return rawOp('-', 'unaryMinus', [toNode(e.a)]);
+      return { k: 'neg', a: canonical(e.a) };
     case 'bin':
-      return rawOp(e.op, OPS[e.op] as string, [toNode(e.a), toNode(e.b)]);
+      if (e.op === '^' && e.a.k === 'var' && e.a.name === 'e') return exp(canonical(e.b));
+      return { k: 'bin', op: e.op, a: canonical(e.a), b: canonical(e.b) };
     case 'fn': {
-      const args = e.args.map(toNode);
-      if (e.name === 'log' && args.length === 2) return div(call('log', args[0] as MathNode), call('log', args[1] as MathNode));
-      return call(e.name, args[0] as MathNode);
+      const args = e.args.map(canonical);
+      if (e.name === 'log' && args.length === 2) return div(fn('log', args[0] as Expr), fn('log', args[1] as Expr));
+      if (e.name === 'exp' && args.length === 1) return exp(args[0] as Expr);
+      return { k: 'fn', name: e.name, args };
     }
   }
 }
 
-/** Symbols in the tree other than e and pi, in order of first appearance. */
-export function symbolsOf(node: MathNode): string[] {
-  const out: string[] = [];
-  const walk = (n: MathNode): void => {
-    if (n.type === 'SymbolNode' && !CONSTANTS.has(symName(n)) && !out.includes(symName(n))) out.push(symName(n));
-    if (n.type === 'OperatorNode' || n.type === 'FunctionNode') fnArgs(n).forEach(walk);
-  };
-  walk(node);
-  return out;
-}
+export { symbolsOf };

@@ -1,44 +1,45 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
+import { addAll, dependsOn, isNeg, mulAll, neg, substituteNode, substituteTidy } from '../../math/algebra';
+import { exprToTex, texSymbol } from '../../math/latex';
+import { toText } from '../../math/text';
 import { TaskError } from '../family';
 import type { Difficulty, Question, Step, SubsTask } from '../types';
 import type { Candidate } from './distractors';
 import { keepDistinct } from './distractors';
 import { differentiate } from './differentiate';
 import { checkVarName, domainPoints, parseIn } from './expr-task';
-import { addAll, dependsOn, isNeg, mulAll, neg, substituteNode, substituteTidy } from './nodes';
 import { symbolsOf } from './parse';
-import { texNode, texSymbol, toStr } from './print';
 
 /** One path z → via → wrt as trees. */
 export interface PathNodes {
   via: string;
-  outer: MathNode;
-  inner: MathNode;
-  term: MathNode;
+  outer: Expr;
+  inner: Expr;
+  term: Expr;
 }
 
 /** A multivariable / partial task read and differentiated path by path. */
 export interface SubsAnalysis {
-  z: MathNode;
-  subs: Array<[string, MathNode]>;
+  z: Expr;
+  subs: Array<[string, Expr]>;
   params: string[];
   wrt: string;
   paths: PathNodes[];
-  answer: MathNode;
+  answer: Expr;
   points: Array<Record<string, number>>;
 }
 
 const MAX_INTERMEDIATES = 4;
 
 /** Reads `{expr, subs, wrt}` written by anyone; TaskError with a message for a person when it is unusable. */
-export function readSubsTask(task: SubsTask): { z: MathNode; subs: Array<[string, MathNode]>; params: string[]; wrt: string } {
+export function readSubsTask(task: SubsTask): { z: Expr; subs: Array<[string, Expr]>; params: string[]; wrt: string } {
   if (task === null || typeof task !== 'object') throw new TaskError('The task must be an object {expr, subs, wrt}.');
   const raw = task.subs as unknown;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new TaskError('subs must map each intermediate variable to its expression, e.g. {"x": "cos(t)"}.');
   const names = Object.keys(raw).map((k) => checkVarName(k, 'An intermediate variable'));
   if (names.length === 0 || names.length > MAX_INTERMEDIATES) throw new TaskError(`Give between 1 and ${MAX_INTERMEDIATES} intermediate variables.`);
   const wrt = checkVarName(task.wrt, 'wrt');
-  const subs: Array<[string, MathNode]> = names.map((k) => [k, parseIn((raw as Record<string, unknown>)[k], symbolsIn(raw, k), `${k}`)]);
+  const subs: Array<[string, Expr]> = names.map((k) => [k, parseIn((raw as Record<string, unknown>)[k], symbolsIn(raw, k), `${k}`)]);
   const params = [...new Set(subs.flatMap(([, n]) => symbolsOf(n)))];
   const clash = names.find((k) => params.includes(k));
   if (clash) throw new TaskError(`"${clash}" is both an intermediate variable and a parameter.`);
@@ -60,7 +61,7 @@ function symbolsIn(raw: object, self: string): string[] {
 /** dz/d(wrt) = Σ ∂z/∂x_k · dx_k/d(wrt): one path per intermediate variable, in the order of `subs`. */
 export function analyseSubs(task: SubsTask): SubsAnalysis {
   const { z, subs, params, wrt } = readSubsTask(task);
-  const map: Record<string, MathNode> = Object.fromEntries(subs);
+  const map: Record<string, Expr> = Object.fromEntries(subs);
   const paths = subs.map(([via, sub]): PathNodes => {
     const outer = differentiate(z, via);
     const inner = differentiate(sub, wrt);
@@ -81,9 +82,9 @@ export function solveSubs(family: 'multivariable' | 'partial', task: SubsTask, m
     difficulty: meta.difficulty,
     seed: meta.seed,
     prompt: subsPrompt(a, family === 'partial'),
-    task: { expr: toStr(a.z), subs: Object.fromEntries(a.subs.map(([k, n]) => [k, toStr(n)])), wrt: a.wrt },
-    answer: { expr: toStr(a.answer) },
-    paths: a.paths.map((p) => ({ via: p.via, outer: toStr(p.outer), inner: toStr(p.inner), term: toStr(p.term) })),
+    task: { expr: toText(a.z), subs: Object.fromEntries(a.subs.map(([k, n]) => [k, toText(n)])), wrt: a.wrt },
+    answer: { expr: toText(a.answer) },
+    paths: a.paths.map((p) => ({ via: p.via, outer: toText(p.outer), inner: toText(p.inner), term: toText(p.term) })),
     steps: pathSteps(a, family === 'partial'),
     distractors: keepDistinct(a.answer, pathCandidates(a, family === 'partial'), a.points),
   };
@@ -95,13 +96,13 @@ function derivTex(top: string, bottom: string, partial: boolean): string {
 }
 
 function subsPrompt(a: SubsAnalysis, partial: boolean): { text: string; latex: string } {
-  const defs = a.subs.map(([k, n]) => `${k} = ${toStr(n)}`).join(', ');
+  const defs = a.subs.map(([k, n]) => `${k} = ${toText(n)}`).join(', ');
   // Each definition is one group: a narrow screen breaks between definitions, never after an "=".
-  const defsTex = a.subs.map(([k, n]) => `{${texSymbol(k)}=${texNode(n)}}`).join(',\\allowbreak\\; ');
+  const defsTex = a.subs.map(([k, n]) => `{${texSymbol(k)}=${exprToTex(n)}}`).join(',\\allowbreak\\; ');
   const ask = partial ? `∂z/∂${a.wrt}` : `dz/d${a.wrt}`;
   return {
-    text: `Let z = ${toStr(a.z)} where ${defs}. Find ${ask}.`,
-    latex: `{z=${texNode(a.z)}},\\allowbreak\\quad ${defsTex}.\\allowbreak\\quad {${derivTex('z', a.wrt, partial)}=\\,?}`,
+    text: `Let z = ${toText(a.z)} where ${defs}. Find ${ask}.`,
+    latex: `{z=${exprToTex(a.z)}},\\allowbreak\\quad ${defsTex}.\\allowbreak\\quad {${derivTex('z', a.wrt, partial)}=\\,?}`,
   };
 }
 
@@ -109,28 +110,28 @@ function pathSteps(a: SubsAnalysis, partial: boolean): Step[] {
   const steps: Step[] = a.paths.map((p, k) => ({
     path: k,
     prose: `Path ${k + 1}, through \\(${texSymbol(p.via)}\\): how \\(z\\) changes with \\(${texSymbol(p.via)}\\), times how \\(${texSymbol(p.via)}\\) changes with \\(${texSymbol(a.wrt)}\\).`,
-    text: `Path through ${p.via}: ∂z/∂${p.via} = ${toStr(p.outer)} and ${partial ? '∂' : 'd'}${p.via}/${partial ? '∂' : 'd'}${a.wrt} = ${toStr(p.inner)}, so this path gives ${toStr(p.term)}.`,
-    latex: `\\frac{\\partial z}{\\partial ${texSymbol(p.via)}}\\,${derivTex(p.via, a.wrt, partial)}=\\left(${texNode(p.outer)}\\right)\\left(${texNode(p.inner)}\\right)=${texNode(p.term)}`,
+    text: `Path through ${p.via}: ∂z/∂${p.via} = ${toText(p.outer)} and ${partial ? '∂' : 'd'}${p.via}/${partial ? '∂' : 'd'}${a.wrt} = ${toText(p.inner)}, so this path gives ${toText(p.term)}.`,
+    latex: `\\frac{\\partial z}{\\partial ${texSymbol(p.via)}}\\,${derivTex(p.via, a.wrt, partial)}=\\left(${exprToTex(p.outer)}\\right)\\left(${exprToTex(p.inner)}\\right)=${exprToTex(p.term)}`,
   }));
   const sum = a.paths.map((p) => `\\frac{\\partial z}{\\partial ${texSymbol(p.via)}}${derivTex(p.via, a.wrt, partial)}`).join('+');
   steps.push({ prose: `Add the ${a.paths.length} paths: the multivariable chain rule.`, text: `Add the ${a.paths.length} paths (multivariable chain rule), with ${a.subs.map(([k]) => k).join(', ')} written in ${a.params.join(', ')}.`, latex: `${derivTex('z', a.wrt, partial)}=${sum}` });
-  steps.push({ prose: `Tidy up, with ${a.subs.map(([k]) => `\\(${texSymbol(k)}\\)`).join(', ')} written in ${a.params.map((k) => `\\(${texSymbol(k)}\\)`).join(', ')}.`, text: `Tidy up: ${toStr(a.answer)}.`, latex: `${derivTex('z', a.wrt, partial)}=${texNode(a.answer)}` });
+  steps.push({ prose: `Tidy up, with ${a.subs.map(([k]) => `\\(${texSymbol(k)}\\)`).join(', ')} written in ${a.params.map((k) => `\\(${texSymbol(k)}\\)`).join(', ')}.`, text: `Tidy up: ${toText(a.answer)}.`, latex: `${derivTex('z', a.wrt, partial)}=${exprToTex(a.answer)}` });
   return steps;
 }
 
 /** Path slips: one path left out, the inner derivatives forgotten, a sign lost on a path. */
 function pathCandidates(a: SubsAnalysis, partial: boolean): Candidate[] {
   const d = partial ? '∂' : 'd';
-  const map: Record<string, MathNode> = Object.fromEntries(a.subs);
+  const map: Record<string, Expr> = Object.fromEntries(a.subs);
   const out: Candidate[] = a.paths.map((p) => ({
     mistake: 'missing-path' as const,
     node: addAll(a.paths.filter((q) => q !== p).map((q) => q.term)),
-    feedback: `You left out the path through ${p.via}: ∂z/∂${p.via} · ${d}${p.via}/${d}${a.wrt} = ${toStr(p.term)}.`,
+    feedback: `You left out the path through ${p.via}: ∂z/∂${p.via} · ${d}${p.via}/${d}${a.wrt} = ${toText(p.term)}.`,
   }));
   out.push({
     mistake: 'forgot-inner-derivative',
     node: addAll(a.paths.map((p) => substituteTidy(p.outer, map))),
-    feedback: `Each path needs its inner derivative: multiply ∂z/∂${a.paths[0]?.via ?? 'x'} by ${d}${a.paths[0]?.via ?? 'x'}/${d}${a.wrt} = ${toStr(a.paths[0]?.inner ?? a.answer)}, and so on.`,
+    feedback: `Each path needs its inner derivative: multiply ∂z/∂${a.paths[0]?.via ?? 'x'} by ${d}${a.paths[0]?.via ?? 'x'}/${d}${a.wrt} = ${toText(a.paths[0]?.inner ?? a.answer)}, and so on.`,
   });
   const k = a.paths.findIndex((p) => isNeg(p.inner));
   const flipped = a.paths[k];
@@ -138,7 +139,7 @@ function pathCandidates(a: SubsAnalysis, partial: boolean): Candidate[] {
     out.push({
       mistake: 'sign-error',
       node: addAll(a.paths.map((p, j) => (j === k ? neg(p.term) : p.term))),
-      feedback: `Sign error on the path through ${flipped.via}: ${d}${flipped.via}/${d}${a.wrt} = ${toStr(flipped.inner)}.`,
+      feedback: `Sign error on the path through ${flipped.via}: ${d}${flipped.via}/${d}${a.wrt} = ${toText(flipped.inner)}.`,
     });
   }
   return out;

@@ -8,7 +8,7 @@ import { composeAll, poly } from '../calculus/compose';
 import { drawChainExpr } from '../calculus/chain-draw';
 import { secondDerivative, secondOrderCandidates, secondOrderSteps } from '../calculus/second-order';
 import { keepDistinct } from '../calculus/distractors';
-import { toStr } from '../calculus/print';
+import { toText } from '../../math/text';
 
 /**
  * `higher-order`: d²y/dx² of a two-layer composition f(g(x)) = f''(g)·g'² + f'(g)·g''. Difficulty moves
@@ -65,8 +65,8 @@ function solveSecond(task: ExprTask, meta: { difficulty: Difficulty; seed: numbe
     difficulty: meta.difficulty,
     seed: meta.seed,
     prompt: chainPrompt(a.expr, a.variable, 2),
-    task: { expr: toStr(a.expr), var: a.variable, order: 2 },
-    answer: { expr: toStr(second.answer) },
+    task: { expr: toText(a.expr), var: a.variable, order: 2 },
+    answer: { expr: toText(second.answer) },
     layers: a.layers.map(layerJson),
     steps: [...layerSteps(a.layers), ...secondOrderSteps(second, a.answer, a.variable)],
     distractors: keepDistinct(second.answer, secondOrderCandidates(second), a.points),

@@ -2,7 +2,7 @@ import type { FamilyModule } from '../family';
 import type { Difficulty, JacobianTask } from '../types';
 import type { Rng } from '../rng';
 import { analyseJacobian, solveJacobian } from '../calculus/jacobian-solve';
-import { isZero } from '../calculus/nodes';
+import { isZero } from '../../math/rational';
 
 /**
  * `jacobian`: J of f∘g as J_f(g(x))·J_g(x). 1: 2×2 polynomial at a point; 2: 2×2 polynomial, symbolic;

@@ -1,9 +1,9 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
+import { addAll, neg, someNode, sub } from '../../math/algebra';
 import { TaskError } from '../family';
-import { differentiate, parseExpr } from '../calculus/differentiate';
-import { compileNode, type NumericFn } from '../calculus/numeric';
-import { addAll, neg, opView, sub } from '../calculus/nodes';
-import { symbolsOf } from '../calculus/parse';
+import { differentiate } from '../calculus/differentiate';
+import { compileExpr, type NumericFn } from '../calculus/numeric';
+import { parseExpr, symbolsOf } from '../calculus/parse';
 import { fmtNum } from '../format/number';
 
 /**
@@ -13,17 +13,17 @@ import { fmtNum } from '../format/number';
  */
 export interface Sides {
   equation: string;
-  left: MathNode;
-  right: MathNode;
+  left: Expr;
+  right: Expr;
 }
 
 /** A curve without its additive constants: F = L' − R' and its partials, parsed and compiled. */
 export interface Curve {
-  leftRest: MathNode;
-  rightRest: MathNode;
-  F: MathNode;
-  Fx: MathNode;
-  Fy: MathNode;
+  leftRest: Expr;
+  rightRest: Expr;
+  F: Expr;
+  Fx: Expr;
+  Fy: Expr;
   l: NumericFn;
   r: NumericFn;
   fx: NumericFn;
@@ -44,12 +44,12 @@ export function readSides(equation: unknown): Sides {
 }
 
 /** Splits the numeric additive terms off an expression: `x^3 + 2*x - 5` → rest `x^3 + 2*x`, c = −5. */
-export function splitConstant(n: MathNode): { rest: MathNode; c: number } {
-  const rest: MathNode[] = [];
+export function splitConstant(n: Expr): { rest: Expr; c: number } {
+  const rest: Expr[] = [];
   let c = 0;
   for (const t of additiveTerms(n)) {
     if (symbolsOf(t).length === 0 && !hasFunction(t)) {
-      const v = compileNode(t)({});
+      const v = compileExpr(t)({});
       if (Number.isFinite(v)) {
         c += v;
         continue;
@@ -60,24 +60,23 @@ export function splitConstant(n: MathNode): { rest: MathNode; c: number } {
   return { rest: addAll(rest), c };
 }
 
-function hasFunction(n: MathNode): boolean {
-  if (n.type === 'FunctionNode') return true;
-  return n.type === 'OperatorNode' && opView(n).args.some(hasFunction);
+function hasFunction(n: Expr): boolean {
+  return someNode(n, (m) => m.k === 'fn');
 }
 
 /** Checks the variables (only x and y, y really present) and differentiates. */
-export function buildCurve(leftRest: MathNode, rightRest: MathNode): Curve {
+export function buildCurve(leftRest: Expr, rightRest: Expr): Curve {
   const F = sub(leftRest, rightRest);
   const others = symbolsOf(F).filter((s) => s !== 'x' && s !== 'y');
   if (others.length > 0) throw new TaskError(`The equation may use only x and y, but it has ${others.map((s) => `"${s}"`).join(', ')}.`);
   const Fy = differentiate(F, 'y');
   if (!symbolsOf(F).includes('y') || isZeroNode(Fy)) throw new TaskError('The equation must involve y, so that it defines y as a function of x.');
   const Fx = differentiate(F, 'x');
-  return { leftRest, rightRest, F, Fx, Fy, l: compileNode(leftRest), r: compileNode(rightRest), fx: compileNode(Fx), fy: compileNode(Fy) };
+  return { leftRest, rightRest, F, Fx, Fy, l: compileExpr(leftRest), r: compileExpr(rightRest), fx: compileExpr(Fx), fy: compileExpr(Fy) };
 }
 
-export function isZeroNode(n: MathNode): boolean {
-  return n.type === 'ConstantNode' && (n as unknown as { value: number }).value === 0;
+export function isZeroNode(n: Expr): boolean {
+  return n.k === 'num' && n.v === 0;
 }
 
 /**
@@ -106,12 +105,11 @@ export function readPoint(curve: Curve, consts: { cL: number; cR: number }, at: 
 }
 
 /** The additive terms of an expression with their signs: `x^2 - 6*x*y` → [x^2, -(6*x*y)]. */
-export function additiveTerms(n: MathNode): MathNode[] {
-  if (n.type !== 'OperatorNode') return [n];
-  const v = opView(n);
-  if (v.fn === 'add') return v.args.flatMap(additiveTerms);
-  if (v.fn === 'subtract') return [...additiveTerms(v.args[0] as MathNode), ...additiveTerms(v.args[1] as MathNode).map(neg)];
-  if (v.fn === 'unaryMinus') return additiveTerms(v.args[0] as MathNode).map(neg);
+export function additiveTerms(n: Expr): Expr[] {
+  if (n.k === 'neg') return additiveTerms(n.a).map(neg);
+  if (n.k !== 'bin') return [n];
+  if (n.op === '+') return [...additiveTerms(n.a), ...additiveTerms(n.b)];
+  if (n.op === '-') return [...additiveTerms(n.a), ...additiveTerms(n.b).map(neg)];
   return [n];
 }
 
@@ -119,9 +117,9 @@ export function additiveTerms(n: MathNode): MathNode[] {
  * ∂F/∂x and ∂F/∂y as a student gets them who treats y as a constant inside terms that mix x and y
  * (dropping the y' that the product or chain rule brings), while pure-y terms still get their y'.
  */
-export function partialsForgettingInner(curve: Pick<Curve, 'F'>): { Fx: MathNode; Fy: MathNode } {
-  const fxTerms: MathNode[] = [];
-  const fyTerms: MathNode[] = [];
+export function partialsForgettingInner(curve: Pick<Curve, 'F'>): { Fx: Expr; Fy: Expr } {
+  const fxTerms: Expr[] = [];
+  const fyTerms: Expr[] = [];
   for (const t of additiveTerms(curve.F)) {
     const syms = symbolsOf(t);
     if (syms.includes('x')) fxTerms.push(differentiate(t, 'x'));

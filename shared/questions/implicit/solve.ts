@@ -1,9 +1,10 @@
-import type { MathNode } from 'mathjs';
+import type { Expr } from '../../math/ast';
+import { add, div, mul, neg, substituteNode, sym, tidy } from '../../math/algebra';
+import { toText } from '../../math/text';
 import { TaskError } from '../family';
 import type { Difficulty, Distractor, ImplicitTask, Question, Step } from '../types';
-import { differentiate, toStr, toTex } from '../calculus/differentiate';
-import { agreeAt, compileNode, type NumericFn } from '../calculus/numeric';
-import { add, div, mul, neg, substituteNode, sym, tidy } from '../calculus/nodes';
+import { differentiate, toTex } from '../calculus/differentiate';
+import { agreeAt, compileExpr, type NumericFn } from '../calculus/numeric';
 import { fmtNum, texNum } from '../format/number';
 import { exactValueAt, numbersAgree } from '../../math/numeric';
 import { buildCurve, isZeroNode, partialsForgettingInner, readPoint, readSides, splitConstant, type Curve, type Sides } from './curve';
@@ -18,13 +19,13 @@ const P = sym(YP);
 
 interface Derivation {
   curve: Curve;
-  yp: MathNode;
+  yp: Expr;
   /** y'' before substituting y' (order 2 only). */
-  raw2: MathNode | null;
-  answer: MathNode;
+  raw2: Expr | null;
+  answer: Expr;
 }
 
-function totalDerivative(n: MathNode): MathNode {
+function totalDerivative(n: Expr): Expr {
   return tidy(add(differentiate(n, 'x'), mul(differentiate(n, 'y'), P)));
 }
 
@@ -37,7 +38,7 @@ function derive(curve: Curve, order: 1 | 2): Derivation {
 
 interface Candidate {
   mistake: Distractor['mistake'];
-  node: MathNode;
+  node: Expr;
   feedback: string;
 }
 
@@ -46,7 +47,7 @@ function candidateMistakes(d: Derivation): Candidate[] {
     return [
       { mistake: 'sign-error', node: tidy(neg(d.answer)), feedback: 'The sign is flipped: check the minus in y\' = −F_x/F_y and in the quotient rule.' },
       { mistake: 'forgot-inner-derivative', node: tidy(differentiate(d.yp, 'x')),
-        feedback: `When you differentiate y' = ${toStr(d.yp)} again, y still depends on x: every y brings a factor y' (then substitute y').` },
+        feedback: `When you differentiate y' = ${toText(d.yp)} again, y still depends on x: every y brings a factor y' (then substitute y').` },
     ];
   }
   const out: Candidate[] = [
@@ -70,7 +71,7 @@ const PROBES = [{ x: 0.7, y: 1.3 }, { x: 1.9, y: 0.45 }, { x: 0.35, y: 2.2 }, { 
  * A distractor is kept when it differs from the answer as a function of x and y; it depends only on the
  * constant-free curve, so the cached decision is the same for every constant.
  */
-function differs(a: MathNode, b: MathNode): boolean {
+function differs(a: Expr, b: Expr): boolean {
   return !agreeAt(a, b, PROBES);
 }
 
@@ -90,19 +91,19 @@ interface Prepared {
 const CACHE = new Map<string, Prepared>();
 const CACHE_MAX = 512;
 
-function prepare(leftRest: MathNode, rightRest: MathNode, order: 1 | 2): Prepared {
-  const key = `${order}|${toStr(leftRest)}=${toStr(rightRest)}`;
+function prepare(leftRest: Expr, rightRest: Expr, order: 1 | 2): Prepared {
+  const key = `${order}|${toText(leftRest)}=${toText(rightRest)}`;
   const hit = CACHE.get(key);
   if (hit) return hit;
   const curve = buildCurve(leftRest, rightRest);
   const d = derive(curve, order);
   const prepared: Prepared = {
     curve,
-    answerStr: toStr(d.answer),
-    answerFn: compileNode(d.answer),
+    answerStr: toText(d.answer),
+    answerFn: compileExpr(d.answer),
     steps: [...firstOrderSteps(curve, d.yp), ...secondOrderSteps(d)],
     candidates: candidateMistakes(d).map((c) => ({
-      mistake: c.mistake, expr: toStr(c.node), fn: compileNode(c.node), feedback: c.feedback, differs: differs(c.node, d.answer),
+      mistake: c.mistake, expr: toText(c.node), fn: compileExpr(c.node), feedback: c.feedback, differs: differs(c.node, d.answer),
     })),
   };
   if (CACHE.size >= CACHE_MAX) CACHE.clear();
@@ -172,22 +173,22 @@ function openingStep(sides: Sides, texL: string, texR: string): Step {
   };
 }
 
-function firstOrderSteps(c: Curve, yp: MathNode): Step[] {
+function firstOrderSteps(c: Curve, yp: Expr): Step[] {
   const [dL, dR] = [totalDerivative(c.leftRest), totalDerivative(c.rightRest)];
   return [
-    { prose: 'This gives:', text: `This gives ${toStr(dL)} = ${toStr(dR)}.`, latex: `${toTex(dL)} = ${toTex(dR)}` },
-    { prose: "Collect the \\(y'\\) terms on one side.", text: `Collect the y' terms on one side: y'·(${toStr(c.Fy)}) = ${toStr(tidy(neg(c.Fx)))}.`,
+    { prose: 'This gives:', text: `This gives ${toText(dL)} = ${toText(dR)}.`, latex: `${toTex(dL)} = ${toTex(dR)}` },
+    { prose: "Collect the \\(y'\\) terms on one side.", text: `Collect the y' terms on one side: y'·(${toText(c.Fy)}) = ${toText(tidy(neg(c.Fx)))}.`,
       latex: `y'\\left(${toTex(c.Fy)}\\right) = ${toTex(tidy(neg(c.Fx)))}` },
-    { prose: "Divide to get \\(y'\\).", text: `Divide: dy/dx = −F_x/F_y = ${toStr(yp)}.`, latex: `\\frac{dy}{dx} = -\\frac{F_x}{F_y} = ${toTex(yp)}` },
+    { prose: "Divide to get \\(y'\\).", text: `Divide: dy/dx = −F_x/F_y = ${toText(yp)}.`, latex: `\\frac{dy}{dx} = -\\frac{F_x}{F_y} = ${toTex(yp)}` },
   ];
 }
 
 function secondOrderSteps(d: Derivation): Step[] {
   if (!d.raw2) return [];
   return [
-    { prose: "Differentiate \\(y'\\) again with respect to \\(x\\); each \\(y\\) still brings a factor \\(y'\\).", text: `Differentiate y' = ${toStr(d.yp)} again with respect to x. y is still a function of x, so each y brings a factor y': y'' = ${toStr(d.raw2)}.`,
+    { prose: "Differentiate \\(y'\\) again with respect to \\(x\\); each \\(y\\) still brings a factor \\(y'\\).", text: `Differentiate y' = ${toText(d.yp)} again with respect to x. y is still a function of x, so each y brings a factor y': y'' = ${toText(d.raw2)}.`,
       latex: `\\frac{d^2y}{dx^2} = \\frac{d}{dx}\\left(${toTex(d.yp)}\\right) = ${toTex(d.raw2)}` },
-    { prose: "Substitute \\(y'\\) from the first derivative.", text: `Substitute y' = ${toStr(d.yp)}: y'' = ${toStr(d.answer)}.`, latex: `\\frac{d^2y}{dx^2} = ${toTex(d.answer)}` },
+    { prose: "Substitute \\(y'\\) from the first derivative.", text: `Substitute y' = ${toText(d.yp)}: y'' = ${toText(d.answer)}.`, latex: `\\frac{d^2y}{dx^2} = ${toTex(d.answer)}` },
   ];
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswer } from '../../../shared/math/safe-parse';
 import { compile } from '../../../shared/math/compile';
-import { math } from '../../../shared/math/engine';
+import { toMathjsNode, valueAt as mathjsValue } from '../../../server/math/mathjs';
 
 function valueAt(src: string, x: number): number {
   const p = parseAnswer(src, ['x']);
@@ -39,9 +39,9 @@ describe('parseAnswer', () => {
     expect(valueAt('e^x + pi', 1)).toBeCloseTo(Math.E + Math.PI, 12);
   });
 
-  it('evaluates sigmoid, softplus, relu and sign like the trusted engine when they are called', () => {
-    for (const f of ['sigmoid', 'softplus', 'relu', 'sign', 'sech', 'cot']) {
-      expect(valueAt(`${f}(x)`, -0.8)).toBeCloseTo(math.evaluate(`${f === 'sech' ? 'sech' : f}(-0.8)`) as number, 12);
+  it('evaluates sigmoid, softplus, relu, step and sign as mathjs does when they are called', () => {
+    for (const f of ['sigmoid', 'softplus', 'relu', 'step', 'sign', 'sech', 'cot']) {
+      for (const x of [-0.8, 1.3]) expect(valueAt(`${f}(x)`, x)).toBeCloseTo(mathjsValue(toMathjsNode(`${f}(x)`), { x }), 12);
     }
   });
 

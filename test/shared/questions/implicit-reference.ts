@@ -3,18 +3,18 @@
  * calculus package under test), y is solved for near a point by Newton's method with a numeric ∂F/∂y, and the
  * slope and curvature come from central and second differences of that solution.
  */
-import { math } from '../../../shared/math/engine';
+import { toMathjsNode, valueAt } from '../../../server/math/mathjs';
 
 export type Fn2 = (x: number, y: number) => number;
 
 export function curveFunction(equation: string): Fn2 {
-  const [l, r] = equation.split('=').map((s) => math.compile(s));
+  const [l, r] = equation.split('=').map((s) => toMathjsNode(s).compile());
   if (!l || !r) throw new Error(`not an equation: ${equation}`);
   return (x, y) => (l.evaluate({ x, y }) as number) - (r.evaluate({ x, y }) as number);
 }
 
 export function evaluate(expr: string, x: number, y: number): number {
-  return math.evaluate(expr, { x, y }) as number;
+  return valueAt(toMathjsNode(expr), { x, y });
 }
 
 /** y with F(x, y) = 0 near `yGuess`, or NaN when Newton does not settle. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../../shared/check/index';
 import { FAMILIES, answerVars, generateQuestion, type Difficulty, type Family, type Question } from '../../../shared/questions/index';
 import type { AnswerInput } from '../../../shared/check/types';
-import { compileNode } from '../../../shared/questions/calculus/numeric';
+import { compileExpr } from '../../../shared/questions/calculus/numeric';
 import { parseExpr } from '../../../shared/questions/calculus/parse';
 import { SAMPLE_VALUES } from '../../../shared/questions/calculus/expr-task';
 import { composesInverse, saturates } from '../../../shared/questions/calculus/draw-sanity';
@@ -52,7 +52,7 @@ function variants(q: Question): { right: AnswerInput; scaled: AnswerInput; negat
 
 /** Values of an expression answer at generic points of its variables (implicit answers: off the curve too). */
 function sampleExpr(q: Question, expr: string): number[] {
-  const f = compileNode(parseExpr(expr));
+  const f = compileExpr(parseExpr(expr));
   const vars = answerVars(q);
   return SAMPLE_VALUES.map((v, i) => {
     const scope: Record<string, number> = {};

@@ -108,9 +108,9 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     }
     replace(panel, h('h2', {}, '✓ The answer'), box, stats);
     stopFits.push(fitBlock(stats, makeRoom));
-    void loadMath().then((m) => {
+    void loadMath().then(() => {
       if (destroyed || slide !== 0) return;
-      const tex = answerLatex(q.answer, (e) => m.exprToLatex(e));
+      const tex = answerLatex(q.answer);
       if (tex !== null) stopFits.push(typesetFit(box, tex, { onTight: makeRoom }));
     });
   };

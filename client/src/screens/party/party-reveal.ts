@@ -65,9 +65,9 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
     ready.update();
   };
   const answerBox = h('div', { class: 'party-answer-tex', id: 'reveal-answer' });
-  void loadMath().then((m) => {
+  void loadMath().then(() => {
     if (destroyed) return;
-    const tex = answerLatex(q.answer, (e) => m.exprToLatex(e));
+    const tex = answerLatex(q.answer);
     if (tex !== null) stopFits.push(typesetFit(answerBox, tex, { minScale: 0.3 }));
   });
   // A network's reveal drops the prompt, as the projector's does: every number it gives is on the graph.

@@ -1,3 +1,3 @@
-/** The chunk with the question and reveal screens (and the mathjs-based validator they use). */
+/** The chunk with the question and reveal screens (and the answer form, keypad and checker-side reader they use). */
 export { renderPlayerQuestion } from './player-question';
 export { renderPlayerReveal } from './player-reveal';

@@ -1,6 +1,7 @@
 /** What a phone shows in each phase of the room: lobby, question, reveal, leaderboard, finished. */
 import type { AnswerState, PlayerPhaseView, SubmitAnswer, YouView } from '../../../../shared/protocol';
 import { h, mountScreen, replace } from '../../app/dom';
+import { prefetchMath } from '../../app/math';
 import type { Connection, Result } from '../../net/connection';
 import { leaderboardList } from '../leaderboard-list';
 import { personalReviewList } from './player-review';
@@ -49,11 +50,13 @@ export function playerHeader(you: YouView, extra?: HTMLElement): HTMLElement {
 let phaseModules: Promise<typeof import('./player-live')> | null = null;
 
 /**
- * The question and reveal screens carry the expression validator (mathjs); they load after joining, while the
- * player waits in the lobby, so the join itself stays light.
+ * The question and reveal screens, KaTeX and its fonts: everything a question screen needs loads after joining,
+ * while the player waits in the lobby, so the join itself stays light and opening a question downloads nothing
+ * (30 phones on one access point must not all fetch at the moment the clock starts). The diagram's engine is not
+ * among them: it loads when a player opens the diagram (player-question.ts).
  */
 export function loadPhaseModules(): Promise<typeof import('./player-live')> {
-  phaseModules ??= import('./player-live').catch((err: unknown) => {
+  phaseModules ??= Promise.all([import('./player-live'), prefetchMath()]).then(([m]) => m).catch((err: unknown) => {
     phaseModules = null;
     throw err;
   });

@@ -1,6 +1,8 @@
 /**
- * The open question on a phone: the prompt, the drawing with the active layer highlighted, the answer input,
- * and once answered the per-layer ticks and the named mistake (never the answer: that comes at the reveal).
+ * The open question on a phone: the prompt, the answer input, the drawing (folded: it loads, with its game engine,
+ * only when the player opens it, so a question opens without downloading anything; see player-phases.ts) with the
+ * active layer highlighted, and once answered the per-layer ticks and the named mistake (never the answer: that
+ * comes at the reveal).
  */
 import type { AnswerState } from '../../../../shared/protocol';
 import { displayOrder, layerHeading } from '../../../../shared/questions/layer-label';
@@ -11,7 +13,7 @@ import { mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
 import { fitWide, foldable } from '../../input/phone-layout';
 import { errorMessage } from '../../net/connection';
-import type { QuestionView } from '../../views/contract';
+import type { QuestionView, ViewState } from '../../views/contract';
 import { createDraftSender } from './player-drafts';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
 
@@ -27,13 +29,20 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   const prompt = h('div', { class: 'prompt', id: 'question-prompt', 'data-family': q.family, 'data-task': JSON.stringify(q.task) });
   renderMath(prompt, q.prompt.latex, true, q.prompt.text);
   const viewHost = h('div', { class: 'view-host' });
-  // The drawing comes after the answer box (the box is above the fold) and folds away while the player types.
-  const diagram = h('details', { class: 'diagram', id: 'diagram', open: true, hidden: true }, h('summary', {}, 'Diagram'), viewHost);
-  foldable(diagram, () => view?.resize());
+  // The drawing comes after the answer box (the box is above the fold), folded until the player opens it.
+  const diagram = h('details', { class: 'diagram', id: 'diagram' }, h('summary', {}, 'Diagram'), viewHost);
+  foldable(diagram, () => openView());
   fitWide(prompt);
   const answerArea = h('div', { class: 'stack', id: 'answer-area' });
   const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });
   let view: QuestionView | null = null;
+  let mounting = false;
+  /** What the drawing shows, kept while it is folded so that it opens in the current state. */
+  let viewState: ViewState = {};
+  const showInView = (state: ViewState): void => {
+    viewState = state;
+    view?.update(state);
+  };
   let destroyed = false;
   let typedLayers: Array<string | null> = [];
   let sent = false;
@@ -43,7 +52,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   const form = createAnswerForm(q, {
     layerByLayer: layered, submit, persistKey: `arena-typed:${ctx.code}:${s.index}:${q.id}`,
     onSubmit: () => submit.click(),
-    onActiveLayer: (layer) => view?.update(layer === undefined ? {} : { activeLayer: layer }),
+    onActiveLayer: (layer) => showInView(layer === undefined ? {} : { activeLayer: layer }),
     onChange: () => {
       if (!collapsedOnce && diagram.open) diagram.open = false;
       collapsedOnce = true;
@@ -87,7 +96,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
       sent = true;
       drafts.stop();
       replace(answerArea, answeredPanel(answer));
-      view?.update(marks(answer, q.layers?.length ?? 0, typedLayers));
+      showInView(marks(answer, q.layers?.length ?? 0, typedLayers));
     }
   };
   replace(answerArea, form.el, status, form.dock);
@@ -110,16 +119,19 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     const typed = JSON.stringify(form.draft()) !== '{}';
     form.setNotice(left < 10_000 ? notSent(left, typed, drafts.held()) : drafts.held() ? heldLine() : null);
   }, 250);
-  void mountView(viewHost, q, { mode: 'phone', reducedMotion: prefersReducedMotion() }).then((v) => {
-    if (destroyed) return v?.destroy();
-    view = v;
-    if (v) {
-      diagram.hidden = false;
-      v.resize();
-      // The first box is the innermost (the diagram's order, shared/questions/layer-label.ts).
-      v.update(layered ? { activeLayer: (q.layers?.length ?? 1) - 1 } : {});
-    }
-  });
+  // The first box is the innermost (the diagram's order, shared/questions/layer-label.ts).
+  if (layered && viewState.activeLayer === undefined && viewState.layerMarks === undefined) viewState = { activeLayer: (q.layers?.length ?? 1) - 1 };
+  function openView(): void {
+    if (view || mounting) return view?.resize();
+    mounting = true;
+    void mountView(viewHost, q, { mode: 'phone', reducedMotion: prefersReducedMotion() }).then((v) => {
+      if (destroyed) return v?.destroy();
+      view = v;
+      if (!v) diagram.hidden = true;
+      v?.resize();
+      v?.update(viewState);
+    });
+  }
   const onResize = (): void => view?.resize();
   window.addEventListener('resize', onResize);
   return {

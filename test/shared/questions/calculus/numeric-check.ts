@@ -1,6 +1,6 @@
-import { math } from '../../../../shared/math/engine';
+import { toMathjsNode } from '../../../../server/math/mathjs';
 import { parseExpr } from '../../../../shared/questions/calculus/parse';
-import { compileNode } from '../../../../shared/questions/calculus/numeric';
+import { compileExpr } from '../../../../shared/questions/calculus/numeric';
 
 /**
  * Independent numeric checks for the calculus tests: expressions are evaluated by mathjs itself (not by the
@@ -12,7 +12,7 @@ export type Fn = (scope: Scope) => number;
 
 /** mathjs evaluation as a real function: complex, non-numeric or non-finite results are NaN. */
 export function realFn(expr: string): Fn {
-  const code = math.compile(expr);
+  const code = toMathjsNode(expr).compile();
   return (scope) => {
     try {
       const v: unknown = code.evaluate({ ...scope });
@@ -95,6 +95,6 @@ export function sameFunction(a: string, b: string, vars: readonly string[]): boo
  * (50× faster than mathjs) since sweeps call it thousands of times; the derivative checks above use mathjs.
  */
 export function finiteAt(expr: string, vars: readonly string[]): number {
-  const f = compileNode(parseExpr(expr));
+  const f = compileExpr(parseExpr(expr));
   return gridPoints(vars).filter((p) => Number.isFinite(f(p))).length;
 }

@@ -1,7 +1,6 @@
-import type { MathNode } from 'mathjs';
-import { constValue, isNeg, isOp, neg, num, opView, rawOp } from './node-base';
+import type { Expr } from './ast';
 
-/** A rational number p/q with q > 0, kept exact while folding coefficients. */
+/** A rational number p/q with q > 0, kept exact while folding coefficients (shared/math/algebra.ts). */
 export type Rational = readonly [number, number];
 
 function gcd(a: number, b: number): number {
@@ -25,14 +24,15 @@ function constToRational(v: number): Rational | null {
 }
 
 /** The exact rational value of a constant subtree (`3`, `-2`, `1/2`, `-(3/4)`), or null. */
-export function asRational(node: MathNode): Rational | null {
-  if (node.type === 'ConstantNode') return typeof constValue(node) === 'number' ? constToRational(constValue(node)) : null;
-  if (isNeg(node)) {
-    const r = asRational(opView(node).args[0] as MathNode);
+export function asRational(e: Expr): Rational | null {
+  if (e.k === 'num') return constToRational(e.v);
+  if (e.k === 'neg') {
+    const r = asRational(e.a);
     return r && [-r[0], r[1]];
   }
-  if (isOp(node, '/')) {
-    const [a, b] = opView(node).args.map(asRational);
+  if (e.k === 'bin' && e.op === '/') {
+    const a = asRational(e.a);
+    const b = asRational(e.b);
     return a && b && b[0] !== 0 ? makeRational(a[0] * b[1], a[1] * b[0]) : null;
   }
   return null;
@@ -49,14 +49,14 @@ export function ratAdd(a: Rational, b: Rational): Rational | null {
 }
 
 /** A rational as a tree: `3`, `-2`, `1/2`, `-(1/2)` (printed `-1/2`). */
-export function ratNode(r: Rational): MathNode {
-  const abs = r[1] === 1 ? num(Math.abs(r[0])) : rawOp('/', 'divide', [num(Math.abs(r[0])), num(r[1])]);
-  return r[0] < 0 ? neg(abs) : abs;
+export function ratExpr(r: Rational): Expr {
+  const n: Expr = { k: 'num', v: Math.abs(r[0]) };
+  const abs: Expr = r[1] === 1 ? n : { k: 'bin', op: '/', a: n, b: { k: 'num', v: r[1] } };
+  return r[0] < 0 ? { k: 'neg', a: abs } : abs;
 }
 
 /** Is the tree the exact constant 0? */
-export const isZero = (n: MathNode): boolean => {
-  const r = asRational(n);
+export function isZero(e: Expr): boolean {
+  const r = asRational(e);
   return r !== null && r[0] === 0;
-};
-
+}
