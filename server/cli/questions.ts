@@ -3,7 +3,8 @@
  * (question-format.md). json: one question per line for seeds S, S+1, …; latex: a complete pdflatex worksheet
  * with the answers after `\newpage`; text: readable in a terminal. Bad flags: a message on stderr, exit code 2.
  */
-import { FAMILIES, generateQuestion, isFamily, type Difficulty, type Family, type Question } from '../../shared/questions/index';
+import { FAMILIES, isFamily, type Difficulty, type Family, type Question } from '../../shared/questions/index';
+import { generateChecked } from '../math/checked';
 import { latexWorksheet, textWorksheet } from '../../shared/questions/format/worksheet';
 import type { CliIo } from './io';
 
@@ -105,7 +106,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`arena questions: ${err.message}\n\n${QUESTIONS_HELP}`);
     return 2;
   }
-  const questions = Array.from({ length: opts.count }, (_, k) => generateQuestion(opts.family, opts.difficulty, opts.seed + k));
+  const questions = Array.from({ length: opts.count }, (_, k) => generateChecked(opts.family, opts.difficulty, opts.seed + k, (m) => io.stderr.write(`${m}\n`)));
   await write(io, render(questions, opts));
   return 0;
 }

@@ -3,7 +3,8 @@
  * for each, one JSON object a line, in order. A line that cannot be read or solved gets
  * `{"line": n, "error": "<for a person>"}` and the command carries on: one bad line never stops a batch.
  */
-import { isDifficulty, isFamily, solveTask, TaskError, FAMILIES, type Family, type Question, type TaskByFamily } from '../../shared/questions/index';
+import { isDifficulty, isFamily, TaskError, FAMILIES, type Family, type Question, type TaskByFamily } from '../../shared/questions/index';
+import { solveChecked } from '../math/checked';
 import { forEachLine, stdinOnlyArgs, type CliIo } from './io';
 import { write } from './questions';
 
@@ -40,7 +41,7 @@ export function solveLine(line: string): Question {
   const meta: { difficulty?: 1 | 2 | 3 | 4 | 5; seed?: number } = {};
   if (difficulty !== undefined) meta.difficulty = difficulty;
   if (seed !== undefined) meta.seed = seed as number;
-  return solveTask(family, task as TaskByFamily[Family], meta);
+  return solveChecked(family, task as TaskByFamily[Family], () => {}, meta);
 }
 
 function errorText(err: unknown): string {

@@ -51,12 +51,20 @@ function rewrite(node: MathNode): MathNode {
   });
 }
 
+/** A mathjs tree compiled into a real function: NaN where its value is complex, non-numeric or non-finite. */
+export function realFunction(node: MathNode): (scope: Readonly<Record<string, number>>) => number {
+  const code = node.compile();
+  return (scope) => {
+    try {
+      const v: unknown = code.evaluate({ ...scope });
+      return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
+    } catch {
+      return NaN;
+    }
+  };
+}
+
 /** The real value of a mathjs tree at a point, or NaN (complex, non-numeric or non-finite). */
 export function valueAt(node: MathNode, scope: Readonly<Record<string, number>>): number {
-  try {
-    const v: unknown = node.evaluate({ ...scope });
-    return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
-  } catch {
-    return NaN;
-  }
+  return realFunction(node)(scope);
 }

@@ -1,5 +1,6 @@
 /**
- * The real math behind the rooms: question generators, the task solver and the answer checker from shared/.
+ * The real math behind the rooms: question generators, the task solver and the answer checker from shared/, each
+ * question cross-checked by mathjs on the way (server/math/checked.ts).
  * Verdicts are memoised per (question, input): a class types a handful of distinct answers, and in a lecture hall
  * the checker would otherwise redo the same work hundreds of times inside one answer window.
  * The checker promises never to throw on player input; should it ever, the player gets a wrong-with-error
@@ -8,8 +9,8 @@
 import { checkAnswer } from '../../shared/check/index';
 import { LruCache } from '../../shared/check/cache';
 import type { AnswerInput, Verdict } from '../../shared/check/types';
-import { generateQuestion, solveTask } from '../../shared/questions/index';
 import type { Family, Question, TaskByFamily } from '../../shared/questions/types';
+import { generateChecked, solveChecked } from '../math/checked';
 import { generatedSpec } from './questions';
 import type { RoomDeps } from './types';
 
@@ -17,6 +18,7 @@ export const VERDICT_CACHE_SIZE = 20_000;
 
 export function createMathDeps(onError: (context: string, err: unknown) => void = () => {}): RoomDeps {
   const verdicts = new LruCache<string, Verdict>(VERDICT_CACHE_SIZE);
+  const crossCheckLog = (message: string): void => onError('cross-check', new Error(message));
   const questionKeys = new WeakMap<Question, string>();
   const keyOf = (q: Question): string => {
     let key = questionKeys.get(q);
@@ -36,12 +38,13 @@ export function createMathDeps(onError: (context: string, err: unknown) => void 
     }
   };
   return {
+    // Every question is cross-checked by mathjs before a class sees it (server/math/checked.ts).
     generate(settings, seed, index, variant) {
       const spec = generatedSpec(settings, seed, index, variant);
-      return generateQuestion(spec.family, spec.difficulty, spec.seed);
+      return generateChecked(spec.family, spec.difficulty, spec.seed, crossCheckLog);
     },
     solve(family, task) {
-      return solveTask(family as Family, task as TaskByFamily[Family]);
+      return solveChecked(family as Family, task as TaskByFamily[Family], crossCheckLog);
     },
     check(question, answer, layers) {
       const key = `${keyOf(question)}\u0000${JSON.stringify([answer, layers ?? null])}`;

@@ -128,6 +128,8 @@ export class TaskPool {
       slot.ready = true;
       return this.pump();
     }
+    // A mathjs cross-check that refused a task (server/math/checked.ts): the server's log says why.
+    if ('log' in msg) return this.opts.log?.(msg.log);
     const job = slot.job;
     if (!job || job.id !== msg.id) return;
     if (slot.timer) clearTimeout(slot.timer);

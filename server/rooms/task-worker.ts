@@ -5,22 +5,24 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { TaskError } from '../../shared/questions/family';
-import { solveTask } from '../../shared/questions/index';
 import type { Family, TaskByFamily } from '../../shared/questions/types';
+import { solveChecked } from '../math/checked';
 
 export interface TaskRequest {
   id: number;
   family: string;
   task: unknown;
 }
-export type TaskReply = { id: number; ok: true; question: unknown } | { id: number; ok: false; message: string } | { ready: true };
+export type TaskReply = { id: number; ok: true; question: unknown } | { id: number; ok: false; message: string } | { ready: true } | { log: string };
 
 const port = parentPort;
 if (port) {
   port.on('message', (req: TaskRequest) => {
     let reply: TaskReply;
     try {
-      reply = { id: req.id, ok: true, question: solveTask(req.family as Family, req.task as TaskByFamily[Family]) };
+      // Cross-checked by mathjs: a task whose answer it disputes is refused (server/math/checked.ts).
+      const log = (m: string): void => port.postMessage({ log: m } satisfies TaskReply);
+      reply = { id: req.id, ok: true, question: solveChecked(req.family as Family, req.task as TaskByFamily[Family], log) };
     } catch (err) {
       reply = { id: req.id, ok: false, message: err instanceof TaskError ? err.message : 'it could not be solved.' };
     }
@@ -28,7 +30,7 @@ if (port) {
   });
   // The first solve pays for lazy set-up in the math core; pay it before the first budgeted task.
   try {
-    solveTask('chain', { expr: 'sin(x^2)', var: 'x' });
+    solveChecked('chain', { expr: 'sin(x^2)', var: 'x' });
   } catch {
     // A warm-up failure shows up again, budgeted and reported, on the first real task.
   }

@@ -6,7 +6,8 @@ import { CONSTANT_VALUES, FUNCTION_TABLE, LOG10_NAMES, functionSpec } from './fu
  * (`2xcos` → 2, x, cos), and refuses every character it does not know instead of dropping it.
  */
 export type Token =
-  | { t: 'num'; v: number; at: number }
+  /** `spaced`: whitespace comes right before it (`cos(x^2) 2x`: a new factor after a closing bracket). */
+  | { t: 'num'; v: number; at: number; spaced: boolean }
   | { t: 'var'; name: string; at: number }
   | { t: 'const'; name: string; v: number; at: number }
   /** `log10` arrives as fn log with `base10`. */
@@ -73,7 +74,7 @@ export function tokenize(text: string, names: Names): Token[] {
       if (m === null) throw new Refusal(`"." must be part of a number such as 0.5 (near character ${i + 1}).`);
       const v = Number(m);
       if (!Number.isFinite(v)) throw new Refusal('That number is too large.');
-      out.push({ t: 'num', v, at: i });
+      out.push({ t: 'num', v, at: i, spaced: i > 0 && /\s/.test(text[i - 1] as string) });
       i += m.length;
       continue;
     }
@@ -100,7 +101,8 @@ export function tokenize(text: string, names: Names): Token[] {
 function characterMessage(ch: string): string {
   if ('[]{}'.includes(ch)) return 'Use round brackets ( ) for grouping; square brackets and braces are not allowed here.';
   if (ch === '!') return 'Factorials ("!") are not allowed in an answer.';
-  if ('=<>'.includes(ch)) return 'Write only the expression, not an equation or comparison (a leading "dy/dx =" is fine).';
+  if ('<>'.includes(ch)) return 'Write only the expression, not a comparison: for the indicator 1[u > 0] (ReLU\'s derivative) write step(u).';
+  if (ch === '=') return 'Write only the expression, not an equation or comparison (a leading "dy/dx =" is fine).';
   if (ch === "'") return "Write the derivative itself: y' or f'(x) may only start the answer, as in y' = -x/y.";
   if (ch === '"' || ch === '`') return 'Text in quotes is not allowed in an answer.';
   if (ch === ';') return 'Write a single expression.';

@@ -14,7 +14,8 @@ import { Refusal, type Token } from './lexer';
  *   atom     := number | variable | constant | ( sum ) | | sum | | call
  *   call     := fn ('^' n)? ( '(' args ')' | simple+ )  sin^2(x) = sin(x)², sin^-1 = asin, cos 2x = cos(2x)
  *
- * A number may only start a product run (`x2` and `(x+1)2` are refused). Bounded recursion.
+ * A number may only start a product run (`x2` and `(x+1)2` are refused), or follow a closing bracket after a space
+ * (`cos(x^2) 2x`). Bounded recursion.
  */
 export function parseTokens(tokens: readonly Token[], maxDepth: number, opts: { constantsAsNames?: boolean } = {}): Expr {
   const p = new Parser(tokens, maxDepth, opts.constantsAsNames === true);
@@ -116,11 +117,18 @@ class Parser {
       }
       if (!joined) second = this.i;
       joined = true;
-      if (t.t === 'num') {
+      // After a closing bracket a space starts a new factor: `cos(x^2) 2x` is cos(x²)·2x. `x2`, `(x+1)2`, `x 2` stay refused.
+      if (t.t === 'num' && !(t.spaced && this.afterClosing())) {
         throw new Refusal(`A number cannot follow a factor directly (near character ${t.at + 1}): write 2x, not x2; use ^ for a power (x^2) or * for a product.`);
       }
       left = { k: 'bin', op: '*', a: left, b: this.power() };
     }
+  }
+
+  /** Did the factor just read end with a closing bracket or bar? (juxt has just read a whole factor.) */
+  private afterClosing(): boolean {
+    const prev = this.toks[this.i - 1]?.t;
+    return prev === ')' || prev === '|';
   }
 
   private startsFactor(t: Token): boolean {

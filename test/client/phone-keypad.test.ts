@@ -60,7 +60,10 @@ describe('keypad editing', () => {
 
   it('offers the family functions and any the task mentions, never more than fit one row pair', () => {
     expect(functionKeys('chain', '{"expr":"cosh(x^2)"}')).toContain('cosh');
-    expect(functionKeys('activation', '{}')).toEqual(['sigmoid', 'tanh', 'sech', 'exp', 'ln']);
+    // ReLU's derivative is typed as step(u): the activation pad has the key (issue 23).
+    expect(functionKeys('activation', '{}')).toEqual(['sigmoid', 'step', 'tanh', 'sech', 'exp', 'ln']);
+    expect(functionKeys('activation', '{"expr":"relu(softplus(x))"}')).toEqual(['sigmoid', 'softplus', 'relu', 'step', 'tanh', 'sech', 'exp', 'ln']);
+    expect(functionKeys('chain', '{"expr":"log(x)*arcsin(x)"}')).toEqual(['sin', 'cos', 'tan', 'sec', 'arcsin', 'exp', 'ln']);
     expect(functionKeys('chain', 'sin( cos( tan( sec( csc( cot( sinh( cosh( tanh(').length).toBeLessThanOrEqual(8);
   });
 });

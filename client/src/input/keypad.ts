@@ -1,10 +1,12 @@
 /**
  * The maths keypad that replaces the phone keyboard: digits, + − × ÷ ^, brackets, the slot's own variables
- * only, e, π, the question family's functions, √, a fraction, x², backspace, caret left/right and "next box".
+ * only, e, π, the question family's functions (their keys are a column of the function table), √, a fraction,
+ * x², backspace, caret left/right and "next box".
  * One keypad serves a whole answer form; it follows the focused box (`attach`), so a number box shows no
  * letters and a layer box shows its `u`. Taps never move focus out of the box (no keyboard pops up: the
  * boxes have inputmode="none" while the keypad is on).
  */
+import { FUNCTION_TABLE, functionSpec, type KeypadPad } from '../../../shared/math/functions';
 import { h } from '../app/dom';
 import { applyKey, type Key } from './keypad-edit';
 import './keypad.css';
@@ -27,33 +29,31 @@ export interface Keypad {
   setDisabled(disabled: boolean): void;
 }
 
-/** Functions in the order they appear on the keys. */
-const FUNCTION_ORDER = ['sin', 'cos', 'tan', 'sec', 'sigmoid', 'tanh', 'sech', 'exp', 'ln', 'sqrt'] as const;
-const FAMILY_FUNCTIONS: Record<string, readonly string[]> = {
-  activation: ['sigmoid', 'tanh', 'sech', 'exp', 'ln'],
-  backprop: ['exp', 'ln'],
-  'gradient-flow': ['exp', 'ln'],
-};
-const DEFAULT_FUNCTIONS = ['sin', 'cos', 'tan', 'sec', 'exp', 'ln'];
-const NUMBER_FUNCTIONS = ['exp', 'ln'];
-const LABELS: Record<string, string> = { sigmoid: 'σ', sqrt: '√' };
+/** The pad a family's questions use (the keys on it by default come from the function table). */
+function padOf(family: string): KeypadPad {
+  if (family === 'activation') return 'activation';
+  if (family === 'backprop' || family === 'gradient-flow') return 'number';
+  return 'calculus';
+}
+
+/** The keyed functions of the table, in its order, with the name each key types (`ln` for log). */
+const KEYED = FUNCTION_TABLE.flatMap((f) => (f.key ? [{ spec: f, typed: f.key.typed ?? f.name }] : []));
+const LABELS: Record<string, string> = Object.fromEntries(KEYED.map(({ spec, typed }) => [typed, spec.key?.label ?? typed]));
+/** What a number box may use. */
+const NUMBER_FUNCTIONS: readonly string[] = KEYED.filter(({ spec }) => spec.key?.pads.includes('number')).map(({ typed }) => typed);
+/** Any name of a keyed function followed by `(`: a function a task mentions gets its key. */
+const NAMED = new RegExp(`\\b(${KEYED.flatMap(({ spec }) => [spec.name, ...spec.aliases]).sort((a, b) => b.length - a.length).join('|')})\\(`, 'g');
 
 /**
- * The function keys for a question: the family's usual ones plus any function its task mentions (a teacher's
- * task with `cosh` gets a cosh key), at most 8 (with √ among the digits) so the letter rows never scroll.
+ * The function keys for a question, read from the function table (shared/math/functions.ts): the keys of the
+ * family's pad plus any function its task mentions (a teacher's task with `cosh` gets a cosh key), in the table's
+ * order, at most 8 (with √ among the digits) so the letter rows never scroll.
  */
 export function functionKeys(family: string, taskText: string): string[] {
-  const named = new Set(FAMILY_FUNCTIONS[family] ?? DEFAULT_FUNCTIONS);
-  for (const m of taskText.matchAll(/\b(sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|sech|sigmoid|softplus|exp|ln|log|sqrt)\(/g)) {
-    named.add(m[1] === 'log' ? 'ln' : (m[1] as string));
-  }
-  // √ has its own key among the digits.
-  named.delete('sqrt');
-  const order = (n: string): number => {
-    const i = (FUNCTION_ORDER as readonly string[]).indexOf(n);
-    return i < 0 ? FUNCTION_ORDER.length - 2 : i;
-  };
-  return [...named].sort((a, b) => order(a) - order(b)).slice(0, 8);
+  const pad = padOf(family);
+  const named = new Set<string>();
+  for (const m of taskText.matchAll(NAMED)) named.add(functionSpec(m[1] as string)?.name ?? '');
+  return KEYED.filter(({ spec }) => spec.key?.pads.includes(pad) || named.has(spec.name)).map(({ typed }) => typed).slice(0, 8);
 }
 
 interface KeySpec {
@@ -120,7 +120,7 @@ export function createKeypad(functions: readonly string[]): Keypad {
     const fns = t.numeric ? functions.filter((f) => NUMBER_FUNCTIONS.includes(f)) : functions;
     const specs = [
       ...t.vars.slice(0, 6).map((v) => k(v, `variable ${v}`, { kind: 'symbol', value: v }, { cls: 'var' })),
-      ...fns.filter((f) => f !== 'sqrt').map((f) => k(LABELS[f] ?? f, f === 'sqrt' ? 'square root' : f, { kind: 'fn', name: f }, { cls: 'fn' })),
+      ...fns.map((f) => k(LABELS[f] ?? f, f, { kind: 'fn', name: f }, { cls: 'fn' })),
     ];
     letters.replaceChildren(...specs.map(button));
     letters.dataset.count = String(specs.length);

@@ -104,7 +104,8 @@ function derivText(act: Activation, i: number): [string, string] {
     case 'tanh':
       return [`(1 − a${i}²)`, `(1 - a_{${i}}^{2})`];
     case 'relu':
-      return [`[z${i} > 0]`, `\\mathbf{1}[z_{${i}} > 0]`];
+      // ReLU's derivative, the indicator 1[z > 0], written as it is typed (functions.ts: step).
+      return [`step(z${i})`, `\\operatorname{step}(z_{${i}})`];
     default:
       return ['1', '1'];
   }

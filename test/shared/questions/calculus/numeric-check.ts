@@ -1,4 +1,4 @@
-import { toMathjsNode } from '../../../../server/math/mathjs';
+import { realFunction, toMathjsNode } from '../../../../server/math/mathjs';
 import { parseExpr } from '../../../../shared/questions/calculus/parse';
 import { compileExpr } from '../../../../shared/questions/calculus/numeric';
 
@@ -12,15 +12,7 @@ export type Fn = (scope: Scope) => number;
 
 /** mathjs evaluation as a real function: complex, non-numeric or non-finite results are NaN. */
 export function realFn(expr: string): Fn {
-  const code = toMathjsNode(expr).compile();
-  return (scope) => {
-    try {
-      const v: unknown = code.evaluate({ ...scope });
-      return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
-    } catch {
-      return NaN;
-    }
-  };
+  return realFunction(toMathjsNode(expr));
 }
 
 /**
