@@ -7,7 +7,7 @@ import { launchBrowser, mountIn, openDemoPage, shoot, startDemo, type Demo, type
 
 /**
  * The question views in real Chromium: one page of the demo (client/dev/views.html) switches between fixtures,
- * so the heavy bundle (Phaser, KaTeX, mathjs) loads once.
+ * so the heavy bundle (Phaser, KaTeX) loads once.
  */
 let demo: Demo;
 let browser: Browser;

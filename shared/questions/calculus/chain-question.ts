@@ -75,7 +75,7 @@ export function chainPrompt(expr: Expr, v: string, order: 1 | 2 = 1): { text: st
   return { text: `${what} with respect to ${v}`, latex: `${op}\\,${exprToTex(expr)}` };
 }
 
-/** A layer as question-format.md writes it: expression-language strings plus their LaTeX. */
+/** A layer as docs/question-format.md#layers writes it: expression-language strings plus their LaTeX. */
 export function layerJson(l: LayerNodes): Layer {
   return {
     fn: toText(l.fn),
