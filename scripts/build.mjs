@@ -24,7 +24,8 @@ async function buildServer() {
   rmSync(out, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { cli: 'server/cli.ts' },
+    // The task worker is an entry of its own: a worker thread loads it by path (server/rooms/task-pool.ts).
+    entryPoints: { cli: 'server/cli.ts', 'task-worker': 'server/rooms/task-worker.ts' },
     outdir: out,
     bundle: true,
     splitting: true,

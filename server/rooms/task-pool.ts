@@ -4,6 +4,7 @@
  * request a total budget, and each requester (address) a budget of solving time that every task spends, solved
  * or not: a client sending costly or unsolvable tasks slows only itself. The queue is bounded (`busy` beyond it).
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RoomSettings } from '../../shared/protocol';
@@ -51,6 +52,12 @@ interface Slot {
 
 const BOOT = new URL('./task-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./task-worker.ts', import.meta.url).href;
+/**
+ * In the production bundle (dist/server, scripts/build.mjs) this code runs from dist/server/chunks/ and the worker
+ * is dist/server/task-worker.js, plain JavaScript; from the sources it is task-worker.ts, loaded through tsx.
+ */
+const BUILT = new URL('../task-worker.js', import.meta.url);
+const workerScript = (): { file: URL; data: unknown } => (existsSync(BUILT) ? { file: BUILT, data: {} } : { file: BOOT, data: { entry: ENTRY } });
 
 export class TaskPool {
   private readonly slots: Slot[] = [];
@@ -109,7 +116,8 @@ export class TaskPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
+    const script = workerScript();
+    const worker = new Worker(script.file, { workerData: script.data });
     worker.unref();
     const slot: Slot = { worker, ready: false, job: null, timer: null, startedAt: 0 };
     worker.on('message', (msg: TaskReply) => this.onReply(slot, msg));

@@ -64,10 +64,10 @@ function call(e: Extract<Expr, { k: 'fn' }>, power?: string): string {
   return `${head}${power === undefined ? '' : `^{${power}}`}${paren(e.args.map(exprToTex).join(', '))}`;
 }
 
-/** A variable or a power of one (x, y^2): what a board writes side by side without a space. */
+/** A variable or a power of one (x, y^2): what a board writes side by side without a space. e^… is the exponential. */
 function isLetter(e: Expr): boolean {
   if (e.k === 'var') return e.name.length === 1;
-  return e.k === 'bin' && e.op === '^' && e.a.k === 'var' && e.a.name.length === 1;
+  return e.k === 'bin' && e.op === '^' && e.a.k === 'var' && e.a.name.length === 1 && e.a.name !== 'e';
 }
 
 function binary(e: Extract<Expr, { k: 'bin' }>): string {

@@ -100,7 +100,7 @@ describe('the expression language: accepted notation', () => {
     };
     // The one LaTeX printer (shared/math/latex.ts): juxtaposed letters, a thin space before a bracket.
     expect(tex('6x(x^2+1)^2', ['x'])).toBe('6x\\,{\\left(x^{2}+1\\right)}^{2}');
-    expect(tex('e^2x', ['x'])).toBe('e^{2}x');
+    expect(tex('e^2x', ['x'])).toBe('e^{2}\\,x');
     expect(tex('e^x(x+1)', ['x'])).toBe('e^{x}\\,\\left(x+1\\right)');
     expect(tex('sin^-1(x)', ['x'])).toBe('\\arcsin\\left(x\\right)');
     expect(tex('sin^2(x)', ['x'])).toBe('\\sin^{2}\\left(x\\right)');
