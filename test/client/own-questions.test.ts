@@ -3,8 +3,11 @@
  * worker, started as `npm start` runs it): a classroom game of two typed questions (a composition and an equation)
  * with two phones, and a party of two laptops whose creator wrote a composition and a JSON task. Each question
  * shown is the one the teacher wrote, the right answer is marked right and the wrong one wrong, and both games
- * reach their end. CI also runs this file against a production folder without dev dependencies
- * (scripts/ci-production.sh sets ARENA_SERVER_DIR).
+ * reach their end. And one notation on every screen (issue 23): a multivariable question with an exponential is
+ * typeset alike on the phone (prompt, diagram, reveal) and the projector (prompt, reveal), e^{-t} everywhere, never
+ * \exp under a prompt that says e^{−t}; the phone's question opens without a download and its diagram loads when it
+ * is opened (screenshots: test-output/screenshots/notation-*.png). CI also runs this file against a production folder
+ * without dev dependencies (scripts/ci-production.sh sets ARENA_SERVER_DIR).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -57,6 +60,8 @@ async function answer(page: Page, q: Question, right: boolean): Promise<void> {
   await page.click('#submit-answer');
   await page.locator('#answer-verdict, #reveal-verdict').first().waitFor();
 }
+
+const NOTATION_TASK = { expr: 'sin(x*y) + x*e^(-y)', subs: { x: 't^2', y: 'e^(-t)' }, wrt: 't' };
 
 /** Opens the setup's "Your own questions" and types the teacher's lines. */
 async function writeOwnQuestions(page: Page, lines: string[]): Promise<void> {
@@ -157,5 +162,79 @@ describe('own questions on the production build', () => {
     expect(await ana.page.locator('#podium [data-place="1"] .names').textContent()).toContain('Ana');
     await screenshot(ana.page, 'own-questions-party-end');
     expect([...ana.errors, ...ben.errors]).toEqual([]);
+  }, 180_000);
+});
+
+/** The LaTeX KaTeX typeset inside `selector` (its MathML annotations), in document order. */
+async function texIn(page: Page, selector: string): Promise<string[]> {
+  await page.locator(`${selector} .katex`).first().waitFor();
+  return page.locator(`${selector} annotation[encoding="application/x-tex"]`).allTextContents();
+}
+
+describe('one notation on the phone and the projector', () => {
+  it('typesets a multivariable question alike on both, with its diagram loaded only when the phone opens it', async () => {
+    const host = await open(PROJECTOR, '/');
+    await host.page.click('#create-classroom');
+    await host.page.locator('#host-setup').waitFor();
+    await writeOwnQuestions(host.page, [JSON.stringify({ family: 'multivariable', task: NOTATION_TASK })]);
+    await host.page.fill('#set-seconds', '300');
+    await host.page.click('#open-lobby');
+    await host.page.locator('#room-code-display, #setup-error:not(:empty)').first().waitFor();
+    expect(await host.page.locator('#setup-error').textContent().catch(() => ''), 'the lobby did not open').toBe('');
+    const code = ((await host.page.locator('#room-code-display').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+
+    const phone = await open(PHONE, `/join/${code}`);
+    await phone.page.fill('#nickname', 'Ada');
+    await phone.page.click('#join-button');
+    await phone.page.locator('#player-lobby').waitFor();
+    // Everything the question screen needs arrives in the lobby; opening the question then fetches nothing.
+    await phone.page.waitForLoadState('networkidle');
+    const fetched: string[] = [];
+    phone.page.on('request', (r) => {
+      if (!r.url().includes('/socket.io/')) fetched.push(r.url());
+    });
+    await host.page.click('#start-game');
+    await host.page.locator('#host-question').waitFor();
+    const phonePrompt = (await texIn(phone.page, '#question-prompt')).join(' ');
+    const hostPrompt = (await texIn(host.page, '#host-prompt')).join(' ');
+    for (const tex of [phonePrompt, hostPrompt]) {
+      expect(tex).toContain('y=e^{-t}');
+      expect(tex).not.toMatch(/\\exp|\*/);
+    }
+    await phone.page.waitForLoadState('networkidle');
+    expect(fetched, 'a question opening downloads nothing').toEqual([]);
+
+    // The diagram is folded and not loaded; opened, it writes the givens as the prompt does.
+    expect(await phone.page.locator('#diagram [data-ready]').count()).toBe(0);
+    await phone.page.locator('#diagram > summary').click();
+    await phone.page.locator('#diagram [data-ready="true"]').waitFor({ state: 'attached' });
+    const givens = (await texIn(phone.page, '#diagram')).join(' ');
+    expect(givens).toContain('y = e^{-t}');
+    expect(givens).not.toMatch(/\\exp/);
+    expect(fetched.some((u) => /views-.*\.js$/.test(u)), 'the diagram engine loads on opening').toBe(true);
+    await screenshot(phone.page, 'notation-phone-question');
+    await screenshot(host.page, 'notation-projector-question', 'css');
+
+    const task = JSON.parse((await phone.page.locator('#question-prompt').getAttribute('data-task')) ?? '{}') as typeof NOTATION_TASK;
+    const q: Question = solveTask('multivariable', task);
+    await phone.page.locator('.layer-row.final input, #answer-area input').first().fill(q.answer.expr ?? '');
+    await phone.page.click('#submit-answer');
+    // The only player has answered: the question may close at once, straight to the reveal.
+    await phone.page.locator('#answer-verdict, #reveal-verdict').first().waitFor();
+    await host.page.locator('#host-reveal').waitFor();
+    await phone.page.locator('#reveal-verdict').waitFor();
+    // The projector sets its formulas in display style; the mathematics is the same string.
+    const hostAnswer = (await texIn(host.page, '#reveal-answer')).join(' ').replace(/^\\displaystyle\s*/, '');
+    const phoneAnswer = (await texIn(phone.page, '#player-reveal p:has-text("The answer")')).join(' ');
+    expect(phoneAnswer).toBe(hostAnswer);
+    // Textbook order: the coefficient, then letters, then functions (2t e^{-t}…, never e^{-t}… 2t).
+    expect(hostAnswer).toMatch(/^2t/);
+    expect(hostAnswer).not.toMatch(/\\exp/);
+    await screenshot(phone.page, 'notation-phone-reveal');
+    await screenshot(host.page, 'notation-projector-reveal', 'css');
+
+    expect(arena.logs().filter((l) => String(l.msg ?? '').includes('cross-check') || String(l.context ?? '').includes('cross-check'))).toEqual([]);
+    expect([...host.errors, ...phone.errors]).toEqual([]);
   }, 180_000);
 });
