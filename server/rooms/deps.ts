@@ -19,6 +19,9 @@ export const VERDICT_CACHE_SIZE = 20_000;
 export function createMathDeps(onError: (context: string, err: unknown) => void = () => {}): RoomDeps {
   const verdicts = new LruCache<string, Verdict>(VERDICT_CACHE_SIZE);
   const crossCheckLog = (message: string): void => onError('cross-check', new Error(message));
+  // mathjs's first derivative pays for its lazy set-up (a good part of a second on a loaded machine): paid here, at
+  // start, not inside a class's first question.
+  generateChecked('chain', 1, 0, crossCheckLog);
   const questionKeys = new WeakMap<Question, string>();
   const keyOf = (q: Question): string => {
     let key = questionKeys.get(q);

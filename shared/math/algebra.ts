@@ -1,4 +1,4 @@
-import type { BinaryOp, Expr } from './ast';
+import { substitute, type BinaryOp, type Expr } from './ast';
 import { asRational, isZero, makeRational, ratAdd, ratMul, ratExpr, type Rational } from './rational';
 
 /**
@@ -91,20 +91,9 @@ export function symbolsOf(e: Expr, out: string[] = []): string[] {
   return out;
 }
 
-/** Replace symbols by subtrees (all occurrences), structurally: nothing is re-tidied. */
+/** Replace symbols by subtrees (all occurrences), structurally: nothing is re-tidied (ast.ts `substitute`). */
 export function substituteNode(e: Expr, map: Readonly<Record<string, Expr>>): Expr {
-  switch (e.k) {
-    case 'var':
-      return Object.prototype.hasOwnProperty.call(map, e.name) ? (map[e.name] as Expr) : e;
-    case 'num':
-      return e;
-    case 'neg':
-      return { k: 'neg', a: substituteNode(e.a, map) };
-    case 'bin':
-      return rawBin(e.op, substituteNode(e.a, map), substituteNode(e.b, map));
-    case 'fn':
-      return call(e.name, ...e.args.map((a) => substituteNode(a, map)));
-  }
+  return substitute(e, new Map(Object.entries(map)));
 }
 
 /** Replace one particular subtree (by identity) with another. */

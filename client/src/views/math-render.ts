@@ -9,6 +9,7 @@ import { CONSTANT_VALUES, TYPED_FUNCTION_NAMES } from '../../../shared/math/func
 import { usedVars } from '../../../shared/math/ast';
 import { exprToTex } from '../../../shared/math/latex';
 import { parseAnswer, parseOpen } from '../../../shared/math/safe-parse';
+import { MAX_BRACKET_DEPTH } from '../../../shared/math/normalize';
 import { ANSWER_MAX_CHARS, STORED_EXPR_LIMITS } from '../../../shared/limits';
 import { unifyNames } from './names';
 
@@ -30,7 +31,6 @@ export function renderLatex(el: HTMLElement, latex: string, opts: { display?: bo
 
 /** Longest typed answer previewed: what may be sent. */
 export const MAX_PREVIEW_LENGTH = ANSWER_MAX_CHARS;
-const MAX_NESTING = 24;
 const ALLOWED_CHARS = /^[0-9a-zA-Z_+\-*/^().,\s]*$/;
 
 /** Names a preview may contain: the one function table's names and aliases, and the constants. */
@@ -57,7 +57,7 @@ export function isPreviewSafe(expr: string): boolean {
   for (const ch of expr) {
     if (ch === '(') depth += 1;
     if (ch === ')') depth -= 1;
-    if (depth < 0 || depth > MAX_NESTING) return false;
+    if (depth < 0 || depth > MAX_BRACKET_DEPTH) return false;
   }
   return depth === 0;
 }

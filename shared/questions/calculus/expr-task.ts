@@ -1,8 +1,8 @@
 import type { Expr } from '../../math/ast';
-import { dependsOn } from '../../math/algebra';
+import { dependsOn, symbolsOf } from '../../math/algebra';
 import { TaskError } from '../family';
 import { compileExpr } from './numeric';
-import { ALLOWED_FUNCTIONS, CONSTANTS, parseExpr, symbolsOf } from './parse';
+import { ALLOWED_FUNCTIONS, CONSTANTS, parseExpr } from './parse';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,11}$/;
 

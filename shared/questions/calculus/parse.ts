@@ -1,5 +1,5 @@
 import type { Expr } from '../../math/ast';
-import { div, fn, symbolsOf } from '../../math/algebra';
+import { div, fn } from '../../math/algebra';
 import { CONSTANT_VALUES, FUNCTION_TABLE, LOG10_NAMES } from '../../math/functions';
 import { ANSWER_MAX_CHARS } from '../../limits';
 import { Refusal, listVars, parseOpen } from '../../math/safe-parse';
@@ -73,4 +73,3 @@ function canonical(e: Expr): Expr {
   }
 }
 
-export { symbolsOf };

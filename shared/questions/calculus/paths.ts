@@ -1,5 +1,5 @@
 import type { Expr } from '../../math/ast';
-import { addAll, dependsOn, isNeg, mulAll, neg, substituteNode, substituteTidy } from '../../math/algebra';
+import { addAll, dependsOn, isNeg, mulAll, neg, substituteNode, substituteTidy, symbolsOf } from '../../math/algebra';
 import { exprToTex, texSymbol } from '../../math/latex';
 import { toText } from '../../math/text';
 import { TaskError } from '../family';
@@ -8,7 +8,6 @@ import type { Candidate } from './distractors';
 import { keepDistinct } from './distractors';
 import { differentiate } from './differentiate';
 import { checkVarName, domainPoints, parseIn } from './expr-task';
-import { symbolsOf } from './parse';
 
 /** One path z → via → wrt as trees. */
 export interface PathNodes {

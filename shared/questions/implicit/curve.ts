@@ -1,9 +1,9 @@
 import type { Expr } from '../../math/ast';
-import { addAll, neg, someNode, sub } from '../../math/algebra';
+import { addAll, neg, someNode, sub, symbolsOf } from '../../math/algebra';
 import { TaskError } from '../family';
 import { differentiate } from '../calculus/differentiate';
 import { compileExpr, type NumericFn } from '../calculus/numeric';
-import { parseExpr, symbolsOf } from '../calculus/parse';
+import { parseExpr } from '../calculus/parse';
 import { fmtNum } from '../format/number';
 
 /**
