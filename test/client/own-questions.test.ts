@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
+import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, waitForCondition, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 
 const LAPTOP = { width: 1440, height: 900 };
@@ -188,7 +188,10 @@ describe('one notation on the phone and the projector', () => {
     await phone.page.fill('#nickname', 'Ada');
     await phone.page.click('#join-button');
     await phone.page.locator('#player-lobby').waitFor();
-    // Everything the question screen needs arrives in the lobby; opening the question then fetches nothing.
+    // Everything the question screen needs arrives in the lobby, the KaTeX fonts last (client/src/app/math.ts);
+    // opening the question then fetches nothing.
+    await waitForCondition(phone.page, 'the lobby to prefetch the question screen and its fonts',
+      () => performance.getEntriesByType('resource').filter((e) => /KaTeX_.*\.woff2/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0).length >= 5);
     await phone.page.waitForLoadState('networkidle');
     const fetched: string[] = [];
     phone.page.on('request', (r) => {
