@@ -87,6 +87,7 @@ function run<T>(fn: () => Reply<T>, respond: (res: Ack<T>) => void, log: Logger,
       log(`handler ${event} unfinished after ${deadlineMs} ms: answered unconfirmed`);
       respond(refuse('unconfirmed'));
     }, deadlineMs);
+    timer.unref();
     void out.then(respond, fail).finally(() => clearTimeout(timer));
   } catch (err) {
     fail(err);
