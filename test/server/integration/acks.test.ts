@@ -3,6 +3,7 @@
  * handler that never settles is answered `unconfirmed` at the deadline (never a refusal: it may still apply), a
  * late result after that is not sent twice, a handler that fails is answered `internal`, and an event nobody
  * handles is answered `bad-payload` (on the arena server too) instead of leaving the client to its time-out.
+ * Observing an ack (logs, metrics) never holds it back, even when the log cannot be written.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,10 +12,12 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { systemClock } from '../../../server/clock';
+import { createLogger } from '../../../server/log';
+import { createService, type Service } from '../../../server/service';
 import { accept, answerUnknown, guarded } from '../../../server/net/guard';
 import { TokenBucket } from '../../../server/net/rate-limit';
-import type { Ack } from '../../../shared/protocol';
-import { call, startHarness, WAIT_MS, type Harness } from './harness';
+import type { Ack, CreatedRoom } from '../../../shared/protocol';
+import { call, gameSettings, startHarness, WAIT_MS, type Harness } from './harness';
 
 const DEADLINE_MS = 300;
 
@@ -100,5 +103,27 @@ describe('acks from the arena server', () => {
     const socket = await h.connect();
     expect(await call(socket, 'room:teleport', { code: 'ABCDEF' })).toEqual({ ok: false, error: 'bad-payload', detail: 'unknown event' });
     expect(await call(socket, 'time:ping', { clientNow: 1 })).toMatchObject({ ok: true, data: { clientNow: 1 } });
+  });
+});
+
+describe('acks from a server whose log cannot be written', () => {
+  let h: Harness;
+  let service: Service;
+  beforeAll(async () => {
+    // A log destination that throws on every line (a closed pipe, a full disk under a synchronous writer).
+    const logger = await createLogger({ level: 'debug', format: 'json', destination: { write: () => { throw new Error('log unwritable'); } } });
+    service = createService({ logger, dataDir: '.', trustProxy: false, metrics: true, readyMaxLagMs: 5000 });
+    h = await startHarness({ service: service.hooks });
+  });
+  afterAll(async () => {
+    await h.stop();
+    service.close();
+  });
+
+  it('still answers every event: the ack goes out before it is logged and counted', async () => {
+    const socket = await h.connect();
+    const made = await call<CreatedRoom>(socket, 'room:create', { mode: 'classroom', settings: gameSettings() });
+    expect(made).toMatchObject({ ok: true, data: { code: expect.stringMatching(/^[A-Z0-9]{6}$/) } });
+    expect(await call(socket, 'time:ping', { clientNow: 2 })).toMatchObject({ ok: true, data: { clientNow: 2 } });
   });
 });
