@@ -80,7 +80,7 @@ export interface ArenaServerOptions {
   /** Solves teacher tasks; by default a worker-thread pool (tasks/task-pool.ts), never the event loop. */
   solveTasks?: SolveTasks;
   /** The default pool's worker and timings (tests: a worker that cannot start, short waits). */
-  tasks?: Pick<TaskPoolOptions, 'workerFile' | 'backoff' | 'startTimeoutMs' | 'queueWaitMs' | 'size'>;
+  tasks?: Pick<TaskPoolOptions, 'workerFile' | 'backoff' | 'startTimeoutMs' | 'queueWaitMs' | 'requestDeadlineMs' | 'size'>;
   /** Cluster mode (server/cluster): rooms, broadcasts and recovery shared through this Redis. Absent: one process. */
   redisUrl?: string;
   /** Cluster timings (shorter in tests). */

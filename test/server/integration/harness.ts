@@ -23,9 +23,17 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/**
+ * These servers run the TypeScript sources, whose task worker tsx compiles before it is ready: up to ~25 s on a
+ * loaded 2-core machine, past the production bound on a request with own questions (TASKS_ANSWER_MS, met by the
+ * bundle's worker in about a second and tested on it in service/process.test.ts). The pool's bounds themselves
+ * are tested in task-pool.test.ts.
+ */
+export const SOURCE_TASKS: NonNullable<ArenaServerOptions['tasks']> = { queueWaitMs: 90_000, requestDeadlineMs: 90_000 };
+
 export async function startHarness(opts: Partial<ArenaServerOptions> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'arena-test-'));
-  const server = await createArenaServer({ port: 0, host: '127.0.0.1', dataDir, clientDir: join(dataDir, 'no-client'), log: () => {}, ...opts });
+  const server = await createArenaServer({ port: 0, host: '127.0.0.1', dataDir, clientDir: join(dataDir, 'no-client'), log: () => {}, tasks: SOURCE_TASKS, ...opts });
   const clients: Client[] = [];
   return {
     server,
