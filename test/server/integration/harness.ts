@@ -96,3 +96,10 @@ export function next<T = unknown>(socket: Client, event: string, pred: (p: T) =>
 export function gameSettings(over: Partial<RoomSettings> = {}): RoomSettings {
   return { ...DEFAULT_SETTINGS, questionCount: 2, secondsPerQuestion: 60, entryMode: 'final', seed: 11, ...over };
 }
+
+/** The value of a metric in Prometheus text (its first sample, labels or not). */
+export function metricValue(text: string, name: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+  if (!line) throw new Error(`no metric ${name}`);
+  return Number(line.split(' ').pop());
+}

@@ -3,17 +3,13 @@
  * questions are refused with a clear code within seconds, /readyz stays ready but says why, /metrics counts the
  * failed starts, the log has one line for the whole burst, and generated games are created, joined and started.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io } from 'socket.io-client';
-import { ERROR_MESSAGES, PROTOCOL_VERSION, type CreatedRoom, type HostView, type RoomSettings, type SeatGrant } from '../../../shared/protocol';
-import { createArenaServer, type ArenaServerHandle } from '../../../server/app';
+import { ERROR_MESSAGES, type CreatedRoom, type HostView, type RoomSettings, type SeatGrant } from '../../../shared/protocol';
 import { createLogger, errorLog } from '../../../server/log';
 import { createService, type Service } from '../../../server/service';
-import { call, gameSettings, ok, WAIT_MS, type Client } from '../integration/harness';
+import { call, gameSettings, metricValue, ok, startHarness, WAIT_MS, type Harness } from '../integration/harness';
 
 /** "Within a few seconds", on a loaded 2-core machine. */
 const REFUSAL_BOUND_MS = 5000;
@@ -21,32 +17,13 @@ const REFUSAL_BOUND_MS = 5000;
 const ownQuestions = (): RoomSettings =>
   gameSettings({ source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } });
 
-function metricValue(text: string, name: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  if (!line) throw new Error(`no metric ${name}`);
-  return Number(line.split(' ').pop());
-}
-
 describe('own questions while no task worker can start', () => {
-  let dir: string;
-  let server: ArenaServerHandle;
+  let h: Harness;
   let service: Service;
   const lines: string[] = [];
-  const clients: Client[] = [];
-
-  const connect = async (): Promise<Client> => {
-    const c: Client = io(server.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnection: false });
-    clients.push(c);
-    await new Promise<void>((resolve, reject) => {
-      c.once('connect', () => resolve());
-      c.once('connect_error', reject);
-    });
-    return c;
-  };
-  const metrics = async (): Promise<string> => (await fetch(`${server.url}/metrics`)).text();
+  const metrics = async (): Promise<string> => (await fetch(`${h.server.url}/metrics`)).text();
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'arena-no-workers-'));
     const destination = new Writable({
       write(chunk: Buffer, _enc, done) {
         lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -54,12 +31,8 @@ describe('own questions while no task worker can start', () => {
       },
     });
     const logger = await createLogger({ level: 'info', format: 'json', destination });
-    service = createService({ logger, dataDir: dir, trustProxy: false, metrics: true, readyMaxLagMs: 5000 });
-    server = await createArenaServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: dir,
-      clientDir: join(dir, 'no-client'),
+    service = createService({ logger, dataDir: tmpdir(), trustProxy: false, metrics: true, readyMaxLagMs: 5000 });
+    h = await startHarness({
       log: errorLog(logger),
       service: service.hooks,
       tasks: { workerFile: new URL('./no-such-task-worker.js', import.meta.url), backoff: { initialMs: 100, maxMs: 400 } },
@@ -67,14 +40,12 @@ describe('own questions while no task worker can start', () => {
   });
 
   afterAll(async () => {
-    for (const c of clients) c.disconnect();
-    await server.close();
+    await h.stop();
     service.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a classroom and a party with own questions within seconds, with a message to show', async () => {
-    const host = await connect();
+    const host = await h.connect();
     for (const request of [
       { mode: 'classroom', settings: ownQuestions() },
       { mode: 'party', settings: ownQuestions(), nickname: 'Ada' },
@@ -88,9 +59,9 @@ describe('own questions while no task worker can start', () => {
   });
 
   it('keeps the rest of the game working: a generated game is created, joined and started', async () => {
-    const host = await connect();
+    const host = await h.connect();
     const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: gameSettings() }));
-    const phone = await connect();
+    const phone = await h.connect();
     const seat = await ok(call<SeatGrant>(phone, 'room:join', { code: room.code, nickname: 'Grace' }));
     expect(seat.you.nickname).toBe('Grace');
     const view = await ok(call<HostView>(host, 'host:command', { type: 'start' }));
@@ -106,14 +77,14 @@ describe('own questions while no task worker can start', () => {
     }
     const text = await metrics();
     expect(metricValue(text, 'arena_task_workers_ready')).toBe(0);
-    const ready = await fetch(`${server.url}/readyz`);
+    const ready = await fetch(`${h.server.url}/readyz`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { ok: boolean; checks: Record<string, { ok: boolean; degraded?: boolean; detail?: string }> };
     expect(body.ok).toBe(true);
     expect(body.checks.store?.ok).toBe(true);
     expect(body.checks.ownQuestions).toMatchObject({ ok: false, degraded: true, detail: expect.stringMatching(/task workers cannot start/) });
     // The server's paths stay out of a public body.
-    expect(body.checks.ownQuestions?.detail).not.toContain(dir);
+    expect(body.checks.ownQuestions?.detail).not.toContain(h.dataDir);
     expect(body.checks.ownQuestions?.detail).not.toContain('/');
     const burst = lines.filter((l) => l.includes('task workers cannot start'));
     expect(burst).toHaveLength(1);
