@@ -144,8 +144,8 @@ describe('own questions on the production build', () => {
     await ana.page.locator('#party-group li', { hasText: 'Ben' }).waitFor();
     await ana.page.click('#start-game');
 
-    // As the game writes them (shared/math/text.ts): explicit products, the exponential as e^(…).
-    const expected = ['cos(3*x)^2', 'e^(sin(x))'];
+    // The exponential is written e^(…) (shared/math/text.ts), as a textbook does.
+    const expected = ['cos(3x)^2', 'e^(sin(x))'];
     for (const [i, expr] of expected.entries()) {
       await ana.page.locator('#party-question .pill', { hasText: `Question ${i + 1} of 2` }).waitFor();
       const q = await shown(ana.page);
