@@ -38,7 +38,7 @@ export function renderPartyLobby(ctx: PartyContext): PartyScreen {
       h('p', {}, 'Send this link to your friends: they open it, type a nickname and join. Everyone plays on their own screen.'),
       h('div', { class: 'row party-link-row' }, link, copy),
       h('p', { class: 'muted' }, 'Or the code ', h('strong', { class: 'code', id: 'room-code-display' }, ctx.code), ' on the home page.'),
-      settings ? h('p', { class: 'muted' }, `${settings.questionCount} questions, ${settings.secondsPerQuestion} s each` +
+      settings ? h('p', { class: 'muted' }, `${settings.questionCount} questions, ${settings.secondsPerQuestion === null ? 'each timed for its topic' : `${settings.secondsPerQuestion} s each`}` +
         `${settings.speedScoring ? ', faster answers score more' : ', no speed bonus'}.`) : null,
       // The creator holds the host key: leaving would strand the party, so only friends get Leave.
       h('div', { class: 'row' }, start, ctx.isCreator ? null : h('button', { type: 'button', class: 'ghost small', onclick: () => ctx.leave() }, 'Leave'))),
