@@ -11,8 +11,11 @@ function fit(key: HTMLElement): void {
   key.style.fontSize = '';
   const cs = getComputedStyle(key);
   const room = key.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-  // The label's own width: scrollWidth includes the padding, and a label that fits leaves it unchanged.
-  const need = key.scrollWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  // The label's own width, as drawn (a centred label overflows on both sides, which scrollWidth does not see).
+  const range = document.createRange();
+  range.selectNodeContents(key);
+  const need = range.getBoundingClientRect().width;
+  delete key.dataset.fitScale;
   if (need <= room + 0.5) return;
   const scale = Math.max(MIN_SCALE, (room / need) * 0.96);
   key.style.fontSize = `${(parseFloat(cs.fontSize) * scale).toFixed(1)}px`;
@@ -24,4 +27,6 @@ export function fitKeyLabel(key: HTMLElement): void {
   if (typeof ResizeObserver !== 'function') return;
   observer ??= new ResizeObserver((entries) => entries.forEach((e) => fit(e.target as HTMLElement)));
   observer.observe(key);
+  // The keypad's font may arrive after the first fit, changing the label's width but not the key's.
+  void document.fonts?.ready.then(() => fit(key));
 }

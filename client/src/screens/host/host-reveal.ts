@@ -82,9 +82,10 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     if (slide === 0) paintAnswer();
     else paintStep(slide);
     counter.textContent = slide === 0 ? '' : `Step ${slide} of ${steps.length}`;
-    counter.hidden = slide === 0;
-    backBtn.hidden = slide === 0;
-    stepBtn.hidden = slide >= lastSlide;
+    // Styled elements (.pill, buttons) set their own display, which [hidden] alone would not override.
+    counter.style.display = slide === 0 ? 'none' : '';
+    backBtn.style.display = slide === 0 ? 'none' : '';
+    stepBtn.style.display = slide >= lastSlide ? 'none' : '';
     stepBtn.textContent = slide === 0 ? 'Show the working ↓' : 'Next step ↓';
     view?.update({ revealed: q, noProduct: true, ...activeLayerOf(q, steps[slide - 1]) });
   };

@@ -79,7 +79,7 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   const slot = diagramSlot(viewHost, toPublicQuestion(q), { revealed: q, noProduct: true, ...activeLayerOf(q, steps[step - 1]) });
   const diagram: PartyDiagram = slot.diagram;
   const body = h('main', { class: 'party-play reveal' },
-    h('section', { class: 'party-left' }, prompt, viewHost, slide),
+    h('section', { class: 'party-left' }, prompt, slot.el, slide),
     h('aside', { class: 'party-side' }, verdict,
       h('div', { class: 'party-answer-line' }, h('span', { class: 'muted' }, 'The answer'), answerBox),
       group, explainPromptBox(q), ready.el));
