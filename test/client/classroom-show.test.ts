@@ -230,6 +230,12 @@ describe('a classroom show', () => {
     expect(podiumText).not.toMatch(/\b(Ada|Ben|Cy)\b/);
     await screenshot(page, 'show-podium-confetti-1920', 'css');
     await fitsEverywhere(page, 'podium');
+    // The report page says where the host key is; this browser's games open without it.
+    await page.goto('/#/reports');
+    await expect(page.locator('#host-key-help').textContent()).resolves.toMatch(/Only needed in another browser/);
+    await page.locator(`#hosted-games [data-copy-key="${code}"]`).waitFor();
+    await page.setViewportSize(LAPTOP);
+    await screenshot(page, 'show-reports-1440');
     expect(host.errors).toEqual([]);
     expect(ada.errors).toEqual([]);
   }, 600_000);

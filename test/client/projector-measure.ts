@@ -75,6 +75,15 @@ export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
     }
     for (const view of document.querySelectorAll<HTMLElement>('.cra-view')) {
       if (view.dataset.fitScale) shrunk.push(`diagram:${view.dataset.fitScale}`);
+      // The drawing's canvas stays inside its panel (a scaled and shifted drawing whose box was not cut to the
+      // panel reached past it and was clipped).
+      const panel = view.getBoundingClientRect();
+      for (const canvas of view.querySelectorAll('canvas')) {
+        const c = canvas.getBoundingClientRect();
+        if (c.width > 0 && (c.bottom > panel.bottom + 2 || c.right > panel.right + 2 || c.top < panel.top - 2 || c.left < panel.left - 2)) {
+          problems.push(`the diagram's canvas reaches past its panel by ${Math.round(Math.max(c.bottom - panel.bottom, c.right - panel.right, panel.top - c.top, panel.left - c.left))} px`);
+        }
+      }
       const scrolls = /auto|scroll/.test(getComputedStyle(view).overflow);
       if (scrolls && (view.scrollHeight > view.clientHeight + 2 || view.scrollWidth > view.clientWidth + 2)) problems.push('the diagram scrolls');
     }
