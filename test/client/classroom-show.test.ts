@@ -228,6 +228,7 @@ describe('a classroom show', () => {
     const podiumText = (await page.locator('.host-podium').textContent()) ?? '';
     expect(podiumText).not.toContain(adaShown);
     expect(podiumText).not.toMatch(/\b(Ada|Ben|Cy)\b/);
+    await expect(page.locator('#podium-winner').textContent()).resolves.toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+ wins!$/);
     await screenshot(page, 'show-podium-confetti-1920', 'css');
     await fitsEverywhere(page, 'podium');
     // The report page says where the host key is; this browser's games open without it.

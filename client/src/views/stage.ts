@@ -239,8 +239,9 @@ export class Stage {
     const b = this.options.mode === 'projector' ? this.labelBounds() : { x0: 0, y0: 0, x1: 0, y1: 0 };
     const x0 = Math.min(0, b.x0);
     const y0 = Math.min(0, b.y0);
-    const cw = Math.max(w, b.x1) - x0;
-    const ch = Math.max(h, b.y1) - y0;
+    // Whole pixels, as the box is sized: a fractional content size would leave the scaled box a pixel past the panel.
+    const cw = Math.ceil(Math.max(w, b.x1) - x0);
+    const ch = Math.ceil(Math.max(h, b.y1) - y0);
     const k = this.options.mode === 'projector' ? Math.min(1, vp.w / Math.max(1, cw), vp.h / Math.max(1, ch)) : 1;
     let relayout = false;
     if (k < 0.999 && this.options.mode === 'projector' && this.relayouts < MAX_RELAYOUTS) {

@@ -11,6 +11,7 @@ import type { RoomSettings } from '../../../../shared/protocol/schemas';
 import { familyLabel } from '../family-labels';
 import type { HostContext, HostScreen } from './host-phases';
 import { startLobbyMusic } from './lobby-music';
+import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 
 /** Mounts the lobby. */
@@ -43,6 +44,7 @@ export function renderLobby(ctx: HostContext): HostScreen {
   const startBtn = h('button', { type: 'button', class: 'primary', id: 'start-game' }, 'Start game ▶');
   lockBtn.addEventListener('click', () => void ctx.command({ type: 'lock', locked: !ctx.view.locked }));
   const start = async (): Promise<void> => {
+    if (startBtn.disabled) return;
     if (ctx.view.playerCount === 0) return toast('Wait for at least one player to join.');
     startBtn.disabled = true;
     await ctx.command({ type: 'start' });
@@ -78,7 +80,14 @@ export function renderLobby(ctx: HostContext): HostScreen {
   paint();
   startBtn.focus();
   const music = startLobbyMusic();
-  return { update: paint, destroy: () => music.stop() };
+  const unbindKeys = bindStepKeys({ next: () => void start(), back: () => undefined });
+  return {
+    update: paint,
+    destroy: () => {
+      unbindKeys();
+      music.stop();
+    },
+  };
 }
 
 /** "Nested chains (medium) · Backprop (hard) · 6 questions", for the lobby's heading. */

@@ -49,11 +49,18 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
   const v = ctx.view;
   if (v.phase !== 'finished') throw new Error('renderHostFinished outside the finished phase');
   const fileName = `chain-rule-arena-${v.code}.csv`;
-  const stage = podium(v.ranking.length > 0 ? v.ranking : v.podium);
+  // The winner's name, large, fills the frame above the podium once first place is revealed.
+  const winner = h('p', { class: 'podium-winner', id: 'podium-winner', 'aria-live': 'polite' });
+  const stage = podium(v.ranking.length > 0 ? v.ranking : v.podium, {
+    onWinner: (names) => {
+      winner.textContent = names.length > 1 ? `${names.join(' and ')} share first place!` : `${names[0] ?? ''} wins!`;
+      winner.classList.add('shown');
+    },
+  });
   mountScreen('projector', h('div', { class: 'host-shell', id: 'host-finished' },
     h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Final results'),
       h('span', { class: 'pill' }, `${v.ranking.length} players · ${(v.played ?? v.total) < v.total ? `${v.played} of ${v.total}` : v.total} questions`)),
-    h('main', { class: 'finished-main' }, stage.el),
+    h('main', { class: 'finished-main' }, winner, stage.el),
     h('footer', { class: 'host-bar bottom', id: 'host-controls' },
       h('button', { type: 'button', class: 'primary', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Download report (CSV)'),
       // The per-question summary (share right, top mistakes) and the report page for past games.

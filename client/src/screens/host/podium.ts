@@ -20,7 +20,7 @@ export interface Podium {
 }
 
 /** The podium for `ranking` (best first, competition ranks); `me` marks a player's own entry ("(you)"). */
-export function podium(ranking: readonly LeaderboardEntry[], opts: { me?: string; staged?: boolean } = {}): Podium {
+export function podium(ranking: readonly LeaderboardEntry[], opts: { me?: string; staged?: boolean; onWinner?: (names: string[]) => void } = {}): Podium {
   const places = podiumPlaces(ranking.filter((e) => e.score > 0));
   const shown = new Map<number, HTMLElement>();
   const slot = (pos: 1 | 2 | 3): HTMLElement | null => {
@@ -46,6 +46,7 @@ export function podium(ranking: readonly LeaderboardEntry[], opts: { me?: string
     place.classList.add('shown');
     if (pos === 1) {
       play('podium');
+      opts.onWinner?.((places[0]?.entries ?? []).map((e) => e.nickname));
       stopConfetti = confetti();
       row.dataset.done = 'true';
     } else play('step');
