@@ -25,7 +25,8 @@ export function podium(ranking: readonly LeaderboardEntry[], opts: { me?: string
   const shown = new Map<number, HTMLElement>();
   const slot = (pos: 1 | 2 | 3): HTMLElement | null => {
     const place = places[pos - 1];
-    if (!place) return h('div', { class: `place p${pos} empty`, 'aria-hidden': 'true' });
+    // An empty step keeps the podium's shape (first in the middle) without being a place.
+    if (!place) return h('div', { class: `place-empty p${pos}`, 'aria-hidden': 'true' });
     const el = h('div', { class: `place p${pos}`, 'data-place': place.rank },
       h('div', { class: 'names' }, place.entries.slice(0, 3).map((e) => h('span', {}, e.nickname, e.playerId === opts.me ? ' (you)' : '')),
         place.entries.length > 3 ? h('span', {}, `+${place.entries.length - 3} more`) : null),
