@@ -17,6 +17,11 @@ export interface ReadinessOptions {
   maxLagMs: number;
   /** A write to the store; rejects when it cannot be written (a database server that is down, a full disk). */
   probeStore: () => Promise<void>;
+  /**
+   * Whether own questions can be solved (server/tasks): a degraded check. Reported in the body, it does not make
+   * the process unready: generated games, joins and answers all work without task workers.
+   */
+  tasks?: () => { ok: boolean; detail?: string };
 }
 
 export class Readiness {
@@ -40,7 +45,9 @@ export class Readiness {
     const stall = this.lastStall;
     const recent = stall !== null && performance.now() - stall.at < STALL_MEMORY_MS;
     checks.eventLoop = recent ? { ok: false, detail: `stalled ${stall.lagMs} ms within the last ${STALL_MEMORY_MS / 1000} s` } : { ok: true };
-    return { ok: Object.values(checks).every((c) => c.ok), checks };
+    const tasks = this.opts.tasks?.();
+    if (tasks) checks.ownQuestions = tasks.ok ? { ok: true } : { ok: false, degraded: true, ...(tasks.detail ? { detail: tasks.detail } : {}) };
+    return { ok: Object.values(checks).every((c) => c.ok || c.degraded === true), checks };
   }
 
   close(): void {

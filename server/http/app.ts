@@ -14,7 +14,8 @@ import { ClientFiles, clientPath, REVALIDATE } from './static';
 
 export interface ReadyReport {
   ok: boolean;
-  checks: Record<string, { ok: boolean; detail?: string }>;
+  /** `degraded`: a failing check that limits a feature but leaves the process ready (it stays in the balancer). */
+  checks: Record<string, { ok: boolean; detail?: string; degraded?: boolean }>;
 }
 
 export interface HttpOptions {
