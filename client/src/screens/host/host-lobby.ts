@@ -9,6 +9,7 @@ import { h, mountScreen, replace, toast } from '../../app/dom';
 import { fetchJoinOrigin } from '../../app/join-origin';
 import type { RoomSettings } from '../../../../shared/protocol/schemas';
 import { familyLabel } from '../family-labels';
+import { LEVELS } from './settings-form';
 import type { HostContext, HostScreen } from './host-phases';
 import { startLobbyMusic } from './lobby-music';
 import { bindStepKeys } from './step-keys';
@@ -92,14 +93,13 @@ export function renderLobby(ctx: HostContext): HostScreen {
 
 /** "Nested chains (medium) · Backprop (hard) · 6 questions", for the lobby's heading. */
 export function topicsLine(s: RoomSettings): string {
-  const topics = s.source.kind === 'generated'
-    ? s.source.families.map((f) => `${familyLabel(f)} (${LEVEL_WORDS[(s.source.kind === 'generated' ? s.source.difficulties?.[f] ?? s.source.difficulty : 3) - 1] ?? ''})`)
+  const src = s.source;
+  const topics = src.kind === 'generated'
+    ? src.families.map((f) => `${familyLabel(f)} (${LEVELS[(src.difficulties?.[f] ?? src.difficulty) - 1] ?? ''})`)
     : ['Your own questions'];
   const count = s.source.kind === 'tasks' ? s.source.tasks.length : s.questionCount;
   return [...topics, `${count} question${count === 1 ? '' : 's'}`].join(' · ');
 }
-
-const LEVEL_WORDS = ['easy', 'gentle', 'medium', 'hard', 'expert'];
 
 /** Party mode: the host plays too, in a second tab that resumes the seat created with the room. */
 export function playLink(mode: 'classroom' | 'party'): HTMLElement | null {

@@ -15,7 +15,8 @@ export interface SettingsForm {
   read(): { ok: true; settings: RoomSettings } | { ok: false; error: string };
 }
 
-const LEVELS = ['easy', 'gentle', 'medium', 'hard', 'expert'];
+/** Difficulty 1…5 in words (the setup page's choices, the lobby's topic line). */
+export const LEVELS = ['easy', 'gentle', 'medium', 'hard', 'expert'];
 
 function levelOf(value: string): Difficulty {
   return Math.min(5, Math.max(1, Math.round(Number(value) || 2))) as Difficulty;
