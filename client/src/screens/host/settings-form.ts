@@ -46,8 +46,8 @@ export function createSettingsForm(s: RoomSettings, onChange: () => void = () =>
   const num = (id: string, label: string, value: number, min: number, max: number, hint: string): HTMLElement =>
     h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { type: 'number', id, value, min, max, step: 1, 'aria-describedby': `${id}-hint` }),
       h('small', { class: 'muted', id: `${id}-hint` }, hint));
-  const select = (id: string, label: string, value: string, options: Array<[string, string]>): HTMLElement =>
-    h('div', { class: 'field' }, h('label', { for: id }, label),
+  const select = (id: string, label: string, value: string, options: Array<[string, string]>, wide = false): HTMLElement =>
+    h('div', { class: wide ? 'field wide' : 'field' }, h('label', { for: id }, label),
       h('select', { id }, options.map(([v, t]) => h('option', { value: v, selected: v === value }, t))));
   const tasksText = s.source.kind === 'tasks' ? s.source.tasks.map((t) => JSON.stringify(t)).join('\n') : '';
   const form = h('form', { class: 'stack', id: 'settings-form' },
@@ -59,8 +59,8 @@ export function createSettingsForm(s: RoomSettings, onChange: () => void = () =>
       h('div', { class: 'field' }, h('label', { for: 'set-seconds' }, 'Same time for every question (optional)'),
         h('input', { type: 'number', id: 'set-seconds', value: s.secondsPerQuestion ?? '', min: MIN_SECONDS, max: MAX_SECONDS, step: 5, placeholder: 'each topic’s own', 'aria-describedby': 'set-seconds-hint' }),
         h('small', { class: 'muted', id: 'set-seconds-hint' }, `Seconds, ${MIN_SECONDS} to ${MAX_SECONDS}; leave empty to use each topic’s time`)),
-      select('set-entry', 'Students answer', s.entryMode, [['layers', 'each box and then the whole derivative'], ['final', 'only the whole derivative']]),
-      select('set-names', 'Names on the big screen', s.names ?? 'nicknames', [['nicknames', 'Students’ own nicknames'], ['generated', 'Hide names: a made-up name each (Curious Otter)']]),
+      select('set-entry', 'Students answer', s.entryMode, [['layers', 'each box and then the whole derivative'], ['final', 'only the whole derivative']], true),
+      select('set-names', 'Names on the big screen', s.names ?? 'nicknames', [['nicknames', 'Students’ own nicknames'], ['generated', 'Hide names: a made-up name each (Curious Otter)']], true),
       select('set-variants', 'Same question for everyone?', s.variants, [['same', 'Yes, the same for everyone'], ['per-player', 'No, a variant per player']]),
       select('set-board', 'Show the leaderboard', String(s.leaderboardEvery), [['1', 'After every question'], ['2', 'Every 2 questions'], ['3', 'Every 3 questions'], ['5', 'Every 5 questions'], ['0', 'Only at the end']])),
     h('label', { class: 'chip', style: 'align-self:flex-start' }, h('input', { type: 'checkbox', id: 'set-speed', checked: s.speedScoring }), 'Faster answers score more'),
