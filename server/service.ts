@@ -21,8 +21,10 @@ export type ServiceHttp = Pick<HttpOptions, 'trustProxy' | 'metrics' | 'ready' |
 export interface ServiceParts {
   io: ArenaServer;
   registry: RoomRegistry;
-  /** Readiness writes through it. */
+  /** What games need (the live-room store): readiness writes through it, and fails when it cannot. */
   store: Pick<GameStore, 'probe'>;
+  /** The report store: readiness and /metrics report it degraded while it fails or games wait for it. */
+  reports?: Pick<GameStore, 'probe'> & { waiting(): number };
 }
 
 export interface ServiceHooks {
@@ -69,8 +71,15 @@ export function createService(opts: ServiceOptions): Service {
         },
       };
     },
-    attach({ io, registry, store }) {
-      readiness = new Readiness({ dataDir: opts.dataDir, maxLagMs: opts.readyMaxLagMs, probeStore: () => store.probe() });
+    attach({ io, registry, store, reports }) {
+      const ready = new Readiness({
+        dataDir: opts.dataDir,
+        maxLagMs: opts.readyMaxLagMs,
+        probeStore: () => store.probe(),
+        ...(reports ? { probeReports: () => reports.probe() } : {}),
+      });
+      readiness = ready;
+      if (reports) metrics.observeReports({ up: () => ready.reportsUp(), waiting: () => reports.waiting() });
       metrics.observe({
         rooms: () => registry.size,
         sockets: () => io.engine.clientsCount,

@@ -1,6 +1,9 @@
 /**
  * Error codes carried by every refused ack and by connection refusals. Expected refusals are data, not
  * exceptions: a client shows `ERROR_MESSAGES[code]` and keeps its state, because a refusal never changes the room.
+ * One code is not a refusal: `unconfirmed` says the server could not learn in time whether the request was
+ * applied (a cluster's Redis or room owner away); send the same request again, with the same `key`, and its
+ * answer is final (a request the room already applied is acknowledged, not applied twice).
  */
 export const ERROR_CODES = [
   'bad-payload',
@@ -36,6 +39,7 @@ export const ERROR_CODES = [
   'not-party',
   'settings-invalid',
   'task-unsolvable',
+  'unconfirmed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -75,5 +79,6 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   'not-party': 'Ready signals are for party games.',
   'settings-invalid': 'Those game settings are not valid.',
   'task-unsolvable': 'One of the questions cannot be solved as written.',
+  'unconfirmed': 'The server could not confirm that in time. Sending it again…',
   'internal': 'Something went wrong on the server. Try again.',
 };
