@@ -15,7 +15,8 @@ import { redisLimiter } from '../../server/cluster/shared-limits';
 import type { AddressLimiter } from '../../server/net/address-limiter';
 import { call, gameSettings, next, ok, type Client } from '../server/integration/harness';
 import { startNode, type ServerNode } from '../support/cluster';
-import { hostNow, Players, readyz, report, reportResponse, rightAnswer as answerOf, submitOnce, until } from '../support/cluster-play';
+import { ownerKillRun, redisRestartRound } from '../support/cluster-faults';
+import { Players, readyz, report, reportResponse, rightAnswer as answerOf, submitOnce, until } from '../support/cluster-play';
 import { startPostgres, type RunningPostgres } from '../support/postgres';
 import { startRedis, type RedisProcess } from '../support/redis';
 
@@ -134,57 +135,15 @@ describe('cluster mode: rooms across server processes on Redis', () => {
 
   describe('faults', () => {
     it('keeps every seat whose socket stayed up online through Redis restarts mid-question, with its verdict; acknowledged answers kept, refused ones not counted', async () => {
-      const { host, room, players, full } = await classroom(0, 'D');
-      await full;
+      const game = await classroom(0, 'D');
+      await game.full;
       for (const q of [0, 1]) {
-        const asked = players.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'question' && s.index === q));
-        await ok(call(host, 'host:command', q === 0 ? { type: 'start' } : { type: 'next', expect: { phase: 'reveal', index: q - 1 } }));
-        await Promise.all(asked);
-        // What each player's verdict must be: the answer acknowledged, whatever happened to Redis meanwhile.
-        const expected = new Map<string, boolean>();
-        for (const [i, p] of players.slice(0, 2).entries()) {
-          const a = await submitOnce(p.socket, { index: q, final: i === 0 ? rightAnswer(q) : 'x + 4242' });
-          expect(a.ok).toBe(true);
-          expected.set(p.name, i === 0);
-        }
-        const verdicts = players.map((p) => next<YouView>(p.socket, 'you', (y) => y.answer?.index === q && y.answer.points !== null));
-        const revealed = next<HostView>(host, 'host:state', (v) => v.phase === 'reveal' && v.index === q);
-
-        await redis.kill();
-        const killedAt = performance.now();
-        // Two phones answer (wrongly) while Redis is away. Each hears an answer it can trust: acknowledged (then it
-        // counts), or refused (then it changed nothing, and the right answer sent afterwards is the one that counts).
-        const during = players.slice(2, 4).map(async (p) => ({ p, res: await submitOnce(p.socket, { index: q, final: 'x + 777' }) }));
-        // The outage: until every process has seen Redis gone, and at least a lease TTL, so every lease lapses.
-        await until(async () => (await Promise.all([0, 1, 2].map(async (i) => (await readyz(node(i))).status))).every((s) => s === 503), 15_000, 'every process unready without Redis');
-        await until(() => performance.now() - killedAt >= LEASE_MS, LEASE_MS + 1000, 'the leases lapsed');
-        await redis.restart();
-        const backAt = performance.now();
-
-        // No phone's socket dropped: every seat is online on the host within 2 s of Redis's return.
-        await until(async () => (await hostNow(host, room))?.players.every((p) => p.connected) === true, 15_000, 'every seat online again');
-        const onlineMs = performance.now() - backAt;
-        for (const { p, res } of await Promise.all(during)) {
-          if (res.ok) {
-            expected.set(p.name, false);
-            continue;
-          }
-          expect(res.error).not.toBe('unconfirmed');
-          const again = await submitOnce(p.socket, { index: q, final: rightAnswer(q) });
-          expect(again.ok).toBe(true);
-          expected.set(p.name, true);
-        }
-        for (const p of players.slice(4)) {
-          expect((await submitOnce(p.socket, { index: q, final: rightAnswer(q) })).ok).toBe(true);
-          expected.set(p.name, true);
-        }
-        // Everybody answered: the question closes, every phone gets its own verdict, and the host the full count.
-        const reveal = await revealed;
-        expect(reveal.phase === 'reveal' && reveal.stats).toMatchObject({ players: 6, answered: 6 });
-        const yours = await Promise.all(verdicts);
-        expect(Object.fromEntries(yours.map((y) => [y.nickname, y.answer?.final?.correct]))).toEqual(Object.fromEntries(expected));
-        console.log(`Redis restart ${q + 1}: every seat online ${onlineMs.toFixed(0)} ms after Redis returned; answers sent during the outage: ${(await Promise.all(during)).map(({ res }) => (res.ok ? 'acknowledged' : `refused ${res.error}`)).join(', ')}`);
-        expect(onlineMs).toBeLessThan(BACK_ONLINE_MS);
+        const round = await redisRestartRound(redis, [0, 1, 2].map(node), game, SETTINGS, q, LEASE_MS);
+        console.log(`Redis restart ${q + 1}: every seat online ${round.onlineMs.toFixed(0)} ms after Redis returned; answers sent during the outage: ${round.during.join(', ')}`);
+        expect(round).toMatchObject({ players: 6, verdicts: 6, answered: 6, lost: 0, refusedCounted: 0 });
+        // Not a refusal, and the resends went on long enough to hear a final answer.
+        expect(round.during).not.toContain('refused unconfirmed');
+        expect(round.onlineMs).toBeLessThan(BACK_ONLINE_MS);
       }
     }, 120_000);
 
@@ -233,31 +192,10 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     }, 120_000);
 
     it('acknowledges a player on every survivor within 5 s when the owner of an idle room is killed', async () => {
-      const { host, room, players, full } = await classroom(3, 'I');
-      await full;
-      const asked = players.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'question'));
-      await ok(call(host, 'host:command', { type: 'start' }));
-      await Promise.all(asked);
-      // Nobody acts; the owner dies. Right after, a player on each survivor answers.
-      node(3).proc.kill('SIGKILL');
-      const killedAt = performance.now();
-      expect(await node(3).exited).toBe('SIGKILL');
-      const first = [0, 1, 2].map((at) => players.find((p) => p.at === at)).map(async (p) => {
-        const res = await submitOnce(p?.socket as Client, { index: 0, final: rightAnswer(0) });
-        return { at: p?.at, ok: res.ok, ms: performance.now() - killedAt };
-      });
-      const acks = await Promise.all(first);
-      console.log(`owner of an idle room killed: first ack on each survivor after ${acks.map((a) => `${a.ms.toFixed(0)} ms (process ${a.at})`).join(', ')}`);
-      for (const a of acks) {
-        expect(a.ok).toBe(true);
-        expect(a.ms).toBeLessThan(FAILOVER_MS);
-      }
-      // One survivor runs the room now, and knows all three answers.
-      await Promise.any([0, 1, 2].map((i) => node(i).waitTakeover(room.code, 1000)));
-      const host2 = await connect(node(0).url, 'I-host-again');
-      const view = await ok(call<HostView>(host2, 'host:claim', { code: room.code, hostSecret: room.hostSecret }));
-      expect(view.phase === 'question' && view.answered).toBe(3);
-      void host;
+      const run = await ownerKillRun(play, SETTINGS, 3, [0, 1, 2], 'I');
+      console.log(`owner of an idle room killed: first ack on each survivor after ${run.acksMs.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
+      expect(run.allAcked).toBe(true);
+      for (const ms of run.acksMs) expect(ms).toBeLessThan(FAILOVER_MS);
     }, 60_000);
   });
 
