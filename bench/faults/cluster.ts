@@ -32,6 +32,7 @@ export async function redisRestarts(runs: number, log: (line: string) => void): 
           `refused counted ${r.refusedCounted}; takeovers of the room so far ${tookOver}`,
       );
     }
+    log(`  what the processes logged meanwhile (warn and above): ${logged(nodes)}`);
     return rounds;
   } finally {
     play.disconnectAll();
@@ -54,10 +55,30 @@ export async function ownerKills(runs: number, log: (line: string) => void): Pro
       out.push(k);
       log(`  kill ${run + 1}: first ack on each survivor ${k.acksMs.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}${k.allAcked ? '' : ' (NOT all acknowledged)'}`);
     }
+    log(`  what the survivors logged meanwhile (warn and above): ${logged(nodes.slice(0, 3))}`);
     return out;
   } finally {
     play.disconnectAll();
     await Promise.all(nodes.map((n) => n.kill('SIGKILL')));
     await redis.stop();
   }
+}
+
+/** The processes' log lines (JSON, on stderr) counted by message. */
+function logged(nodes: ServerNode[]): string {
+  const counts = new Map<string, number>();
+  for (const n of nodes) {
+    for (const line of n.stderr().split('\n')) {
+      if (line.trim() === '') continue;
+      let msg = line.slice(0, 80);
+      try {
+        const j = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+        msg = `${j.msg ?? '?'}${j.err?.message ? ` (${j.err.message.slice(0, 60)})` : ''}`;
+      } catch {
+        msg = `not JSON: ${msg}`;
+      }
+      counts.set(msg, (counts.get(msg) ?? 0) + 1);
+    }
+  }
+  return counts.size === 0 ? 'nothing' : [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([m, n]) => `${n}× ${m}`).join('; ');
 }

@@ -10,6 +10,20 @@ import type { ArenaServer } from '../net/transport';
 export const STREAM_NAME = 'arena:socket.io';
 
 /**
+ * Logs a connection's errors once per outage: while Redis is away every reconnect attempt (a few a second) fails
+ * the same way, and the first failure says all there is to say until the connection is back.
+ */
+export function logOutages(client: Redis, label: string, log: (m: string, err?: unknown) => void): void {
+  let quiet = false;
+  client.on('error', (err) => {
+    if (quiet) return;
+    quiet = true;
+    log(`${label}: connection failed; reconnecting`, err);
+  });
+  client.on('ready', () => (quiet = false));
+}
+
+/**
  * Entries one XREAD takes off the stream. The adapter's default (100) makes a reveal's per-player results (one
  * entry each, 2,000 for a big room) cost every process tens of round trips before the next broadcast behind them
  * is read; a larger batch drains such a burst in one or two. Entries are small (one view each).
@@ -25,7 +39,7 @@ const READ_COUNT = 1000;
  */
 export async function useRedisAdapter(io: ArenaServer, redis: Redis, log: (m: string, err?: unknown) => void): Promise<Redis> {
   const client = redis.duplicate({ enableAutoPipelining: true });
-  client.on('error', (err) => log('redis (adapter)', err));
+  logOutages(client, 'redis (adapter)', log);
   await client.connect();
   // Our payloads are JSON (no Buffers): skipping the binary scan saves work on every broadcast.
   io.adapter(createAdapter(client, { streamName: STREAM_NAME, sessionKeyPrefix: 'arena:sio:session:', onlyPlaintext: true, readCount: READ_COUNT }));

@@ -19,7 +19,7 @@ import { socketTransport, type ArenaServer } from '../net/transport';
 import { randomToken, type RoomRegistry } from '../rooms/registry';
 import type { OpLedger } from '../store/op-ledger';
 import type { ReportShelf } from '../store/save-queue';
-import { useRedisAdapter } from './adapter';
+import { logOutages, useRedisAdapter } from './adapter';
 import { Forwarder, NOT_OWNER, type OpHandler } from './forward';
 import { DEFAULT_LEASE, Leases, type LeaseTiming } from './lease';
 import { SeatPresence } from './presence';
@@ -82,10 +82,10 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const id = `${hostname()}-${process.pid}-${randomToken(6)}`;
   // Commands fail fast while Redis is away rather than queueing: an ack must not wait on a write that may never come.
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true, retryStrategy: reconnectDelay });
-  redis.on('error', (err) => opts.log('redis', err));
+  logOutages(redis, 'redis', opts.log);
   await redis.connect();
   const sub = redis.duplicate();
-  sub.on('error', (err) => opts.log('redis (subscriber)', err));
+  logOutages(sub, 'redis (subscriber)', opts.log);
   const adapterRedis = await useRedisAdapter(opts.io, redis, opts.log);
   const timing: LeaseTiming = { ...DEFAULT_LEASE, ...opts.lease };
   const leases = new Leases(redis, id, timing, () => opts.clock.now());
