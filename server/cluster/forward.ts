@@ -47,6 +47,8 @@ interface Pending {
   timer: NodeJS.Timeout;
   owner: string;
   op: string;
+  /** The subscriber connection's epoch when the request went out. */
+  epoch: number;
 }
 
 /**
@@ -59,6 +61,8 @@ export class Forwarder {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private probe: NodeJS.Timeout | null = null;
+  /** Bumped each time the subscriber connection comes back: answers sent to it meanwhile were lost. */
+  private epoch = 0;
 
   constructor(
     private readonly pub: Redis,
@@ -71,6 +75,12 @@ export class Forwarder {
   async start(): Promise<void> {
     this.sub.on('message', (_channel: string, raw: string) => this.receive(raw));
     await this.sub.subscribe(inboxChannel(this.me));
+    // Pub/sub delivers at most once: an answer published while this connection was away is gone. The requests
+    // waiting since before it came back are failed as timeouts at once, so their callers ask again (same key).
+    this.sub.on('ready', () => {
+      this.epoch++;
+      for (const [id, p] of this.pending) if (p.epoch !== this.epoch) this.settle(id)?.reject(new ForwardTimeout(`the answer to ${p.op} may have been lost`));
+    });
   }
 
   request(owner: string, op: string, args: unknown[], key: string | undefined, timeoutMs: number): Promise<unknown> {
@@ -81,7 +91,7 @@ export class Forwarder {
         reject(new ForwardTimeout(`${op} on ${owner} timed out`));
       }, timeoutMs);
       // Registered before sending: the answer may arrive before PUBLISH's own reply does.
-      this.pending.set(id, { resolve, reject, timer, owner, op });
+      this.pending.set(id, { resolve, reject, timer, owner, op, epoch: this.epoch });
       this.probe ??= setInterval(() => this.probeOwners(), PROBE_MS);
       const msg: Message = { k: 'req', id, from: this.me, op, args, ...(key === undefined ? {} : { key }) };
       this.pub.publish(inboxChannel(owner), JSON.stringify(msg)).then(

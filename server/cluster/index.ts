@@ -51,7 +51,10 @@ export interface ClusterOptions {
   /** The keys of the operations each room applied (store/op-ledger.ts), written with the room's events. */
   ledger: OpLedger;
   lease?: Partial<LeaseTiming>;
-  /** How long one forwarded try may take (default 2 s; a request is retried with its key until OP_BUDGET_MS). */
+  /**
+   * How long one forwarded try may wait for its answer (default 5 s, within OP_BUDGET_MS); it ends sooner when the
+   * owner dies or the answer may have been lost (this process's subscriber reconnected), and is then retried.
+   */
   forwardTimeoutMs?: number;
   tookOver?: (code: string, downtimeMs: number) => void;
 }
@@ -118,7 +121,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       bound.takeover = takeover;
       const deps = {
         ...here, leases, log: roomLog, forwarder, takeover, clock: opts.clock, logError: opts.log, closing: () => bound.closing,
-        forwardTimeoutMs: opts.forwardTimeoutMs ?? 2000, opBudgetMs: OP_BUDGET_MS, noticeBudgetMs: NOTICE_BUDGET_MS,
+        forwardTimeoutMs: opts.forwardTimeoutMs ?? 5000, opBudgetMs: OP_BUDGET_MS, noticeBudgetMs: NOTICE_BUDGET_MS,
       };
       const router = clusterRouter(deps);
       // Back from a Redis outage: the rooms' owners (maybe new ones) hear which seats this process's sockets hold.
