@@ -25,6 +25,13 @@ export interface OnceDeps {
 type AnyOp = (...args: unknown[]) => Reply<unknown>;
 
 /**
+ * The operations a server key is worth keeping for: applied twice they would change the room twice or be refused
+ * (an answer, a join, a host command). The others are the same when applied again (a draft, ready, a seat going
+ * away or coming back), and would only fill the ledger: a class's drafts are many.
+ */
+const NOT_IDEMPOTENT: ReadonlySet<RoomOpName> = new Set(['submit', 'seat', 'host']);
+
+/**
  * The client's own key of a request (an answer's `key`, per seat: two players may pick the same one), and the
  * arguments without it: the key is not part of what the room applies.
  */
@@ -40,7 +47,7 @@ export function clientKey(op: RoomOpName, args: unknown[]): { key: string | unde
 export function runOnce(deps: OnceDeps, op: RoomOpName, args: unknown[], serverKey?: string): Reply<unknown> {
   const code = args[0] as string;
   const own = clientKey(op, args);
-  const key = own.key ?? serverKey;
+  const key = own.key ?? (NOT_IDEMPOTENT.has(op) ? serverKey : undefined);
   if (key !== undefined && deps.ledger.applied(code, key)) return replay(deps, op, own.args);
   return deps.ledger.under(code, key, () => (deps.local[op] as AnyOp)(...own.args));
 }
