@@ -9,7 +9,7 @@
  * esbuild and vite are dev dependencies: without them a current build is used as it is, a missing one is an error.
  */
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { join, extname, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import { DIST, PARTS, ROOT, STAMP, partState, sourceHash } from './stamp.mjs';
@@ -47,22 +47,38 @@ async function buildServer() {
 
 async function buildClient() {
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'client/vite.config.ts'), logLevel: 'warn' });
-  await precompress(PARTS.client.out);
+  const configFile = join(ROOT, 'client/vite.config.ts');
+  await build({ configFile, logLevel: 'warn' });
+  // The question-views gallery (dev/views.html: every diagram on fixed examples; the browser tests drive it) is
+  // built after the app and beside it, not as a second input of the same build: that would change how the app's
+  // own chunks are split, so phones would load another build than the one measured.
+  await build({
+    configFile,
+    logLevel: 'warn',
+    build: {
+      emptyOutDir: false,
+      manifest: false,
+      chunkSizeWarningLimit: 10_000,
+      assetsDir: 'dev/assets',
+      rolldownOptions: { input: { views: join(ROOT, 'client/dev/views.html') } },
+    },
+  });
+  // Only the app's files: the gallery is not for phones, and brotli at quality 11 is most of its build time.
+  await precompress(PARTS.client.out, (rel) => !rel.startsWith('dev/'));
 }
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-/** Writes file.br and file.gz beside each compressible file, when they are smaller. */
-export async function precompress(dir) {
+/** Writes file.br and file.gz beside each compressible file (that `include`s path relative to `dir`), when smaller. */
+export async function precompress(dir, include = () => true) {
   const files = [];
   const walk = (d) => {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
       const st = statSync(full);
       if (st.isDirectory()) walk(full);
-      else if (COMPRESSIBLE.has(extname(name)) && st.size >= MIN_BYTES) files.push(full);
+      else if (COMPRESSIBLE.has(extname(name)) && st.size >= MIN_BYTES && include(relative(dir, full))) files.push(full);
     }
   };
   walk(dir);

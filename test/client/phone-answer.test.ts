@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type Ack, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
-import { buildClient, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
+import { productionBuild, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 
 let browser: Browser;
@@ -17,7 +17,7 @@ const contexts: BrowserContext[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  await buildClient();
+  await productionBuild();
   browser = await launchBrowser();
   arena = await startArena();
 }, 240_000);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { buildClient, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
+import { productionBuild, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 import { REVIEW_KEY, parseQueue } from '../../client/src/screens/solo/review-queue';
 
@@ -18,7 +18,7 @@ let arena: RunningArena;
 let ctx: BrowserContext | undefined;
 
 beforeAll(async () => {
-  await buildClient();
+  await productionBuild();
   browser = await launchBrowser();
   arena = await startArena();
 }, 240_000);

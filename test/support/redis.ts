@@ -15,8 +15,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findTool } from '../../scripts/prerequisites.mjs';
 
-export const REDIS_SERVER = '/usr/bin/redis-server';
+/** Debian's or Homebrew's redis-server, as `npm test`'s prerequisite check found it (REDIS_SERVER overrides). */
+export const REDIS_SERVER = findTool('redis-server') ?? 'redis-server';
 
 export interface RedisProcess {
   url: string;
