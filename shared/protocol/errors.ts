@@ -79,6 +79,6 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   'not-party': 'Ready signals are for party games.',
   'settings-invalid': 'Those game settings are not valid.',
   'task-unsolvable': 'One of the questions cannot be solved as written.',
-  'unconfirmed': 'The server could not confirm that in time. Sending it again…',
+  'unconfirmed': 'The server could not confirm that in time. Send it again: it counts only once.',
   'internal': 'Something went wrong on the server. Try again.',
 };
