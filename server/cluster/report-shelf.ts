@@ -21,9 +21,11 @@ const gameKey = (code: string, hash: string): string => `${PREFIX}report:${code}
 const claimKey = (id: string): string => `${PREFIX}report:${id}:saving`;
 const idOf = (g: Pick<StoredGame, 'code' | 'hostKeyHash'>): string => `${g.code}:${g.hostKeyHash}`;
 /** Longer than the save queue's longest wait between two tries (30 s): a claim lapses only when its process is gone. */
-const CLAIM_MS = 90_000;
+export const CLAIM_MS = 90_000;
 
-export function reportShelf(redis: Redis, me: string): ReportShelf {
+/** `claimMs`: how long a claim lasts without renewal (shorter in tests). */
+export function reportShelf(redis: Redis, me: string, claimMs = CLAIM_MS): ReportShelf {
+  const CLAIM_MS = claimMs;
   return {
     async put(game) {
       const id = idOf(game);

@@ -52,8 +52,8 @@ export class SaveQueue {
     private readonly opts: SaveQueueOptions,
   ) {}
 
-  /** Keeps queued games on `shelf` too, and saves the ones other processes left unsaved. */
-  share(shelf: ReportShelf): void {
+  /** Keeps queued games on `shelf` too, and saves the ones other processes left unsaved (looked for every `sweepMs`). */
+  share(shelf: ReportShelf, sweepMs = ORPHAN_SWEEP_MS): void {
     this.shelf = shelf;
     const sweep = (): void => {
       void shelf
@@ -63,10 +63,10 @@ export class SaveQueue {
         })
         .catch(() => undefined)
         .finally(() => {
-          if (this.sweeper) this.sweeper = setTimeout(sweep, ORPHAN_SWEEP_MS).unref();
+          if (this.sweeper) this.sweeper = setTimeout(sweep, sweepMs).unref();
         });
     };
-    this.sweeper = setTimeout(sweep, ORPHAN_SWEEP_MS).unref();
+    this.sweeper = setTimeout(sweep, sweepMs).unref();
   }
 
   /** Queues a finished game; never throws (failures are logged and retried). */
