@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CI: make a production folder from a copy of this checkout with the same script as the Dockerfile
 # (scripts/production.sh make: npm ci, build, prune dev dependencies), start it with node, check it
-# (/readyz, brotli asset, cache headers, CSP, /metrics), then SIGTERM it and require an exit within 10 s; then
-# play a classroom and a party of own questions in Chromium on it.
+# (/readyz, brotli asset, cache headers, CSP, /metrics, a classroom and a party with own questions opened over
+# Socket.IO within the protocol's bound), then SIGTERM it and require an exit within 10 s; then play a classroom
+# and a party of own questions in Chromium on it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d)"

@@ -4,7 +4,6 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import {
   DeviceIdSchema,
@@ -18,11 +17,12 @@ import {
 } from '../shared/protocol';
 import { systemClock, type Clock } from './clock';
 import { createHttpApp } from './http/app';
+import { defaultClientDir } from './http/client-dir';
 import { lanOrigin } from './http/lan-origin';
 import type { TrustProxy } from './config';
 import { clientAddress, type TrustFn } from './net/address';
 import { startCluster, type ClusterOptions } from './cluster/index';
-import { attachHandlers, registryCreator, type HandlerLimits, type SolveTasks } from './net/handlers';
+import { attachHandlers, registryCreator, type HandlerLimits } from './net/handlers';
 import { localRoomOps } from './net/room-ops';
 import { onceOps } from './net/once';
 import { localLimiter, type AddressLimiter } from './net/address-limiter';
@@ -31,7 +31,8 @@ import { socketTransport, type ArenaServer } from './net/transport';
 import { reportRows } from './report/csv';
 import { createMathDeps } from './rooms/deps';
 import { matchesHash, RoomRegistry } from './rooms/registry';
-import { TaskPool } from './rooms/task-pool';
+import { REQUESTER_BUDGET, TaskPool, type TaskPoolOptions } from './tasks/task-pool';
+import type { SolveTasks } from './tasks/types';
 import type { RoomDeps } from './rooms/types';
 import type { ServiceHooks } from './service';
 import { liveRoomStore } from './store/live-rooms';
@@ -78,8 +79,10 @@ export interface ArenaServerOptions {
   trustProxy?: TrustProxy;
   /** Live rooms one address may hold at once. */
   maxRoomsPerOwner?: number;
-  /** Solves teacher tasks; by default a worker-thread pool (rooms/task-pool.ts), never the event loop. */
+  /** Solves teacher tasks; by default a worker-thread pool (tasks/task-pool.ts), never the event loop. */
   solveTasks?: SolveTasks;
+  /** The default pool's worker and timings (tests: a worker that cannot start, short waits). */
+  tasks?: Pick<TaskPoolOptions, 'workerFile' | 'backoff' | 'startTimeoutMs' | 'queueWaitMs' | 'requestDeadlineMs' | 'size'>;
   /** Cluster mode (server/cluster): rooms, broadcasts and recovery shared through this Redis. Absent: one process. */
   redisUrl?: string;
   /** Cluster timings (shorter in tests). */
@@ -102,7 +105,6 @@ export interface ArenaServerHandle {
   close(): Promise<void>;
 }
 
-const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 export async function createArenaServer(opts: ArenaServerOptions): Promise<ArenaServerHandle> {
   const clock = opts.clock ?? systemClock;
@@ -125,7 +127,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const rooms: { registry?: RoomRegistry } = {};
   const listening = { port: 0 };
   const app = createHttpApp({
-    clientDir: opts.clientDir ?? DEFAULT_CLIENT_DIR,
+    clientDir: opts.clientDir ?? defaultClientDir(),
     async report(code, secret) {
       const room = rooms.registry?.get(code);
       if (room && matchesHash(secret, room.state.hostKeyHash)) {
@@ -176,7 +178,9 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   rooms.registry = registry;
   // In a cluster, rooms come back one by one as their leases lapse (server/cluster/takeover.ts), not all here.
   const restoredRooms = cluster ? 0 : registry.restore();
-  const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
+  const pool = opts.solveTasks
+    ? null
+    : new TaskPool({ budgets: new KeyedLimiter(REQUESTER_BUDGET, clock), log, ...(opts.service ? { observer: opts.service.tasks } : {}), ...opts.tasks });
   const solveTasks = opts.solveTasks ?? pool?.solveTasks;
   const access = cluster
     ? cluster.bind(registry)
@@ -193,7 +197,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     saves.check();
     await store.probe();
   };
-  opts.service?.attach({ io, registry, store: { probe: liveProbe }, reports: { probe: reportsProbe, waiting: () => saves.pending } });
+  opts.service?.attach({ io, registry, store: { probe: liveProbe }, reports: { probe: reportsProbe, waiting: () => saves.pending }, ...(pool ? { tasks: pool } : {}) });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host, () => resolve());

@@ -14,6 +14,8 @@ export const KNOWN_EVENTS = new Set([
   'host:claim',
   'host:command',
   'answer:submit',
+  'answer:draft',
+  'party:ready',
   'time:ping',
 ]);
 
@@ -29,6 +31,12 @@ export interface ReportHealth {
   waiting(): number;
 }
 
+/** The task pool as the gauges read it. */
+export interface TaskCounts {
+  readyWorkers(): number;
+  queuedTasks(): number;
+}
+
 export class ArenaMetrics {
   readonly registry = new Registry();
   readonly ackLatency: Histogram<'event'>;
@@ -36,8 +44,10 @@ export class ArenaMetrics {
   readonly refusals: Counter<'where'>;
   readonly roomsCreated: Counter;
   readonly gamesFinished: Counter;
+  readonly taskWorkerStartFailures: Counter;
   private live: LiveCounts | null = null;
   private reports: ReportHealth | null = null;
+  private tasks: TaskCounts | null = null;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
@@ -90,6 +100,28 @@ export class ArenaMetrics {
     });
     this.roomsCreated = new Counter({ name: 'arena_rooms_created_total', help: 'Rooms created.', registers: [this.registry] });
     this.gamesFinished = new Counter({ name: 'arena_games_finished_total', help: 'Games played to the end.', registers: [this.registry] });
+    this.taskWorkerStartFailures = new Counter({
+      name: 'arena_task_worker_start_failures_total',
+      help: 'Task workers (own questions) that failed to start; retried with backoff.',
+      registers: [this.registry],
+    });
+    const tasks = (): TaskCounts | null => this.tasks;
+    new Gauge({
+      name: 'arena_task_workers_ready',
+      help: 'Task workers ready to solve own questions (0 while none can start).',
+      registers: [this.registry],
+      collect() {
+        this.set(tasks()?.readyWorkers() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'arena_task_queue',
+      help: 'Own-question tasks waiting for a worker.',
+      registers: [this.registry],
+      collect() {
+        this.set(tasks()?.queuedTasks() ?? 0);
+      },
+    });
   }
 
   /** Where the live gauges read from, once the server exists. */
@@ -100,6 +132,11 @@ export class ArenaMetrics {
   /** Where the report-store gauges read from. */
   observeReports(health: ReportHealth): void {
     this.reports = health;
+  }
+
+  /** Where the task gauges read from, when the server has a task pool. */
+  observeTasks(tasks: TaskCounts): void {
+    this.tasks = tasks;
   }
 
   async exposition(): Promise<{ contentType: string; body: string }> {

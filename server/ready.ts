@@ -2,8 +2,8 @@
  * Readiness (/readyz) matches the fault. Unready (503: the load balancer sends nobody here) only for what stops
  * games: (a) the live rooms cannot be written (the data folder or its SQLite file; in a cluster, Redis does not
  * answer), (b) the event loop stalled recently. Degraded (200, `degraded: true`, the failing check named in the
- * body and `arena_report_store_up 0` in /metrics) for what only delays something else: the report store
- * (PostgreSQL) is away or finished games wait for it. Games, reconnects and report downloads go on meanwhile
+ * body and marked `degraded`) for what only limits a feature: the report store (PostgreSQL) is away or finished
+ * games wait for it (`arena_report_store_up 0` in /metrics), own questions cannot be solved (no task worker). Games, reconnects and report downloads go on meanwhile
  * (reports are served from the save queue), so taking every process out of the load balancer over a database
  * outage would stop far more than it protects.
  *
@@ -27,6 +27,11 @@ export interface ReadinessOptions {
   probeStore: () => Promise<void>;
   /** The report store (finished games): rejects while it is away or saves wait. Failing: degraded only. */
   probeReports?: () => Promise<void>;
+  /**
+   * Whether own questions can be solved (server/tasks): a degraded check. Reported in the body, it does not make
+   * the process unready: generated games, joins and answers all work without task workers.
+   */
+  tasks?: () => { ok: boolean; detail?: string };
 }
 
 export class Readiness {
@@ -51,7 +56,9 @@ export class Readiness {
     const stall = this.lastStall;
     const recent = stall !== null && performance.now() - stall.at < STALL_MEMORY_MS;
     checks.eventLoop = recent ? { ok: false, detail: `stalled ${stall.lagMs} ms within the last ${STALL_MEMORY_MS / 1000} s` } : { ok: true };
-    if (reports) checks.reports = { ...reports, degrades: true };
+    if (reports) checks.reports = reports.ok ? { ok: true } : { ...reports, degraded: true };
+    const tasks = this.opts.tasks?.();
+    if (tasks) checks.ownQuestions = tasks.ok ? { ok: true } : { ok: false, degraded: true, ...(tasks.detail ? { detail: tasks.detail } : {}) };
     return readyReport(checks);
   }
 
@@ -77,8 +84,8 @@ export class Readiness {
 /** Ready when every check that stops games passes; degraded when a check that only degrades fails. */
 export function readyReport(checks: ReadyReport['checks']): ReadyReport {
   const all = Object.values(checks);
-  const ok = all.every((c) => c.ok || c.degrades === true);
-  const degraded = all.some((c) => !c.ok && c.degrades === true);
+  const ok = all.every((c) => c.ok || c.degraded === true);
+  const degraded = all.some((c) => !c.ok && c.degraded === true);
   return { ok, ...(degraded ? { degraded } : {}), checks };
 }
 

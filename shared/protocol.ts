@@ -52,6 +52,10 @@
  *
  * Anyone: emit 'time:ping' {clientNow?} → ack {serverNow, clientNow?} for clock-skew correction.
  *
+ * Every ack arrives within ACK_DEADLINE_MS: an operation still unfinished then is answered `unconfirmed` (it may
+ * still apply; never a refusal). A request with own questions (`source.kind: 'tasks'`: room:create, the host's
+ * 'settings') is answered within TASKS_ANSWER_MS, `tasks-unavailable` when the server cannot solve tasks now.
+ *
  * A question closes at its deadline plus a short grace for latency, when every seated player has given a final
  * answer or been offline for more than 10 s (a Wi-Fi blip is not an answer), or on the host's skip.
  * The host moves on with 'next' (reveal → leaderboard → next question → … → finished).
@@ -88,6 +92,15 @@ export const MAX_PACKET_BYTES = 64 * 1024;
 
 /** Answers arriving up to this long after the deadline still count (network latency). */
 export const ANSWER_GRACE_MS = 500;
+
+/**
+ * A request with a task list (own questions) is answered within this, solved or refused (waiting for a worker
+ * included): clients wait at least this long for its ack.
+ */
+export const TASKS_ANSWER_MS = 20_000;
+
+/** The server's last-resort bound on any ack: past it, an unfinished operation is answered `unconfirmed`. */
+export const ACK_DEADLINE_MS = 30_000;
 
 export type AckError = { ok: false; error: ErrorCode; detail?: string };
 export type Ack<T> = { ok: true; data: T } | AckError;

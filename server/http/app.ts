@@ -13,13 +13,15 @@ import { securityHeaders } from './security';
 import { ClientFiles, clientPath, REVALIDATE } from './static';
 
 /**
- * /readyz's body. `ok` false (503) only when a check that stops games fails; a failing check marked `degrades`
+ * /readyz's body. `ok` false (503) only when a check that stops games fails; a failing check marked `degraded`
  * only degrades the service (`degraded: true`, still 200: the load balancer keeps sending players here).
  */
 export interface ReadyReport {
   ok: boolean;
+  /** Some check that only limits a feature fails (the process stays ready). */
   degraded?: boolean;
-  checks: Record<string, { ok: boolean; detail?: string; degrades?: boolean }>;
+  /** `degraded`: a failing check that limits a feature but leaves the process ready (it stays in the balancer). */
+  checks: Record<string, { ok: boolean; detail?: string; degraded?: boolean }>;
 }
 
 export interface HttpOptions {

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'not-party',
   'settings-invalid',
   'task-unsolvable',
+  'tasks-unavailable',
   'unconfirmed',
   'internal',
 ] as const;
@@ -79,6 +80,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   'not-party': 'Ready signals are for party games.',
   'settings-invalid': 'Those game settings are not valid.',
   'task-unsolvable': 'One of the questions cannot be solved as written.',
-  'unconfirmed': 'The server could not confirm that in time. Send it again: it counts only once.',
+  'tasks-unavailable': 'Own questions are unavailable right now: the server cannot check them at the moment. Try again in a minute, or play with generated questions.',
+  'unconfirmed': 'The server could not confirm this in time, so it may or may not have gone through. Check the game before trying again (an answer sent again counts only once).',
   'internal': 'Something went wrong on the server. Try again.',
 };

@@ -143,7 +143,8 @@ describe('own questions on the production build', () => {
     for (const [i, expr] of expected.entries()) {
       await ana.page.locator('#party-question .pill', { hasText: `Question ${i + 1} of 2` }).waitFor();
       const q = await shown(ana.page);
-      expect(q.task.expr).toBe(expr);
+      // The server keeps the teacher's expression in its own written form (`3*x` for `3x`).
+      expect(String(q.task.expr).replaceAll('*', '')).toBe(expr);
       await answer(ana.page, q.q, true);
       await ben.page.locator('#party-question .pill', { hasText: `Question ${i + 1} of 2` }).waitFor();
       await answer(ben.page, q.q, false);

@@ -120,7 +120,7 @@ export async function until(cond: () => Promise<boolean> | boolean, timeoutMs: n
 
 export interface Readyz {
   status: number;
-  body: { ok: boolean; degraded?: boolean; checks: Record<string, { ok: boolean; detail?: string; degrades?: boolean }> } | null;
+  body: { ok: boolean; degraded?: boolean; checks: Record<string, { ok: boolean; detail?: string; degraded?: boolean }> } | null;
 }
 
 export async function readyz(at: ServerNode): Promise<Readyz> {

@@ -6,9 +6,11 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  TASKS_ANSWER_MS,
   type Ack,
   type AckFn,
   type ClientToServerEvents,
+  type RoomSettings,
   type ServerToClientEvents,
 } from '../../../shared/protocol';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/protocol/errors';
@@ -27,6 +29,15 @@ export const REQUEST_TIMEOUT_MS = 8000;
 /** How long an answer is sent again (same key) while its outcome is unknown, before the player is asked to retry. */
 export const RESEND_BUDGET_MS = 45_000;
 const RESEND_PAUSE_MS = 500;
+
+/**
+ * How long to wait for a request carrying `settings`: with own questions the server solves them first, and
+ * answers within TASKS_ANSWER_MS (solved, or refused e.g. `tasks-unavailable`); a shorter wait would call a
+ * room that is being made "no answer".
+ */
+export function settingsTimeout(settings: RoomSettings): number {
+  return settings.source.kind === 'tasks' ? TASKS_ANSWER_MS + REQUEST_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
+}
 
 const DEVICE_KEY = 'arena.device';
 

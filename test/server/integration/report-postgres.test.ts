@@ -102,7 +102,7 @@ describe('reports in PostgreSQL', () => {
     const service = createService({ logger, dataDir: dir, trustProxy: false, metrics: true, readyMaxLagMs: 60_000 });
     try {
       const h = await server({ service: service.hooks });
-      type Ready = { ok: boolean; degraded?: boolean; checks: Record<string, { ok: boolean; degrades?: boolean }> };
+      type Ready = { ok: boolean; degraded?: boolean; checks: Record<string, { ok: boolean; degraded?: boolean }> };
       const readyz = async (): Promise<{ status: number; body: Ready }> => {
         const res = await fetch(`${h.server.url}/readyz`);
         return { status: res.status, body: (await res.json()) as Ready };
@@ -116,7 +116,7 @@ describe('reports in PostgreSQL', () => {
       // Games go on without the report store: the load balancer keeps this process, the body says what is wrong.
       const degraded = await readyz();
       expect(degraded.status).toBe(200);
-      expect(degraded.body).toMatchObject({ ok: true, degraded: true, checks: { store: { ok: true }, reports: { ok: false, degrades: true } } });
+      expect(degraded.body).toMatchObject({ ok: true, degraded: true, checks: { store: { ok: true }, reports: { ok: false, degraded: true } } });
       expect(await storeUp()).toBe('0');
       const during = await download(h, room.code, room.hostSecret);
       expect(during.status).toBe(200);
