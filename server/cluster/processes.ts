@@ -45,9 +45,17 @@ export class ProcessDirectory {
   }
 
   start(log: (m: string, err?: unknown) => void): void {
+    // Logged once per outage, not once a beat.
+    let failing = false;
     const tick = (): void => {
       void this.beat()
-        .catch((err: unknown) => log('process heartbeat failed', err))
+        .then(
+          () => void (failing = false),
+          (err: unknown) => {
+            if (!failing) log('process heartbeat failed', err);
+            failing = true;
+          },
+        )
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, this.everyMs);
         });

@@ -55,9 +55,17 @@ export class Takeover {
 
   /** Looks for ownerless rooms every `everyMs`. */
   watch(everyMs: number): void {
+    // Logged once per outage, not once a sweep.
+    let failing = false;
     const tick = (): void => {
       void this.sweep()
-        .catch((err: unknown) => this.deps.logError('looking for ownerless rooms failed', err))
+        .then(
+          () => void (failing = false),
+          (err: unknown) => {
+            if (!failing) this.deps.logError('looking for ownerless rooms failed', err);
+            failing = true;
+          },
+        )
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, everyMs);
         });
