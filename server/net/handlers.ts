@@ -4,6 +4,7 @@
  * data are kept here (roles.ts). Failed
  * joins, resumes and host claims are charged (attempts.ts), so codes and secrets cannot be guessed by brute force.
  */
+import { isRudeNickname } from '../names/nickname-filter';
 import {
   ClaimHostSchema,
   CreateRoomSchema,
@@ -99,13 +100,18 @@ export function attachHandlers(ctx: HandlerContext): void {
 
     on('room:create', CreateRoomSchema, async (p) => {
       if (p.mode === 'party' && p.nickname === undefined) return refuse('bad-payload', 'nickname: required in party mode');
+      if (p.nickname !== undefined && isRudeNickname(p.nickname)) return refuse('nickname-refused');
       if (!(await attempts.takeCreation(address, creations))) return refuse('rate-limited');
       if (ctx.roomsFull(address)) return refuse('too-many-rooms');
       const solved = ctx.solveTasks ? await ctx.solveTasks(p.settings, address) : { ok: true as const };
       if (!solved.ok) return refuse(solved.error, solved.detail);
       return createRoom(ctx, socket, p, address, solved.solved);
     });
-    on('room:join', JoinRoomSchema, (p) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'join', nickname: p.nickname })));
+    on('room:join', JoinRoomSchema, (p) => {
+      // Checked before the room is asked (a rude name is not a failed guess at a code, and costs nothing there).
+      if (isRudeNickname(p.nickname)) return refuse('nickname-refused');
+      return attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'join', nickname: p.nickname }));
+    });
     on('room:resume', ResumePlayerSchema, (p) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'resume', token: p.resumeToken })));
     on('host:claim', ClaimHostSchema, (p) => attempt(p.code, () => claimHost(ctx, socket, p.code, p.hostSecret)));
     on('host:command', HostCommandSchema, async (command) => {

@@ -162,7 +162,12 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
     const code = ((await page.locator('#room-code-display').textContent(WAIT)) ?? '').trim();
     const players = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
     await page.locator('#lobby-players li[data-player]').nth(2).waitFor(WAIT);
-    await screenshot(page, `projector-${tag}-lobby-1920`);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await check(page, 'lobby', size);
+      await shot(page, `projector-${tag}-lobby-${size.width}`, size.width);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.click('#start-game');
 
     const seen = new Set<Family>();
@@ -179,8 +184,8 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
       await answer(players[(i + 1) % 2]!, false);
       await page.click('#skip-button');
       await page.locator('#host-reveal').waitFor(WAIT);
-      const counter = (await page.locator('#step-counter').textContent()) ?? '';
-      const steps = Number(/then (\d+) steps/.exec(counter)?.[1] ?? NaN);
+      // The answer and the class's results first; the worked steps one key away (↓), their number shown only there.
+      const steps = Number(await page.locator('#step-counter').getAttribute('data-steps'));
       expect(steps).toBeGreaterThan(0);
       if (opts.variants) {
         // The general solution in symbols first, the results labelled as a variant game.
@@ -199,7 +204,7 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
             await shot(page, `projector-${tag}-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
             if (opts.variants && k > 0) await expect(page.locator('#variant-tag').textContent()).resolves.toMatch(/one student's variant/);
           }
-          if (k < steps) await page.keyboard.press(k % 2 === 0 ? 'ArrowRight' : 'PageDown');
+          if (k < steps) await page.keyboard.press('ArrowDown');
         }
         if (size !== SIZES[SIZES.length - 1]) {
           // Back to the start with the clicker's back key, then the same steps at the next size.
@@ -207,8 +212,8 @@ export async function walkProjector(browser: Browser, arena: RunningArena, famil
           await page.locator('#reveal-slide[data-slide="0"]').waitFor(WAIT);
         }
       }
-      // Past the last step, the same key moves the game on (a clicker alone can run the lesson).
-      await page.keyboard.press('ArrowRight');
+      // → (or a clicker's PageDown) moves the game on from any slide: one way forward.
+      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'PageDown');
       await page.locator('#host-question, #host-leaderboard, #host-finished').first().waitFor(WAIT);
       if (await page.locator('#host-leaderboard').isVisible()) {
         for (const size of SIZES) {

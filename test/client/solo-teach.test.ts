@@ -82,7 +82,10 @@ describe('solo that teaches', () => {
     expect(await item.getAttribute('data-mistake')).toBe('forgot-inner-derivative');
     expect(await item.locator('.your-answer .answer-text').getAttribute('data-text')).toBe(wrong);
     expect(await item.locator('.right-answer .answer-text').getAttribute('data-text')).toBe(q.answer.expr);
-    expect(await item.textContent()).toContain(q.prompt.text);
+    // The question once, typeset (its plain text kept in data-text), not again as a line of text.
+    expect(await item.locator('.prompt').getAttribute('data-text')).toBe(q.prompt.text);
+    expect(await item.locator('.prompt .katex').count()).toBeGreaterThan(0);
+    expect(await item.textContent()).not.toContain(q.prompt.text);
     // The innermost layer's step, the one that holds the forgotten factor.
     const innermost = (q.layers?.length ?? 0) - 1;
     expect(innermost).toBeGreaterThan(0);

@@ -21,7 +21,6 @@ const PARTY_SETTINGS: RoomSettings = {
   ...DEFAULT_SETTINGS,
   source: { kind: 'generated', families: ['backprop', 'jacobian', 'nested'], difficulty: 3 },
   questionCount: 8,
-  secondsPerQuestion: 120,
   leaderboardEvery: 2,
 };
 
