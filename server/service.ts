@@ -22,8 +22,10 @@ export type ServiceHttp = Pick<HttpOptions, 'trustProxy' | 'metrics' | 'ready' |
 export interface ServiceParts {
   io: ArenaServer;
   registry: RoomRegistry;
-  /** Readiness writes through it. */
+  /** What games need (the live-room store): readiness writes through it, and fails when it cannot. */
   store: Pick<GameStore, 'probe'>;
+  /** The report store: readiness and /metrics report it degraded while it fails or games wait for it. */
+  reports?: Pick<GameStore, 'probe'> & { waiting(): number };
   /** The teacher-task pool, when the server has one: its health is a degraded check, its workers gauges. */
   tasks?: TaskPoolStatus;
 }
@@ -75,8 +77,16 @@ export function createService(opts: ServiceOptions): Service {
       };
     },
     tasks: { startFailed: () => metrics.taskWorkerStartFailures.inc() },
-    attach({ io, registry, store, tasks }) {
-      readiness = new Readiness({ dataDir: opts.dataDir, maxLagMs: opts.readyMaxLagMs, probeStore: () => store.probe(), ...(tasks ? { tasks: () => tasks.health() } : {}) });
+    attach({ io, registry, store, reports, tasks }) {
+      const ready = new Readiness({
+        dataDir: opts.dataDir,
+        maxLagMs: opts.readyMaxLagMs,
+        probeStore: () => store.probe(),
+        ...(reports ? { probeReports: () => reports.probe() } : {}),
+        ...(tasks ? { tasks: () => tasks.health() } : {}),
+      });
+      readiness = ready;
+      if (reports) metrics.observeReports({ up: () => ready.reportsUp(), waiting: () => reports.waiting() });
       if (tasks) metrics.observeTasks(tasks);
       metrics.observe({
         rooms: () => registry.size,

@@ -8,7 +8,8 @@
  * address: `'rate-limited'`.
  *
  * Every client→server event takes a payload and an ack callback; the ack is `{ ok: true, data }` or
- * `{ ok: false, error: ErrorCode, detail? }` (show `ERROR_MESSAGES[error]`; a refusal never changes the room).
+ * `{ ok: false, error: ErrorCode, detail? }` (show `ERROR_MESSAGES[error]`; a refusal never changes the room,
+ * except `unconfirmed`, which is not a refusal: the outcome is unknown, resend the same request).
  *
  * Host (teacher laptop / projector):
  *   emit 'room:create' {mode, settings, nickname?}  → ack {code, hostSecret, host: HostView, player?}
@@ -27,7 +28,10 @@
  *     score, streak and verdicts, and the current phase (open question + deadline included).
  *   on 'state' PlayerPhaseView    room-wide phase view: lobby → question → reveal → (leaderboard) → … → finished
  *   on 'you' YouView              your own seat: score, streak, rank, verdicts (after reveal, leaderboard, end)
- *   emit 'answer:submit' {index, layers?: [{layer, input}], final?} → ack AnswerState (your verdicts so far)
+ *   emit 'answer:submit' {key?, index, layers?: [{layer, input}], final?} → ack AnswerState (your verdicts so far)
+ *     `key`: a random idempotency key per submission (8-64 of [A-Za-z0-9_-]). When the ack does not come, or is
+ *     `unconfirmed` (not a refusal: the outcome is unknown), send the same payload with the same key again: it is
+ *     applied at most once, and a resend of an applied one is acknowledged with its verdicts.
  *     Layers may be sent one by one as boxes are filled, then the final; or all at once. A judged layer is
  *     final; the final answer ends your round. Verdicts say correct/mistake/feedback, never the answer.
  *     An answer that cannot be read (unbalanced brackets, unknown symbols, blank) is refused with

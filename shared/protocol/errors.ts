@@ -1,6 +1,9 @@
 /**
  * Error codes carried by every refused ack and by connection refusals. Expected refusals are data, not
  * exceptions: a client shows `ERROR_MESSAGES[code]` and keeps its state, because a refusal never changes the room.
+ * One code is not a refusal: `unconfirmed` says the server could not learn in time whether the request was
+ * applied (a cluster's Redis or room owner away); send the same request again, with the same `key`, and its
+ * answer is final (a request the room already applied is acknowledged, not applied twice).
  */
 export const ERROR_CODES = [
   'bad-payload',
@@ -80,6 +83,6 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   'settings-invalid': 'Those game settings are not valid.',
   'task-unsolvable': 'One of the questions cannot be solved as written.',
   'tasks-unavailable': 'Own questions are unavailable right now: the server cannot check them at the moment. Try again in a minute, or play with generated questions.',
-  'unconfirmed': 'The server could not confirm this in time, so it may or may not have gone through. Check the game before trying again.',
+  'unconfirmed': 'The server could not confirm this in time, so it may or may not have gone through. Check the game before trying again (an answer sent again counts only once).',
   'internal': 'Something went wrong on the server. Try again.',
 };

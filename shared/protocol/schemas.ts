@@ -143,11 +143,20 @@ export const HostCommandSchema = z.discriminatedUnion('type', [
 export type HostCommand = z.infer<typeof HostCommandSchema>;
 
 /**
+ * An idempotency key: one per submission, chosen by the client (random), sent again unchanged when the same
+ * submission is resent after a failure whose outcome is unknown (no ack in time, `unconfirmed`).
+ */
+export const OpKeySchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/**
  * One submission for the open question. Layers may come one at a time as boxes are filled, then the final;
- * or everything at once. A judged layer is final; the final answer closes the player's round.
+ * or everything at once. A judged layer is final; the final answer closes the player's round. `key` (optional,
+ * recommended): the submission's idempotency key; a resend with the same key is answered with the verdicts of
+ * the first, never refused as already answered.
  */
 export const SubmitAnswerSchema = z
   .strictObject({
+    key: OpKeySchema.optional(),
     index: z.int().min(0).max(MAX_QUESTIONS),
     layers: z
       .array(z.strictObject({ layer: z.int().min(0).max(MAX_LAYERS - 1), input: z.string().max(ANSWER_MAX_CHARS) }))

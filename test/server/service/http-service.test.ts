@@ -201,7 +201,7 @@ describe('arena as a service', () => {
   it('is ready while the store is writable, and not ready for a while after the event loop stalled', async () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, checks: { store: { ok: true }, eventLoop: { ok: true }, ownQuestions: { ok: true } } });
+    expect(await ready.json()).toEqual({ ok: true, checks: { store: { ok: true }, eventLoop: { ok: true }, reports: { ok: true }, ownQuestions: { ok: true } } });
     // A deliberate stall of the loop (the condition under test), longer than READY_MAX_LAG_MS = 300.
     const until = performance.now() + 900;
     while (performance.now() < until) {
