@@ -176,8 +176,6 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     },
   });
   rooms.registry = registry;
-  // In a cluster, rooms come back one by one as their leases lapse (server/cluster/takeover.ts), not all here.
-  const restoredRooms = cluster ? 0 : registry.restore();
   const pool = opts.solveTasks
     ? null
     : new TaskPool({ budgets: new KeyedLimiter(REQUESTER_BUDGET, clock), log, ...(opts.service ? { observer: opts.service.tasks } : {}), ...opts.tasks });
@@ -198,6 +196,10 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     await store.probe();
   };
   opts.service?.attach({ io, registry, store: { probe: liveProbe }, reports: { probe: reportsProbe, waiting: () => saves.pending }, ...(pool ? { tasks: pool } : {}) });
+  // The rooms a previous process left come back last, just before listening: their open questions' clocks start
+  // again when players can reach them, so the whole start-up counts as downtime given back (rooms/registry.ts).
+  // In a cluster, rooms come back one by one as their leases lapse (server/cluster/takeover.ts), not all here.
+  const restoredRooms = cluster ? 0 : registry.restore();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host, () => resolve());

@@ -81,9 +81,12 @@ export class RoomRegistry {
   private sweeper: Disposable | null = null;
   private heart: Disposable | null = null;
   private readonly sink: RoomSink;
+  /** When the previous process was last alive: read before this one's first heartbeat overwrites it. */
+  private readonly previousAlive: number | null;
 
   constructor(private readonly opts: RegistryOptions) {
     this.sink = { ...opts.sink, persist: (c) => this.persist(c) };
+    this.previousAlive = opts.store.lastAlive();
     this.scheduleSweep();
     this.beat();
   }
@@ -113,7 +116,7 @@ export class RoomRegistry {
    */
   restore(): number {
     const now = this.opts.clock.now();
-    const downtimeMs = Math.max(0, now - (this.opts.store.lastAlive() ?? now));
+    const downtimeMs = Math.max(0, now - (this.previousAlive ?? now));
     let count = 0;
     for (const stored of this.opts.store.loadAll()) if (this.adopt(stored, downtimeMs)) count++;
     return count;

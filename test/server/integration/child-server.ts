@@ -22,7 +22,8 @@ const server = await createArenaServer({
   maxRoomsPerOwner: 1e6,
   log: (m, err) => process.stderr.write(`[child] ${m} ${err === undefined ? '' : inspect(err)}\n`),
 });
-process.stdout.write(`${JSON.stringify({ url: server.url, restoredRooms: server.restoredRooms })}\n`);
+// listeningAt: this process's clock when its restored rooms could be reached (the end of their downtime).
+process.stdout.write(`${JSON.stringify({ url: server.url, restoredRooms: server.restoredRooms, listeningAt: Date.now() })}\n`);
 const stop = (): void => {
   setTimeout(() => process.exit(1), SHUTDOWN_MS + 1000).unref();
   void server.close().then(() => process.exit(0));

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export interface ChildServer {
   url: string;
   restoredRooms: number;
+  /** When the server was listening, by its own clock (Date.now(), the same machine's as the test's). */
+  listeningAt: number;
   proc: ChildProcess;
   /** Resolves with the exit code (or the signal name) when the process ends. */
   exited: Promise<number | string>;
@@ -28,7 +30,7 @@ export function startChild(dataDir: string, timeoutMs = 30_000): Promise<ChildSe
       const line = out.split('\n')[0];
       if (!out.includes('\n') || line === undefined) return;
       clearTimeout(timer);
-      const info = JSON.parse(line) as { url: string; restoredRooms: number };
+      const info = JSON.parse(line) as { url: string; restoredRooms: number; listeningAt: number };
       resolve({ ...info, proc, exited });
     });
     void exited.then((code) => {
