@@ -10,7 +10,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  *   `npm run test:fast` runs these.
  * - `browser`: every test file that imports the browser harness (browser.ts, arena-server.ts, views-harness.ts)
  *   or playwright-core, found by reading the files, so a new browser test needs no registration here. Its global
- *   setup builds the client once into a temp folder and starts one Chromium for the whole run; the files run
+ *   setup builds the production dist/ (scripts/build.mjs, as `npm start` does) and starts one Chromium for the
+ *   whole run; each file starts the built server as its own process (test/client/arena-server.ts); the files run
  *   after the unit project, two at a time, sharing that browser.
  */
 const HARNESS_IMPORT = /from\s+['"](?:\.{1,2}\/)+(?:[\w-]+\/)*(?:browser|arena-server|views-harness)['"]|from\s+['"]playwright-core['"]/;

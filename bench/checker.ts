@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- checker`: the answer checker on a realistic answer set (right, wrong and hostile answers
  * to generated questions of every family), against a floor measured in the same run: mathjs parse +
- * compile + evaluate of the same answer strings. Targets (answer-checking.md, brief): median < 0.3 ms,
+ * compile + evaluate of the same answer strings. Targets (docs/answer-checking.md#caches-and-cost): median < 0.3 ms,
  * p99 < 2 ms, at most 3× the floor, no single check over 20 ms.
  */
 import { create, all, type FactoryFunctionMap } from 'mathjs';

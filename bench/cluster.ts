@@ -1,10 +1,13 @@
 /**
  * Cluster benchmark (`npm run bench -- cluster`): the overhead of the cluster path over the single process, in one
- * run on one machine. For 1 process (no Redis), then 2 and 4 processes sharing a redis-server, all on loopback:
- * one room of 2,000 players and 100 rooms of 30 players, players spread over the processes, each answering every
- * question within 2 s; then (2 and 4 processes) a room whose owner is killed with -9 mid-question. Prints fan-out
- * and answer-ack percentiles, the failover time and the load average. Sizes scale with ARENA_BENCH_CLUSTER_BIG,
- * ARENA_BENCH_CLUSTER_ROOMS, ARENA_BENCH_CLUSTER_ROOM_SIZE and ARENA_BENCH_CLUSTER_NODES ("1,2,4").
+ * run on one machine. For 1 process (no Redis), then 3 processes sharing a redis-server, all on loopback: one room
+ * of 300 players (issue 21's fan-out case: the host presses Next, 300 phones spread over the processes), one of
+ * 2,000, and 100 rooms of 30, players spread over the processes, each answering every question within 2 s; then
+ * (clusters) a room whose owner is killed with -9 mid-question. Prints host command → phone and emit → phone
+ * percentiles with the cluster/single ratios of p50 and p99 (same workload, same run), answer-ack percentiles,
+ * the failover time and the load average. `ARENA_BENCH_CLUSTER_NODES` ("1,3") sets the process counts,
+ * `ARENA_BENCH_CLUSTER_WORKLOADS` ("300,2000,100x30": one room of N, or R rooms of S) the workloads,
+ * `ARENA_BENCH_CLUSTER_REPEAT` (1) how many times the whole set runs (each repeat its own baseline).
  * Bounded: every configuration has a time budget; processes are killed on the way out.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -19,14 +22,16 @@ import { connect, inBatches, must, nextEvent, type Client } from './faults/clien
 import { reply as replyOf, spawnClientProcesses, withBudget } from './harness';
 import { percentile } from './load/stats';
 
-const num = (name: string, def: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : def;
-};
-const BIG = num('ARENA_BENCH_CLUSTER_BIG', 2000);
-const ROOMS = num('ARENA_BENCH_CLUSTER_ROOMS', 100);
-const ROOM_SIZE = num('ARENA_BENCH_CLUSTER_ROOM_SIZE', 30);
-const NODES = (process.env.ARENA_BENCH_CLUSTER_NODES ?? '1,2,4').split(',').map(Number).filter((n) => n > 0);
+const NODES = (process.env.ARENA_BENCH_CLUSTER_NODES ?? '1,3').split(',').map(Number).filter((n) => n > 0);
+/** Each workload: room sizes (one room of N, or R rooms of S). */
+const WORKLOADS = (process.env.ARENA_BENCH_CLUSTER_WORKLOADS ?? '300,2000,100x30').split(',').map((w) => {
+  const [a, b] = w.split('x').map(Number);
+  const sizes = b === undefined ? [a ?? 0] : Array<number>(a ?? 0).fill(b);
+  return { name: b === undefined ? `1 room × ${a}` : `${a} rooms × ${b}`, sizes: sizes.filter((n) => n > 0) };
+}).filter((w) => w.sizes.length > 0);
+const REPEAT = Math.max(1, Number(process.env.ARENA_BENCH_CLUSTER_REPEAT) || 1);
+/** The failover part's room. */
+const FAILOVER_ROOM = 30;
 const QUESTIONS = 3;
 /** A host reads the reveal before moving on (as in bench/load.ts): the per-player results go out meanwhile. */
 const REVEAL_GAP_MS = 1500;
@@ -65,15 +70,17 @@ interface Failover {
 }
 
 export async function run(): Promise<void> {
-  const rows: Row[] = [];
   const failovers: Failover[] = [];
-  for (const n of NODES) {
-    console.log(`cluster: ${n} process${n > 1 ? 'es + redis' : ' (embedded, no redis)'}… (load average ${loadavg()[0]?.toFixed(1)})`);
-    const out = await withBudget(runConfig(n), BUDGET_MS, `cluster benchmark: ${n} processes`);
-    rows.push(...out.rows);
-    if (out.failover) failovers.push(out.failover);
+  for (let rep = 1; rep <= REPEAT; rep++) {
+    const rows: Row[] = [];
+    for (const n of NODES) {
+      console.log(`cluster${REPEAT > 1 ? ` (run ${rep}/${REPEAT})` : ''}: ${n} process${n > 1 ? 'es + redis' : ' (embedded, no redis)'}… (load average ${loadavg()[0]?.toFixed(1)})`);
+      const out = await withBudget(runConfig(n), BUDGET_MS, `cluster benchmark: ${n} processes`);
+      rows.push(...out.rows);
+      if (out.failover) failovers.push(out.failover);
+    }
+    console.log(table(rows));
   }
-  console.log(table(rows));
   for (const f of failovers) {
     console.log(`failover, ${f.processes} processes: owner killed -9 → taken over in ${f.takeoverMs.toFixed(0)} ms, an answer sent at the kill acked after ${f.firstAckMs.toFixed(0)} ms, acknowledged answers lost: ${f.lost}`);
   }
@@ -86,7 +93,8 @@ async function runConfig(n: number): Promise<{ rows: Row[]; failover: Failover |
   try {
     nodes.push(...(await Promise.all(Array.from({ length: n }, () => startNode(redis ? { redisUrl: redis.url, echo: true } : { echo: true })))));
     const url = redis?.url ?? null;
-    const rows = [await workload(nodes, `1 room × ${BIG}`, [BIG], url), await workload(nodes, `${ROOMS} rooms × ${ROOM_SIZE}`, Array<number>(ROOMS).fill(ROOM_SIZE), url)];
+    const rows: Row[] = [];
+    for (const w of WORKLOADS) rows.push(await workload(nodes, w.name, w.sizes, url));
     const failover = n > 1 ? await failoverOnce(nodes) : null;
     return { rows, failover };
   } finally {
@@ -161,19 +169,19 @@ async function failoverOnce(nodes: ServerNode[]): Promise<Failover> {
     const host = await connect(owner.url);
     clients.push(host);
     const room = await must<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS });
-    const players = await inBatches(Array.from({ length: ROOM_SIZE }, (_, i) => i), 10, async (i) => {
+    const players = await inBatches(Array.from({ length: FAILOVER_ROOM }, (_, i) => i), 10, async (i) => {
       const c = await connect((survivors[i % survivors.length] as ServerNode).url, `failover-${i}-device`);
       clients.push(c);
       await must(c, 'room:join', { code: room.code, nickname: `P${i}` });
       return c;
     });
     await must(host, 'host:command', { type: 'start' });
-    const answering = players.slice(0, Math.floor(ROOM_SIZE / 2));
+    const answering = players.slice(0, Math.floor(FAILOVER_ROOM / 2));
     await Promise.all(answering.map((c, i) => must(c, 'answer:submit', { index: 0, final: `x + ${i}` })));
     const t0 = performance.now();
     const killedAt = Date.now();
     owner.proc.kill('SIGKILL');
-    const late = players[ROOM_SIZE - 1] as Client;
+    const late = players[FAILOVER_ROOM - 1] as Client;
     const firstAck = must(late, 'answer:submit', { index: 0, final: 'x + 1' }).then(() => performance.now() - t0);
     const took = await Promise.any(survivors.map((s) => s.waitTakeover(room.code, 30_000)));
     const firstAckMs = await firstAck;
@@ -216,17 +224,25 @@ function stopClient(child: ChildProcess): void {
 const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
 function table(rows: Row[]): string {
-  const singles = rows.filter((r) => r.processes === 1);
-  const single = new Map(singles.map((r) => [r.workload, r.fanoutP99]));
-  const singleCommand = new Map(singles.map((r) => [r.workload, r.commandP99]));
-  const times = (v: number, base: number | undefined): string => (base === undefined ? '-' : fmt(v / Math.max(base, 1)));
-  const head = ['processes', 'workload', 'fanout p50', 'fanout p99', '× single', 'command→phone p50', 'p99', '× single', 'ack p50', 'ack p99', 'failed acks', 'stream entries', 'load avg'];
+  const single = new Map(rows.filter((r) => r.processes === 1).map((r) => [r.workload, r]));
+  /** Cluster / single of the same workload in this run, the single figure floored at 1 ms. */
+  const ratio = (r: Row, pick: (x: Row) => number): string => {
+    const base = single.get(r.workload);
+    return base === undefined ? '-' : fmt(pick(r) / Math.max(pick(base), 1));
+  };
+  const head = ['processes', 'workload', 'command→phone p50', 'p99', '× p50', '× p99', 'emit→phone p50', 'p99', '× p50', '× p99', 'ack p50', 'ack p99', 'failed acks', 'stream entries', 'load avg'];
   const lines = rows.map((r) => [
-    String(r.processes), r.workload, fmt(r.fanoutP50), fmt(r.fanoutP99), times(r.fanoutP99, single.get(r.workload)),
-    fmt(r.commandP50), fmt(r.commandP99), times(r.commandP99, singleCommand.get(r.workload)),
+    String(r.processes), r.workload,
+    fmt(r.commandP50), fmt(r.commandP99), ratio(r, (x) => x.commandP50), ratio(r, (x) => x.commandP99),
+    fmt(r.fanoutP50), fmt(r.fanoutP99), ratio(r, (x) => x.fanoutP50), ratio(r, (x) => x.fanoutP99),
     fmt(r.ackP50), fmt(r.ackP99), String(r.failedAcks), r.streamEntries === null ? '-' : String(r.streamEntries), r.load.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const row = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
-  return [row(head), ...lines.map(row), '(ms; fan-out = owner emits the question → the phone receives it; command→phone = the host sends start/next → the phone has the question; × single = cluster p99 / the 1-process p99 of the same workload, floored at 1 ms)'].join('\n');
+  return [
+    row(head),
+    ...lines.map(row),
+    '(ms; command→phone = the host sends start/next → the phone has the question: what a class waits for; emit→phone = the owner emits the question → the phone has it;',
+    ' × p50 / × p99 = this row\'s percentile / the 1-process percentile of the same workload in this run; target (issue 21): command→phone × p99 ≤ 1.3)',
+  ].join('\n');
 }

@@ -1,22 +1,30 @@
 #!/usr/bin/env node
 /**
  * The production build: `node scripts/build.mjs [--force] [server] [client]`.
- * - dist/server: server/cli.ts bundled by esbuild (ESM, code-split so `arena questions` does not load Express),
- *   npm packages left external (they come from node_modules, so `npm ci --omit=dev` is enough to run it);
+ * - dist/server: server/cli.ts and the task worker (server/tasks/worker-main.ts → task-worker.js) bundled by
+ *   esbuild (ESM, code-split so `arena questions` does not load Express), a few npm packages left external (they
+ *   come from node_modules, so `npm ci --omit=dev` is enough to run it); then scripts/check-bundle.mjs fails the
+ *   build when a file the bundle reaches at run time (worker, chunk, asset, package) is not there;
  * - dist/client: the Vite build, then every compressible file precompressed to .br and .gz beside it, so the
  *   server sends brotli without compressing per request.
  * Each part is rebuilt only when its sources changed since its last build (scripts/stamp.mjs), unless --force.
  * esbuild and vite are dev dependencies: without them a current build is used as it is, a missing one is an error.
  */
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { join, extname, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
+import { checkBundle, runtimeDependencies } from './check-bundle.mjs';
 import { DIST, PARTS, ROOT, STAMP, partState, sourceHash } from './stamp.mjs';
 
 const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.txt', '.xml', '.ttf', '.otf', '.eot', '.wasm', '.map']);
 const MIN_BYTES = 256;
 const SERVER_EXTERNAL = ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'bufferutil', 'utf-8-validate'];
+/**
+ * The bundle's entries. Every output file (entries and chunks) lands in dist/server itself, no subfolder, so a
+ * `new URL('./task-worker.js', import.meta.url)` finds the worker from whichever chunk the pool ends up in.
+ */
+const SERVER_ENTRIES = { cli: 'server/cli.ts', 'task-worker': 'server/tasks/worker-main.ts' };
 
 async function buildServer() {
   const { build } = await import('esbuild');
@@ -24,7 +32,7 @@ async function buildServer() {
   rmSync(out, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { cli: 'server/cli.ts' },
+    entryPoints: SERVER_ENTRIES,
     outdir: out,
     bundle: true,
     splitting: true,
@@ -39,30 +47,49 @@ async function buildServer() {
     // Maps beside the bundle, not loaded by default (they would add ~40 MB to the idle process; the bundle is not
     // minified, so its stack traces read as they are): NODE_OPTIONS=--enable-source-maps maps them to server/*.ts.
     sourcemap: 'linked',
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     legalComments: 'none',
     logLevel: 'warning',
   });
+  const entries = Object.keys(SERVER_ENTRIES).map((name) => `${name}.js`);
+  const { problems } = await checkBundle(out, { dependencies: runtimeDependencies(ROOT), entries });
+  if (problems.length > 0) throw new Error(`the server bundle is incomplete (scripts/check-bundle.mjs):\n  ${problems.join('\n  ')}`);
 }
 
 async function buildClient() {
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'client/vite.config.ts'), logLevel: 'warn' });
-  await precompress(PARTS.client.out);
+  const configFile = join(ROOT, 'client/vite.config.ts');
+  await build({ configFile, logLevel: 'warn' });
+  // The question-views gallery (dev/views.html: every diagram on fixed examples; the browser tests drive it) is
+  // built after the app and beside it, not as a second input of the same build: that would change how the app's
+  // own chunks are split, so phones would load another build than the one measured.
+  await build({
+    configFile,
+    logLevel: 'warn',
+    build: {
+      emptyOutDir: false,
+      manifest: false,
+      chunkSizeWarningLimit: 10_000,
+      assetsDir: 'dev/assets',
+      rolldownOptions: { input: { views: join(ROOT, 'client/dev/views.html') } },
+    },
+  });
+  // Only the app's files: the gallery is not for phones, and brotli at quality 11 is most of its build time.
+  await precompress(PARTS.client.out, (rel) => !rel.startsWith('dev/'));
 }
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-/** Writes file.br and file.gz beside each compressible file, when they are smaller. */
-export async function precompress(dir) {
+/** Writes file.br and file.gz beside each compressible file (that `include`s path relative to `dir`), when smaller. */
+export async function precompress(dir, include = () => true) {
   const files = [];
   const walk = (d) => {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
       const st = statSync(full);
       if (st.isDirectory()) walk(full);
-      else if (COMPRESSIBLE.has(extname(name)) && st.size >= MIN_BYTES) files.push(full);
+      else if (COMPRESSIBLE.has(extname(name)) && st.size >= MIN_BYTES && include(relative(dir, full))) files.push(full);
     }
   };
   walk(dir);

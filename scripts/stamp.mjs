@@ -15,7 +15,7 @@ export const STAMP = '.build-stamp';
 
 /** Source roots per part; files only, dependencies through the lock file. */
 export const PARTS = {
-  server: { out: join(DIST, 'server'), entry: 'cli.js', sources: ['server', 'shared', 'package-lock.json', 'scripts/build.mjs'] },
+  server: { out: join(DIST, 'server'), entry: 'cli.js', sources: ['server', 'shared', 'package-lock.json', 'scripts/build.mjs', 'scripts/check-bundle.mjs'] },
   client: { out: join(DIST, 'client'), entry: 'index.html', sources: ['client', 'shared', 'package-lock.json', 'scripts/build.mjs'] },
 };
 

@@ -4,7 +4,6 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import {
   DeviceIdSchema,
@@ -18,22 +17,26 @@ import {
 } from '../shared/protocol';
 import { systemClock, type Clock } from './clock';
 import { createHttpApp } from './http/app';
+import { defaultClientDir } from './http/client-dir';
 import { lanOrigin } from './http/lan-origin';
 import type { TrustProxy } from './config';
 import { clientAddress, type TrustFn } from './net/address';
 import { startCluster, type ClusterOptions } from './cluster/index';
-import { attachHandlers, registryCreator, type HandlerLimits, type SolveTasks } from './net/handlers';
+import { attachHandlers, registryCreator, type HandlerLimits } from './net/handlers';
 import { localRoomOps } from './net/room-ops';
+import { onceOps } from './net/once';
 import { localLimiter, type AddressLimiter } from './net/address-limiter';
 import { KeyedLimiter, type BucketSpec } from './net/rate-limit';
 import { socketTransport, type ArenaServer } from './net/transport';
 import { reportRows } from './report/csv';
 import { createMathDeps } from './rooms/deps';
 import { matchesHash, RoomRegistry } from './rooms/registry';
-import { TaskPool } from './rooms/task-pool';
+import { REQUESTER_BUDGET, TaskPool, type TaskPoolOptions } from './tasks/task-pool';
+import type { SolveTasks } from './tasks/types';
 import type { RoomDeps } from './rooms/types';
 import type { ServiceHooks } from './service';
 import { liveRoomStore } from './store/live-rooms';
+import { OpLedger } from './store/op-ledger';
 import type { GameStore } from './store/game-store';
 import { openReportStore } from './store/open-store';
 import { SaveQueue } from './store/save-queue';
@@ -76,8 +79,10 @@ export interface ArenaServerOptions {
   trustProxy?: TrustProxy;
   /** Live rooms one address may hold at once. */
   maxRoomsPerOwner?: number;
-  /** Solves teacher tasks; by default a worker-thread pool (rooms/task-pool.ts), never the event loop. */
+  /** Solves teacher tasks; by default a worker-thread pool (tasks/task-pool.ts), never the event loop. */
   solveTasks?: SolveTasks;
+  /** The default pool's worker and timings (tests: a worker that cannot start, short waits). */
+  tasks?: Pick<TaskPoolOptions, 'workerFile' | 'backoff' | 'startTimeoutMs' | 'queueWaitMs' | 'requestDeadlineMs' | 'size'>;
   /** Cluster mode (server/cluster): rooms, broadcasts and recovery shared through this Redis. Absent: one process. */
   redisUrl?: string;
   /** Cluster timings (shorter in tests). */
@@ -100,7 +105,6 @@ export interface ArenaServerHandle {
   close(): Promise<void>;
 }
 
-const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 export async function createArenaServer(opts: ArenaServerOptions): Promise<ArenaServerHandle> {
   const clock = opts.clock ?? systemClock;
@@ -115,24 +119,30 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     throw err;
   }
   const saves = new SaveQueue(store, { log });
-  const live = liveRoomStore(db);
+  // Which operations each room applied, by key: a resend is answered, not applied twice (net/once.ts).
+  const ledger = new OpLedger();
+  const live = liveRoomStore(db, ledger);
   const attempts = new KeyedLimiter(limits.attempts, clock);
   // The HTTP app is built before the rooms exist (Socket.IO needs its server); it finds them through this.
   const rooms: { registry?: RoomRegistry } = {};
   const listening = { port: 0 };
   const app = createHttpApp({
-    clientDir: opts.clientDir ?? DEFAULT_CLIENT_DIR,
-    report(code, secret) {
-      // Only finished games have a report: a running game's answers are not handed out mid-game.
+    clientDir: opts.clientDir ?? defaultClientDir(),
+    async report(code, secret) {
       const room = rooms.registry?.get(code);
-      if (room && room.state.phase !== 'finished' && matchesHash(secret, room.state.hostKeyHash)) return Promise.resolve(null);
-      // A game still waiting for its save (the database briefly away) is served from the queue.
-      const waiting = saves.findPending(code, secret);
-      return waiting ? Promise.resolve(waiting) : store.findReport(code, secret);
+      if (room && matchesHash(secret, room.state.hostKeyHash)) {
+        // Only finished games have a report: a running game's answers are not handed out mid-game. A finished one
+        // still here is served from memory: no database needed.
+        return room.state.phase === 'finished' ? reportRows(room.state) : null;
+      }
+      // A game still waiting for its save (the database away), here or (cluster) on any process, is served from
+      // the queue; a cluster's recently finished games stay on the shared shelf after their save too.
+      return (await saves.findWaiting(code, secret)) ?? store.findReport(code, secret);
     },
     allowAttempt: (address) => attempts.bucket(address).has(1),
     failedAttempt: (address) => void attempts.bucket(address).take(1),
     joinOrigin: (requestHost) => (listening.port === 0 ? null : lanOrigin(requestHost, opts.host, listening.port)),
+    log,
     ...opts.service?.http,
   });
   if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy);
@@ -146,7 +156,8 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
-  const cluster = opts.redisUrl === undefined ? null : await startCluster({ redisUrl: opts.redisUrl, io, clock, log, ...opts.cluster });
+  const cluster = opts.redisUrl === undefined ? null : await startCluster({ redisUrl: opts.redisUrl, io, clock, log, ledger, ...opts.cluster });
+  if (cluster) saves.share(cluster.reports);
   const shared = cluster?.limiters(limits);
   io.use(handshake(shared?.connections ?? localLimiter(limits.connections, clock), trust));
   const registry = new RoomRegistry({
@@ -167,17 +178,26 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   rooms.registry = registry;
   // In a cluster, rooms come back one by one as their leases lapse (server/cluster/takeover.ts), not all here.
   const restoredRooms = cluster ? 0 : registry.restore();
-  const pool = opts.solveTasks ? null : new TaskPool({ clock, log });
+  const pool = opts.solveTasks
+    ? null
+    : new TaskPool({ budgets: new KeyedLimiter(REQUESTER_BUDGET, clock), log, ...(opts.service ? { observer: opts.service.tasks } : {}), ...opts.tasks });
   const solveTasks = opts.solveTasks ?? pool?.solveTasks;
-  const access = cluster ? cluster.bind(registry) : { ops: localRoomOps(io, registry, clock), createRoom: registryCreator(registry, clock) };
+  const access = cluster
+    ? cluster.bind(registry)
+    : { ops: onceOps({ ledger, registry, local: localRoomOps(io, registry, clock), clock }), createRoom: registryCreator(registry, clock) };
   const roomsFull = (owner: string): boolean => registry.liveRoomsOf(owner) >= registry.maxRoomsPerOwner;
   attachHandlers({ io, ...access, roomsFull, clock, limits, log, ...(solveTasks ? { solveTasks } : {}), ...(shared ? { shared } : {}) });
-  // Readiness fails while finished games wait for the database, and whenever the store cannot be written.
-  const probe = async (): Promise<void> => {
+  // Unready when the live rooms cannot be written (the data folder's SQLite, or a cluster's Redis); only degraded
+  // while the report store is away or finished games wait for it (server/ready.ts).
+  const liveProbe = async (): Promise<void> => {
+    if (cluster) await cluster.ping(2000);
+    else live.heartbeat(clock.now());
+  };
+  const reportsProbe = async (): Promise<void> => {
     saves.check();
     await store.probe();
   };
-  opts.service?.attach({ io, registry, store: { probe } });
+  opts.service?.attach({ io, registry, store: { probe: liveProbe }, reports: { probe: reportsProbe, waiting: () => saves.pending }, ...(pool ? { tasks: pool } : {}) });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host, () => resolve());

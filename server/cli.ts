@@ -1,5 +1,5 @@
 /**
- * The `arena` command (question-format.md): `serve`, `questions`, `solve`, `check`.
+ * The `arena` command (docs/question-format.md#the-arena-command): `serve`, `questions`, `solve`, `check`.
  * Each subcommand lives in server/cli/<name>.ts and exports `run(args, io)`; this file only dispatches.
  */
 import { stdin, stdout, stderr, exit } from 'node:process';

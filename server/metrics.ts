@@ -14,6 +14,8 @@ export const KNOWN_EVENTS = new Set([
   'host:claim',
   'host:command',
   'answer:submit',
+  'answer:draft',
+  'party:ready',
   'time:ping',
 ]);
 
@@ -23,6 +25,18 @@ export interface LiveCounts {
   sockets(): number;
 }
 
+/** The report store as /metrics shows it: whether it answers, and finished games waiting for it. */
+export interface ReportHealth {
+  up(): Promise<boolean>;
+  waiting(): number;
+}
+
+/** The task pool as the gauges read it. */
+export interface TaskCounts {
+  readyWorkers(): number;
+  queuedTasks(): number;
+}
+
 export class ArenaMetrics {
   readonly registry = new Registry();
   readonly ackLatency: Histogram<'event'>;
@@ -30,7 +44,10 @@ export class ArenaMetrics {
   readonly refusals: Counter<'where'>;
   readonly roomsCreated: Counter;
   readonly gamesFinished: Counter;
+  readonly taskWorkerStartFailures: Counter;
   private live: LiveCounts | null = null;
+  private reports: ReportHealth | null = null;
+  private tasks: TaskCounts | null = null;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
@@ -63,13 +80,63 @@ export class ArenaMetrics {
       labelNames: ['where'],
       registers: [this.registry],
     });
+    const reports = (): ReportHealth | null => this.reports;
+    new Gauge({
+      name: 'arena_report_store_up',
+      help: 'Whether the report store (PostgreSQL or SQLite) answers: 0 = degraded, finished games wait in the save queue.',
+      registers: [this.registry],
+      async collect() {
+        const r = reports();
+        this.set(r === null || (await r.up()) ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'arena_reports_waiting',
+      help: 'Finished games this process has not saved to the report store yet (their reports are served meanwhile).',
+      registers: [this.registry],
+      collect() {
+        this.set(reports()?.waiting() ?? 0);
+      },
+    });
     this.roomsCreated = new Counter({ name: 'arena_rooms_created_total', help: 'Rooms created.', registers: [this.registry] });
     this.gamesFinished = new Counter({ name: 'arena_games_finished_total', help: 'Games played to the end.', registers: [this.registry] });
+    this.taskWorkerStartFailures = new Counter({
+      name: 'arena_task_worker_start_failures_total',
+      help: 'Task workers (own questions) that failed to start; retried with backoff.',
+      registers: [this.registry],
+    });
+    const tasks = (): TaskCounts | null => this.tasks;
+    new Gauge({
+      name: 'arena_task_workers_ready',
+      help: 'Task workers ready to solve own questions (0 while none can start).',
+      registers: [this.registry],
+      collect() {
+        this.set(tasks()?.readyWorkers() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'arena_task_queue',
+      help: 'Own-question tasks waiting for a worker.',
+      registers: [this.registry],
+      collect() {
+        this.set(tasks()?.queuedTasks() ?? 0);
+      },
+    });
   }
 
   /** Where the live gauges read from, once the server exists. */
   observe(live: LiveCounts): void {
     this.live = live;
+  }
+
+  /** Where the report-store gauges read from. */
+  observeReports(health: ReportHealth): void {
+    this.reports = health;
+  }
+
+  /** Where the task gauges read from, when the server has a task pool. */
+  observeTasks(tasks: TaskCounts): void {
+    this.tasks = tasks;
   }
 
   async exposition(): Promise<{ contentType: string; body: string }> {

@@ -15,20 +15,27 @@ import { Readiness } from './ready';
 import type { RoomRegistry } from './rooms/registry';
 import type { RoomDeps } from './rooms/types';
 import type { GameStore } from './store/game-store';
+import type { TaskPoolObserver, TaskPoolStatus } from './tasks/types';
 
 export type ServiceHttp = Pick<HttpOptions, 'trustProxy' | 'metrics' | 'ready' | 'logger' | 'rateLimited'>;
 
 export interface ServiceParts {
   io: ArenaServer;
   registry: RoomRegistry;
-  /** Readiness writes through it. */
+  /** What games need (the live-room store): readiness writes through it, and fails when it cannot. */
   store: Pick<GameStore, 'probe'>;
+  /** The report store: readiness and /metrics report it degraded while it fails or games wait for it. */
+  reports?: Pick<GameStore, 'probe'> & { waiting(): number };
+  /** The teacher-task pool, when the server has one: its health is a degraded check, its workers gauges. */
+  tasks?: TaskPoolStatus;
 }
 
 export interface ServiceHooks {
   http: ServiceHttp;
   /** Wraps the room dependencies: answer checks are counted. */
   deps(deps: RoomDeps): RoomDeps;
+  /** Told by the task pool of each failed worker start (counted). */
+  tasks: TaskPoolObserver;
   /** Called once Socket.IO, the rooms and the store exist. */
   attach(parts: ServiceParts): void;
   roomFinished(code: string): void;
@@ -69,8 +76,18 @@ export function createService(opts: ServiceOptions): Service {
         },
       };
     },
-    attach({ io, registry, store }) {
-      readiness = new Readiness({ dataDir: opts.dataDir, maxLagMs: opts.readyMaxLagMs, probeStore: () => store.probe() });
+    tasks: { startFailed: () => metrics.taskWorkerStartFailures.inc() },
+    attach({ io, registry, store, reports, tasks }) {
+      const ready = new Readiness({
+        dataDir: opts.dataDir,
+        maxLagMs: opts.readyMaxLagMs,
+        probeStore: () => store.probe(),
+        ...(reports ? { probeReports: () => reports.probe() } : {}),
+        ...(tasks ? { tasks: () => tasks.health() } : {}),
+      });
+      readiness = ready;
+      if (reports) metrics.observeReports({ up: () => ready.reportsUp(), waiting: () => reports.waiting() });
+      if (tasks) metrics.observeTasks(tasks);
       metrics.observe({
         rooms: () => registry.size,
         sockets: () => io.engine.clientsCount,
@@ -101,9 +118,10 @@ function instrument(socket: Socket, logger: Logger, metrics: ArenaMetrics): void
     const ack = last as (res: unknown) => void;
     packet[packet.length - 1] = (res: unknown) => {
       const seconds = (performance.now() - started) / 1000;
+      // The answer first: observing it (a logger, a metric) must never hold it back or lose it.
+      ack(res);
       metrics.ackLatency.observe({ event }, seconds);
       observed(socket, logger, metrics, event, res as Ack<unknown> | undefined, seconds);
-      ack(res);
     };
     next();
   });

@@ -8,7 +8,8 @@
  * address: `'rate-limited'`.
  *
  * Every client→server event takes a payload and an ack callback; the ack is `{ ok: true, data }` or
- * `{ ok: false, error: ErrorCode, detail? }` (show `ERROR_MESSAGES[error]`; a refusal never changes the room).
+ * `{ ok: false, error: ErrorCode, detail? }` (show `ERROR_MESSAGES[error]`; a refusal never changes the room,
+ * except `unconfirmed`, which is not a refusal: the outcome is unknown, resend the same request).
  *
  * Host (teacher laptop / projector):
  *   emit 'room:create' {mode, settings, nickname?}  → ack {code, hostSecret, host: HostView, player?}
@@ -27,7 +28,10 @@
  *     score, streak and verdicts, and the current phase (open question + deadline included).
  *   on 'state' PlayerPhaseView    room-wide phase view: lobby → question → reveal → (leaderboard) → … → finished
  *   on 'you' YouView              your own seat: score, streak, rank, verdicts (after reveal, leaderboard, end)
- *   emit 'answer:submit' {index, layers?: [{layer, input}], final?} → ack AnswerState (your verdicts so far)
+ *   emit 'answer:submit' {key?, index, layers?: [{layer, input}], final?} → ack AnswerState (your verdicts so far)
+ *     `key`: a random idempotency key per submission (8-64 of [A-Za-z0-9_-]). When the ack does not come, or is
+ *     `unconfirmed` (not a refusal: the outcome is unknown), send the same payload with the same key again: it is
+ *     applied at most once, and a resend of an applied one is acknowledged with its verdicts.
  *     Layers may be sent one by one as boxes are filled, then the final; or all at once. A judged layer is
  *     final; the final answer ends your round. Verdicts say correct/mistake/feedback, never the answer.
  *     An answer that cannot be read (unbalanced brackets, unknown symbols, blank) is refused with
@@ -47,6 +51,10 @@
  * by itself (the creator may send 'next' sooner). Refused 'not-party' in a classroom.
  *
  * Anyone: emit 'time:ping' {clientNow?} → ack {serverNow, clientNow?} for clock-skew correction.
+ *
+ * Every ack arrives within ACK_DEADLINE_MS: an operation still unfinished then is answered `unconfirmed` (it may
+ * still apply; never a refusal). A request with own questions (`source.kind: 'tasks'`: room:create, the host's
+ * 'settings') is answered within TASKS_ANSWER_MS, `tasks-unavailable` when the server cannot solve tasks now.
  *
  * A question closes at its deadline plus a short grace for latency, when every seated player has given a final
  * answer or been offline for more than 10 s (a Wi-Fi blip is not an answer), or on the host's skip.
@@ -84,6 +92,15 @@ export const MAX_PACKET_BYTES = 64 * 1024;
 
 /** Answers arriving up to this long after the deadline still count (network latency). */
 export const ANSWER_GRACE_MS = 500;
+
+/**
+ * A request with a task list (own questions) is answered within this, solved or refused (waiting for a worker
+ * included): clients wait at least this long for its ack.
+ */
+export const TASKS_ANSWER_MS = 20_000;
+
+/** The server's last-resort bound on any ack: past it, an unfinished operation is answered `unconfirmed`. */
+export const ACK_DEADLINE_MS = 30_000;
 
 export type AckError = { ok: false; error: ErrorCode; detail?: string };
 export type Ack<T> = { ok: true; data: T } | AckError;

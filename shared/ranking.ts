@@ -34,8 +34,10 @@ export function competitionRanks(scores: readonly number[]): number[] {
  */
 export type RankGap = { kind: 'behind' | 'ahead' | 'tied'; points: number; nickname: string };
 
-/** The gap for the entry at position `pos` of a `standings` list. */
-export function gapAt<T extends { score: number; rank: number; nickname: string }>(ranked: readonly T[], pos: number): RankGap | null {
+/** The gap for the entry at position `pos` of a `standings` list; `nameOf` names the neighbour (default: its nickname). */
+export function gapAt<T extends { score: number; rank: number; nickname: string }>(
+  ranked: readonly T[], pos: number, nameOf: (e: T) => string = (e) => e.nickname,
+): RankGap | null {
   const me = ranked[pos];
   if (!me) return null;
   if (me.rank > 1) {
@@ -43,13 +45,13 @@ export function gapAt<T extends { score: number; rank: number; nickname: string 
     // entry (listed first on the leaderboard) is the one named.
     const above = ranked[me.rank - 2];
     const first = above ? ranked[above.rank - 1] : undefined;
-    return first ? { kind: 'behind', points: first.score - me.score, nickname: first.nickname } : null;
+    return first ? { kind: 'behind', points: first.score - me.score, nickname: nameOf(first) } : null;
   }
   // Leaders come first: another leader, if any, is the first entry that is not this one.
   const other = ranked[pos === 0 ? 1 : 0];
-  if (other?.rank === 1) return { kind: 'tied', points: 0, nickname: other.nickname };
+  if (other?.rank === 1) return { kind: 'tied', points: 0, nickname: nameOf(other) };
   const second = ranked[1];
-  return second && pos === 0 ? { kind: 'ahead', points: me.score - second.score, nickname: second.nickname } : null;
+  return second && pos === 0 ? { kind: 'ahead', points: me.score - second.score, nickname: nameOf(second) } : null;
 }
 
 /** Whether the entry at `pos` shares its rank with someone. */

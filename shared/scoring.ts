@@ -1,10 +1,11 @@
 /**
- * Points and streaks (game-design.md). Pure, so the server, the solo mode and the tests all score alike.
+ * Points and streaks (docs/game-design.md#scoring). Pure, so the server, the solo mode and the tests all score
+ * alike.
  *
  * - A right final answer: Kahoot's `round((1 - (t/T)/2) × 1000)` with speed scoring, a flat 1000 without.
  * - Layers mode, wrong or missing final: `LAYER_CREDIT_SHARE` of that amount, split evenly over the layers, for
- *   each right layer, so understanding most of a chain still counts (game-design.md: credit per layer), also when
- *   time ran out before the product was entered.
+ *   each right layer, so understanding most of a chain still counts (docs/game-design.md#answering-layer-by-layer),
+ *   also when time ran out before the product was entered.
  * - Streak: each right answer in a row adds a level; the bonus is +100 per level after the first, at most +500.
  *   A wrong, partial, missing or late answer resets the streak.
  * - Late (after the deadline plus grace) or nothing answered at all (no layer, no final): 0.

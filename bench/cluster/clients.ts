@@ -1,8 +1,10 @@
 /**
  * Cluster benchmark client process: many socket.io-client players, each connected to one of the server processes
- * (round robin), answering every question within 2 s. Reports question fan-out (server emit → received), when each
- * question arrived (the parent turns it into host command → received) and answer-ack latency to the parent over IPC.
+ * (round robin), answering every question within 2 s (with an idempotency key, resent while `unconfirmed`, as the
+ * browser client does). Reports question fan-out (server emit → received), when each question arrived (the parent
+ * turns it into host command → received) and answer-ack latency to the parent over IPC.
  */
+import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { ChildMessage, ParentMessage, Seats } from './messages';
 
@@ -31,10 +33,16 @@ function onState(s: Socket, code: string, view: { phase: string; index: number; 
   const timer = setTimeout(() => {
     timers.delete(timer);
     const t0 = performance.now();
-    s.timeout(30_000).emit('answer:submit', { index: view.index, final: `x + ${view.index}` }, (err: unknown, res: { ok: boolean } | undefined) => {
-      if (err || !res?.ok) failedAcks++;
-      else acks.push(performance.now() - t0);
-    });
+    // As the browser client sends answers: with a key, sent again with it while the outcome is `unconfirmed`.
+    const payload = { key: randomBytes(12).toString('base64url'), index: view.index, final: `x + ${view.index}` };
+    const send = (): void => {
+      s.timeout(30_000).emit('answer:submit', payload, (err: unknown, res: { ok: boolean; error?: string } | undefined) => {
+        if (!err && res?.error === 'unconfirmed' && performance.now() - t0 < 45_000) return send();
+        if (err || !res?.ok) failedAcks++;
+        else acks.push(performance.now() - t0);
+      });
+    };
+    send();
   }, Math.random() * 2000);
   timers.add(timer);
 }

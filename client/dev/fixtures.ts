@@ -1,6 +1,6 @@
 /**
  * Hand-built questions for the views demo page, one or more per family, in the exact format of
- * question-format.md (layers outermost first, paths with outer/inner/term, backward steps named dL/d…).
+ * docs/question-format.md (layers outermost first, paths with outer/inner/term, backward steps named dL/d…).
  * They do not depend on the generators, which are written concurrently; numbers are computed, not typed in.
  */
 import type { BackpropStep, BackpropTask, Question } from '../../shared/questions/types';

@@ -1,7 +1,8 @@
 /**
  * `arena questions --family F [--difficulty 1-5] [--count N] [--seed S] [--format json|latex|text]`
- * (question-format.md). json: one question per line for seeds S, S+1, …; latex: a complete pdflatex worksheet
- * with the answers after `\newpage`; text: readable in a terminal. Bad flags: a message on stderr, exit code 2.
+ * (docs/question-format.md#arena-questions). json: one question per line for seeds S, S+1, …; latex: a complete
+ * pdflatex worksheet with the answers after `\newpage`; text: readable in a terminal. Bad flags: a message on
+ * stderr, exit code 2.
  */
 import { FAMILIES, generateQuestion, isFamily, type Difficulty, type Family, type Question } from '../../shared/questions/index';
 import { latexWorksheet, textWorksheet } from '../../shared/questions/format/worksheet';

@@ -4,10 +4,8 @@
  * unhandled rejection, stops on an uncaught exception, and exits within SHUTDOWN_TIMEOUT_MS of a signal even if
  * something holds the close open.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { configHelp, loadConfig } from '../config';
+import { defaultClientDir } from '../http/client-dir';
 import { lanAddresses } from '../http/lan-origin';
 import { createLogger, errorLog, installProcessHandlers, type Logger } from '../log';
 import type { CliIo } from './io';
@@ -38,16 +36,6 @@ export function parseServeArgs(args: string[], env: Record<string, string | unde
     return { ok: false, message: `unknown option "${String(flag).slice(0, 80)}"` };
   }
   return { ok: true, port, host };
-}
-
-/** dist/client of this install, from the source tree (server/cli) or the bundle (dist/server). */
-export function defaultClientDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'dist', 'client');
-    dir = dirname(dir);
-  }
-  return join(process.cwd(), 'dist', 'client');
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {

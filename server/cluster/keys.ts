@@ -1,7 +1,8 @@
 /**
  * The cluster's Redis keys, in one place. Per room: its lease (the owner's process id, with a TTL), its snapshot
  * and event list (the same shape as the SQLite live-room log), and when its owner last renewed the lease (so a
- * new owner knows how long the room was without one). The directory set holds every live room code of the cluster.
+ * new owner knows how long the room was without one), and the keys of the operations it applied. The directory set
+ * holds every live room code of the cluster.
  */
 import type { Redis } from 'ioredis';
 
@@ -11,6 +12,8 @@ export const leaseKey = (code: string): string => `${PREFIX}lease:${code}`;
 export const snapKey = (code: string): string => `${PREFIX}room:${code}:snap`;
 export const eventsKey = (code: string): string => `${PREFIX}room:${code}:events`;
 export const aliveKey = (code: string): string => `${PREFIX}room:${code}:alive`;
+/** The keys of the operations the room applied lately (a sorted set scored by time): store/op-ledger.ts. */
+export const opsKey = (code: string): string => `${PREFIX}room:${code}:ops`;
 /** One channel per process: forwarded room operations to it, and answers to the ones it forwarded. */
 export const inboxChannel = (processId: string): string => `${PREFIX}inbox:${processId}`;
 

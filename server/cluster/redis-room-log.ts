@@ -9,7 +9,8 @@
 import type { Redis } from 'ioredis';
 import type { RoomEvent, RoomState } from '../rooms/types';
 import type { LiveRoomStore, StoredRoom } from '../store/live-rooms';
-import { aliveKey, DIRECTORY, eventsKey, leaseKey, script, snapKey, type Script } from './keys';
+import { LEDGER_WINDOW_MS, type OpLedger } from '../store/op-ledger';
+import { aliveKey, DIRECTORY, eventsKey, leaseKey, opsKey, script, snapKey, type Script } from './keys';
 
 /**
  * Whether the lease (KEYS[1]) is this process's (ARGV[1]). A lease that lapsed while nobody took it (this
@@ -25,9 +26,17 @@ local function ours(ttl)
 end
 `;
 
+/**
+ * Appends the event; with an operation key (ARGV[4], at ARGV[5]) also notes the key in the room's ledger (KEYS[3]),
+ * in the same atomic step, dropping keys older than the window (ARGV[6]).
+ */
 const APPEND = `${OURS}
 if not ours(ARGV[3]) then return 0 end
 redis.call('RPUSH', KEYS[2], ARGV[2])
+if ARGV[4] ~= '' then
+  redis.call('ZADD', KEYS[3], ARGV[5], ARGV[4])
+  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', tonumber(ARGV[5]) - tonumber(ARGV[6]))
+end
 return 1`;
 
 /** Replaces the snapshot and drops the events it contains (each entry starts with its seq). */
@@ -48,7 +57,7 @@ return 1`;
 const REMOVE = `
 local owner = redis.call('GET', KEYS[1])
 if owner and owner ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6])
 redis.call('SREM', KEYS[5], ARGV[2])
 return 1`;
 
@@ -70,18 +79,24 @@ export class RedisRoomLog implements LiveRoomStore {
   private readonly snapshotScript: Script;
   private readonly removeScript: Script;
 
+  /** `ledger`: the keys of the operations storing each event are written with it (store/op-ledger.ts). */
   constructor(
     private readonly redis: Redis,
     private readonly me: string,
     private readonly leaseMs: number,
+    private readonly ledger?: OpLedger,
   ) {
-    this.appendScript = script(redis, 'arenaLogAppend', 2, APPEND);
+    this.appendScript = script(redis, 'arenaLogAppend', 3, APPEND);
     this.snapshotScript = script(redis, 'arenaLogSnapshot', 3, SNAPSHOT);
-    this.removeScript = script(redis, 'arenaLogRemove', 5, REMOVE);
+    this.removeScript = script(redis, 'arenaLogRemove', 6, REMOVE);
   }
 
   async append(code: string, seq: number, at: number, event: RoomEvent): Promise<void> {
-    const ok = await this.appendScript([leaseKey(code), eventsKey(code)], [this.me, `${seq} ${at} ${JSON.stringify(event)}`, this.leaseMs]);
+    const key = this.ledger?.keyFor(code, at) ?? '';
+    const ok = await this.appendScript(
+      [leaseKey(code), eventsKey(code), opsKey(code)],
+      [this.me, `${seq} ${at} ${JSON.stringify(event)}`, this.leaseMs, key, at, LEDGER_WINDOW_MS],
+    );
     if (ok !== 1) throw new LeaseLost(code);
   }
 
@@ -92,7 +107,8 @@ export class RedisRoomLog implements LiveRoomStore {
   }
 
   async remove(code: string): Promise<void> {
-    await this.removeScript([leaseKey(code), snapKey(code), eventsKey(code), aliveKey(code), DIRECTORY], [this.me, code]);
+    this.ledger?.forget(code);
+    await this.removeScript([leaseKey(code), snapKey(code), eventsKey(code), aliveKey(code), DIRECTORY, opsKey(code)], [this.me, code]);
   }
 
   /** Rooms are taken over one by one through their leases, never all at start. */
@@ -120,16 +136,23 @@ export class RedisRoomLog implements LiveRoomStore {
     return this.redis.smembers(DIRECTORY);
   }
 
-  /** The stored room (snapshot and the events after it), or null if it has none. */
+  /** The stored room (snapshot, the events after it, the operation keys), or null if it has none. */
   async load(code: string): Promise<StoredRoom | null> {
-    const [snap, entries] = await Promise.all([this.redis.get(snapKey(code)), this.redis.lrange(eventsKey(code), 0, -1)]);
+    const [snap, entries, ops] = await Promise.all([
+      this.redis.get(snapKey(code)),
+      this.redis.lrange(eventsKey(code), 0, -1),
+      this.redis.zrange(opsKey(code), '0', '-1', 'WITHSCORES'),
+    ]);
     if (snap === null) return null;
+    const opKeys: Array<[string, number]> = [];
+    for (let i = 0; i + 1 < ops.length; i += 2) opKeys.push([ops[i] as string, Number(ops[i + 1])]);
+    this.ledger?.load(code, opKeys);
     const body = JSON.parse(snap) as Snapshot;
     const events = entries.map((entry) => {
       const a = entry.indexOf(' ');
       const b = entry.indexOf(' ', a + 1);
       return { seq: Number(entry.slice(0, a)), at: Number(entry.slice(a + 1, b)), event: JSON.parse(entry.slice(b + 1)) as RoomEvent };
     });
-    return { code, owner: body.owner, seq: body.seq, state: body.state, events };
+    return { code, owner: body.owner, seq: body.seq, state: body.state, events, opKeys };
   }
 }

@@ -2,24 +2,34 @@
  * Taking over rooms whose owner is gone: on demand (an operation for an ownerless room) and on a timer (rooms of
  * the directory without a lease), so a room whose players are all waiting also comes back. The lease decides
  * which process wins; the winner replays the room from Redis through `registry.adopt` (the same path as a
- * restart), gives the downtime back to an open question, and brings back online the seats whose sockets are
- * still connected to some process (they never left their Socket.IO rooms, so broadcasts reach them again).
+ * restart) and gives the downtime back to an open question.
+ *
+ * Seats follow sockets, not takeovers: a takeover is not news to a phone whose socket stayed up (on a survivor,
+ * or anywhere after a Redis restart). The seats that were online stay online, in the same turn of the event loop as
+ * the replay (the restart path's `restore` marks everyone offline), and then every process is asked which seats it
+ * still holds (presence.ts): a seat goes offline only once that look is complete and finds no socket for it, and
+ * a seat found held while marked offline comes back.
  */
 import type { RoomRegistry } from '../rooms/registry';
 import type { RoomOps } from '../net/room-ops';
-import { playersRoom, type ArenaServer } from '../net/transport';
+import { getEntry } from '../rooms/table';
+import type { RoomState } from '../rooms/types';
 import { leaseKey } from './keys';
 import type { Leases } from './lease';
+import type { SeatPresence } from './presence';
 import type { RedisRoomLog } from './redis-room-log';
 import type { Redis } from 'ioredis';
 
+/** How long a takeover keeps asking the processes about the room's sockets before it leaves the seats as they are. */
+const VERIFY_BUDGET_MS = 30_000;
+
 export interface TakeoverDeps {
-  io: ArenaServer;
   redis: Redis;
   registry: RoomRegistry;
   local: RoomOps;
   leases: Leases;
   log: RedisRoomLog;
+  presence: SeatPresence;
   now: () => number;
   logError: (m: string, err?: unknown) => void;
   /** Tells the operator (and the tests) how long a room was without an owner. */
@@ -45,9 +55,17 @@ export class Takeover {
 
   /** Looks for ownerless rooms every `everyMs`. */
   watch(everyMs: number): void {
+    // Logged once per outage, not once a sweep.
+    let failing = false;
     const tick = (): void => {
       void this.sweep()
-        .catch((err: unknown) => this.deps.logError('looking for ownerless rooms failed', err))
+        .then(
+          () => void (failing = false),
+          (err: unknown) => {
+            if (!failing) this.deps.logError('looking for ownerless rooms failed', err);
+            failing = true;
+          },
+        )
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, everyMs);
         });
@@ -82,11 +100,13 @@ export class Takeover {
       }
       const now = this.deps.now();
       const downtimeMs = alive === null ? 0 : Math.max(0, now - alive);
-      const shell = registry.adopt(stored, downtimeMs);
+      let online: string[] = [];
+      const shell = registry.adopt(stored, downtimeMs, (before) => (online = onlineSeats(before)));
       if (!shell) return false;
+      for (const id of online) void this.deps.local.reattach(code, id);
       await registry.settled(code);
       this.deps.tookOver?.(code, downtimeMs);
-      await this.revive(code);
+      void this.verify(code, online).catch((err: unknown) => this.deps.logError(`checking the seats of room ${code} failed`, err));
       return true;
     } catch (err) {
       this.deps.logError(`taking over room ${code} failed`, err);
@@ -95,12 +115,28 @@ export class Takeover {
     }
   }
 
-  /** Seats whose sockets are still connected (on any process) come back online, as a recovered socket would. */
-  private async revive(code: string): Promise<void> {
-    const sockets = await this.deps.io.in(playersRoom(code)).fetchSockets();
-    const seats = new Set<string>();
-    for (const s of sockets) if (s.data.code === code && s.data.playerId !== undefined) seats.add(s.data.playerId);
-    for (const id of seats) await this.deps.local.reattach(code, id);
-    await this.deps.registry.settled(code);
+  /** Asks every process which seats of the room it holds: the ones held nowhere go offline, held offline ones return. */
+  private async verify(code: string, online: string[]): Promise<void> {
+    const { presence, registry } = this.deps;
+    const epochs = new Map(online.map((id) => [id, presence.epoch(code, id)]));
+    const { held, complete } = await presence.heldAnywhere(code, VERIFY_BUDGET_MS);
+    const room = registry.get(code);
+    if (!room) return;
+    for (const id of held) {
+      if (room.player(id)?.connected !== false) continue;
+      presence.bump(code, id);
+      void this.deps.local.reattach(code, id);
+    }
+    // Not every process answered: nothing is known gone, so nothing goes offline (a process that comes back
+    // announces its seats by itself).
+    if (!complete) return;
+    for (const id of online) {
+      if (held.has(id) || presence.epoch(code, id) !== epochs.get(id) || room.player(id)?.connected !== true) continue;
+      room.dispatch({ type: 'disconnect', playerId: id });
+    }
   }
+}
+
+function onlineSeats(state: RoomState): string[] {
+  return state.order.filter((id) => getEntry(state.players, id)?.connected === true);
 }

@@ -3,7 +3,7 @@
  * fallback so join links (`/join/ABC123`, `/?code=ABC123`) open the client. Security headers come from helmet
  * (policy in security.ts); static files from the precompressed build (static.ts).
  */
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { RoomCodeSchema } from '../../shared/protocol';
 import type { TrustProxy } from '../config';
 import type { Logger } from '../log';
@@ -12,9 +12,16 @@ import { reportJson, summaryCsv } from '../report/summary';
 import { securityHeaders } from './security';
 import { ClientFiles, clientPath, REVALIDATE } from './static';
 
+/**
+ * /readyz's body. `ok` false (503) only when a check that stops games fails; a failing check marked `degraded`
+ * only degrades the service (`degraded: true`, still 200: the load balancer keeps sending players here).
+ */
 export interface ReadyReport {
   ok: boolean;
-  checks: Record<string, { ok: boolean; detail?: string }>;
+  /** Some check that only limits a feature fails (the process stays ready). */
+  degraded?: boolean;
+  /** `degraded`: a failing check that limits a feature but leaves the process ready (it stays in the balancer). */
+  checks: Record<string, { ok: boolean; detail?: string; degraded?: boolean }>;
 }
 
 export interface HttpOptions {
@@ -34,6 +41,8 @@ export interface HttpOptions {
   ready?: () => Promise<ReadyReport>;
   /** Request lines at debug level, failures at error. */
   logger?: Logger;
+  /** Where failures are logged when there is no `logger` (the server's error log). */
+  log?: (message: string, err?: unknown) => void;
   /** Counts a refusal by a rate limit (metrics). */
   rateLimited?: (where: string) => void;
 }
@@ -55,6 +64,10 @@ export function createHttpApp(opts: HttpOptions): Express {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ok: true });
   });
+  const fail = (message: string, err: unknown, path?: string): void => {
+    if (opts.logger) opts.logger.error({ err, ...(path === undefined ? {} : { path: path.slice(0, 200) }) }, message);
+    else opts.log?.(message, err);
+  };
   app.get('/readyz', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     if (!opts.ready) return void res.json({ ok: true, checks: {} });
@@ -70,17 +83,17 @@ export function createHttpApp(opts: HttpOptions): Express {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ origin: opts.joinOrigin(req.headers.host) });
   });
-  app.post('/api/rooms/:code/report.csv', (req, res) => sendReport(opts, req, res));
+  app.post('/api/rooms/:code/report.csv', (req, res) => sendReport(opts, fail, req, res));
   // The per-question summary (share right, top mistakes): same guard, same secret header.
-  app.post('/api/rooms/:code/summary.csv', (req, res) => sendReport(opts, req, res, summaryCsv, 'summary'));
+  app.post('/api/rooms/:code/summary.csv', (req, res) => sendReport(opts, fail, req, res, summaryCsv, 'summary'));
   // Both, as data for the report page (client/src/screens/report): same guard, same secret header.
-  app.post('/api/rooms/:code/report.json', (req, res) => sendReport(opts, req, res, reportJson, 'report', 'application/json'));
+  app.post('/api/rooms/:code/report.json', (req, res) => sendReport(opts, fail, req, res, reportJson, 'report', 'application/json'));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found' });
   });
   const files = new ClientFiles(opts.clientDir);
   const failed = (res: Response) => (err: unknown) => {
-    opts.logger?.error({ err }, 'sending a client file failed');
+    fail('sending a client file failed', err);
     if (!res.headersSent) res.status(500).end();
   };
   app.use((req, res) => {
@@ -105,7 +118,22 @@ export function createHttpApp(opts: HttpOptions): Express {
     }
     files.send(req, res, '/index.html', failed(res));
   });
+  // Anything that escaped a route: JSON with a code (never Express's HTML page, which would also print the stack
+  // to stderr), logged through the server's logger.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = httpStatus(err);
+    if (status >= 500) fail('request failed', err, req.path);
+    if (res.headersSent) return void res.end();
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(status).json({ error: status >= 500 ? 'internal' : 'bad-request' });
+  });
   return app;
+}
+
+/** A client error's status (a malformed URL, a body too large), else 500. */
+function httpStatus(err: unknown): number {
+  const status = typeof err === 'object' && err !== null ? ((err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode) : undefined;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
 function requestLog(logger: Logger) {
@@ -120,7 +148,8 @@ function requestLog(logger: Logger) {
 }
 
 async function sendReport(
-  opts: HttpOptions, req: Request, res: Response, format: (rows: ReportRow[]) => string = toCsv, suffix = '', type = 'text/csv',
+  opts: HttpOptions, fail: (message: string, err: unknown, path?: string) => void, req: Request, res: Response,
+  format: (rows: ReportRow[]) => string = toCsv, suffix = '', type = 'text/csv',
 ): Promise<void> {
   const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   res.setHeader('Cache-Control', 'no-store');
@@ -131,8 +160,16 @@ async function sendReport(
   }
   const code = RoomCodeSchema.safeParse(req.params.code);
   const secret = req.get(HOST_SECRET_HEADER);
-  const rows =
-    code.success && typeof secret === 'string' && secret.length > 0 && secret.length <= 100 ? await opts.report(code.data, secret) : null;
+  let rows: ReportRow[] | null;
+  try {
+    rows = code.success && typeof secret === 'string' && secret.length > 0 && secret.length <= 100 ? await opts.report(code.data, secret) : null;
+  } catch (err) {
+    // The report store is away and no copy of this game was at hand: say so, and when to try again.
+    fail('reading a report failed', err, req.path);
+    res.setHeader('Retry-After', '5');
+    res.status(503).json({ error: 'unavailable' });
+    return;
+  }
   if (!rows) {
     opts.failedAttempt(address);
     // One answer for an unknown room and a wrong secret: no oracle for guessing codes.

@@ -4,6 +4,7 @@
  * data are kept here (roles.ts). Failed
  * joins, resumes and host claims are charged (attempts.ts), so codes and secrets cannot be guessed by brute force.
  */
+import { isRudeNickname } from '../names/nickname-filter';
 import {
   ClaimHostSchema,
   CreateRoomSchema,
@@ -21,7 +22,6 @@ import {
   type CreatedRoom,
   type HostView,
   type ErrorCode,
-  type RoomSettings,
   type SeatGrant,
 } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
@@ -31,20 +31,17 @@ import { hashSecret, randomToken, type RoomRegistry } from '../rooms/registry';
 import { hostView } from '../rooms/views';
 import type { SharedLimiters } from './address-limiter';
 import { AttemptLimits, type AttemptSpecs } from './attempts';
-import { accept, guarded, refuse, type Logger, type Reply } from './guard';
+import { accept, answerUnknown, guarded, refuse, type Logger, type Reply } from './guard';
 import { TokenBucket, type BucketSpec } from './rate-limit';
 import { bindHost, bindRoom, bindSeat, dropAll, dropHost, dropSeat, tell, type ArenaSocket } from './roles';
 import type { RoomOps } from './room-ops';
 import type { ArenaServer } from './transport';
+import type { SolveTasks } from '../tasks/types';
 
 export interface HandlerLimits extends AttemptSpecs {
   /** Events per socket. */
   socket: BucketSpec;
 }
-
-/** Solves a settings' teacher tasks off the event loop, charged to `requester` whether they solve or not. */
-export type SolveTasks = (settings: RoomSettings, requester: string) => Promise<SolveOutcome>;
-export type SolveOutcome = { ok: true; solved?: Question[] } | { ok: false; error: ErrorCode; detail?: string };
 
 /** Makes a room in this process (which then runs it) for `owner`, the creator's address. */
 export type CreateRoomFn = (req: CreateRoom, owner: string, solved: Question[] | undefined) => Reply<Omit<CreatedRoom, 'player'>>;
@@ -60,6 +57,8 @@ export interface HandlerContext {
   limits: HandlerLimits;
   log: Logger;
   solveTasks?: SolveTasks;
+  /** The last-resort bound on every ack (guard.ts); default ACK_DEADLINE_MS. */
+  ackDeadlineMs?: number;
   /** Per-address budgets shared by a cluster through Redis; absent: this process's own. */
   shared?: Pick<SharedLimiters, 'attempts' | 'createAddress'>;
 }
@@ -84,8 +83,11 @@ export function attachHandlers(ctx: HandlerContext): void {
     const bucket = new TokenBucket(ctx.limits.socket, ctx.clock);
     const creations = attempts.socketCreations();
     const address = socket.data.address ?? socket.handshake.address;
-    const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, fn: (p: S['_output']) => Reply<T>) =>
-      guarded(socket, bucket, ctx.log, event, schema, fn);
+    const known = new Set<string>();
+    const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, fn: (p: S['_output']) => Reply<T>): void => {
+      known.add(event);
+      guarded(socket, bucket, ctx.log, event, schema, fn, ctx.ackDeadlineMs);
+    };
     /** Runs an attempt on `code`, charging a costly failure and remembering a success. */
     const attempt = async <T>(code: string, fn: () => Reply<T>): Promise<Ack<T>> => {
       if (!(await attempts.allowed(address, code))) return refuse('rate-limited');
@@ -98,13 +100,18 @@ export function attachHandlers(ctx: HandlerContext): void {
 
     on('room:create', CreateRoomSchema, async (p) => {
       if (p.mode === 'party' && p.nickname === undefined) return refuse('bad-payload', 'nickname: required in party mode');
+      if (p.nickname !== undefined && isRudeNickname(p.nickname)) return refuse('nickname-refused');
       if (!(await attempts.takeCreation(address, creations))) return refuse('rate-limited');
       if (ctx.roomsFull(address)) return refuse('too-many-rooms');
       const solved = ctx.solveTasks ? await ctx.solveTasks(p.settings, address) : { ok: true as const };
       if (!solved.ok) return refuse(solved.error, solved.detail);
       return createRoom(ctx, socket, p, address, solved.solved);
     });
-    on('room:join', JoinRoomSchema, (p) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'join', nickname: p.nickname })));
+    on('room:join', JoinRoomSchema, (p) => {
+      // Checked before the room is asked (a rude name is not a failed guess at a code, and costs nothing there).
+      if (isRudeNickname(p.nickname)) return refuse('nickname-refused');
+      return attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'join', nickname: p.nickname }));
+    });
     on('room:resume', ResumePlayerSchema, (p) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'resume', token: p.resumeToken })));
     on('host:claim', ClaimHostSchema, (p) => attempt(p.code, () => claimHost(ctx, socket, p.code, p.hostSecret)));
     on('host:command', HostCommandSchema, async (command) => {
@@ -147,6 +154,7 @@ export function attachHandlers(ctx: HandlerContext): void {
       if (p?.clientNow !== undefined) data.clientNow = p.clientNow;
       return accept(data);
     });
+    answerUnknown(socket, bucket, ctx.log, known);
     socket.on('disconnect', () => {
       // `socket.data` is left as it is: Socket.IO keeps it for connection-state recovery, and `reattach` needs the
       // seat back from it. The seat goes offline unless another socket (on any process) still holds it.

@@ -13,7 +13,7 @@ import type { RoomShell } from '../rooms/shell';
 import type { RoomEvent } from '../rooms/types';
 import { answerState, hostView, playerPhaseView, youView } from '../rooms/views';
 import { accept, refuse, type Reply } from './guard';
-import { playerRoom, playersRoom, type ArenaServer } from './transport';
+import { playerRoom, type ArenaServer } from './transport';
 
 export type SeatEvent = Extract<RoomEvent, { type: 'join' | 'resume' }>;
 
@@ -44,17 +44,25 @@ export interface RoomOps {
 export type RoomOpName = keyof RoomOps;
 export const ROOM_OPS: readonly RoomOpName[] = ['seat', 'claim', 'hostPhase', 'host', 'submit', 'draft', 'ready', 'leave', 'reattach'];
 
+/** How a cluster learns which seats of a room still have a socket somewhere (server/cluster/presence.ts). */
+export interface DisconnectCheck {
+  /** How long a room's disconnects are gathered before one look at its sockets. */
+  batchMs: number;
+  /** The seats of `code` with a socket on some process; `complete` false when not every process answered. */
+  held(code: string): Promise<{ held: Set<string>; complete: boolean }>;
+}
+
 /**
- * The operations on rooms held in this process's registry. `batchDisconnectsMs` (cluster mode): disconnects of a
- * room are checked together after this long, with one cluster-wide look at the room's sockets instead of one per
+ * The operations on rooms held in this process's registry. `disconnects` (cluster mode): disconnects of a room
+ * are checked together after a short batch, with one cluster-wide look at the room's sockets instead of one per
  * seat (a class closing its tabs at once would otherwise ask every process 2,000 times).
  */
-export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clock, batchDisconnectsMs?: number): RoomOps {
+export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clock, disconnects?: DisconnectCheck): RoomOps {
   const hostRoom = (code: string, hostKey: string): RoomShell | null => {
     const room = registry.get(code);
     return room && matchesHash(hostKey, room.state.hostKeyHash) ? room : null;
   };
-  const gone = batchDisconnectsMs === undefined ? null : disconnectBatcher(io, registry, clock, batchDisconnectsMs);
+  const gone = disconnects === undefined ? null : disconnectBatcher(registry, clock, disconnects);
   return {
     seat(code, event, held) {
       const room = registry.get(code);
@@ -125,26 +133,37 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
   };
 }
 
-/** Collects a room's disconnects for `ms`, then marks offline the seats that no socket (on any process) holds. */
-function disconnectBatcher(io: ArenaServer, registry: RoomRegistry, clock: Clock, ms: number) {
+/** Collects a room's disconnects for a moment, then marks offline the seats that no socket (on any process) holds. */
+function disconnectBatcher(registry: RoomRegistry, clock: Clock, check: DisconnectCheck) {
   const waiting = new Map<string, Set<string>>();
-  const check = async (code: string): Promise<void> => {
+  /** A look that not every process answered is tried again this many times; until then the seats stay online. */
+  const TRIES = 10;
+  const schedule = (code: string, seats: Iterable<string>, tries: number): void => {
+    let pending = waiting.get(code);
+    if (!pending) {
+      pending = new Set();
+      waiting.set(code, pending);
+      clock.setTimeout(() => void look(code, tries).catch(() => waiting.delete(code)), check.batchMs);
+    }
+    for (const id of seats) pending.add(id);
+  };
+  const look = async (code: string, tries: number): Promise<void> => {
     const seats = waiting.get(code);
     waiting.delete(code);
     if (!seats) return;
-    const sockets = await io.in(playersRoom(code)).fetchSockets();
-    const held = new Set(sockets.map((s) => s.data.playerId));
+    const { held, complete } = await check.held(code);
     const room = registry.get(code);
-    for (const id of seats) if (room?.player(id) && !held.has(id)) room.dispatch({ type: 'disconnect', playerId: id });
+    if (!room) return;
+    const unsure: string[] = [];
+    for (const id of seats) {
+      if (!room.player(id) || held.has(id)) continue;
+      if (complete) room.dispatch({ type: 'disconnect', playerId: id });
+      else unsure.push(id);
+    }
+    if (unsure.length > 0 && tries > 1) schedule(code, unsure, tries - 1);
   };
   return (code: string, playerId: string): Ack<null> => {
-    let seats = waiting.get(code);
-    if (!seats) {
-      seats = new Set();
-      waiting.set(code, seats);
-      clock.setTimeout(() => void check(code).catch(() => waiting.delete(code)), ms);
-    }
-    seats.add(playerId);
+    schedule(code, [playerId], TRIES);
     return accept(null);
   };
 }

@@ -3,6 +3,7 @@
  * (the reveal's "who got it"), scores and who is ready. Classroom rooms never send it: there a player sees only
  * their own seat and the top of the board.
  */
+import { shownName } from './shown-names';
 import type { PartyPlayer, PartyView } from '../../shared/protocol';
 import { outcomeOf } from '../../shared/report/outcome';
 import { readyIds } from './ready';
@@ -22,7 +23,7 @@ export function partyView(state: RoomState): PartyView | undefined {
     const p = getEntry(state.players, id);
     if (!p) continue;
     // The room's first seat is the creator's: createRoom seats them before anyone can join.
-    const entry: PartyPlayer = { playerId: p.id, nickname: p.nickname, score: p.score, rank: p.rank, connected: p.connected, creator: p.seat === 0, ready: ready.includes(p.id) };
+    const entry: PartyPlayer = { playerId: p.id, nickname: shownName(state, p), score: p.score, rank: p.rank, connected: p.connected, creator: p.seat === 0, ready: ready.includes(p.id) };
     if (state.phase === 'question') entry.answered = getEntry(state.answers, p.id)?.final != null;
     const r = round?.results[p.id];
     if (round) entry.result = r ? { outcome: outcomeOf(r), points: r.points } : { outcome: 'no answer', points: 0 };

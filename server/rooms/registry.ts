@@ -122,8 +122,9 @@ export class RoomRegistry {
   /**
    * Runs one stored room here: its snapshot plus the events after it replayed through the pure machine, then the
    * `restore` event. Used at start and when this process takes over a room whose owner died (cluster mode).
+   * `replayed`: sees the room as it was stored, before `restore` (which marks every seat offline).
    */
-  adopt(stored: StoredRoom, downtimeMs: number): RoomShell | null {
+  adopt(stored: StoredRoom, downtimeMs: number, replayed?: (state: RoomState) => void): RoomShell | null {
     const now = this.opts.clock.now();
     try {
       let state: RoomState = stored.state;
@@ -139,6 +140,7 @@ export class RoomRegistry {
         this.opts.store.remove(stored.code)?.catch((err: unknown) => this.opts.sink.error(`removing room ${stored.code} failed`, err));
         return null;
       }
+      replayed?.(state);
       const shell = this.add(state, stored.owner, seq);
       shell.dispatch({ type: 'restore', downtimeMs });
       return shell;

@@ -20,6 +20,7 @@ import type { PublicQuestion, Question } from '../../shared/questions/types';
 import { layersAllowed, questionFor, totalQuestions, variantOf } from './questions';
 import { partyView } from './party-view';
 import { personalReview } from './review';
+import { shownName } from './shown-names';
 import { getEntry } from './table';
 import type { PhaseOf, PlayerRecord, RoomState } from './types';
 
@@ -33,7 +34,7 @@ export function summary(state: RoomState): SettingsSummary {
   const s = state.settings;
   return {
     questionCount: totalQuestions(state),
-    secondsPerQuestion: s.secondsPerQuestion,
+    secondsPerQuestion: s.secondsPerQuestion ?? null,
     entryMode: s.entryMode,
     variants: s.variants,
     speedScoring: s.speedScoring,
@@ -51,7 +52,7 @@ export function timerView(state: PhaseOf<'question'>, now: number): TimerView {
 export function topEntries(state: RoomState, n: number): LeaderboardEntry[] {
   return rankOrder(state.players, state.order)
     .slice(0, n)
-    .map((p) => entry(p));
+    .map((p) => entry(state, p));
 }
 
 /**
@@ -61,11 +62,11 @@ export function topEntries(state: RoomState, n: number): LeaderboardEntry[] {
 export function podiumEntries(state: RoomState): LeaderboardEntry[] {
   const list = rankOrder(state.players, state.order);
   const end = list.findIndex((p) => p.rank > PODIUM);
-  return list.slice(0, Math.min(end < 0 ? list.length : end, PODIUM_MAX)).map((p) => entry(p));
+  return list.slice(0, Math.min(end < 0 ? list.length : end, PODIUM_MAX)).map((p) => entry(state, p));
 }
 
-function entry(p: PlayerRecord & { rank: number }): LeaderboardEntry {
-  return { rank: p.rank, playerId: p.id, nickname: p.nickname, score: p.score, streak: p.streak };
+function entry(state: RoomState, p: PlayerRecord & { rank: number }): LeaderboardEntry {
+  return { rank: p.rank, playerId: p.id, nickname: shownName(state, p), score: p.score, streak: p.streak };
 }
 
 /** The opaque id a client sees for question `index` as `player` gets it: position and variant, never the seed. */
@@ -113,7 +114,7 @@ function phaseView(state: RoomState, now: number, player?: PlayerRecord): Player
     case 'leaderboard':
       return { phase: 'leaderboard', index: state.index, total, top: topEntries(state, PLAYER_TOP), playerCount: state.order.length };
     case 'finished':
-      return { phase: 'finished', total, podium: podiumEntries(state), playerCount: state.order.length };
+      return { phase: 'finished', total, played: state.rounds.length, podium: podiumEntries(state), playerCount: state.order.length };
     default:
       return assertNever(state);
   }
@@ -130,6 +131,7 @@ export function youView(state: RoomState, player: PlayerRecord): YouView {
     playerCount: state.order.length,
     answer: answerState(state, player),
   };
+  if (state.settings.names === 'generated') you.shownAs = shownName(state, player);
   // From the first reveal on, the same ranking as the leaderboard and the podium, with the gap to the next place.
   if (state.rounds.length > 0 || state.phase === 'finished') {
     const ranked = rankedPlayers(state.players, state.order);
@@ -137,7 +139,8 @@ export function youView(state: RoomState, player: PlayerRecord): YouView {
     if (pos !== undefined) {
       you.rank = ranked.list[pos]?.rank ?? null;
       you.tied = isTied(ranked.list, pos);
-      you.gap = gapAt(ranked.list, pos);
+      // The gap names the neighbour as the boards do: under its generated name when names are hidden.
+      you.gap = gapAt(ranked.list, pos, (p) => shownName(state, p));
     }
   }
   if (state.phase === 'finished') you.review = personalReview(state, player);
@@ -171,7 +174,7 @@ export function hostView(state: RoomState, now: number): HostView {
     joinPath: `/join/${state.code}`,
     players: players.map((p) => ({
       playerId: p.id,
-      nickname: p.nickname,
+      nickname: shownName(state, p),
       connected: p.connected,
       score: p.score,
       answered: state.phase === 'question' && getEntry(state.answers, p.id)?.final != null,
@@ -201,6 +204,7 @@ export function hostView(state: RoomState, now: number): HostView {
         ...common,
         phase: 'finished',
         total,
+        played: state.rounds.length,
         podium: podiumEntries(state),
         ranking: topEntries(state, state.order.length),
         reportPath: `/api/rooms/${state.code}/report.csv`,

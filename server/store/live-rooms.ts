@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { RoomEvent, RoomState } from '../rooms/types';
+import { LEDGER_WINDOW_MS, type OpLedger } from './op-ledger';
 
 export interface StoredRoom {
   code: string;
@@ -16,6 +17,8 @@ export interface StoredRoom {
   seq: number;
   /** Events after the snapshot, in order. */
   events: Array<{ seq: number; at: number; event: RoomEvent }>;
+  /** Keys of the operations the room applied lately, with when (store/op-ledger.ts). */
+  opKeys?: Array<[key: string, at: number]>;
 }
 
 /**
@@ -49,11 +52,26 @@ CREATE TABLE IF NOT EXISTS live_events (
   PRIMARY KEY (code, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS live_ops (
+  code TEXT NOT NULL,
+  key TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (code, key)
+) WITHOUT ROWID;
 `;
 
-export function liveRoomStore(db: Database.Database): LiveRoomStore {
+/** `ledger`: the keys of the operations that stored each event are kept with it (in the same transaction). */
+export function liveRoomStore(db: Database.Database, ledger?: OpLedger): LiveRoomStore {
   db.exec(SCHEMA);
   const insertEvent = db.prepare('INSERT OR REPLACE INTO live_events (code, seq, at, event_json) VALUES (?, ?, ?, ?)');
+  const insertOp = db.prepare('INSERT OR REPLACE INTO live_ops (code, key, at) VALUES (?, ?, ?)');
+  const dropOpsBefore = db.prepare('DELETE FROM live_ops WHERE code = ? AND at < ?');
+  const dropOps = db.prepare('DELETE FROM live_ops WHERE code = ?');
+  const opsOf = db.prepare<[string], { key: string; at: number }>('SELECT key, at FROM live_ops WHERE code = ?');
+  const appendKeyed = db.transaction((code: string, seq: number, at: number, json: string, key: string) => {
+    insertEvent.run(code, seq, at, json);
+    insertOp.run(code, key, at);
+  });
   const upsertRoom = db.prepare(
     'INSERT INTO live_rooms (code, seq, owner, updated_at, state_json) VALUES (?, ?, ?, ?, ?) ' +
       'ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, owner = excluded.owner, updated_at = excluded.updated_at, state_json = excluded.state_json',
@@ -70,23 +88,40 @@ export function liveRoomStore(db: Database.Database): LiveRoomStore {
   const snapshot = db.transaction((code: string, seq: number, owner: string, state: RoomState, at: number) => {
     upsertRoom.run(code, seq, owner, at, JSON.stringify(state));
     dropEventsUpTo.run(code, seq);
+    dropOpsBefore.run(code, at - LEDGER_WINDOW_MS);
   });
   const remove = db.transaction((code: string) => {
     dropRoom.run(code);
     dropEvents.run(code);
+    dropOps.run(code);
   });
   return {
-    append: (code, seq, at, event) => void insertEvent.run(code, seq, at, JSON.stringify(event)),
-    snapshot: (code, seq, owner, state, at) => snapshot(code, seq, owner, state, at),
-    remove: (code) => remove(code),
+    append(code, seq, at, event) {
+      const key = ledger?.keyFor(code, at);
+      if (key === undefined) insertEvent.run(code, seq, at, JSON.stringify(event));
+      else appendKeyed(code, seq, at, JSON.stringify(event), key);
+    },
+    snapshot(code, seq, owner, state, at) {
+      snapshot(code, seq, owner, state, at);
+      ledger?.trim(code, at);
+    },
+    remove(code) {
+      remove(code);
+      ledger?.forget(code);
+    },
     loadAll: () =>
-      rooms.all().map((r) => ({
-        code: r.code,
-        owner: r.owner,
-        seq: r.seq,
-        state: JSON.parse(r.state_json) as RoomState,
-        events: eventsOf.all(r.code, r.seq).map((e) => ({ seq: e.seq, at: e.at, event: JSON.parse(e.event_json) as RoomEvent })),
-      })),
+      rooms.all().map((r) => {
+        const opKeys = opsOf.all(r.code).map((o): [string, number] => [o.key, o.at]);
+        ledger?.load(r.code, opKeys);
+        return {
+          code: r.code,
+          owner: r.owner,
+          seq: r.seq,
+          state: JSON.parse(r.state_json) as RoomState,
+          events: eventsOf.all(r.code, r.seq).map((e) => ({ seq: e.seq, at: e.at, event: JSON.parse(e.event_json) as RoomEvent })),
+          opKeys,
+        };
+      }),
     heartbeat: (at) => void setMeta.run('alive_at', at),
     lastAlive: () => getMeta.get('alive_at')?.value ?? null,
   };

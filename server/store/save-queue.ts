@@ -2,11 +2,33 @@
  * Finished games on their way into the store. A game ends inside the room's synchronous state machine, and the
  * database (PostgreSQL above all) may be briefly away: the game is queued here, saved in order, and retried with
  * a doubling delay while the failure looks like a connection problem, so a restart of the database loses no
- * report. Until it is saved its report is served from here, and /readyz fails while saves are failing.
+ * report. Until it is saved its report is served from here, and /readyz reports the store as degraded while saves
+ * are failing (games go on: only reports wait).
+ *
+ * In a cluster the queue is also kept on a shelf every process reads (`share`, cluster/report-shelf.ts): any
+ * process serves the report of a game that waits for the database, and a game whose process died before saving
+ * it is picked up and saved by another.
  */
 import type { ReportRow } from '../report/csv';
 import { hashSecret, type GameStore, type StoredGame } from './game-store';
 import { isConnectionError } from './transient';
+
+/** Finished games where every process of a cluster finds them (Redis), until saved and for a while after. */
+export interface ReportShelf {
+  /** Shelves a game this process is about to save (claimed by it). */
+  put(game: StoredGame): Promise<void>;
+  /** The game is in the store: it leaves the unsaved list (its report stays on the shelf for a while). */
+  saved(game: StoredGame): Promise<void>;
+  /** This process still tries to save the game: its claim is renewed. */
+  claim(game: StoredGame): Promise<void>;
+  /** The rows of a shelved game for the holder of its host secret, or null. */
+  find(code: string, hostSecret: string): Promise<ReportRow[] | null>;
+  /** Unsaved games nobody claims any more (their process died), each now claimed by this process. */
+  orphans(): Promise<StoredGame[]>;
+}
+
+/** How often a process looks for games whose process died before saving them. */
+const ORPHAN_SWEEP_MS = 10_000;
 
 export interface SaveQueueOptions {
   log: (message: string, err?: unknown) => void;
@@ -22,16 +44,45 @@ export class SaveQueue {
   private failing: unknown = null;
   private wake: (() => void) | null = null;
   private closed = false;
+  private shelf: ReportShelf | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: GameStore,
     private readonly opts: SaveQueueOptions,
   ) {}
 
+  /** Keeps queued games on `shelf` too, and saves the ones other processes left unsaved (looked for every `sweepMs`). */
+  share(shelf: ReportShelf, sweepMs = ORPHAN_SWEEP_MS): void {
+    this.shelf = shelf;
+    const sweep = (): void => {
+      void shelf
+        .orphans()
+        .then((games) => {
+          for (const g of games) if (!this.queue.some((q) => sameGame(q, g))) this.enqueue(g);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.sweeper) this.sweeper = setTimeout(sweep, sweepMs).unref();
+        });
+    };
+    this.sweeper = setTimeout(sweep, sweepMs).unref();
+  }
+
   /** Queues a finished game; never throws (failures are logged and retried). */
   save(game: StoredGame): void {
+    this.shelf?.put(game).catch((err: unknown) => this.opts.log(`shelving game ${game.code} failed; only this process serves its report until it is saved`, err));
+    this.enqueue(game);
+  }
+
+  private enqueue(game: StoredGame): void {
     this.queue.push(game);
     this.kick();
+  }
+
+  /** The report of a game not saved yet: waiting here, or (in a cluster) on the shared shelf. */
+  async findWaiting(code: string, hostSecret: string): Promise<ReportRow[] | null> {
+    return this.findPending(code, hostSecret) ?? (this.shelf ? this.shelf.find(code, hostSecret).catch(() => null) : null);
   }
 
   private kick(): void {
@@ -62,7 +113,7 @@ export class SaveQueue {
     return null;
   }
 
-  /** Rejects while saves are failing (readiness), naming how many games wait. */
+  /** Rejects while saves are failing (readiness: degraded), naming how many games wait. */
   check(): void {
     if (this.failing !== null && this.queue.length > 0) {
       const code = (this.failing as { code?: unknown }).code;
@@ -73,6 +124,8 @@ export class SaveQueue {
   /** Stops retrying after one more prompt try, waiting at most `timeoutMs`; logs every game left unsaved. */
   async close(timeoutMs: number): Promise<void> {
     this.closed = true;
+    if (this.sweeper) clearTimeout(this.sweeper);
+    this.sweeper = null;
     this.wake?.();
     const running = this.running;
     if (running) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
@@ -88,6 +141,7 @@ export class SaveQueue {
       try {
         await this.store.saveGame(game);
         if (this.failing !== null) this.opts.log(`saving finished games works again (game ${game.code} saved)`);
+        this.shelf?.saved(game).catch(() => undefined);
         this.queue.shift();
         this.failing = null;
         delay = first;
@@ -103,6 +157,7 @@ export class SaveQueue {
         }
         if (this.closed) return;
         this.opts.log(`saving game ${game.code} failed; retrying in ${delay} ms (${this.queue.length} waiting)`, err);
+        for (const g of this.queue) this.shelf?.claim(g).catch(() => undefined);
       }
       await new Promise<void>((resolve) => {
         this.wake = resolve;
@@ -113,3 +168,5 @@ export class SaveQueue {
     }
   }
 }
+
+const sameGame = (a: StoredGame, b: StoredGame): boolean => a.code === b.code && a.hostKeyHash === b.hostKeyHash && a.finishedAt === b.finishedAt;

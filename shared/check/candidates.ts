@@ -14,9 +14,10 @@ export interface CandidateExpr {
 const LAYERED = new Set(['chain', 'nested', 'activation']);
 
 /**
- * The usual wrong answers built from the question's own structure (answer-checking.md rule 7), in priority
- * order: the solver's distractors first (their feedback is the most specific), then the ones built here
- * from layers and paths, then a flipped sign and the reciprocal. Unreadable pieces are skipped.
+ * The usual wrong answers built from the question's own structure
+ * (docs/answer-checking.md#rule-7-naming-the-mistake), in priority order: the solver's distractors first (their
+ * feedback is the most specific), then the ones built here from layers and paths, then a flipped sign and the
+ * reciprocal. Unreadable pieces are skipped.
  */
 export function buildCandidates(q: Question, expected: Expr, vars: readonly string[]): CandidateExpr[] {
   const out: CandidateExpr[] = [];

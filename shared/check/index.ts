@@ -1,5 +1,5 @@
 /**
- * Public API of the answer checker (answer-checking.md). Safe parsing lives in shared/math/safe-parse.ts,
+ * Public API of the answer checker (docs/answer-checking.md). Safe parsing lives in shared/math/safe-parse.ts,
  * sampling equivalence in shared/math/equivalence.ts; this folder turns them into verdicts per family.
  */
 export * from './types';

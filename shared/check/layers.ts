@@ -6,7 +6,7 @@ import { judgeFor, parseTrusted } from './judges';
 import type { LayerInputs, LayerVerdict } from './types';
 
 /**
- * Per-layer verdicts (game-design.md: credit per layer). A layer's answer is right when it equals the
+ * Per-layer verdicts (docs/game-design.md#answering-layer-by-layer). A layer's answer is right when it equals the
  * layer's local derivative in u, or that derivative evaluated at the layer's input (in the question's
  * variable). Recognised slips: the negation (`sign-error`) and the derivative evaluated at x instead of at
  * the inner function (`outer-not-evaluated-at-inner`). One verdict per question layer, blanks included.

@@ -1,4 +1,7 @@
-/** Verdicts, as the `arena check` command and the server's answer acks carry them (question-format.md). */
+/**
+ * Verdicts, as the `arena check` command and the server's answer acks carry them
+ * (docs/question-format.md#verdicts).
+ */
 
 export const MISTAKE_CODES = [
   'forgot-inner-derivative',

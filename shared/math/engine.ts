@@ -5,7 +5,7 @@ import { REAL_FUNCTIONS } from './functions';
  * The trusted mathjs instance for code we write ourselves (generators, solvers, LaTeX). Player input never
  * goes through `math.parse` directly: it goes through the checker's bounded, allow-listed parser.
  *
- * Extra functions from question-format.md: `sigmoid`, `softplus`, `relu`, and `ln` as an alias of `log`.
+ * Extra functions of docs/question-format.md#expressions: `sigmoid`, `softplus`, `relu`, and `ln` as an alias of `log`.
  */
 export const math: MathJsInstance = create(all as FactoryFunctionMap, { number: 'number' });
 

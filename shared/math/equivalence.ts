@@ -2,7 +2,10 @@ import type { Expr } from './ast';
 import { evaluateScaled, type Compiled } from './compile';
 import { Space, size, type SpaceSpec } from './space';
 
-/** Relative tolerance: only floating-point error, never a "close enough" answer (answer-checking.md rule 2). */
+/**
+ * Relative tolerance: only floating-point error, never a "close enough" answer
+ * (docs/answer-checking.md#rule-2-sampling-on-the-right-domain).
+ */
 export const REL_TOL = 1e-9;
 /** Safety factor on the first-order rounding-error bounds of compile.ts. */
 const ERR_FACTOR = 8;
@@ -33,12 +36,12 @@ export type Comparison =
     };
 
 /**
- * Decides equivalence with one expected expression by seeded sampling on its domain (answer-checking.md):
- * the points are drawn once, where the expected value is real, finite and representable, and reused for every
- * answer and every wrong-answer candidate. The tolerance at a point is set by the EXPECTED answer alone (1e-9
- * of its value plus a bound on its own rounding error); the given answer's terms never widen it. A point where the given
- * answer's own rounding could explain a gap, or where it overflows, decides nothing: it is not a pass, and an
- * answer needs most points to agree outright.
+ * Decides equivalence with one expected expression by seeded sampling on its domain
+ * (docs/answer-checking.md#rule-2-sampling-on-the-right-domain): the points are drawn once, where the expected
+ * value is real, finite and representable, and reused for every answer and every wrong-answer candidate. The
+ * tolerance at a point is set by the EXPECTED answer alone (1e-9 of its value plus a bound on its own rounding
+ * error); the given answer's terms never widen it. A point where the given answer's own rounding could explain a
+ * gap, or where it overflows, decides nothing: it is not a pass, and an answer needs most points to agree outright.
  */
 export class Judge {
   readonly space: Space;

@@ -1,7 +1,7 @@
 import { compile, evaluateSnapped } from './compile';
 import { parseAnswer } from './safe-parse';
 
-/** The rule for typed numbers, for the UI to show next to a number input (answer-checking.md rule 5). */
+/** The rule for typed numbers, for the UI to show next to a number input (docs/answer-checking.md#rule-5-numbers). */
 export const NUMERIC_RULE_TEXT =
   'A number is right when it matches the exact value to 3 significant figures (for -0.049744 type -0.0497); ' +
   'more correct digits are fine, and so are forms like 1/4 or 2e-3.';

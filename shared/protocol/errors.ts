@@ -1,6 +1,9 @@
 /**
  * Error codes carried by every refused ack and by connection refusals. Expected refusals are data, not
  * exceptions: a client shows `ERROR_MESSAGES[code]` and keeps its state, because a refusal never changes the room.
+ * One code is not a refusal: `unconfirmed` says the server could not learn in time whether the request was
+ * applied (a cluster's Redis or room owner away); send the same request again, with the same `key`, and its
+ * answer is final (a request the room already applied is acknowledged, not applied twice).
  */
 export const ERROR_CODES = [
   'bad-payload',
@@ -13,6 +16,7 @@ export const ERROR_CODES = [
   'too-many-rooms',
   'nickname-invalid',
   'nickname-taken',
+  'nickname-refused',
   'not-host',
   'bad-secret',
   'bad-token',
@@ -36,6 +40,8 @@ export const ERROR_CODES = [
   'not-party',
   'settings-invalid',
   'task-unsolvable',
+  'tasks-unavailable',
+  'unconfirmed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,6 +58,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   'too-many-rooms': 'The server is hosting too many games right now. Try again later.',
   'nickname-invalid': 'Nicknames are 1 to 20 letters, digits, spaces or simple punctuation.',
   'nickname-taken': 'Someone in this game already has that nickname. Pick another.',
+  'nickname-refused': 'Let’s pick another nickname: this one could upset someone when it shows on the big screen. Your first name or a fun word works well.',
   'not-host': 'Only the host can do that.',
   'bad-secret': 'That host key does not match this game.',
   'bad-token': 'Your seat in this game could not be found. Join again with a nickname.',
@@ -75,5 +82,7 @@ export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   'not-party': 'Ready signals are for party games.',
   'settings-invalid': 'Those game settings are not valid.',
   'task-unsolvable': 'One of the questions cannot be solved as written.',
+  'tasks-unavailable': 'Own questions are unavailable right now: the server cannot check them at the moment. Try again in a minute, or play with generated questions.',
+  'unconfirmed': 'The server could not confirm this in time, so it may or may not have gone through. Check the game before trying again (an answer sent again counts only once).',
   'internal': 'Something went wrong on the server. Try again.',
 };

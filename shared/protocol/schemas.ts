@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FAMILIES } from '../questions/types';
+import { MAX_SECONDS, MIN_SECONDS } from '../timing/question-seconds';
 
 // No code generation: the page's CSP forbids eval, and zod would otherwise probe `new Function` on first parse
 // (a CSP violation report on the projector). The payloads are small; the interpreter is fast enough.
@@ -69,7 +70,13 @@ export const RoomSettingsSchema = z.strictObject({
   source: QuestionSourceSchema,
   /** Ignored for a task list (its length is the count). */
   questionCount: z.int().min(1).max(MAX_QUESTIONS),
-  secondsPerQuestion: z.int().min(5).max(600),
+  /**
+   * One time for every question; absent, each question gets its topic's time (`secondsByFamily`, else the table
+   * in shared/timing/question-seconds.ts by family and difficulty).
+   */
+  secondsPerQuestion: z.int().min(MIN_SECONDS).max(MAX_SECONDS).optional(),
+  /** A time per topic, set on the setup page where the host changed the table's time. */
+  secondsByFamily: z.partialRecord(FamilySchema, z.int().min(MIN_SECONDS).max(MAX_SECONDS)).optional(),
   /** `layers`: chain questions are answered box by box, then the product; other families take the final only. */
   entryMode: z.enum(['layers', 'final']),
   /** `per-player`: every player gets a different variant (seed) of the same item; generated questions only. */
@@ -77,6 +84,12 @@ export const RoomSettingsSchema = z.strictObject({
   speedScoring: z.boolean(),
   /** Show the leaderboard after every N questions; 0 = only at the end. */
   leaderboardEvery: z.int().min(0).max(MAX_QUESTIONS),
+  /**
+   * Names on shared screens (projector, boards, podium, the party's group): `nicknames` as typed, or
+   * `generated`: each player is shown as a generated name ("Curious Otter", shared/names/generated-names.ts) and
+   * the typed nickname stays on their own phone and in the host's report.
+   */
+  names: z.enum(['nicknames', 'generated']).optional(),
   /** Base seed for reproducible games; the server picks one when absent. */
   seed: z.int().min(0).max(2 ** 31 - 1).optional(),
 });
@@ -85,7 +98,6 @@ export type RoomSettings = z.infer<typeof RoomSettingsSchema>;
 export const DEFAULT_SETTINGS: RoomSettings = {
   source: { kind: 'generated', families: ['chain'], difficulty: 2 },
   questionCount: 10,
-  secondsPerQuestion: 60,
   entryMode: 'layers',
   variants: 'same',
   speedScoring: true,
@@ -132,11 +144,20 @@ export const HostCommandSchema = z.discriminatedUnion('type', [
 export type HostCommand = z.infer<typeof HostCommandSchema>;
 
 /**
+ * An idempotency key: one per submission, chosen by the client (random), sent again unchanged when the same
+ * submission is resent after a failure whose outcome is unknown (no ack in time, `unconfirmed`).
+ */
+export const OpKeySchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/**
  * One submission for the open question. Layers may come one at a time as boxes are filled, then the final;
- * or everything at once. A judged layer is final; the final answer closes the player's round.
+ * or everything at once. A judged layer is final; the final answer closes the player's round. `key` (optional,
+ * recommended): the submission's idempotency key; a resend with the same key is answered with the verdicts of
+ * the first, never refused as already answered.
  */
 export const SubmitAnswerSchema = z
   .strictObject({
+    key: OpKeySchema.optional(),
     index: z.int().min(0).max(MAX_QUESTIONS),
     layers: z
       .array(z.strictObject({ layer: z.int().min(0).max(MAX_LAYERS - 1), input: z.string().max(ANSWER_MAX_CHARS) }))

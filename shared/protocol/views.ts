@@ -52,7 +52,8 @@ export interface RevealStats {
 /** Summary of settings that players may see (a teacher's task list is not sent to players). */
 export interface SettingsSummary {
   questionCount: number;
-  secondsPerQuestion: number;
+  /** One time for every question, or null when each question has its topic's time. */
+  secondsPerQuestion: number | null;
   entryMode: 'layers' | 'final';
   variants: 'same' | 'per-player';
   speedScoring: boolean;
@@ -99,7 +100,14 @@ export type PlayerPhaseView = (
     }
   | { phase: 'reveal'; index: number; total: number; question: Question; stats: RevealStats }
   | { phase: 'leaderboard'; index: number; total: number; top: LeaderboardEntry[]; playerCount: number }
-  | { phase: 'finished'; total: number; podium: LeaderboardEntry[]; playerCount: number }
+  | {
+      phase: 'finished';
+      total: number;
+      /** Questions that were played (closed): fewer than `total` after an early End. */
+      played?: number;
+      podium: LeaderboardEntry[];
+      playerCount: number;
+    }
 ) & {
   /** Party rooms only. */
   party?: PartyView;
@@ -123,6 +131,8 @@ export interface AnswerState {
 export interface YouView {
   playerId: string;
   nickname: string;
+  /** Hidden names (settings.names 'generated'): the name the projector and the boards show for this player. */
+  shownAs?: string;
   score: number;
   streak: number;
   /**
@@ -200,6 +210,8 @@ export type HostView = HostCommon &
     | {
         phase: 'finished';
         total: number;
+        /** Questions that were played (closed): fewer than `total` after an early End. */
+        played?: number;
         podium: LeaderboardEntry[];
         ranking: LeaderboardEntry[];
         /** `GET` this (with `?secret=`) for the CSV report. */

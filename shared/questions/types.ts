@@ -1,7 +1,7 @@
 import type { MistakeCode } from '../check/types';
 
 /**
- * The question contract (see question-format.md). Field names here are a boundary: add fields freely,
+ * The question contract (see docs/question-format.md). Field names here are a boundary: add fields freely,
  * never rename or drop one. Every type is plain JSON so a question can cross the wire and the CLI unchanged.
  */
 

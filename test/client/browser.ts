@@ -1,17 +1,16 @@
 /**
- * Browser-test helpers: Debian Chromium through playwright-core (no bundled browser download), the built client
- * and screenshots saved to test-output/screenshots/. A missing Chromium is an error, never a skip.
+ * Browser-test helpers: Debian Chromium through playwright-core (no bundled browser download), the production
+ * build and screenshots saved to test-output/screenshots/. A missing Chromium is an error, never a skip.
  *
- * One build and one Chromium per run: the browser project's global setup (global-setup.ts) builds the client
- * into a temp folder and starts Chromium; `buildClient()` and `launchBrowser()` only pick those up. A file run
- * without that setup (outside the browser project) falls back to its own build and Chromium, slowly but correctly.
+ * One build and one Chromium per run: the browser project's global setup (global-setup.ts) builds dist/ with the
+ * script `npm start` uses and starts Chromium; `productionBuild()` and `launchBrowser()` only pick those up. A
+ * file run without that setup (outside the browser project) builds and starts its own, slowly but correctly.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { buildClientInto, CHROMIUM_PATH, launchChromium, ROOT } from './chromium';
+import { buildProduction, CHROMIUM_PATH, launchChromium, ROOT } from './chromium';
 
 export { CHROMIUM_PATH };
 export const SCREENSHOT_DIR = `${ROOT}test-output/screenshots`;
@@ -21,22 +20,22 @@ export const WAIT_MS = 20_000;
 /** Page loads and navigations: the first load parses Phaser, KaTeX and mathjs. */
 export const NAVIGATION_MS = 60_000;
 
-const sharedDir = inject('arenaClientDir');
 const sharedEndpoint = inject('chromiumWsEndpoint');
-const ownDir = join(tmpdir(), `arena-client-own-build-${process.pid}`);
 
-/** The folder holding the built client (the run's shared temp build); the server under test serves it. */
-export const DIST_CLIENT: string = sharedDir ?? ownDir;
+/**
+ * The install whose build the tests run: this checkout (dist/ as `npm start` builds it), or ARENA_SERVER_DIR, a
+ * production folder made by `scripts/production.sh make` (no dev dependencies), which CI tests as well.
+ */
+export const INSTALL_DIR: string = process.env.ARENA_SERVER_DIR ?? ROOT;
+/** The built client that install serves. */
+export const DIST_CLIENT: string = join(INSTALL_DIR, 'dist', 'client');
 
 let built: Promise<void> | null = null;
 
-/** Resolves once DIST_CLIENT holds the built client: at once in the browser project (built by the global setup). */
-export function buildClient(): Promise<void> {
-  if (sharedDir !== undefined) return Promise.resolve();
-  built ??= (async () => {
-    process.once('exit', () => rmSync(ownDir, { recursive: true, force: true }));
-    await buildClientInto(ownDir);
-  })();
+/** Resolves once INSTALL_DIR holds the production build: at once in the browser project (the global setup built it). */
+export function productionBuild(): Promise<void> {
+  if (sharedEndpoint !== undefined || process.env.ARENA_SERVER_DIR) return Promise.resolve();
+  built ??= buildProduction();
   return built;
 }
 
@@ -47,7 +46,6 @@ export function buildClient(): Promise<void> {
  */
 export async function launchBrowser(): Promise<Browser> {
   if (sharedEndpoint !== undefined) return chromium.connect(sharedEndpoint, { timeout: NAVIGATION_MS });
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium).`);
   return launchChromium();
 }
 

@@ -1,51 +1,52 @@
 /**
  * What the browser tests share, without vitest imports so that the global setup (main process) and the helpers
- * (test workers) use the same code: Debian Chromium's path and flags, and the client build into a folder.
+ * (test workers) use the same code: the Chromium found by `npm test`'s prerequisite check and its flags, and the
+ * production build, made by the same script `npm start` uses.
  */
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
+import { findTool, installCommand } from '../../scripts/prerequisites.mjs';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's /usr/bin/chromium unless CHROMIUM_PATH says otherwise (scripts/prerequisites.mjs). */
+export const CHROMIUM_PATH = findTool('chromium');
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) to run the browser tests.`);
-  }
+function chromiumPath(): string {
+  if (CHROMIUM_PATH === null) throw new Error(`Chromium not found: install it (${installCommand(['chromium'])}) to run the browser tests.`);
+  return CHROMIUM_PATH;
 }
 
 /** One Chromium for the whole run; test files attach with `chromium.connect(server.wsEndpoint())`. */
 export async function launchChromiumServer(): Promise<BrowserServer> {
-  requireChromium();
-  return chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /** A Chromium owned by the caller: only when a file runs without the global setup (see browser.ts). */
 export async function launchChromium(): Promise<Browser> {
-  requireChromium();
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /**
- * `vite build` of the client into `outDir` (a temp folder, never the repository's dist/): the app's own config,
- * plus client/dev/views.html, the question-views demo page the views tests drive, at `<outDir>/dev/views.html`.
+ * `node scripts/build.mjs`, exactly what `npm start` runs before serving: dist/server (the esbuild bundle and its
+ * worker) and dist/client (the app, precompressed, and the question-views gallery at dev/views.html), each only
+ * when its sources changed. The script holds a lock, so test files and `npm start`s building at once wait for
+ * each other instead of deleting each other's output. Rejects with the build's output when it fails.
  */
-export async function buildClientInto(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({
-    configFile: `${ROOT}client/vite.config.ts`,
-    logLevel: 'error',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rolldownOptions: { input: { main: `${ROOT}client/index.html`, views: `${ROOT}client/dev/views.html` } },
-    },
+export function buildProduction(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${ROOT}scripts/build.mjs`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const keep = (d: Buffer): void => void (out = (out + d.toString()).slice(-8000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`node scripts/build.mjs failed (${code ?? signal}):\n${out}`));
+    });
   });
-  if (!existsSync(`${outDir}/index.html`) || !existsSync(`${outDir}/dev/views.html`)) {
-    throw new Error(`The client build in ${outDir} lacks index.html or dev/views.html.`);
-  }
 }

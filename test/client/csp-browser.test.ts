@@ -6,14 +6,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startArena, type RunningArena } from './arena-server';
-import { buildClient, launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
+import { productionBuild, launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
 
 let arena: RunningArena;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  await buildClient();
+  await productionBuild();
   arena = await startArena();
   browser = await launchBrowser();
 }, 180_000);

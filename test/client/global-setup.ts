@@ -1,37 +1,31 @@
 /**
- * Vitest global setup of the browser project: builds the client once into a temp folder and starts one
- * Chromium for the whole run, in parallel. Test files get both through `inject` (see browser.ts, which wraps
- * them in `buildClient`/`DIST_CLIENT` and `launchBrowser`). Everything is removed when the run ends.
+ * Vitest global setup of the browser project: builds the production `dist/` once with the script `npm start`
+ * uses (scripts/build.mjs: only what changed) and starts one Chromium for the whole run, in parallel. Test files
+ * start the built server as its own process (arena-server.ts) and attach to the Chromium through `inject`
+ * (browser.ts). With ARENA_SERVER_DIR set, the tests run another install's build (a production folder made by
+ * `scripts/production.sh make`), which is not rebuilt here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildClientInto, launchChromiumServer } from './chromium';
+import { buildProduction, launchChromiumServer } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Folder holding the built client (index.html, assets/, dev/views.html). */
-    arenaClientDir: string;
     /** Playwright endpoint of the run's shared Chromium. */
     chromiumWsEndpoint: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = mkdtempSync(join(tmpdir(), 'arena-client-build-'));
-  const [built, launched] = await Promise.allSettled([buildClientInto(dir), launchChromiumServer()]);
+  const build = process.env.ARENA_SERVER_DIR ? Promise.resolve() : buildProduction();
+  const [built, launched] = await Promise.allSettled([build, launchChromiumServer()]);
   if (built.status === 'rejected' || launched.status === 'rejected') {
     if (launched.status === 'fulfilled') await launched.value.close();
-    rmSync(dir, { recursive: true, force: true });
     const reason: unknown = built.status === 'rejected' ? built.reason : (launched as PromiseRejectedResult).reason;
     throw reason instanceof Error ? reason : new Error(String(reason));
   }
   const server = launched.value;
-  project.provide('arenaClientDir', dir);
   project.provide('chromiumWsEndpoint', server.wsEndpoint());
   return async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
-import { buildClient, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
+import { productionBuild, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 import { connectSocket, request } from './game-socket';
 
@@ -19,7 +19,7 @@ const contexts: BrowserContext[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  await buildClient();
+  await productionBuild();
   browser = await launchBrowser();
   arena = await startArena();
 }, 240_000);
@@ -35,10 +35,15 @@ const socket = (): Promise<Socket> => connectSocket(arena.url, sockets);
 // A teacher task starts the solver worker on the first room: allow a busy CI machine its time.
 const call = <T>(s: Socket, event: string, payload: unknown): Promise<T> => request<T>(s, event, payload);
 
-/** A room with one teacher task; a silent second player keeps the round open until time-up or a skip. */
-async function game(task: { family: string; task: Record<string, unknown> }, over: Partial<RoomSettings> = {}) {
+/**
+ * A room with one teacher task; a silent second player keeps the round open until time-up or a skip. `prepare`
+ * runs on the phone's page before it opens the game (e.g. to route its WebSocket).
+ */
+async function game(task: { family: string; task: Record<string, unknown> } | null, over: Partial<RoomSettings> = {}, prepare?: (page: Page) => Promise<void>) {
   const host = await socket();
-  const settings: RoomSettings = { ...DEFAULT_SETTINGS, source: { kind: 'tasks', tasks: [task] } as RoomSettings['source'], questionCount: 1, secondsPerQuestion: 300, entryMode: 'final', ...over };
+  // No task: a generated chain question (no task to solve before the room exists).
+  const source = task ? ({ kind: 'tasks', tasks: [task] } as RoomSettings['source']) : ({ kind: 'generated', families: ['chain'], difficulty: 1 } as RoomSettings['source']);
+  const settings: RoomSettings = { ...DEFAULT_SETTINGS, source, questionCount: 1, secondsPerQuestion: 300, entryMode: 'final', ...over };
   const created = await call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
   const silent = await socket();
   await call(silent, 'room:join', { code: created.code, nickname: 'Silent' });
@@ -46,6 +51,7 @@ async function game(task: { family: string; task: Record<string, unknown> }, ove
   contexts.push(ctx);
   const page = await ctx.newPage();
   const errors = watchErrors(page);
+  await prepare?.(page);
   await page.goto(`/?code=${created.code}`);
   await page.fill('#nickname', 'Phone');
   await page.locator('#join-button').tap();
@@ -53,7 +59,7 @@ async function game(task: { family: string; task: Record<string, unknown> }, ove
   await call(host, 'host:command', { type: 'start' });
   await page.locator('#player-question').waitFor({ timeout: 20_000 });
   await page.locator('#keypad').waitFor({ timeout: 20_000 });
-  return { page, host, errors, skip: () => call(host, 'host:command', { type: 'skip' }) };
+  return { page, host, room: created, errors, skip: () => call(host, 'host:command', { type: 'skip' }) };
 }
 
 /** Taps keypad keys by their labels; returns how many taps that was. */
@@ -108,6 +114,50 @@ describe('answering on a phone with the keypad', () => {
     await page.locator('#answer-verdict').waitFor({ timeout: 15_000 });
     expect(await page.locator('#answer-verdict [data-verdict]').first().getAttribute('data-verdict')).toBe('right');
     await screenshot(page, 'phone-keypad-accepted');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('sends an answer whose ack was lost again with the same key, and it counts once', async () => {
+    // The phone's WebSocket passes through a route that drops the server's first acknowledgement of an answer, as a
+    // connection that dies at the wrong moment would: the phone cannot know whether its answer arrived.
+    const submits: Array<{ id: string; key: unknown; final: unknown }> = [];
+    let dropped = 0;
+    const { page, host, room, errors } = await game(null, {}, (p) =>
+      p.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        ws.onMessage((m) => {
+          const sent = typeof m === 'string' ? /^42(\d+)\["answer:submit",(.*)\]$/s.exec(m) : null;
+          if (sent) {
+            const payload = JSON.parse(sent[2] ?? '{}') as { key?: unknown; final?: unknown };
+            submits.push({ id: sent[1] ?? '', key: payload.key, final: payload.final });
+          }
+          server.send(m);
+        });
+        server.onMessage((m) => {
+          const ack = typeof m === 'string' ? /^43(\d+)\[/.exec(m) : null;
+          if (ack && dropped === 0 && ack[1] === submits[0]?.id) {
+            dropped++;
+            return;
+          }
+          ws.send(m);
+        });
+      }),
+    );
+    // Any readable answer: what is checked is that it is applied once, not whether it is right.
+    await tap(page, '2', 'x');
+    await page.locator('#submit-answer').tap();
+    // No ack within the client's 8 s: the same payload goes again, with the same key, and is acknowledged.
+    await page.locator('#answer-verdict').waitFor({ timeout: 30_000 });
+    expect(dropped).toBe(1);
+    expect(submits).toHaveLength(2);
+    expect(submits[1]?.key).toBe(submits[0]?.key);
+    expect(submits[0]?.key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(submits[1]?.final).toEqual(submits[0]?.final);
+    expect(await page.locator('#answer-verdict [data-verdict]').first().getAttribute('data-verdict')).toMatch(/^(right|wrong)$/);
+    // Counted once: the host sees one answer; the phone was never told it had already answered.
+    const view = await call<{ phase: string; answered?: number }>(host, 'host:claim', { code: room.code, hostSecret: room.hostSecret });
+    expect([view.phase, view.answered]).toEqual(['question', 1]);
+    expect(await page.locator('#player-question').textContent()).not.toMatch(/already answered/i);
     expect(errors).toEqual([]);
   }, 120_000);
 

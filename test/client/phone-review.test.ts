@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type Ack, type CreatedRoom, type SeatGrant, type YouView } from '../../shared/protocol';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { buildClient, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
+import { productionBuild, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 
 let browser: Browser;
@@ -21,7 +21,7 @@ let bo: Socket | undefined;
 let room: CreatedRoom | undefined;
 
 beforeAll(async () => {
-  await buildClient();
+  await productionBuild();
   browser = await launchBrowser();
   arena = await startArena();
 }, 240_000);

@@ -161,8 +161,61 @@ export function inspectScreen(page: Page, options: InspectOptions): Promise<Meas
     }
     for (const view of document.querySelectorAll<HTMLElement>('.cra-view')) {
       if (view.dataset.fitScale) shrunk.push(`diagram:${view.dataset.fitScale}`);
+      // The drawing's canvas stays inside its panel (a scaled and shifted drawing whose box was not cut to the
+      // panel reached past it and was clipped).
+      const panel = view.getBoundingClientRect();
+      for (const canvas of view.querySelectorAll('canvas')) {
+        const c = canvas.getBoundingClientRect();
+        // 3 px of slack for a scaled canvas's sub-pixel rounding; the fault this catches was 11–65 px.
+        if (c.width > 0 && (c.bottom > panel.bottom + 3 || c.right > panel.right + 3 || c.top < panel.top - 3 || c.left < panel.left - 3)) {
+          problems.push(`the diagram's canvas reaches past its panel by ${Math.round(Math.max(c.bottom - panel.bottom, c.right - panel.right, panel.top - c.top, panel.left - c.left))} px`);
+        }
+      }
       const scrolls = /auto|scroll/.test(getComputedStyle(view).overflow);
       if (scrolls && (view.scrollHeight > view.clientHeight + 2 || view.scrollWidth > view.clientWidth + 2)) problems.push('the diagram scrolls');
+    }
+    // --- Overlapping and truncated text (issue 24) in the blocks people read out: the reveal's results, the board,
+    // the podium, the lobby's players and the control bars. Each line of text is a box (a text node's line boxes;
+    // a typeset formula as one box); two boxes that are not one inside the other must not overlap, and no text
+    // may end in an ellipsis (text-overflow) or be cut by a box narrower than it.
+    const READ = '#class-stats, .board, .host-podium, #lobby-players, .host-bar';
+    const boxes: Array<{ r: DOMRect; el: Element; what: string }> = [];
+    for (const block of document.querySelectorAll(READ)) {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        if (!parent || (n.textContent ?? '').trim() === '' || parent.closest('.katex-mathml')) continue;
+        const cs = getComputedStyle(parent);
+        if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
+        const katex = parent.closest('.katex');
+        if (katex) {
+          if (!boxes.some((b) => b.el === katex)) boxes.push({ r: katex.getBoundingClientRect(), el: katex, what: name(katex) });
+          continue;
+        }
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) boxes.push({ r, el: parent, what: name(parent) });
+        for (let a: Element | null = parent; a && a !== block.parentElement; a = a.parentElement) {
+          if (getComputedStyle(a).textOverflow === 'ellipsis' && a.scrollWidth > a.clientWidth + 1) {
+            problems.push(`text cut with an ellipsis: ${name(a)} (${a.scrollWidth} > ${a.clientWidth})`);
+            break;
+          }
+        }
+      }
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const dx = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const dy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        // Line boxes include the font's leading: a small vertical touch between rows is not an overlap.
+        if (dx > 2 && dy > Math.min(a.r.height, b.r.height) * 0.25) {
+          problems.push(`text overlaps: ${a.what} and ${b.what}`);
+          if (problems.length > 40) break;
+        }
+      }
     }
     if (problems.length > 0 && showsView()) {
       const v = hostView()?.querySelector<HTMLElement>('.cra-view');

@@ -165,7 +165,8 @@ async function walkQuestion(page: Page, players: Player[], w: WalkQuestion, i: n
     await page.locator('#host-reveal').waitFor(WAIT);
   });
   const steps = q.steps.length;
-  await expect(page.locator('#step-counter').textContent()).resolves.toBe(`Answer, then ${steps} steps`);
+  // The answer and the class's results first; the worked steps one key away (↓), their number shown only there.
+  expect(Number(await page.locator('#step-counter').getAttribute('data-steps'))).toBe(steps);
   if (opts.variants) {
     // The general solution in symbols first, the results labelled as a variant game.
     await expect(page.locator('#reveal-slide h2').first().textContent()).resolves.toContain('general solution');
@@ -178,11 +179,11 @@ async function walkQuestion(page: Page, players: Player[], w: WalkQuestion, i: n
   const planned = [...new Set(sizes.flatMap((s) => slidesAt(q, s)))].filter((k) => forSteps || k === 0).sort((a, b) => a - b);
   let at = 0;
   for (const k of planned) {
-    // The presenter's keys, as a clicker sends them: → and PageDown alike.
+    // ↓ opens the working and steps on.
     await timed('keys', async () => {
       while (at < k) {
-        await page.keyboard.press(++at % 2 === 1 ? 'ArrowRight' : 'PageDown');
-        await page.locator(`#reveal-slide[data-slide="${at}"]`).waitFor(WAIT);
+        await page.keyboard.press('ArrowDown');
+        await page.locator(`#reveal-slide[data-slide="${++at}"]`).waitFor(WAIT);
       }
     });
     if (opts.variants && k > 0) await expect(page.locator('#variant-tag').textContent()).resolves.toMatch(/one student's variant/);
@@ -195,18 +196,16 @@ async function walkQuestion(page: Page, players: Player[], w: WalkQuestion, i: n
     }
   }
   await timed('keys', async () => {
-    if (at === steps) {
-      // At the last step: back one and forward again with the clicker's other keys, then past the last step the
-      // same key moves the game on (a clicker alone can run the lesson).
-      await page.keyboard.press(steps % 2 === 0 ? 'ArrowLeft' : 'PageUp');
-      await page.locator(`#reveal-slide[data-slide="${steps - 1}"]`).waitFor(WAIT);
-      await page.keyboard.press('PageDown');
-      await page.locator(`#reveal-slide[data-slide="${steps}"]`).waitFor(WAIT);
-      await page.keyboard.press('ArrowRight');
-    } else {
-      // Mid-lesson, the teacher may move on at once.
-      await page.click('#next-button');
+    if (at > 0) {
+      // ↑ goes back a step, ↓ forward again.
+      await page.keyboard.press('ArrowUp');
+      await page.locator(`#reveal-slide[data-slide="${at - 1}"]`).waitFor(WAIT);
+      await page.keyboard.press('ArrowDown');
+      await page.locator(`#reveal-slide[data-slide="${at}"]`).waitFor(WAIT);
     }
+    // One way forward from any slide: → or a clicker's PageDown, or the primary button.
+    if (i % 3 === 2) await page.click('#next-button');
+    else await page.keyboard.press(i % 3 === 0 ? 'ArrowRight' : 'PageDown');
     await page.locator('#host-question, #host-leaderboard, #host-finished').first().waitFor(WAIT);
   });
 }
@@ -273,7 +272,7 @@ export async function walkProjector(browser: Browser, arena: RunningArena, quest
     const code = ((await page.locator('#room-code-display').textContent(WAIT)) ?? '').trim();
     const joined = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
     await page.locator('#lobby-players li[data-player]').nth(2).waitFor(WAIT);
-    if (process.env.ARENA_SCREENSHOTS === 'all') await screenshot(page, `projector-${tag}-lobby-1920`);
+    for (const size of [...ALL_SIZES].reverse()) await checkPlain(page, 'lobby', `projector-${tag}-lobby`, size);
     await page.click('#start-game');
     return joined;
   });

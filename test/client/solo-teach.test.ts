@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { buildClient, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
+import { productionBuild, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 import { REVIEW_KEY, parseQueue } from '../../client/src/screens/solo/review-queue';
 
@@ -18,7 +18,7 @@ let arena: RunningArena;
 let ctx: BrowserContext | undefined;
 
 beforeAll(async () => {
-  await buildClient();
+  await productionBuild();
   browser = await launchBrowser();
   arena = await startArena();
 }, 240_000);
@@ -82,7 +82,10 @@ describe('solo that teaches', () => {
     expect(await item.getAttribute('data-mistake')).toBe('forgot-inner-derivative');
     expect(await item.locator('.your-answer .answer-text').getAttribute('data-text')).toBe(wrong);
     expect(await item.locator('.right-answer .answer-text').getAttribute('data-text')).toBe(q.answer.expr);
-    expect(await item.textContent()).toContain(q.prompt.text);
+    // The question once, typeset (its plain text kept in data-text), not again as a line of text.
+    expect(await item.locator('.prompt').getAttribute('data-text')).toBe(q.prompt.text);
+    expect(await item.locator('.prompt .katex').count()).toBeGreaterThan(0);
+    expect(await item.textContent()).not.toContain(q.prompt.text);
     // The innermost layer's step, the one that holds the forgotten factor.
     const innermost = (q.layers?.length ?? 0) - 1;
     expect(innermost).toBeGreaterThan(0);

@@ -1,45 +1,28 @@
 /**
- * Shared by the views browser tests: the question-views demo page (client/dev/views.html) from the run's one
- * client build, served on 127.0.0.1:0; the run's shared Chromium (browser.ts); and helpers that open one demo
- * view, or one page that switches between views, and wait until it has drawn with its fonts loaded.
+ * Shared by the views browser tests: the question-views gallery (client/dev/views.html, built into
+ * dist/client/dev/ by the production build) as the production server serves it; the run's shared Chromium
+ * (browser.ts); and helpers that open one view, or one page that switches between views, and wait until it has
+ * drawn with its fonts loaded.
  */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import type { Browser, Page } from 'playwright-core';
-import { buildClient, DIST_CLIENT, NAVIGATION_MS, settle, WAIT_MS } from './browser';
+import { NAVIGATION_MS, settle, WAIT_MS } from './browser';
+import { startArena } from './arena-server';
 
 export { launchBrowser } from './browser';
 export const SHOTS = path.resolve('test-output/screenshots');
 
 export interface Demo {
-  /** Origin serving the built client; the demo page is `${base}/dev/views.html`. */
+  /** Origin of the production server; the gallery is `${base}/dev/views.html`. */
   base: string;
   server: { close(): Promise<void> };
 }
 
-/** Serves the built client (with dev/views.html) as static files; `demo.server.close()` stops it. */
+/** Starts the production server (arena-server.ts), which serves the gallery; `demo.server.close()` stops it. */
 export async function startDemo(): Promise<Demo> {
-  await buildClient();
-  const app = express();
-  app.use(express.static(DIST_CLIENT, { index: false }));
-  const http = createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = http.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    server: {
-      close: () => new Promise<void>((resolve, reject) => {
-        http.closeAllConnections();
-        http.close((err) => (err ? reject(err) : resolve()));
-      }),
-    },
-  };
+  const arena = await startArena();
+  return { base: arena.url, server: arena };
 }
 
 export interface OpenOptions {

@@ -41,7 +41,7 @@ describe('exprToLatex', () => {
     }
   });
 
-  it('accepts the function names of question-format.md when checking safety', () => {
+  it('accepts the function names of docs/question-format.md when checking safety', () => {
     expect(isPreviewSafe('2x cos(x^2) + sech(x) - ln(abs(x)) + e^pi')).toBe(true);
     expect(isPreviewSafe('x ^ (1')).toBe(false);
   });

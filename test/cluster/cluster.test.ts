@@ -1,77 +1,54 @@
 /**
- * Cluster mode end to end: a real redis-server, three game server processes sharing it, real Socket.IO clients
- * spread over all three. One whole game with the host on one process; then a room whose owner is killed with -9
- * mid-question: another process takes it over within 5 s, no acknowledged answer is lost, and the question can
- * still be answered. Reports go to a PostgreSQL shared by the processes.
+ * Cluster mode end to end: a real redis-server (append-only, as production runs it), four game server processes
+ * sharing it, a real PostgreSQL for reports, real Socket.IO clients spread over the processes. A whole game with
+ * the host on one process; a connection recovered on another process; then the faults a school's server meets:
+ * Redis restarted mid-question (seats stay online, verdicts arrive, acknowledged answers kept, refused ones not
+ * counted), PostgreSQL down while other processes are asked for a report, the owner of an idle room killed
+ * (every survivor answers within 5 s), the owner killed mid-question (no acknowledged answer lost).
+ * `npm run bench -- faults` repeats the Redis restart and the owner kill ten times in a row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant, type YouView } from '../../shared/protocol';
-import { generateQuestion } from '../../shared/questions/index';
-import type { ReportRow } from '../../shared/report/types';
+import { type AnswerState, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant, type YouView } from '../../shared/protocol';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { redisLimiter } from '../../server/cluster/shared-limits';
 import type { AddressLimiter } from '../../server/net/address-limiter';
-import { generatedSpec } from '../../server/rooms/questions';
-import { call, gameSettings, next, ok, WAIT_MS, type Client } from '../server/integration/harness';
+import { call, gameSettings, next, ok, type Client } from '../server/integration/harness';
 import { startNode, type ServerNode } from '../support/cluster';
+import { ownerKillRun, redisRestartRound } from '../support/cluster-faults';
+import { Players, readyz, report, reportResponse, rightAnswer as answerOf, submitOnce, until } from '../support/cluster-play';
 import { startPostgres, type RunningPostgres } from '../support/postgres';
 import { startRedis, type RedisProcess } from '../support/redis';
 
 const SETTINGS = gameSettings({ questionCount: 2, leaderboardEvery: 0, secondsPerQuestion: 120 });
-const rightAnswer = (index: number): string => {
-  const spec = generatedSpec(SETTINGS, SETTINGS.seed ?? 0, index, 0);
-  return generateQuestion(spec.family, spec.difficulty, spec.seed).answer.expr ?? '';
-};
+const rightAnswer = (index: number): string => answerOf(SETTINGS, index);
 /** The failover target of the issue: a room runs again within 5 s of its owner's death. */
 const FAILOVER_MS = 5000;
+/** A phone whose socket stayed up is online on the host within this of Redis's return. */
+const BACK_ONLINE_MS = 2000;
+/** The processes' lease TTL (the default, CLUSTER_LEASE_MS): a Redis outage this long lets every lease lapse. */
+const LEASE_MS = 3000;
 
 describe('cluster mode: rooms across server processes on Redis', () => {
   let redis: RedisProcess;
   let db: RunningPostgres;
   const nodes: ServerNode[] = [];
-  const clients: Client[] = [];
-  const connect = async (url: string, name: string): Promise<Client> => {
-    const auth = { protocolVersion: PROTOCOL_VERSION, deviceId: `device-${name}-0001` };
-    const c: Client = io(url, { transports: ['websocket'], auth, forceNew: true, reconnection: false, timeout: WAIT_MS });
-    clients.push(c);
-    await new Promise<void>((resolve, reject) => {
-      c.once('connect', () => resolve());
-      c.once('connect_error', reject);
-    });
-    return c;
-  };
-  const node = (i: number): ServerNode => nodes[i] as ServerNode;
+  const play = new Players(() => nodes);
+  const connect = (url: string, name: string): Promise<Client> => play.connect(url, name);
+  const node = (i: number): ServerNode => play.node(i);
+  const classroom = (hostNode: number, tag: string) => play.classroom(SETTINGS, hostNode, tag);
 
   beforeAll(async () => {
-    [redis, db] = await Promise.all([startRedis(), startPostgres()]);
-    nodes.push(...(await Promise.all([0, 1, 2].map(() => startNode({ redisUrl: redis.url, databaseUrl: db.url })))));
+    [redis, db] = await Promise.all([startRedis({ aof: true }), startPostgres()]);
+    // Players sit on processes 0-2; process 3 owns the room whose owner is killed while idle.
+    nodes.push(...(await Promise.all([0, 1, 2, 3].map(() => startNode({ redisUrl: redis.url, databaseUrl: db.url })))));
   });
   afterAll(async () => {
-    for (const c of clients.splice(0)) c.disconnect();
+    play.disconnectAll();
     await Promise.all(nodes.map((n) => n.kill('SIGKILL')));
     await redis?.stop();
     await db?.stop();
   });
-
-  /** A room created on `hostNode` and two players per process, each joining by code on their own process. */
-  async function classroom(hostNode: number, tag: string) {
-    const host = await connect(node(hostNode).url, `${tag}-host`);
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
-    // Listening before the joins: the host's view is refreshed once for them all, maybe before they are acked.
-    const full = next<HostView>(host, 'host:state', (v) => v.playerCount === 6);
-    const players: Array<{ name: string; at: number; socket: Client; seat: SeatGrant }> = [];
-    for (let i = 0; i < 6; i++) {
-      const at = i % 3;
-      const name = `${tag}${i}`;
-      const socket = await connect(node(at).url, name);
-      const seat = await ok(call<SeatGrant>(socket, 'room:join', { code: room.code, nickname: name }));
-      expect(seat.state.phase === 'lobby' && seat.state.code).toBe(room.code);
-      players.push({ name, at, socket, seat });
-    }
-    return { host, room, players, full };
-  }
 
   it('plays a whole game with the host on one process and players on all three; a room code joins on every process', async () => {
     const { host, room, players, full } = await classroom(0, 'G');
@@ -121,6 +98,107 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     expect(rows.filter((r) => r.correct).length).toBe(6);
   }, 60_000);
 
+  it('recovers a dropped connection on another process: same seat, the missed broadcast replayed', async () => {
+    const host = await connect(node(0).url, 'R-host');
+    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const witness = await connect(node(0).url, 'R-witness');
+    await ok(call<SeatGrant>(witness, 'room:join', { code: room.code, nickname: 'Wes' }));
+    const p = await connect(node(0).url, 'R-player');
+    // Recovery resumes from the last broadcast the phone got: it must have had one (the lobby count after its join).
+    const counted = next<PlayerPhaseView>(p, 'state', (s) => s.phase === 'lobby' && s.playerCount === 2);
+    await ok(call<SeatGrant>(p, 'room:join', { code: room.code, nickname: 'Rita' }));
+    await counted;
+    // The connection drops (the server keeps its session in Redis) ...
+    const dropped = next(p, 'disconnect');
+    p.io.engine.close();
+    await dropped;
+    // ... and a broadcast goes out while the phone is away: the lobby view that says the room is locked.
+    const isLocked = (s: PlayerPhaseView): boolean => s.phase === 'lobby' && s.locked;
+    const seen = next<PlayerPhaseView>(witness, 'state', isLocked);
+    await ok(call(host, 'host:command', { type: 'lock', locked: true }));
+    await seen;
+    // The reconnect reaches another process, as a load balancer may route it.
+    (p.io as unknown as { uri: string }).uri = node(1).url;
+    const replayed = next<PlayerPhaseView>(p, 'state', isLocked);
+    const back = next(p, 'connect');
+    p.connect();
+    await back;
+    expect(p.recovered).toBe(true);
+    await replayed;
+    // The recovered socket still holds its seat: it is asked the question and its answer counts.
+    const asked = next<PlayerPhaseView>(p, 'state', (s) => s.phase === 'question');
+    await ok(call(host, 'host:command', { type: 'start' }));
+    await asked;
+    const answer = await ok(call<AnswerState>(p, 'answer:submit', { index: 0, final: rightAnswer(0) }));
+    expect(answer.final?.correct).toBe(true);
+  }, 60_000);
+
+  describe('faults', () => {
+    it('keeps every seat whose socket stayed up online through Redis restarts mid-question, with its verdict; acknowledged answers kept, refused ones not counted', async () => {
+      const game = await classroom(0, 'D');
+      await game.full;
+      for (const q of [0, 1]) {
+        const round = await redisRestartRound(redis, [0, 1, 2].map(node), game, SETTINGS, q, LEASE_MS);
+        console.log(`Redis restart ${q + 1}: every seat online ${round.onlineMs.toFixed(0)} ms after Redis returned; answers sent during the outage: ${round.during.join(', ')}`);
+        expect(round).toMatchObject({ players: 6, verdicts: 6, answered: 6, lost: 0, refusedCounted: 0 });
+        // Not a refusal, and the resends went on long enough to hear a final answer.
+        expect(round.during).not.toContain('refused unconfirmed');
+        expect(round.onlineMs).toBeLessThan(BACK_ONLINE_MS);
+      }
+    }, 120_000);
+
+    it('serves the report of a game that just finished from every process while PostgreSQL is down; readiness degrades, errors are JSON in the log', async () => {
+      // One game finished and saved before the outage, one finished during it (its save waits).
+      const games: CreatedRoom[] = [];
+      for (const [hostAt, tag] of [[1, 'Pa'], [2, 'Pb']] as const) {
+        const { host, room, players, full } = await classroom(hostAt, tag);
+        await full;
+        const asked = players.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'question'));
+        await ok(call(host, 'host:command', { type: 'start' }));
+        await Promise.all(asked);
+        for (const [i, p] of players.entries()) expect((await submitOnce(p.socket, { index: 0, final: i % 2 === 0 ? rightAnswer(0) : 'x + 1' })).ok).toBe(true);
+        if (tag === 'Pb') await db.down();
+        const finished = next<HostView>(host, 'host:state', (v) => v.phase === 'finished');
+        await ok(call(host, 'host:command', { type: 'end' }));
+        await finished;
+        if (tag === 'Pa') await until(async () => (await savedAnswers(db.url, room.code)) === 6, 20_000, 'the first game in PostgreSQL');
+        games.push(room);
+      }
+      try {
+        for (const at of [0, 1, 2, 3]) {
+          for (const room of games) {
+            const rows = await report(node(at), room);
+            expect(rows.filter((r) => r.correct).length, `${room.code} from process ${at}`).toBe(3);
+          }
+          // Games go on without the report store: ready (200), degraded, the report store named.
+          const ready = await readyz(node(at));
+          expect(ready.status).toBe(200);
+          expect(ready.body).toMatchObject({ ok: true, degraded: true, checks: { store: { ok: true }, reports: { ok: false, degraded: true } } });
+          expect(await (await fetch(`${node(at).url}/metrics`)).text()).toMatch(/^arena_report_store_up 0$/m);
+        }
+        // A report nobody has at hand needs the database: a JSON error with a code, logged as a JSON line.
+        const missing = await reportResponse(node(3), 'ZZZZZZ', 'some-secret-value');
+        expect(missing.status).toBe(503);
+        expect(missing.headers.get('content-type')).toMatch(/application\/json/);
+        expect(await missing.json()).toEqual({ error: 'unavailable' });
+        const lines = node(3).stderr().trim().split('\n').filter((l) => l !== '');
+        const logged = lines.map((l) => JSON.parse(l) as { msg?: string; err?: { code?: string } });
+        expect(logged.some((l) => l.msg === 'reading a report failed' && l.err?.code === 'ECONNREFUSED')).toBe(true);
+      } finally {
+        await db.up();
+      }
+      await until(async () => (await savedAnswers(db.url, games[1]?.code ?? '')) === 6, 30_000, 'the game finished during the outage in PostgreSQL');
+      await until(async () => (await readyz(node(2))).body?.degraded !== true, 30_000, 'readiness no longer degraded');
+    }, 120_000);
+
+    it('acknowledges a player on every survivor within 5 s when the owner of an idle room is killed', async () => {
+      const run = await ownerKillRun(play, SETTINGS, 3, [0, 1, 2], 'I');
+      console.log(`owner of an idle room killed: first ack on each survivor after ${run.acksMs.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
+      expect(run.allAcked).toBe(true);
+      for (const ms of run.acksMs) expect(ms).toBeLessThan(FAILOVER_MS);
+    }, 60_000);
+  });
+
   it('takes a room over within 5 s when its owner is killed with -9 mid-question, losing no acknowledged answer', async () => {
     const { host, room, players, full } = await classroom(2, 'F');
     await full;
@@ -161,48 +239,13 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     await ok(call(host2, 'host:command', { type: 'next', expect: { phase: 'reveal', index: 0 } }));
     await ok(call(host2, 'host:command', { type: 'end' }));
     await finished;
-    await until(async () => (await reportResponse(node(1), room)).status === 200, 20_000, 'the report of the room taken over');
+    await until(async () => (await reportResponse(node(1), room.code, room.hostSecret)).status === 200, 20_000, 'the report of the room taken over');
     const rows = await report(node(1), room);
     for (const [name, correct] of acked) {
       const row = rows.find((r) => r.player === name && r.question === 1);
       expect(row?.outcome).not.toBe('no answer');
       expect(row?.correct).toBe(correct);
     }
-  }, 60_000);
-
-  it('recovers a dropped connection on another process: same seat, the missed broadcast replayed', async () => {
-    const host = await connect(node(0).url, 'R-host');
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
-    const witness = await connect(node(0).url, 'R-witness');
-    await ok(call<SeatGrant>(witness, 'room:join', { code: room.code, nickname: 'Wes' }));
-    const p = await connect(node(0).url, 'R-player');
-    // Recovery resumes from the last broadcast the phone got: it must have had one (the lobby count after its join).
-    const counted = next<PlayerPhaseView>(p, 'state', (s) => s.phase === 'lobby' && s.playerCount === 2);
-    await ok(call<SeatGrant>(p, 'room:join', { code: room.code, nickname: 'Rita' }));
-    await counted;
-    // The connection drops (the server keeps its session in Redis) ...
-    const dropped = next(p, 'disconnect');
-    p.io.engine.close();
-    await dropped;
-    // ... and a broadcast goes out while the phone is away: the lobby view that says the room is locked.
-    const isLocked = (s: PlayerPhaseView): boolean => s.phase === 'lobby' && s.locked;
-    const seen = next<PlayerPhaseView>(witness, 'state', isLocked);
-    await ok(call(host, 'host:command', { type: 'lock', locked: true }));
-    await seen;
-    // The reconnect reaches another process, as a load balancer may route it.
-    (p.io as unknown as { uri: string }).uri = node(1).url;
-    const replayed = next<PlayerPhaseView>(p, 'state', isLocked);
-    const back = next(p, 'connect');
-    p.connect();
-    await back;
-    expect(p.recovered).toBe(true);
-    await replayed;
-    // The recovered socket still holds its seat: it is asked the question and its answer counts.
-    const asked = next<PlayerPhaseView>(p, 'state', (s) => s.phase === 'question');
-    await ok(call(host, 'host:command', { type: 'start' }));
-    await asked;
-    const answer = await ok(call<AnswerState>(p, 'answer:submit', { index: 0, final: rightAnswer(0) }));
-    expect(answer.final?.correct).toBe(true);
   }, 60_000);
 
   it("sends each seat its own views after a reveal, whether its sockets are on the owner, on another process or on both", async () => {
@@ -259,20 +302,16 @@ describe('cluster mode: rooms across server processes on Redis', () => {
   });
 });
 
-/** Waits for `cond` to hold, checking every 100 ms, and fails after `timeoutMs`. */
-async function until(cond: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await cond())) {
-    if (performance.now() > deadline) throw new Error(`${what}: not there after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/** Answers stored in PostgreSQL for the finished game with this code. */
+async function savedAnswers(url: string, code: string): Promise<number> {
+  const client = new pg.Client(url);
+  try {
+    await client.connect();
+    const saved = await client.query<{ n: string }>('SELECT count(*) AS n FROM answers a JOIN games g ON g.id = a.game_id WHERE g.code = $1', [code]);
+    return Number(saved.rows[0]?.n);
+  } catch {
+    return -1;
+  } finally {
+    await client.end().catch(() => undefined);
   }
-}
-
-const reportResponse = (at: ServerNode, room: CreatedRoom): Promise<Response> =>
-  fetch(`${at.url}/api/rooms/${room.code}/report.json`, { method: 'POST', headers: { 'X-Host-Secret': room.hostSecret } });
-
-async function report(at: ServerNode, room: CreatedRoom): Promise<ReportRow[]> {
-  const res = await reportResponse(at, room);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { rows: ReportRow[] }).rows;
 }

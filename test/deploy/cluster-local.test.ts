@@ -1,8 +1,9 @@
 /**
  * `scripts/cluster-local.sh` (npm run cluster): Redis, PostgreSQL, three production game processes and haproxy
  * from deploy/haproxy.cfg. Through haproxy's URL: /readyz, the client page, a room created over WebSocket and
- * one over long-polling (the sticky cookie keeps every poll of a session on one process); SIGTERM then stops
- * every process it started and removes its folder. Nothing here depends on processes knowing each other's rooms.
+ * one over long-polling (the sticky cookie keeps every poll of a session on one process); Redis killed and started
+ * again from its append-only file with the room still there; SIGTERM then stops every process it started and
+ * removes its folder. Nothing here depends on processes knowing each other's rooms.
  * The client is a one-file build (ARENA_CLIENT_DIR, as in process.test.ts): the Vite build is not what is tested.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -134,6 +135,35 @@ describe('the local cluster (scripts/cluster-local.sh)', () => {
       expect(socket.connected).toBe(true);
     } finally {
       socket.disconnect();
+    }
+  });
+
+  it('runs Redis append-only: killed with -9, it is started again and the live rooms are still there', async () => {
+    const host = await connect('websocket');
+    const player = await connect('websocket');
+    try {
+      const room = await createRoom(host);
+      const redis = cluster.pids[0] as number;
+      // Redis 7 keeps its append-only files in this folder (only when append-only is on).
+      expect(existsSync(join(cluster.folder, 'redis', 'appendonlydir'))).toBe(true);
+      process.kill(redis, 'SIGKILL');
+      const restarted = await new Promise<number>((resolve, reject) => {
+        const deadline = performance.now() + WAIT_MS;
+        const look = (): void => {
+          const pid = /started again from its append-only file: redis=(\d+)/.exec(output)?.[1];
+          if (pid) return resolve(Number(pid));
+          if (performance.now() > deadline) return reject(new Error(`redis not restarted:\n${output}`));
+          setTimeout(look, 100);
+        };
+        look();
+      });
+      cluster.pids.push(restarted);
+      // The room came back with Redis's data: a player joins it by code (through whichever process haproxy picks).
+      const joined = (await player.timeout(WAIT_MS).emitWithAck('room:join', { code: room.code, nickname: 'After' })) as Ack<unknown>;
+      expect(joined).toMatchObject({ ok: true });
+    } finally {
+      host.disconnect();
+      player.disconnect();
     }
   });
 

@@ -23,6 +23,8 @@ export interface ServerNode {
   proc: ChildProcess;
   takeovers: Takeover[];
   exited: Promise<number | string>;
+  /** The last 64 KB the server wrote to stderr (its log: JSON lines, warn and above). */
+  stderr(): string;
   /** Resolves with the first takeover of `code` by this process, or rejects after `timeoutMs`. */
   waitTakeover(code: string, timeoutMs: number): Promise<Takeover>;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -47,7 +49,7 @@ export async function startNode(opts: NodeOptions = {}): Promise<ServerNode> {
   void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
   let errors = '';
   proc.stderr?.on('data', (d: Buffer) => {
-    errors = (errors + d.toString()).slice(-4000);
+    errors = (errors + d.toString()).slice(-64_000);
     if (echo) process.stderr.write(d);
   });
   const takeovers: Takeover[] = [];
@@ -56,7 +58,7 @@ export async function startNode(opts: NodeOptions = {}): Promise<ServerNode> {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
-      reject(new Error(`server did not start: ${errors}`));
+      reject(new Error(`server did not start: ${errors.slice(-4000)}`));
     }, timeoutMs);
     proc.stdout?.on('data', (d: Buffer) => {
       buffered += d.toString();
@@ -76,7 +78,7 @@ export async function startNode(opts: NodeOptions = {}): Promise<ServerNode> {
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before listening: ${errors}`));
+      reject(new Error(`server exited (${code}) before listening: ${errors.slice(-4000)}`));
     });
   });
   return {
@@ -84,6 +86,7 @@ export async function startNode(opts: NodeOptions = {}): Promise<ServerNode> {
     proc,
     takeovers,
     exited,
+    stderr: () => errors,
     waitTakeover(code, waitMs) {
       return new Promise((resolve, reject) => {
         const check = (): boolean => {

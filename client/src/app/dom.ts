@@ -70,5 +70,7 @@ export function mountScreen(mode: 'projector' | 'phone' | 'page', ...children: A
   document.body.classList.toggle('projector', mode === 'projector');
   const root = appRoot();
   replace(root, ...children);
+  // A new screen starts at its top: a phone scrolled down to its keypad must open the reveal on the verdict.
+  if (window.scrollY !== 0 || window.scrollX !== 0) window.scrollTo(0, 0);
   return root;
 }

@@ -8,6 +8,7 @@
 import { h } from '../app/dom';
 import { applyKey, type Key } from './keypad-edit';
 import './keypad.css';
+import { fitKeyLabel } from './key-fit';
 
 export interface KeypadTarget {
   input: HTMLInputElement;
@@ -112,6 +113,7 @@ export function createKeypad(functions: readonly string[]): Keypad {
     b.addEventListener('pointerdown', (ev) => ev.preventDefault());
     b.addEventListener('mousedown', (ev) => ev.preventDefault());
     b.addEventListener('click', () => press(spec));
+    fitKeyLabel(b);
     return b;
   };
   fixed.append(...FIXED.map(button));

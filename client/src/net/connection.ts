@@ -6,9 +6,11 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  TASKS_ANSWER_MS,
   type Ack,
   type AckFn,
   type ClientToServerEvents,
+  type RoomSettings,
   type ServerToClientEvents,
 } from '../../../shared/protocol';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../shared/protocol/errors';
@@ -24,6 +26,18 @@ export type Result<T> = Ack<T> | { ok: false; error: 'timeout' | 'offline'; deta
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
 export const REQUEST_TIMEOUT_MS = 8000;
+/** How long an answer is sent again (same key) while its outcome is unknown, before the player is asked to retry. */
+export const RESEND_BUDGET_MS = 45_000;
+const RESEND_PAUSE_MS = 500;
+
+/**
+ * How long to wait for a request carrying `settings`: with own questions the server solves them first, and
+ * answers within TASKS_ANSWER_MS (solved, or refused e.g. `tasks-unavailable`); a shorter wait would call a
+ * room that is being made "no answer".
+ */
+export function settingsTimeout(settings: RoomSettings): number {
+  return settings.source.kind === 'tasks' ? TASKS_ANSWER_MS + REQUEST_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
+}
 
 const DEVICE_KEY = 'arena.device';
 
@@ -46,6 +60,32 @@ export function deviceId(): string {
   } catch {
     return fresh();
   }
+}
+
+/** A random idempotency key (OpKeySchema: 24 characters of [A-Za-z0-9_-]); works without a secure context. */
+export function newKey(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * One key per submission: the same payload asked for again (the player presses Send after a failure whose
+ * outcome was unknown) gets the key it had, so the server recognises it as the same submission.
+ */
+export class SubmissionKeys {
+  private last: { body: string; key: string } | null = null;
+
+  for(payload: object): string {
+    const body = JSON.stringify(payload);
+    if (this.last?.body !== body) this.last = { body, key: newKey() };
+    return this.last.key;
+  }
+}
+
+/** No answer, or `unconfirmed`: the request may or may not have been applied, and resending it (same key) is safe. */
+export function outcomeUnknown(res: Result<unknown>): boolean {
+  return !res.ok && (res.error === 'timeout' || res.error === 'offline' || res.error === 'unconfirmed');
 }
 
 /** A message for a person for any refusal or local failure. */
@@ -115,6 +155,20 @@ export class Connection {
       return { ok: false, error: 'internal' };
     } catch {
       return { ok: false, error: 'timeout' };
+    }
+  }
+
+  /**
+   * Sends a request that carries an idempotency key and sends it again, unchanged, while its outcome is unknown
+   * (no ack, offline, `unconfirmed`), for up to `budgetMs`: the server applies it at most once, so the answer that
+   * finally comes is the one the first send would have had. Never throws.
+   */
+  async requestOnce<E extends EventName>(event: E, payload: PayloadOf<E>, budgetMs = RESEND_BUDGET_MS): Promise<Result<DataOf<E>>> {
+    const deadline = Date.now() + budgetMs;
+    for (;;) {
+      const res = await this.request(event, payload, Math.max(1000, Math.min(REQUEST_TIMEOUT_MS, deadline - Date.now())));
+      if (!outcomeUnknown(res) || Date.now() + RESEND_PAUSE_MS >= deadline) return res;
+      await new Promise((resolve) => setTimeout(resolve, RESEND_PAUSE_MS));
     }
   }
 

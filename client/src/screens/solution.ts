@@ -6,6 +6,7 @@
 import type { Step } from '../../../shared/questions/types';
 import { h, prefersReducedMotion } from '../app/dom';
 import { renderMath } from '../app/math';
+import { fitWide } from '../input/phone-layout';
 
 /** Words with inline maths: text stays text, each `\( … \)` is typeset. */
 export function proseElement(prose: string): HTMLElement {
@@ -28,7 +29,10 @@ export function workedSolution(steps: readonly Step[], opts: { animate?: boolean
   const animate = (opts.animate ?? true) && !prefersReducedMotion();
   steps.forEach((step, i) => {
     const math = h('div', { class: 'step-math' });
-    if (step.latex) renderMath(math, step.latex, true);
+    // Inline mode with \displaystyle: looks like display maths but breaks after a top-level = or ⇒ or operator,
+    // so a long step wraps within a phone's width instead of running off its box; fitWide shrinks what cannot.
+    if (step.latex) renderMath(math, `\\displaystyle ${step.latex}`, false, step.text);
+    fitWide(math);
     const words = step.prose ? proseElement(step.prose) : step.text ? h('div', { class: 'step-text' }, step.text) : null;
     const li = h('li', { 'data-step': i }, words, math);
     if (animate) {

@@ -1,7 +1,7 @@
 /**
- * The computational graph of a backprop task (question-format.md): x → z1 → a1 → … → L with the parameters
- * W_i, b_i feeding each z_i and the target y feeding L. Forward values are computed here from the public task
- * (a player may see them), except the target quantity and everything after it when the question asks for a
+ * The computational graph of a backprop task (docs/question-format.md#backprop-tasks): x → z1 → a1 → … → L with the
+ * parameters W_i, b_i feeding each z_i and the target y feeding L. Forward values are computed here from the public
+ * task (a player may see them), except the target quantity and everything after it when the question asks for a
  * forward value — showing those would give the answer away before the reveal.
  */
 import type { Activation, BackpropStep, BackpropTask } from '../../../shared/questions/types';

@@ -57,6 +57,11 @@ export class Stage {
   private scene: Phaser.Scene | null = null;
   private dpr = 1;
   private size = { w: 0, h: 0 };
+  /**
+   * While the drawing is fitted (scaled and shifted), the largest box that stays inside the panel after the fit,
+   * in content px: the box (canvas and labels) is cut to it, so it never reaches past its panel (issue 24).
+   */
+  private boxLimit: { w: number; h: number } | null = null;
   private tween: Phaser.Tweens.Tween | null = null;
   private destroyed = false;
   private pendingAnimation: (() => void) | null = null;
@@ -213,7 +218,10 @@ export class Stage {
     // The panel size this layout was made for: tests wait on it after a resize (not while a tighter one is due).
     if (this.fitToViewport(w, h, vp)) delete this.root.dataset.laidFor;
     else this.root.dataset.laidFor = `${vp.w}x${vp.h}`;
-    const next = { w: Math.max(vp.w, Math.ceil(w)), h: Math.max(vp.h, Math.ceil(h)) };
+    const lim = this.boxLimit;
+    const next = lim
+      ? { w: Math.max(Math.ceil(w), Math.min(vp.w, Math.floor(lim.w))), h: Math.max(Math.ceil(h), Math.min(vp.h, Math.floor(lim.h))) }
+      : { w: Math.max(vp.w, Math.ceil(w)), h: Math.max(vp.h, Math.ceil(h)) };
     const dpr = currentDpr();
     if (next.w === this.size.w && next.h === this.size.h && dpr === this.dpr) return;
     this.size = next;
@@ -231,8 +239,9 @@ export class Stage {
     const b = this.options.mode === 'projector' ? this.labelBounds() : { x0: 0, y0: 0, x1: 0, y1: 0 };
     const x0 = Math.min(0, b.x0);
     const y0 = Math.min(0, b.y0);
-    const cw = Math.max(w, b.x1) - x0;
-    const ch = Math.max(h, b.y1) - y0;
+    // Whole pixels, as the box is sized: a fractional content size would leave the scaled box a pixel past the panel.
+    const cw = Math.ceil(Math.max(w, b.x1) - x0);
+    const ch = Math.ceil(Math.max(h, b.y1) - y0);
     const k = this.options.mode === 'projector' ? Math.min(1, vp.w / Math.max(1, cw), vp.h / Math.max(1, ch)) : 1;
     let relayout = false;
     if (k < 0.999 && this.options.mode === 'projector' && this.relayouts < MAX_RELAYOUTS) {
@@ -253,10 +262,12 @@ export class Stage {
     if (k >= 0.999 && x0 >= 0 && y0 >= 0) {
       this.inner.style.transform = '';
       delete this.root.dataset.fitScale;
+      this.boxLimit = null;
       return relayout;
     }
     const dx = Math.max(0, (vp.w - cw * k) / 2) - x0 * k;
     const dy = (k < 0.999 ? Math.max(0, (vp.h - ch * k) / 2) : 0) - y0 * k;
+    this.boxLimit = { w: (vp.w - dx) / k, h: (vp.h - dy) / k };
     Object.assign(this.inner.style, { transformOrigin: '0 0', transform: `translate(${dx}px, ${dy}px) scale(${k})` });
     if (k < 0.999) this.root.dataset.fitScale = k.toFixed(2);
     else delete this.root.dataset.fitScale;

@@ -2,8 +2,8 @@ import { TaskError } from '../family';
 import type { BackwardPass, ForwardPass, Mat, Vec } from './network';
 
 /**
- * Backprop targets (question-format.md): `loss`, `z2`, `a1`, `dL/da2`, `dL/dz1`, `dL/dW1`, `dL/db2`, `dL/dx`,
- * optionally indexed 1-based: `dL/dW2[1][3]`, `a1[2]`.
+ * Backprop targets (docs/question-format.md#backprop-tasks): `loss`, `z2`, `a1`, `dL/da2`, `dL/dz1`, `dL/dW1`,
+ * `dL/db2`, `dL/dx`, optionally indexed 1-based: `dL/dW2[1][3]`, `a1[2]`.
  */
 export type Quantity = 'loss' | 'z' | 'a' | 'da' | 'dz' | 'dW' | 'db';
 

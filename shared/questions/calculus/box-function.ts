@@ -1,8 +1,8 @@
 /**
  * How a chain box is typeset wherever it is shown (the diagram's boxes, the reveal's per-box result bars): in its
  * own input, as `layerFunction` (layer-label.ts, the one rule) writes it. A layer's `fn` is stored in the
- * placeholder u (question-format.md), but the innermost box takes the variable itself, so it must read 4x³, not
- * 4u³; every other box takes the output of the one before it, u.
+ * placeholder u (docs/question-format.md#layers), but the innermost box takes the variable itself, so it must
+ * read 4x³, not 4u³; every other box takes the output of the one before it, u.
  */
 import type { Layer } from '../types';
 import { layerFunction, takesVariable } from '../layer-label';

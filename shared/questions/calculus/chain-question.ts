@@ -76,7 +76,7 @@ export function chainPrompt(expr: MathNode, v: string, order: 1 | 2 = 1): { text
   return { text: `${what} with respect to ${v}`, latex: `${op}\\,${texNode(expr)}` };
 }
 
-/** A layer as question-format.md writes it: mathjs strings plus their LaTeX. */
+/** A layer as docs/question-format.md#layers writes it: mathjs strings plus their LaTeX. */
 export function layerJson(l: LayerNodes): Layer {
   return {
     fn: toStr(l.fn),

@@ -7,9 +7,9 @@ import { parseExpr } from './parse';
 import { texNode, toStr } from './print';
 
 /**
- * A small symbolic differentiator for the function set of question-format.md. mathjs's own `derivative`
- * knows nothing of sigmoid/softplus/relu and its simplify is slow and can change values (mathjs issue 3329),
- * so the rules are written here, with the tidy constructors of ./nodes keeping results readable.
+ * A small symbolic differentiator for the function set of docs/question-format.md#expressions. mathjs's own
+ * `derivative` knows nothing of sigmoid/softplus/relu and its simplify is slow and can change values (mathjs issue
+ * 3329), so the rules are written here, with the tidy constructors of ./nodes keeping results readable.
  * Stable API (the implicit-family helper imports it): differentiate, differentiateExpr, fnDerivative,
  * substitute, toTex, parseExpr, toStr.
  */

@@ -10,7 +10,7 @@ export interface LayerNodes {
   evaluated: MathNode;
 }
 
-/** The layer's input placeholder of question-format.md. */
+/** The layer's input placeholder of docs/question-format.md#layers. */
 export const LAYER_VAR = 'u';
 
 /**

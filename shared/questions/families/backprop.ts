@@ -10,9 +10,9 @@ import { parseTarget, quantityName, quantityValue, targetValue, type Target } fr
 import { validateBackpropTask } from '../backprop/validate';
 
 /**
- * Backprop family (question-format.md): one forward or backward quantity of a small dense network. The answer
- * is exact to double precision; `backward` lists every quantity up to the target in computation order, so a
- * client can fill a computational graph from the loss back.
+ * Backprop family (docs/question-format.md#backprop-tasks): one forward or backward quantity of a small dense
+ * network. The answer is exact to double precision; `backward` lists every quantity up to the target in computation
+ * order, so a client can fill a computational graph from the loss back.
  */
 
 function allFinite(fw: ForwardPass): boolean {

@@ -3,8 +3,8 @@ import { generateImplicit } from '../implicit/generate';
 import { solveImplicit } from '../implicit/solve';
 
 /**
- * Implicit family: dy/dx = −F_x/F_y for a curve F(x, y) = G(x, y) (question-format.md), as an expression in
- * x and y, or a value when the task gives a point on the curve.
+ * Implicit family: dy/dx = −F_x/F_y for a curve F(x, y) = G(x, y) (docs/question-format.md#families-and-their-task),
+ * as an expression in x and y, or a value when the task gives a point on the curve.
  */
 export const implicit: FamilyModule<'implicit'> = {
   family: 'implicit',

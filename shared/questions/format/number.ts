@@ -1,6 +1,6 @@
 /**
  * Number display for prompts, steps and worksheets. Display only: stored answers keep full double precision
- * (question-format.md), so nothing here is ever used to compute an answer.
+ * (docs/question-format.md#a-question), so nothing here is ever used to compute an answer.
  */
 
 /** Significant figures shown in steps: enough to check a calculator, short enough to read on a projector. */

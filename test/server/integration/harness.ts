@@ -23,9 +23,17 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/**
+ * These servers run the TypeScript sources, whose task worker tsx compiles before it is ready: up to ~25 s on a
+ * loaded 2-core machine, past the production bound on a request with own questions (TASKS_ANSWER_MS, met by the
+ * bundle's worker in about a second and tested on it in service/process.test.ts). The pool's bounds themselves
+ * are tested in task-pool.test.ts.
+ */
+export const SOURCE_TASKS: NonNullable<ArenaServerOptions['tasks']> = { queueWaitMs: 90_000, requestDeadlineMs: 90_000 };
+
 export async function startHarness(opts: Partial<ArenaServerOptions> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'arena-test-'));
-  const server = await createArenaServer({ port: 0, host: '127.0.0.1', dataDir, clientDir: join(dataDir, 'no-client'), log: () => {}, ...opts });
+  const server = await createArenaServer({ port: 0, host: '127.0.0.1', dataDir, clientDir: join(dataDir, 'no-client'), log: () => {}, tasks: SOURCE_TASKS, ...opts });
   const clients: Client[] = [];
   return {
     server,
@@ -87,4 +95,11 @@ export function next<T = unknown>(socket: Client, event: string, pred: (p: T) =>
 
 export function gameSettings(over: Partial<RoomSettings> = {}): RoomSettings {
   return { ...DEFAULT_SETTINGS, questionCount: 2, secondsPerQuestion: 60, entryMode: 'final', seed: 11, ...over };
+}
+
+/** The value of a metric in Prometheus text (its first sample, labels or not). */
+export function metricValue(text: string, name: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+  if (!line) throw new Error(`no metric ${name}`);
+  return Number(line.split(' ').pop());
 }

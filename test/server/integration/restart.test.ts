@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type CreatedRoom, type HostView, type SeatGrant } from '../../../shared/protocol';
+import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, type SeatGrant } from '../../../shared/protocol';
 import { generateQuestion } from '../../../shared/questions/index';
 import { generatedSpec } from '../../../server/rooms/questions';
 import { startChild, type ChildServer } from './child';
 import { call, gameSettings, next, ok, type Client } from './harness';
 
 const SETTINGS = gameSettings({ questionCount: 3, leaderboardEvery: 0, secondsPerQuestion: 120 });
+const BEN_KEY = 'ben-answer-key-0001';
 const rightAnswer = (index: number): string => {
   const spec = generatedSpec(SETTINGS, SETTINGS.seed ?? 0, index, 0);
   return generateQuestion(spec.family, spec.difficulty, spec.seed).answer.expr ?? '';
@@ -58,7 +59,8 @@ describe('rooms survive the server process', () => {
     const scores = await revealed;
     await ok(call(host, 'host:command', { type: 'next', expect: { phase: 'reveal', index: 0 } }));
     await ok(call(players[0] as Client, 'answer:submit', { index: 1, final: rightAnswer(1) }));
-    await ok(call(players[1] as Client, 'answer:submit', { index: 1, final: 'x + 4242' }));
+    // Sent with an idempotency key: the resend after the restart must be recognised as this very answer.
+    await ok(call(players[1] as Client, 'answer:submit', { key: BEN_KEY, index: 1, final: 'x + 4242' }));
     return { room, seats, scores: scores.players.map((p) => p.score) };
   }
 
@@ -78,6 +80,11 @@ describe('rooms survive the server process', () => {
     }
     expect(back.map((b) => b.you.answer?.done)).toEqual([true, true, false]);
     expect(back.map((b) => b.you.answer?.final?.correct ?? null)).toEqual([true, false, null]);
+    // Ben's phone never heard its ack (the crash): it resends with the same key, and is told its verdict, not refused.
+    const resent = await ok(call<AnswerState>(players[1] as Client, 'answer:submit', { key: BEN_KEY, index: 1, final: 'x + 4242' }));
+    expect([resent.done, resent.final?.correct]).toEqual([true, false]);
+    // Another submission (another key) is still a second answer, and refused.
+    expect(await call(players[1] as Client, 'answer:submit', { key: 'ben-second-try-0001', index: 1, final: rightAnswer(1) })).toMatchObject({ ok: false, error: 'already-answered' });
     const revealed = next<HostView>(host, 'host:state', (v) => v.phase === 'reveal');
     await ok(call(players[2] as Client, 'answer:submit', { index: 1, final: rightAnswer(1) }));
     const reveal = await revealed;

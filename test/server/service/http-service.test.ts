@@ -14,7 +14,7 @@ import { PROTOCOL_VERSION, type CreatedRoom } from '../../../shared/protocol';
 import { createArenaServer, type ArenaServerHandle } from '../../../server/app';
 import { createLogger } from '../../../server/log';
 import { createService, type Service } from '../../../server/service';
-import { call, gameSettings, ok, type Client } from '../integration/harness';
+import { call, gameSettings, metricValue, ok, type Client } from '../integration/harness';
 
 const ASSET = `console.log(${JSON.stringify('chain rule '.repeat(200))});\n`;
 
@@ -36,12 +36,6 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Raw> {
     req.on('error', reject);
     req.end();
   });
-}
-
-function metricValue(text: string, name: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
-  if (!line) throw new Error(`no metric ${name}`);
-  return Number(line.split(' ').pop());
 }
 
 describe('arena as a service', () => {
@@ -207,7 +201,7 @@ describe('arena as a service', () => {
   it('is ready while the store is writable, and not ready for a while after the event loop stalled', async () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, checks: { store: { ok: true }, eventLoop: { ok: true } } });
+    expect(await ready.json()).toEqual({ ok: true, checks: { store: { ok: true }, eventLoop: { ok: true }, reports: { ok: true }, ownQuestions: { ok: true } } });
     // A deliberate stall of the loop (the condition under test), longer than READY_MAX_LAG_MS = 300.
     const until = performance.now() + 900;
     while (performance.now() < until) {

@@ -1,14 +1,18 @@
 /**
  * The production build as a process: `npm start` runs plain node on dist/server, a SIGTERM sent to the started
- * process (npm itself, as a supervisor would) stops the server within 10 s, and the bundled `arena` command
- * works. The server part is built here (esbuild, seconds); the client is not needed (ARENA_CLIENT_DIR).
+ * process (npm itself, as a supervisor would) stops the server within 10 s, own questions open a classroom and a
+ * party (the task worker is the bundle's own entry), and the bundled `arena` command works. The server part is
+ * built here with the build script (esbuild and its bundle check, seconds); the client is not needed
+ * (ARENA_CLIENT_DIR).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, PROTOCOL_VERSION, TASKS_ANSWER_MS, type Ack, type CreatedRoom, type PlayerPhaseView, type RoomSettings } from '../../../shared/protocol';
 
 const ROOT = process.cwd();
 /** Starting node and loading the bundle on a loaded 2-core CI box. */
@@ -111,6 +115,60 @@ describe('the production process', () => {
     expect(await exited).toBe('0 null ');
     expect(started.lines.join('\n')).toContain('"event":"SIGTERM"');
   }, START_TIMEOUT + 30_000);
+
+  it('opens a classroom and a party with own questions over Socket.IO', async () => {
+    const node = spawn(process.execPath, ['dist/server/cli.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = await listening(node);
+    const sockets: Socket[] = [];
+    const connect = async (): Promise<Socket> => {
+      const s = io(started.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnection: false });
+      sockets.push(s);
+      await new Promise<void>((resolve, reject) => {
+        s.once('connect', () => resolve());
+        s.once('connect_error', reject);
+      });
+      return s;
+    };
+    // Within the protocol's bound for a request with tasks: an ack that never comes fails here, not by time-out.
+    const emit = <T>(s: Socket, event: string, payload: unknown): Promise<Ack<T>> => s.timeout(TASKS_ANSWER_MS + 5000).emitWithAck(event, payload) as Promise<Ack<T>>;
+    const own = (...exprs: string[]): RoomSettings => ({
+      ...DEFAULT_SETTINGS,
+      secondsPerQuestion: 60,
+      source: { kind: 'tasks', tasks: exprs.map((expr) => ({ family: 'chain' as const, task: { expr, var: 'x' } })) },
+    });
+    const questionOf = (s: Socket): Promise<string> =>
+      new Promise((resolve) => {
+        s.on('state', (v: PlayerPhaseView) => {
+          if (v.phase === 'question') resolve((v.question.task as { expr: string }).expr);
+        });
+      });
+    try {
+      const teacher = await connect();
+      const classroom = await emit<CreatedRoom>(teacher, 'room:create', { mode: 'classroom', settings: own('sin(x^2)', 'exp(3*x)') });
+      if (!classroom.ok) throw new Error(`classroom refused: ${classroom.error} ${classroom.detail ?? ''}`);
+      const phone = await connect();
+      expect(await emit(phone, 'room:join', { code: classroom.data.code, nickname: 'Ada' })).toMatchObject({ ok: true });
+      const first = questionOf(phone);
+      expect(await emit(teacher, 'host:command', { type: 'start' })).toMatchObject({ ok: true, data: { phase: 'question', total: 2 } });
+      expect(await first).toBe('sin(x^2)');
+
+      const friend = await connect();
+      const party = await emit<CreatedRoom>(friend, 'room:create', { mode: 'party', settings: own('cos(5*x)'), nickname: 'Grace' });
+      if (!party.ok) throw new Error(`party refused: ${party.error} ${party.detail ?? ''}`);
+      expect(party.data.player?.you.nickname).toBe('Grace');
+      const partyQuestion = questionOf(friend);
+      expect(await emit(friend, 'host:command', { type: 'start' })).toMatchObject({ ok: true, data: { phase: 'question', total: 1 } });
+      expect(await partyQuestion).toBe('cos(5*x)');
+
+      const ready = (await (await fetch(`${started.url}/readyz`)).json()) as { checks: Record<string, { ok: boolean }> };
+      expect(ready.checks.ownQuestions).toEqual({ ok: true });
+      expect(started.lines.join('\n')).not.toContain('task worker');
+    } finally {
+      for (const s of sockets) s.disconnect();
+      node.kill('SIGTERM');
+      await gone(started.pid, 10_000).catch(() => process.kill(started.pid, 'SIGKILL'));
+    }
+  }, START_TIMEOUT + 60_000);
 
   it('refuses a bad configuration with the variable named and exit code 2', () => {
     const r = spawnSync(process.execPath, ['dist/server/cli.js', 'serve'], { cwd: ROOT, env: { ...env, TRUST_PROXY: 'everyone' }, encoding: 'utf8', timeout: START_TIMEOUT });

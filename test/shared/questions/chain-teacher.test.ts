@@ -3,7 +3,7 @@ import { solveTask, TaskError } from '../../../shared/questions/index';
 import { chainProblems } from './calculus/question-checks';
 
 describe('solveTask for chain families', () => {
-  it('decomposes sin(cos(x^2)) into the three layers of question-format.md', () => {
+  it('decomposes sin(cos(x^2)) into the three layers of docs/question-format.md', () => {
     const q = solveTask('nested', { expr: 'sin(cos(x^2))', var: 'x' }, { difficulty: 3, seed: 42 });
     expect(q.id).toBe('nested-3-42');
     expect(q.answer.expr).toBe('-2*x*sin(x^2)*cos(cos(x^2))');

@@ -13,6 +13,7 @@ import { playLink } from './host-lobby';
 import { typesetFit } from './fit-math';
 import { projectorPrompt } from './projector-prompt';
 import { muteButton, play } from './sound';
+import { bindStepKeys } from './step-keys';
 import { observeViewSize } from './view-size';
 
 /** Seconds left at which the countdown starts ticking aloud. */
@@ -32,7 +33,9 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
   let view: QuestionView | null = null;
   let destroyed = false;
   pauseBtn.addEventListener('click', () => void ctx.command({ type: ctx.view.paused ? 'resume' : 'pause' }));
-  const skipBtn = h('button', { type: 'button', id: 'skip-button', onclick: () => void ctx.advance('skip') }, 'Close question');
+  // The one way forward on this screen, as on every projector screen: the primary button, → / Space / PageDown.
+  const skipBtn = h('button', { type: 'button', class: 'primary', id: 'skip-button', 'aria-keyshortcuts': 'ArrowRight Space', onclick: () => void ctx.advance('skip') }, 'Close question ▶');
+  const unbindKeys = bindStepKeys({ next: () => void ctx.advance('skip'), back: () => undefined });
   const endBtn = h('button', { type: 'button', class: 'danger', onclick: () => {
     if (window.confirm('End the game for everyone now?')) void ctx.command({ type: 'end' });
   } }, 'End game');
@@ -63,7 +66,7 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
       h('div', { class: 'host-clock' }, countdown.el),
       answered),
     h('main', { class: 'host-main' }, prompt, viewHost),
-    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, pauseBtn, skipBtn, endBtn, playLink(v.mode),
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, skipBtn, pauseBtn, endBtn, playLink(v.mode),
       h('span', { class: 'spacer' }), muteButton())));
   paint();
   const stopObserve = observeViewSize(viewHost, () => view?.resize());
@@ -79,6 +82,7 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     update: paint,
     destroy: () => {
       destroyed = true;
+      unbindKeys();
       clearInterval(ticker);
       countdown.destroy();
       stopFit();

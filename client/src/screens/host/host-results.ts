@@ -3,16 +3,15 @@
  * with tied players sharing a step: the same competition ranking the phones show.
  */
 import type { LeaderboardEntry } from '../../../../shared/protocol/views';
-import { podiumPlaces } from '../../../../shared/ranking';
 import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import type { HostContext, HostScreen } from './host-phases';
 import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
+import { podium } from './podium';
 
 /** Players on the between-questions board: five read from the back row. */
 const BOARD_ROWS = 5;
-const PODIUM_STEP_MS = 1400;
 
 /** Mounts the between-questions leaderboard (top 5) with movement and points gained. */
 export function renderHostBoard(ctx: HostContext): HostScreen {
@@ -50,44 +49,24 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
   const v = ctx.view;
   if (v.phase !== 'finished') throw new Error('renderHostFinished outside the finished phase');
   const fileName = `chain-rule-arena-${v.code}.csv`;
-  const places = podiumPlaces(v.ranking.length > 0 ? v.ranking : v.podium);
-  const els = new Map<number, HTMLElement>();
-  // Visual slots: the second place stands left, the first in the middle, the third right.
-  const slot = (pos: 1 | 2 | 3): HTMLElement | null => {
-    const place = places[pos - 1];
-    if (!place) return null;
-    const el = h('div', { class: `place p${pos}`, 'data-place': place.rank },
-      h('div', { class: 'names' }, place.entries.slice(0, 3).map((e) => h('span', {}, e.nickname)),
-        place.entries.length > 3 ? h('span', {}, `+${place.entries.length - 3} more`) : null),
-      h('span', { class: 'pts' }, `${place.entries[0]?.score ?? 0} pts`),
-      h('div', { class: 'block' }, ordinal(place.rank)));
-    els.set(pos, el);
-    return el;
-  };
-  const row = h('div', { class: 'host-podium', 'aria-label': 'Podium' }, slot(2), slot(1), slot(3));
+  // The winner's name, large, fills the frame above the podium once first place is revealed.
+  const winner = h('p', { class: 'podium-winner', id: 'podium-winner', 'aria-live': 'polite' });
+  const stage = podium(v.ranking.length > 0 ? v.ranking : v.podium, {
+    onWinner: (names) => {
+      winner.textContent = names.length > 1 ? `${names.join(' and ')} share first place!` : `${names[0] ?? ''} wins!`;
+      winner.classList.add('shown');
+    },
+  });
   mountScreen('projector', h('div', { class: 'host-shell', id: 'host-finished' },
     h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Final results'),
-      h('span', { class: 'pill' }, `${v.ranking.length} players · ${v.total} questions`)),
-    h('main', { class: 'finished-main' }, row),
+      h('span', { class: 'pill' }, `${v.ranking.length} players · ${(v.played ?? v.total) < v.total ? `${v.played} of ${v.total}` : v.total} questions`)),
+    h('main', { class: 'finished-main' }, winner, stage.el),
     h('footer', { class: 'host-bar bottom', id: 'host-controls' },
       h('button', { type: 'button', class: 'primary', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Download report (CSV)'),
       // The per-question summary (share right, top mistakes) and the report page for past games.
       h('button', { type: 'button', id: 'download-summary', onclick: (e: Event) => void downloadReport(v.reportPath.replace(/report\.csv$/, 'summary.csv'), ctx.hostSecret, fileName.replace(/\.csv$/, '-summary.csv'), e.currentTarget as HTMLButtonElement) }, '⬇ Summary (CSV)'),
       h('a', { href: '#/reports', target: '_blank', rel: 'noopener', class: 'muted', id: 'open-reports-page' }, 'All reports'),
       h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
-  const timers: Array<ReturnType<typeof setTimeout>> = [];
-  const show = (pos: 1 | 2 | 3): void => {
-    els.get(pos)?.classList.add('shown');
-    if (pos === 1) play('podium');
-    else play('step');
-  };
-  if (prefersReducedMotion()) ([3, 2, 1] as const).forEach(show);
-  else ([3, 2, 1] as const).forEach((pos, i) => timers.push(setTimeout(() => show(pos), 400 + i * PODIUM_STEP_MS)));
-  row.dataset.staged = 'true';
-  return { update: () => undefined, destroy: () => timers.forEach(clearTimeout) };
-}
-
-function ordinal(n: number): string {
-  return n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
+  return { update: () => undefined, destroy: () => stage.destroy() };
 }
 

@@ -1,8 +1,9 @@
 /**
  * The reveal on the projector, taught as a lesson in one 16:9 frame: first the answer and what the class did,
- * then the worked solution one step at a time (→ / Space / PageDown, as a presenter clicker sends; ← / PageUp
- * to go back), the current step large and typeset, its layer lit in the diagram. Past the last step the same key
- * moves the game on, so a teacher with only a clicker is never stuck.
+ * then, one key away, the worked solution one step at a time (↓ opens it and steps on, ↑ goes back), the current
+ * step large and typeset, its layer lit in the diagram. There is one way forward on every slide: → / Space /
+ * PageDown (a presenter clicker) and the one primary button move the game on, so a teacher who wants to move on
+ * never has to read the screen to find out which key does it. The number of steps shows only inside the working.
  */
 import type { Family, Question, Step } from '../../../../shared/questions/types';
 import { toPublicQuestion } from '../../../../shared/questions/public';
@@ -45,10 +46,10 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   let stopPrompt: () => void = () => undefined;
   const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
   const panel = h('section', { class: 'slide', id: 'reveal-slide', 'aria-live': 'polite' });
-  const counter = h('span', { class: 'pill', id: 'step-counter' });
-  const backBtn = h('button', { type: 'button', id: 'step-back', onclick: () => go(slide - 1) }, '← Back');
-  const stepBtn = h('button', { type: 'button', class: 'primary', id: 'step-next', onclick: () => forward() });
-  const nextBtn = h('button', { type: 'button', id: 'next-button', onclick: () => void ctx.advance('next') },
+  const counter = h('span', { class: 'pill', id: 'step-counter', 'data-steps': steps.length });
+  const backBtn = h('button', { type: 'button', id: 'step-back', onclick: () => go(slide - 1) }, '↑ Back');
+  const stepBtn = h('button', { type: 'button', id: 'step-next', onclick: () => go(slide + 1) });
+  const nextBtn = h('button', { type: 'button', class: 'primary', id: 'next-button', 'aria-keyshortcuts': 'ArrowRight Space', onclick: () => void ctx.advance('next') },
     v.index + 1 >= v.total ? 'Final results ▶' : 'Next question ▶');
   let view: QuestionView | null = null;
   let destroyed = false;
@@ -72,10 +73,6 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   if (q.family !== 'backprop') stopPrompt = typesetFit(prompt, q.prompt.latex, { fallback: q.prompt.text, onTight: promptTight });
 
   const lastSlide = steps.length;
-  const forward = (): void => {
-    if (slide < lastSlide) go(slide + 1);
-    else void ctx.advance('next');
-  };
   const go = (to: number): void => {
     if (to < 0 || to > lastSlide) return;
     if (to !== slide) play('step');
@@ -92,9 +89,12 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     panel.dataset.slide = String(slide);
     if (slide === 0) paintAnswer();
     else paintStep(slide);
-    counter.textContent = `Answer, then ${steps.length} steps`;
-    backBtn.disabled = slide === 0;
-    stepBtn.textContent = slide === 0 ? 'Show the working →' : slide < lastSlide ? 'Next step →' : v.index + 1 >= v.total ? 'Final results ▶' : 'Next question ▶';
+    counter.textContent = slide === 0 ? '' : `Step ${slide} of ${steps.length}`;
+    // Styled elements (.pill, buttons) set their own display, which [hidden] alone would not override.
+    counter.style.display = slide === 0 ? 'none' : '';
+    backBtn.style.display = slide === 0 ? 'none' : '';
+    stepBtn.style.display = slide >= lastSlide ? 'none' : '';
+    stepBtn.textContent = slide === 0 ? 'Show the working ↓' : 'Next step ↓';
     view?.update({ revealed: q, noProduct: true, ...activeLayerOf(q, steps[slide - 1]) });
   };
   const paintAnswer = (): void => {
@@ -137,7 +137,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     stopFits.push(typesetFit(formula, step.latex, { fallback: step.text, onTight: makeRoom }));
   };
 
-  const unbind = bindStepKeys({ next: forward, back: () => go(slide - 1) });
+  const unbind = bindStepKeys({ next: () => void ctx.advance('next'), back: () => go(slide - 1), down: () => go(slide + 1), up: () => go(slide - 1) });
   mountScreen('projector', h('div', { class: 'host-shell', id: 'host-reveal' },
     h('header', { class: 'host-bar top' },
       h('div', { class: 'host-kicker' },
@@ -148,11 +148,11 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     // Wide drawings (a chain of boxes, a network, a gradient's layers) get a full-width strip above the lesson;
     // square ones (trees, matrices, curves) sit beside it.
     main,
-    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, backBtn, stepBtn, nextBtn,
-      h('span', { class: 'muted' }, '→ / Space: next · ←: back'), h('span', { class: 'spacer' }), muteButton())));
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, stepBtn, backBtn,
+      h('span', { class: 'muted', id: 'reveal-keys' }, '→ next · ↓ working'), h('span', { class: 'spacer' }), muteButton())));
   paint();
   play('reveal');
-  stepBtn.focus();
+  nextBtn.focus();
   const stopObserve = observeViewSize(viewHost, () => view?.resize());
   void mountView(viewHost, toPublicQuestion(q), { mode: 'projector', reducedMotion: prefersReducedMotion() }).then((qv) => {
     if (destroyed) return qv?.destroy();

@@ -6,7 +6,7 @@ import type { HostCommand, HostView } from '../../../../shared/protocol';
 import { DEFAULT_SETTINGS, type RoomSettings } from '../../../../shared/protocol/schemas';
 import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
-import { Connection, errorMessage } from '../../net/connection';
+import { Connection, errorMessage, settingsTimeout } from '../../net/connection';
 import { DRILL_SETTINGS } from '../../../../shared/drill/preset';
 import { showHome } from '../home';
 import { renderHostPhase, type HostContext, type HostScreen } from './host-phases';
@@ -21,7 +21,6 @@ const PARTY_SETTINGS: RoomSettings = {
   ...DEFAULT_SETTINGS,
   source: { kind: 'generated', families: ['backprop', 'jacobian', 'nested'], difficulty: 3 },
   questionCount: 8,
-  secondsPerQuestion: 120,
   leaderboardEvery: 2,
 };
 
@@ -36,7 +35,7 @@ export function createGame(mode: 'classroom' | 'party', onError: (msg: string) =
   const initial = preset === 'drill' ? DRILL_SETTINGS : mode === 'party' ? PARTY_SETTINGS : DEFAULT_SETTINGS;
   showSetup(mode, initial, async (settings) => {
     const conn = new Connection();
-    const res = await conn.request('room:create', nickname ? { mode, settings, nickname } : { mode, settings });
+    const res = await conn.request('room:create', nickname ? { mode, settings, nickname } : { mode, settings }, settingsTimeout(settings));
     if (!res.ok) {
       conn.close();
       onError(errorMessage(res.error));

@@ -51,10 +51,14 @@ export function showSetup(mode: 'classroom' | 'party', defaults: RoomSettings, o
     if (!read.ok) return void (error.textContent = read.error);
     error.textContent = '';
     openBtn.disabled = true;
+    // Own questions are solved on the server before the lobby opens: say so while it works (seconds at most).
+    const label = openBtn.textContent;
+    openBtn.textContent = read.settings.source.kind === 'tasks' ? 'Checking your questions…' : 'Opening…';
     store(`${LAST_KEY}.${mode}`, JSON.stringify(read.settings));
     const problem = await onOpen(read.settings);
     if (problem) {
       error.textContent = problem;
+      openBtn.textContent = label;
       openBtn.disabled = false;
     }
   };

@@ -1,22 +1,47 @@
 /**
- * Game sounds for the projector, synthesised with WebAudio (no files to download): a tick for the last seconds,
- * a chime when the answer is revealed, a soft click per worked step, a fanfare for the podium. The mute choice
- * is remembered in localStorage, since the same laptop runs the next lesson.
+ * Game sounds, synthesised with WebAudio (no files to download): a tick for the last seconds, a chime when the
+ * answer is revealed, a soft click per worked step, a pop when a player joins, a drum roll and a fanfare for the
+ * podium, and the lobby's music (lobby-music.ts). Sound is on by default on the projector (one switch in every
+ * screen's control bar) and off by default on a phone (a party page in class would otherwise chime in every
+ * pocket). The choice is remembered in localStorage, since the same laptop runs the next lesson.
  */
 import { h } from '../../app/dom';
 
 const MUTE_KEY = 'arena.host.muted';
 let ctx: AudioContext | null = null;
 
-export type Cue = 'tick' | 'reveal' | 'step' | 'podium' | 'board';
+export type Cue = 'tick' | 'reveal' | 'step' | 'podium' | 'board' | 'join' | 'drumroll';
 
-/** True when the host muted the game (remembered across reloads). */
+/** A phone (touch first, narrow): sound starts off there. */
+function onPhone(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse) and (max-width: 900px)').matches;
+}
+
+/** True when sound is off: the choice remembered across reloads, else off on a phone and on elsewhere. */
 export function isMuted(): boolean {
   try {
-    return localStorage.getItem(MUTE_KEY) === '1';
+    const saved = localStorage.getItem(MUTE_KEY);
+    if (saved === '1' || saved === '0') return saved === '1';
   } catch {
-    return false;
+    /* storage blocked: the device's default */
   }
+  return onPhone();
+}
+
+const listeners = new Set<(muted: boolean) => void>();
+
+/** Called with the new state whenever the switch is flipped (the lobby music starts or stops). */
+export function onMuteChange(fn: (muted: boolean) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** The shared audio context, created (and resumed) on demand; null where WebAudio is missing. */
+export function audioContext(): AudioContext | null {
+  if (typeof AudioContext === 'undefined') return null;
+  ctx ??= new AudioContext();
+  if (ctx.state === 'suspended') void ctx.resume();
+  return ctx;
 }
 
 function setMuted(muted: boolean): void {
@@ -29,13 +54,14 @@ function setMuted(muted: boolean): void {
 
 /** Plays a cue unless muted; silently does nothing where WebAudio is missing or not yet allowed. */
 export function play(cue: Cue): void {
-  if (isMuted() || typeof AudioContext === 'undefined') return;
+  if (isMuted()) return;
   try {
-    ctx ??= new AudioContext();
-    if (ctx.state === 'suspended') void ctx.resume();
+    const ac = audioContext();
+    if (!ac) return;
     const notes = NOTES[cue];
-    const t0 = ctx.currentTime + 0.01;
-    for (const [freq, at, len, vol] of notes) tone(ctx, freq, t0 + at, len, vol);
+    const t0 = ac.currentTime + 0.01;
+    for (const [freq, at, len, vol] of notes) tone(ac, freq, t0 + at, len, vol);
+    document.body.dataset.lastCue = cue;
   } catch {
     /* audio is a nicety: never break the screen for it */
   }
@@ -48,9 +74,13 @@ const NOTES: Record<Cue, Array<[number, number, number, number]>> = {
   reveal: [[523.25, 0, 0.18, 0.18], [659.25, 0.12, 0.18, 0.18], [783.99, 0.24, 0.4, 0.2]],
   board: [[392, 0, 0.12, 0.12], [523.25, 0.1, 0.25, 0.14]],
   podium: [[392, 0, 0.15, 0.18], [523.25, 0.15, 0.15, 0.18], [659.25, 0.3, 0.15, 0.18], [783.99, 0.45, 0.6, 0.22]],
+  join: [[987.77, 0, 0.07, 0.08], [1318.5, 0.06, 0.12, 0.08]],
+  // A roll of quick low taps, growing louder: the build-up before each podium place.
+  drumroll: Array.from({ length: 16 }, (_, i): [number, number, number, number] => [110 + (i % 2) * 6, i * 0.055, 0.05, 0.04 + i * 0.008]),
 };
 
-function tone(ac: AudioContext, freq: number, at: number, len: number, vol: number): void {
+/** One note (triangle wave, quick attack, exponential release) on `ac` at time `at`. */
+export function tone(ac: AudioContext, freq: number, at: number, len: number, vol: number): void {
   const osc = ac.createOscillator();
   const gain = ac.createGain();
   osc.type = 'triangle';
@@ -74,6 +104,8 @@ export function muteButton(): HTMLButtonElement {
   btn.addEventListener('click', () => {
     setMuted(!isMuted());
     paint();
+    const muted = isMuted();
+    listeners.forEach((fn) => fn(muted));
   });
   paint();
   return btn;

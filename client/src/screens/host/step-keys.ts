@@ -1,14 +1,20 @@
 /**
  * Keys for stepping through a reveal: → / Space / PageDown / Enter forward (presenter clickers send PageDown
- * and PageUp), ← / PageUp / Backspace back. Ignored while typing in a field or with a modifier held.
+ * and PageUp), ← / PageUp / Backspace back; with `down`/`up`, ↓ and ↑ too (the projector's worked steps, while
+ * → always moves the game on). Ignored while typing in a field or with a modifier held.
  */
-export function bindStepKeys(on: { next(): void; back(): void }): () => void {
+export function bindStepKeys(on: { next(): void; back(): void; down?: () => void; up?: () => void }): () => void {
   const handler = (ev: KeyboardEvent): void => {
     if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.repeat) return;
     const t = ev.target as HTMLElement | null;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     const forward = ev.key === 'ArrowRight' || ev.key === 'PageDown' || ev.key === ' ' || (ev.key === 'Enter' && t?.tagName !== 'BUTTON');
     const back = ev.key === 'ArrowLeft' || ev.key === 'PageUp' || ev.key === 'Backspace';
+    const down = on.down && ev.key === 'ArrowDown' ? on.down : on.up && ev.key === 'ArrowUp' ? on.up : null;
+    if (down) {
+      ev.preventDefault();
+      return down();
+    }
     if (!forward && !back) return;
     ev.preventDefault();
     if (forward) on.next();

@@ -52,3 +52,35 @@ export function partyDiagram(host: HTMLElement, question: PublicQuestion, initia
     },
   };
 }
+
+/**
+ * Where the drawing goes on the page: on a laptop the view host itself, beside the question; on a phone a fold
+ * ("The diagram"), closed, that mounts the drawing when first opened. A phone's drawing is a tall box that would
+ * push the answer, the verdict and Ready below the fold; the question says what the drawing shows.
+ */
+export function diagramSlot(viewHost: HTMLElement, question: PublicQuestion, initial: ViewState = {}): { el: HTMLElement; diagram: PartyDiagram } {
+  if (!window.matchMedia(`(max-width: ${NARROW_PX - 1}px)`).matches) return { el: viewHost, diagram: partyDiagram(viewHost, question, initial) };
+  const fold = document.createElement('details');
+  fold.className = 'diagram-fold';
+  fold.id = 'diagram-fold';
+  const summary = document.createElement('summary');
+  summary.textContent = 'The diagram';
+  fold.append(summary, viewHost);
+  let state = initial;
+  let inner: PartyDiagram | null = null;
+  fold.addEventListener('toggle', () => {
+    if (fold.open && !inner) inner = partyDiagram(viewHost, question, state);
+  });
+  return {
+    el: fold,
+    diagram: {
+      update(next) {
+        state = next;
+        inner?.update(next);
+      },
+      destroy() {
+        inner?.destroy();
+      },
+    },
+  };
+}

@@ -3,7 +3,7 @@
  * podium for everyone, the full ranking, your own answers, and for the creator the reports.
  */
 import type { LeaderboardEntry, PartyPlayer } from '../../../../shared/protocol';
-import { podiumPlaces } from '../../../../shared/ranking';
+import { podium } from '../host/podium';
 import { h, mountScreen, replace } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import { personalReviewList } from '../player/player-review';
@@ -36,16 +36,9 @@ function renderFinished(ctx: PartyContext): PartyScreen {
   const s = ctx.state;
   if (s.phase !== 'finished') throw new Error('renderFinished outside the finished phase');
   const ranking = rankingOf(ctx.state.party?.players ?? []);
-  const places = podiumPlaces(ranking.length > 0 ? ranking : s.podium);
-  const slot = (pos: 1 | 2 | 3): HTMLElement | null => {
-    const place = places[pos - 1];
-    if (!place) return null;
-    return h('div', { class: `place p${pos} shown`, 'data-place': place.rank },
-      h('div', { class: 'names' }, place.entries.slice(0, 3).map((e) => h('span', {}, e.nickname, e.playerId === ctx.you.playerId ? ' (you)' : '')),
-        place.entries.length > 3 ? h('span', {}, `+${place.entries.length - 3} more`) : null),
-      h('span', { class: 'pts' }, `${place.entries[0]?.score ?? 0} pts`),
-      h('div', { class: 'block' }, ordinal(place.rank)));
-  };
+  const stage = podium(ranking.length > 0 ? ranking : s.podium, { me: ctx.you.playerId });
+  stage.el.classList.add('party-podium');
+  const first = (ranking.length > 0 ? ranking : s.podium).filter((e) => e.rank === 1 && e.score > 0);
   // Your own answers fold away on a laptop (the podium and the group fill the frame); a phone page scrolls anyway.
   const reviewBody = h('div', {});
   const summary = h('summary', {});
@@ -55,7 +48,7 @@ function renderFinished(ctx: PartyContext): PartyScreen {
     const right = items.filter((i) => i.outcome === 'correct').length;
     summary.textContent = items.length > 0 ? `Your answers: ${right} of ${items.length} right (open to review each one)` : 'Your answers';
     // Drawn only while open: a closed fold's content still has boxes (content-visibility), off the frame.
-    replace(reviewBody, review.open ? personalReviewList(items) : null);
+    replace(reviewBody, review.open ? personalReviewList(items, { titled: false }) : null);
   };
   review.addEventListener('toggle', paint);
   const secret = ctx.hostSecret;
@@ -63,14 +56,15 @@ function renderFinished(ctx: PartyContext): PartyScreen {
     h('button', { type: 'button', id: 'download-report', onclick: (e: Event) => void downloadReport(`/api/rooms/${ctx.code}/report.csv`, secret, `chain-rule-arena-${ctx.code}.csv`, e.currentTarget as HTMLButtonElement) }, '⬇ Report (CSV)'),
   ];
   mountScreen('page', partyShell('party-finished',
-    [h('span', { class: 'pill' }, 'Final results'), h('span', { class: 'muted' }, `${s.total} questions`)],
+    // After an early End, the questions that were played (the review and "n of m right" count those too).
+    [h('span', { class: 'pill' }, 'Final results'), h('span', { class: 'muted', id: 'questions-played' }, playedWords(s.played ?? s.total, s.total))],
     [...reports, h('button', { type: 'button', class: 'primary', id: 'back-to-start', onclick: () => ctx.leave() }, 'Back to start')],
     h('main', { class: 'party-end' },
-      h('section', { class: 'party-podium-box podium-side' }, h('h1', { id: 'party-winner' }, winnerLine(places[0]?.entries ?? [], ctx.you.playerId)),
-        h('div', { class: 'host-podium party-podium', id: 'podium', 'aria-label': 'Podium' }, slot(2), slot(1), slot(3))),
+      h('section', { class: 'party-podium-box podium-side' }, h('h1', { id: 'party-winner' }, winnerLine(first, ctx.you.playerId)),
+        stage.el),
       h('section', { class: 'party-podium-box' }, h('h2', {}, 'Everyone'), groupList(ctx, { ranked: true }), review))));
   paint();
-  return { update: paint, destroy: () => undefined };
+  return { update: paint, destroy: () => stage.destroy() };
 }
 
 /** The party's players as board entries, best first (ties share a rank, as the server ranked them). */
@@ -88,7 +82,8 @@ function winnerLine(first: ReadonlyArray<{ playerId: string; nickname: string }>
   return first[0]?.playerId === me ? 'You win!' : `${first[0]?.nickname ?? ''} wins!`;
 }
 
-function ordinal(n: number): string {
-  return n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
+/** "3 questions", or "3 of 6 questions" when the game was ended early. */
+export function playedWords(played: number, total: number): string {
+  return played < total ? `${played} of ${total} questions played` : `${total} question${total === 1 ? '' : 's'}`;
 }
 

@@ -4,6 +4,8 @@
  */
 import { h, mountScreen, replace, toast } from '../../app/dom';
 import { fetchJoinOrigin } from '../../app/join-origin';
+import { startLobbyMusic } from '../host/lobby-music';
+import { muteButton, play } from '../host/sound';
 import { creatorName, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
 
 export function renderPartyLobby(ctx: PartyContext): PartyScreen {
@@ -26,9 +28,12 @@ export function renderPartyLobby(ctx: PartyContext): PartyScreen {
   });
   const s = ctx.state;
   const settings = s.phase === 'lobby' ? s.settings : null;
+  let count = ctx.state.party?.players.length ?? 0;
   const paint = (): void => {
     replace(group, groupList(ctx, { scores: false }));
     const n = ctx.state.party?.players.length ?? 0;
+    if (n > count) play('join');
+    count = n;
     status.textContent = `${n} player${n === 1 ? '' : 's'} in. ` +
       (ctx.isCreator ? 'Start when everyone is here; friends can still join later.' : `Waiting for ${creatorName(ctx.state)} to start.`);
   };
@@ -38,13 +43,15 @@ export function renderPartyLobby(ctx: PartyContext): PartyScreen {
       h('p', {}, 'Send this link to your friends: they open it, type a nickname and join. Everyone plays on their own screen.'),
       h('div', { class: 'row party-link-row' }, link, copy),
       h('p', { class: 'muted' }, 'Or the code ', h('strong', { class: 'code', id: 'room-code-display' }, ctx.code), ' on the home page.'),
-      settings ? h('p', { class: 'muted' }, `${settings.questionCount} questions, ${settings.secondsPerQuestion} s each` +
+      settings ? h('p', { class: 'muted' }, `${settings.questionCount} questions, ${settings.secondsPerQuestion === null ? 'each timed for its topic' : `${settings.secondsPerQuestion} s each`}` +
         `${settings.speedScoring ? ', faster answers score more' : ', no speed bonus'}.`) : null,
       // The creator holds the host key: leaving would strand the party, so only friends get Leave.
       h('div', { class: 'row' }, start, ctx.isCreator ? null : h('button', { type: 'button', class: 'ghost small', onclick: () => ctx.leave() }, 'Leave'))),
     h('section', { class: 'card stack' }, h('h2', {}, 'Players'), group, status));
-  mountScreen('page', partyShell('party-lobby', [h('span', { class: 'pill' }, 'Party'), h('span', { class: 'muted' }, 'Code ', h('span', { class: 'code' }, ctx.code))], [], body));
+  mountScreen('page', partyShell('party-lobby', [h('span', { class: 'pill' }, 'Party'), h('span', { class: 'muted' }, 'Code ', h('span', { class: 'code' }, ctx.code))], [muteButton()], body));
   paint();
   start?.focus();
-  return { update: paint, destroy: () => undefined };
+  // Music while friends join: off by default on a phone (sound.ts), one switch in the top bar.
+  const music = startLobbyMusic();
+  return { update: paint, destroy: () => music.stop() };
 }

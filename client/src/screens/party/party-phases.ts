@@ -82,12 +82,17 @@ const OUTCOME: Record<NonNullable<PartyPlayer['result']>['outcome'], [string, st
 
 function groupRow(p: PartyPlayer, me: string, opts: { results?: boolean; ready?: boolean; scores?: boolean; ranked?: boolean; answered?: boolean }): HTMLElement {
   const outcome = opts.results && p.result ? OUTCOME[p.result.outcome] : null;
+  // Every number says what it is ("+1000 this round", "1000 total") and every mark is words, not a bare "…".
+  const facts: Child[] = [
+    outcome && p.result ? h('span', { class: `outcome ${p.result.outcome === 'correct' ? 'right' : 'wrong'}`, 'aria-label': `${outcome[1]}, +${p.result.points} this round` }, outcome[0], p.result.outcome === 'no answer' ? ' no answer' : ` +${p.result.points} this round`) : null,
+    opts.answered ? h('span', { class: `ready-mark${p.answered ? ' on' : ''}`, 'data-answered': String(p.answered === true) }, p.answered ? '✓ answered' : p.connected ? 'thinking…' : 'away') : null,
+    opts.scores === false ? null : h('span', { class: 'score' }, `${p.score} total`),
+    opts.ready ? h('span', { class: `ready-mark${p.ready ? ' on' : ''}` }, p.ready ? '✓ ready' : p.connected ? 'not ready yet' : 'away') : null,
+  ].filter((f) => f !== null);
+  const joined = facts.flatMap((f, i) => (i === 0 ? [f] : [h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'), f]));
   return h('li', { 'data-player': p.playerId, 'data-ready': String(p.ready), 'data-outcome': p.result?.outcome ?? '', class: `${p.playerId === me ? 'me' : ''}${p.connected ? '' : ' away'}`.trim() || null },
     h('span', { class: 'name' }, opts.ranked && p.rank !== null ? h('span', { class: 'rank' }, `#${p.rank} `) : null, p.nickname, p.creator ? h('span', { class: 'muted', title: 'Created the party' }, ' ★') : null, p.playerId === me ? h('span', { class: 'muted' }, ' (you)') : null),
-    outcome && p.result ? h('span', { class: `outcome ${p.result.outcome === 'correct' ? 'right' : 'wrong'}`, 'aria-label': outcome[1] }, outcome[0], ` +${p.result.points}`) : null,
-    opts.answered ? h('span', { class: `ready-mark${p.answered ? ' on' : ''}`, 'data-answered': String(p.answered === true) }, p.answered ? '✓ answered' : p.connected ? 'thinking…' : 'away') : null,
-    opts.scores === false ? null : h('span', { class: 'score' }, String(p.score)),
-    opts.ready ? h('span', { class: `ready-mark${p.ready ? ' on' : ''}`, 'aria-label': p.ready ? 'ready' : p.connected ? 'not ready yet' : 'away' }, p.ready ? 'Ready' : p.connected ? '…' : 'away') : null);
+    h('span', { class: 'facts' }, joined));
 }
 
 /** The creator, by nickname, for "waiting for Ana". */

@@ -13,8 +13,9 @@ import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
 import { createDraftSender } from '../player/player-drafts';
 import { projectorPrompt } from '../host/projector-prompt';
-import { partyDiagram } from './party-diagram';
+import { diagramSlot } from './party-diagram';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
+import { feedbackElement } from '../feedback-text';
 
 export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   const s = ctx.state;
@@ -71,13 +72,14 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     }
   };
   replace(answerArea, form.el, status, form.dock);
+  const slot = diagramSlot(viewHost, q, layered ? { activeLayer: 0 } : {});
+  const diagram = slot.diagram;
   const body = h('main', { class: 'party-play' },
-    h('section', { class: 'party-left' }, prompt, viewHost),
+    h('section', { class: 'party-left' }, prompt, slot.el),
     h('aside', { class: 'party-answer' }, answerArea, group));
   mountScreen('page', partyShell('party-question',
     [h('span', { class: 'pill' }, `Question ${s.index + 1} of ${s.total}`), h('span', { class: 'muted family' }, familyLabel(q.family))],
     [answered, h('div', { class: 'party-clock' }, countdown.el), pauseBtn, skipBtn, endButton(ctx)], body));
-  const diagram = partyDiagram(viewHost, q, layered ? { activeLayer: 0 } : {});
   paint();
   if (!done) form.focus();
   return {
@@ -96,6 +98,6 @@ function answeredPanel(answer: AnswerState): HTMLElement {
   const words = !final ? 'Time is up' : final.correct ? 'Right' : final.error ? 'Could not read that' : final.mistake ? mistakeTitle(final.mistake) : 'Wrong';
   return h('section', { class: `feedback ${final?.correct ? 'right' : 'wrong'} stack`, id: 'answer-verdict', role: 'status' },
     h('div', { class: 'big' }, verdictBadge(final?.correct === true, words)),
-    final?.feedback ? h('p', {}, final.feedback) : null,
+    final?.feedback ? feedbackElement(final.feedback) : null,
     h('p', { class: 'muted' }, 'Sent. Waiting for the others: the answer, the working and everyone’s results come next.'));
 }

@@ -15,7 +15,7 @@ import { familyLabel } from '../family-labels';
 import { typesetFit, typesetProse } from '../host/fit-math';
 import { bindStepKeys } from '../host/step-keys';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
-import { partyDiagram, type PartyDiagram } from './party-diagram';
+import { diagramSlot, type PartyDiagram } from './party-diagram';
 import { readyPanel } from './party-ready';
 
 export function renderPartyReveal(ctx: PartyContext): PartyScreen {
@@ -76,15 +76,16 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   const nextBtn = ctx.isCreator
     ? h('button', { type: 'button', class: 'primary', id: 'next-button', onclick: () => void ctx.advance('next') }, s.index + 1 >= s.total ? 'Final results ▶' : 'Next ▶')
     : null;
+  const slot = diagramSlot(viewHost, toPublicQuestion(q), { revealed: q, noProduct: true, ...activeLayerOf(q, steps[step - 1]) });
+  const diagram: PartyDiagram = slot.diagram;
   const body = h('main', { class: 'party-play reveal' },
-    h('section', { class: 'party-left' }, prompt, viewHost, slide),
+    h('section', { class: 'party-left' }, prompt, slot.el, slide),
     h('aside', { class: 'party-side' }, verdict,
       h('div', { class: 'party-answer-line' }, h('span', { class: 'muted' }, 'The answer'), answerBox),
       group, explainPromptBox(q), ready.el));
   mountScreen('page', partyShell('party-reveal',
     [h('span', { class: 'pill' }, `Question ${s.index + 1} of ${s.total}`), h('span', { class: 'muted family' }, familyLabel(q.family))],
     [nextBtn, endButton(ctx)], body));
-  const diagram: PartyDiagram = partyDiagram(viewHost, toPublicQuestion(q), { revealed: q, noProduct: true, ...activeLayerOf(q, steps[step - 1]) });
   paint();
   paintStep();
   const unbind = bindStepKeys({ next: () => go(step + 1), back: () => go(step - 1) });

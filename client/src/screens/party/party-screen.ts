@@ -7,7 +7,7 @@
 import type { AnswerState, HostCommand, HostView, PlayerPhaseView, SeatGrant, SubmitAnswer, YouView } from '../../../../shared/protocol';
 import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
-import { Connection, errorMessage, type Result } from '../../net/connection';
+import { Connection, errorMessage, SubmissionKeys, type Result } from '../../net/connection';
 import { showHome } from '../home';
 import { renderPartyPhase, type PartyContext, type PartyScreen } from './party-phases';
 
@@ -65,6 +65,8 @@ class PartySession implements PartyContext {
   you: YouView;
   private screen: PartyScreen | null = null;
   private screenKey = '';
+  /** The idempotency key of each answer sent (the same answer sent again keeps its key). */
+  private readonly keys = new SubmissionKeys();
   readonly hostSecret: string | null;
   host: HostView | null;
 
@@ -110,7 +112,8 @@ class PartySession implements PartyContext {
   }
 
   submit(payload: SubmitAnswer): Promise<Result<AnswerState>> {
-    return this.conn.request('answer:submit', payload).then((res) => {
+    // Keyed and resent while its outcome is unknown: an answer counts once, and is never refused for itself.
+    return this.conn.requestOnce('answer:submit', { ...payload, key: this.keys.for(payload) }).then((res) => {
       if (res.ok) this.you = { ...this.you, answer: res.data };
       return res;
     });

@@ -41,7 +41,7 @@ export function renderPhase(ctx: PlayerContext): PhaseScreen {
 /** Header shared by every phone screen: nickname, score, streak. */
 export function playerHeader(you: YouView, extra?: HTMLElement): HTMLElement {
   return h('div', { class: 'phone-head' },
-    h('span', { class: 'pill', 'data-nickname': '' }, you.nickname),
+    h('span', { class: 'pill', 'data-nickname': '', title: you.shownAs ? `Shown on the big screen as ${you.shownAs}` : null }, you.shownAs ? `${you.nickname} · ${you.shownAs}` : you.nickname),
     extra ?? null,
     h('span', { class: 'pill', id: 'my-score' }, `${you.score} pts`, you.streak > 1 ? ` · ${you.streak} in a row` : ''));
 }
@@ -94,6 +94,8 @@ function lobby(ctx: PlayerContext): HTMLElement {
     h('div', { class: 'big-icon', 'aria-hidden': 'true' }, '✓'),
     h('h1', {}, 'You’re in!'),
     h('p', { class: 'big' }, 'Playing as ', h('strong', {}, ctx.you.nickname)),
+    // Hidden names: the class sees a made-up name; the player needs to know which one is theirs.
+    ctx.you.shownAs ? h('p', { class: 'shown-as', id: 'shown-as' }, 'On the big screen you are ', h('strong', {}, ctx.you.shownAs)) : null,
     h('p', { class: 'muted' }, `${count} player${count === 1 ? '' : 's'} in game ${ctx.code}. Watch the big screen: the game starts soon.`),
     h('button', { type: 'button', class: 'ghost small', onclick: () => ctx.leave() }, 'Leave game'));
 }

@@ -14,6 +14,7 @@ import { errorMessage } from '../../net/connection';
 import type { QuestionView } from '../../views/contract';
 import { createDraftSender } from './player-drafts';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
+import { feedbackElement } from '../feedback-text';
 
 /** Mounts the question phase for ctx.state (phase 'question'). */
 export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
@@ -170,7 +171,7 @@ function answeredPanel(answer: AnswerState): HTMLElement {
   if (final) {
     const words = final.correct ? 'Right' : final.error ? 'Could not read that' : final.mistake ? mistakeTitle(final.mistake) : 'Wrong';
     panel.append(h('div', { class: 'big' }, verdictBadge(final.correct, words)));
-    if (final.feedback) panel.append(h('p', {}, final.feedback));
+    if (final.feedback) panel.append(feedbackElement(final.feedback));
   } else panel.append(h('p', { class: 'big' }, 'Time is up.'));
   panel.append(h('p', { class: 'muted' }, 'Waiting for the others… the answer and your points come at the reveal.'));
   return panel;

@@ -6,10 +6,10 @@ import { h, mountScreen, verdictBadge } from '../../app/dom';
 import { mistakeTitle } from '../../app/mistakes';
 import { answerLine } from '../answer-text';
 import { explainPromptBox } from '../explain-prompt';
-import { fitWide } from '../../input/phone-layout';
 import { workedSolution } from '../solution';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
 import { standingBlock } from './player-standing';
+import { feedbackElement } from '../feedback-text';
 
 /** Mounts the reveal phase for ctx.state (phase 'reveal'). */
 export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
@@ -25,7 +25,7 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
       playerHeader(ctx.you),
       h('section', { class: `feedback ${right ? 'right' : 'wrong'} stack`, id: 'reveal-verdict' },
         h('div', { class: 'big' }, verdictBadge(right, words)),
-        a?.final?.feedback ? h('p', {}, a.final.feedback) : null,
+        a?.final?.feedback ? feedbackElement(a.final.feedback) : null,
         a?.fromDraft ? h('p', { class: 'muted', id: 'from-draft' }, 'Not submitted: your typed answer was taken when time ran out.') : null,
         ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null),
       standingBlock(ctx.you, { gained: pts, streakBonus: a?.streakBonus ?? null }),
@@ -38,9 +38,8 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
   return { update: paint, destroy: () => undefined };
 }
 
-/** The worked steps, each formula shrunk to the phone's width rather than cut off at the edge. */
+/** The worked steps: each formula wraps within the phone's width (solution.ts), shrinking only if it must. */
 function solution(steps: Parameters<typeof workedSolution>[0]): HTMLElement {
   const list = workedSolution(steps, { animate: false });
-  list.querySelectorAll<HTMLElement>('.step-math').forEach((m) => fitWide(m));
   return list;
 }

@@ -9,11 +9,12 @@ import { mistakeTitle } from '../../app/mistakes';
 
 const BADGE: Record<PersonalReviewItem['outcome'], string> = { correct: '✓ Right', wrong: '✗ Wrong', 'no answer': '– No answer' };
 
-export function personalReviewList(items: PersonalReviewItem[] | undefined): HTMLElement | null {
+/** `titled` false: the list sits in a fold whose summary already says "Your answers…" (no second heading). */
+export function personalReviewList(items: PersonalReviewItem[] | undefined, opts: { titled?: boolean } = {}): HTMLElement | null {
   if (!items || items.length === 0) return null;
   const right = items.filter((i) => i.outcome === 'correct').length;
   return h('section', { class: 'stack', id: 'personal-review', style: 'text-align:left' },
-    h('h2', {}, `Your answers · ${right} of ${items.length} right`),
+    opts.titled === false ? null : h('h2', {}, `Your answers · ${right} of ${items.length} right`),
     h('ol', { class: 'stack', style: 'list-style:none;padding:0;margin:0' }, items.map(reviewItem)));
 }
 

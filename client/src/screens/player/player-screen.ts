@@ -5,7 +5,7 @@
 import type { PlayerPhaseView, SeatGrant, YouView } from '../../../../shared/protocol';
 import { h, mountScreen, toast } from '../../app/dom';
 import { saveResume, resumeInfo } from '../../app/session';
-import { Connection, errorMessage, type Result } from '../../net/connection';
+import { Connection, errorMessage, SubmissionKeys, type Result } from '../../net/connection';
 import { showHome } from '../home';
 import { loadPhaseModules, renderPhase, type PhaseScreen, type PlayerContext } from './player-phases';
 
@@ -52,6 +52,8 @@ class PlayerSession implements PlayerContext {
   you: YouView;
   private screen: PhaseScreen | null = null;
   private screenKey = '';
+  /** The idempotency key of each answer sent (the same answer sent again keeps its key). */
+  private readonly keys = new SubmissionKeys();
 
   constructor(readonly conn: Connection, readonly code: string, grant: SeatGrant) {
     this.state = grant.state;
@@ -78,7 +80,8 @@ class PlayerSession implements PlayerContext {
 
   /** Sends an answer for the open question; the screen shows the verdicts from the ack. */
   submit(payload: Parameters<PlayerContext['submit']>[0]): ReturnType<PlayerContext['submit']> {
-    return this.conn.request('answer:submit', payload).then((res) => {
+    // Keyed and resent while its outcome is unknown: an answer counts once, and is never refused for itself.
+    return this.conn.requestOnce('answer:submit', { ...payload, key: this.keys.for(payload) }).then((res) => {
       if (res.ok && this.you) this.you = { ...this.you, answer: res.data };
       return res;
     });

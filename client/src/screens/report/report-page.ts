@@ -5,7 +5,7 @@
  * (share right, top mistakes) and every answer, with both CSVs to download.
  */
 import type { QuestionSummary, ReportData, ReportRow } from '../../../../shared/report/types';
-import { h, mountScreen, replace } from '../../app/dom';
+import { h, mountScreen, toast, replace } from '../../app/dom';
 import { downloadReport, HOST_SECRET_HEADER } from '../../app/report-download';
 import { hostedGames } from '../../app/hosted-games';
 import { mistakeName } from '../../app/mistakes';
@@ -30,7 +30,9 @@ export function showReports(): void {
   const form = h('form', { class: 'card stack', id: 'report-form' },
     h('h2', {}, 'Open a report'),
     h('div', { class: 'field' }, h('label', { for: 'report-code' }, 'Game code'), code),
-    h('div', { class: 'field' }, h('label', { for: 'report-secret' }, 'Host key (kept by the browser that created the game)'), secret),
+    h('div', { class: 'field' }, h('label', { for: 'report-secret' }, 'Host key'), secret,
+      h('small', { class: 'muted', id: 'host-key-help' },
+        'Only needed in another browser. On the computer that ran the game, open this page (the final screen’s “All reports” link): its games are listed and open with one click, no key needed. There, “Copy host key” beside a game copies the key to paste here.')),
     error,
     h('button', { type: 'submit', class: 'primary', id: 'report-open' }, 'Open the report'));
   form.addEventListener('submit', (ev) => {
@@ -40,9 +42,13 @@ export function showReports(): void {
   const games = hostedGames();
   const list = games.length === 0 ? null : h('section', { class: 'card stack', id: 'hosted-games' },
     h('h2', {}, 'Games hosted from this browser'),
-    h('div', { class: 'row' }, games.map((g) => h('button', {
-      type: 'button', class: 'ghost', 'data-code': g.code, onclick: () => open(g.code, g.secret),
-    }, `${g.code} · ${new Date(g.at).toLocaleString()}`))));
+    h('p', { class: 'muted', style: 'margin:0' }, 'These open without a host key.'),
+    h('ul', { class: 'stack', style: 'list-style:none;padding:0;margin:0' }, games.map((g) => h('li', { class: 'row' },
+      h('button', { type: 'button', class: 'ghost', 'data-code': g.code, onclick: () => open(g.code, g.secret) }, `${g.code} · ${new Date(g.at).toLocaleString()}`),
+      // The key, for opening this report in another browser: copied, never shown (the page may be projected).
+      h('button', { type: 'button', class: 'ghost small', 'data-copy-key': g.code, onclick: () => {
+        void navigator.clipboard?.writeText(g.secret).then(() => toast(`Host key of ${g.code} copied.`), () => toast('Copying is blocked in this browser.'));
+      } }, 'Copy host key')))));
   mountScreen('page', h('div', { class: 'page' },
     h('header', { class: 'brand' }, h('div', { class: 'brand-mark', 'aria-hidden': 'true' }, '∂'), h('h1', {}, 'Game reports')),
     h('div', { class: 'row', style: 'align-items:flex-start' }, list, h('div', { style: 'flex:1 1 340px;max-width:520px' }, form)),

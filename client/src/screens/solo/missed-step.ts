@@ -1,7 +1,7 @@
 /**
  * Which step of a worked solution a named mistake skipped: the end-of-run list and the phone's review show that
  * one step instead of the whole derivation. Pure; works on the step texts the generators write
- * (question-format.md), falling back to the step that combines the pieces when no step matches.
+ * (docs/question-format.md#steps), falling back to the step that combines the pieces when no step matches.
  */
 import type { MistakeCode } from '../../../../shared/check/types';
 import type { Step } from '../../../../shared/questions/types';

@@ -56,14 +56,14 @@ function mistakeList(mistakes: SoloMistake[]): HTMLElement {
 
 function mistakeItem(m: SoloMistake, i: number): HTMLElement {
   const q = m.question;
-  const prompt = h('div', { class: 'prompt' });
+  const prompt = h('div', { class: 'prompt', 'data-text': q.prompt.text });
   renderMath(prompt, q.prompt.latex, false, q.prompt.text);
   const yours = inputNotation(m.answer);
   const right = correctNotation(q.answer);
   const step = missedStep(q.steps, m.verdict.mistake);
   return h('li', { class: 'feedback wrong stack', 'data-mistake': m.verdict.mistake ?? 'other', 'data-family': q.family, 'data-index': i },
     h('p', { class: 'big' }, m.verdict.error ? 'Could not read that' : mistakeTitle(m.verdict.mistake)),
-    h('p', { class: 'muted' }, q.prompt.text), prompt,
+    prompt,
     h('p', { class: 'your-answer' }, 'Your answer: ', exprOrText(yours, q.answer.expr !== undefined)),
     h('p', { class: 'right-answer' }, 'The answer: ', exprOrText(right, q.answer.expr !== undefined)),
     step ? h('div', { class: 'missed-step', 'data-layer': step.layer ?? '' }, h('p', {}, 'The step you missed:'), workedSolution([step], { animate: false })) : null);

@@ -16,6 +16,7 @@ import { beginSession, dueItems, loadQueue, recordMiss, recordReviewRight, saveQ
 import { showEnd, type SoloMistake } from './solo-end';
 import type { QuestionView } from '../../views/contract';
 import type { AnswerInput } from '../../../../shared/check/types';
+import { feedbackElement } from '../feedback-text';
 
 /** Starts a run with `config`; `onExit` returns to the setup screen. */
 export function playRun(config: SoloConfig, onExit: () => void): void {
@@ -177,7 +178,7 @@ function showFeedback(body: HTMLElement, q: Question, v: Verdict, next: () => vo
   const words = v.correct ? 'Right' : v.error ? 'Could not read that' : v.mistake ? mistakeTitle(v.mistake) : 'Not quite';
   const panel = h('section', { class: `feedback ${v.correct ? 'right' : 'wrong'} stack`, id: 'solo-feedback', role: 'status' },
     verdictBadge(v.correct, words),
-    v.error ? h('p', {}, v.error) : v.feedback ? h('p', {}, v.feedback) : null);
+    v.error ? h('p', {}, v.error) : v.feedback ? feedbackElement(v.feedback) : null);
   if (!v.correct) {
     panel.append(answerLine(q), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
   }

@@ -26,7 +26,7 @@ describe('differentiate', () => {
     expect(differentiateExpr('y^3 + e + pi', 'x')).toBe('0');
   });
 
-  it('writes the chain-rule product the way question-format.md shows it', () => {
+  it('writes the chain-rule product the way docs/question-format.md shows it', () => {
     expect(differentiateExpr('sin(cos(x^2))', 'x')).toBe('-2*x*sin(x^2)*cos(cos(x^2))');
   });
 

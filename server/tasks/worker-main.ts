@@ -2,18 +2,14 @@
  * Runs inside a worker thread: solves one teacher task per message, so a costly task list never blocks the
  * event loop that serves the rooms. Answers `{id, ok, question}` or `{id, ok: false, message}` (TaskError
  * messages are written for people; any other failure is reported without its text).
+ * The bundle's own entry (dist/server/task-worker.js, scripts/build.mjs); the sources reach it through
+ * task-worker.js beside it.
  */
 import { parentPort } from 'node:worker_threads';
 import { TaskError } from '../../shared/questions/family';
 import { solveTask } from '../../shared/questions/index';
 import type { Family, TaskByFamily } from '../../shared/questions/types';
-
-export interface TaskRequest {
-  id: number;
-  family: string;
-  task: unknown;
-}
-export type TaskReply = { id: number; ok: true; question: unknown } | { id: number; ok: false; message: string } | { ready: true };
+import type { TaskReply, TaskRequest } from './messages';
 
 const port = parentPort;
 if (port) {

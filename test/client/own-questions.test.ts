@@ -1,0 +1,161 @@
+/**
+ * A teacher's own questions, played in Chromium against the production build (the server bundle and its task
+ * worker, started as `npm start` runs it): a classroom game of two typed questions (a composition and an equation)
+ * with two phones, and a party of two laptops whose creator wrote a composition and a JSON task. Each question
+ * shown is the one the teacher wrote, the right answer is marked right and the wrong one wrong, and both games
+ * reach their end. CI also runs this file against a production folder without dev dependencies
+ * (scripts/ci-production.sh sets ARENA_SERVER_DIR).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { solveTask, type Family, type Question } from '../../shared/questions/index';
+import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
+import { startArena, type RunningArena } from './arena-server';
+
+const LAPTOP = { width: 1440, height: 900 };
+let browser: Browser;
+let arena: RunningArena;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [browser, arena] = await Promise.all([launchBrowser(), startArena()]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await arena?.close();
+});
+
+async function open(viewport: { width: number; height: number }, path: string): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await newContext(browser, viewport, arena.url);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto(path);
+  return { page, errors };
+}
+
+/** The open question as the page shows it, solved from its public task with the real solver. */
+async function shown(page: Page): Promise<{ family: Family; task: Record<string, unknown>; q: Question }> {
+  const el = page.locator('#question-prompt');
+  await el.waitFor();
+  const family = (await el.getAttribute('data-family')) as Family;
+  const task = JSON.parse((await el.getAttribute('data-task')) ?? '{}') as Record<string, unknown>;
+  return { family, task, q: solveTask(family, task as never) };
+}
+
+/** Fills every box of the answer form (layer boxes, then the product) right or wrong, and sends it. */
+async function answer(page: Page, q: Question, right: boolean): Promise<void> {
+  const rows = page.locator('.layer-row[data-layer]');
+  for (let k = 0; k < (await rows.count()); k++) {
+    const wire = Number(await rows.nth(k).getAttribute('data-layer'));
+    await rows.nth(k).locator('input').fill(right ? (q.layers?.[wire]?.evaluated ?? '1') : '0');
+  }
+  const final = (await page.locator('.layer-row.final input').count()) > 0 ? page.locator('.layer-row.final input') : page.locator('#answer-area input').first();
+  await final.fill(right ? (q.answer.expr ?? String(q.answer.value ?? '')) : '0');
+  await page.click('#submit-answer');
+  await page.locator('#answer-verdict, #reveal-verdict').first().waitFor();
+}
+
+/** Opens the setup's "Your own questions" and types the teacher's lines. */
+async function writeOwnQuestions(page: Page, lines: string[]): Promise<void> {
+  await page.locator('#settings-form details summary').click();
+  await page.fill('#set-tasks', lines.join('\n'));
+}
+
+describe('own questions on the production build', () => {
+  it('a classroom game of a composition and an equation opens, plays on two phones and ends on the podium', async () => {
+    const host = await open(PROJECTOR, '/');
+    await host.page.click('#create-classroom');
+    await host.page.locator('#host-setup').waitFor();
+    await writeOwnQuestions(host.page, ['sin(x^2)', 'x^2 + y^2 = 25']);
+    await host.page.fill('#set-seconds', '300');
+    await host.page.click('#open-lobby');
+    await host.page.locator('#room-code-display, #setup-error:not(:empty)').first().waitFor();
+    const refused = await host.page.locator('#setup-error').textContent().catch(() => '');
+    expect(refused ?? '', 'the lobby did not open').toBe('');
+    const code = ((await host.page.locator('#room-code-display').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+
+    const phones = [];
+    for (const name of ['Ada', 'Ben']) {
+      const p = await open(PHONE, `/join/${code}`);
+      await p.page.fill('#nickname', name);
+      await p.page.click('#join-button');
+      await p.page.locator('#player-lobby').waitFor();
+      phones.push(p);
+    }
+    await host.page.locator('#lobby-players li[data-player]').nth(1).waitFor();
+    await host.page.click('#start-game');
+
+    // Question 1 is the teacher's composition, as written.
+    const one = await shown(phones[0]!.page);
+    expect(one.family).toBe('chain');
+    expect(one.task.expr).toBe('sin(x^2)');
+    await answer(phones[0]!.page, one.q, true);
+    await answer(phones[1]!.page, one.q, false);
+    await host.page.locator('#host-reveal').waitFor();
+    expect(await host.page.locator('#class-stats .stats-head').textContent()).toMatch(/1 of 2 got it right/);
+    expect(await phones[0]!.page.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('right');
+    expect(await phones[1]!.page.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('wrong');
+    await screenshot(host.page, 'own-questions-classroom-reveal');
+
+    // Question 2 is the teacher's equation, an implicit derivative.
+    await host.page.click('#next-button');
+    await host.page.locator('#host-leaderboard, #host-question').first().waitFor();
+    if (await host.page.locator('#host-leaderboard').isVisible()) await host.page.click('#next-button');
+    const two = await shown(phones[1]!.page);
+    expect(two.family).toBe('implicit');
+    expect(String(two.task.equation).replaceAll(' ', '')).toBe('x^2+y^2=25');
+    await answer(phones[1]!.page, two.q, true);
+    await answer(phones[0]!.page, two.q, false);
+    await host.page.locator('#host-reveal').waitFor();
+    for (let i = 0; i < 4 && !(await host.page.locator('#host-finished').isVisible()); i++) {
+      await host.page.click('#next-button');
+      await host.page.locator('#host-finished, #host-leaderboard').first().waitFor();
+    }
+    await host.page.locator('#host-finished').waitFor();
+    for (const p of phones) await p.page.locator('#player-finished').waitFor();
+    await screenshot(host.page, 'own-questions-classroom-podium');
+    expect([...host.errors, ...phones.flatMap((p) => p.errors)]).toEqual([]);
+  }, 180_000);
+
+  it('a party whose creator wrote a composition and a JSON task opens, plays and ends on the podium', async () => {
+    const ana = await open(LAPTOP, '/');
+    await ana.page.click('#create-party');
+    await ana.page.fill('#party-nickname', 'Ana');
+    await ana.page.click('.party-form button[type=submit]');
+    await writeOwnQuestions(ana.page, ['cos(3x)^2', '{"family":"chain","task":{"expr":"exp(sin(x))","var":"x"}}']);
+    await ana.page.click('#open-lobby');
+    await ana.page.locator('#party-lobby, #setup-error:not(:empty)').first().waitFor();
+    expect(await ana.page.locator('#party-lobby').count(), await ana.page.locator('#setup-error').textContent().catch(() => '') ?? '').toBe(1);
+    const link = await ana.page.inputValue('#party-link');
+
+    const ben = await open(LAPTOP, link);
+    await ben.page.fill('#nickname', 'Ben');
+    await ben.page.click('#join-button');
+    await ben.page.locator('#party-lobby').waitFor();
+    await ana.page.locator('#party-group li', { hasText: 'Ben' }).waitFor();
+    await ana.page.click('#start-game');
+
+    const expected = ['cos(3x)^2', 'exp(sin(x))'];
+    for (const [i, expr] of expected.entries()) {
+      await ana.page.locator('#party-question .pill', { hasText: `Question ${i + 1} of 2` }).waitFor();
+      const q = await shown(ana.page);
+      // The server keeps the teacher's expression in its own written form (`3*x` for `3x`).
+      expect(String(q.task.expr).replaceAll('*', '')).toBe(expr);
+      await answer(ana.page, q.q, true);
+      await ben.page.locator('#party-question .pill', { hasText: `Question ${i + 1} of 2` }).waitFor();
+      await answer(ben.page, q.q, false);
+      for (const p of [ana.page, ben.page]) await p.locator('#party-reveal #ready-button').waitFor();
+      expect(await ana.page.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('right');
+      expect(await ben.page.locator('#reveal-verdict [data-verdict]').getAttribute('data-verdict')).toBe('wrong');
+      await ana.page.click('#next-button');
+    }
+    for (const p of [ana.page, ben.page]) await p.locator('#party-finished #podium .place').first().waitFor();
+    expect(await ana.page.locator('#podium [data-place="1"] .names').textContent()).toContain('Ana');
+    await screenshot(ana.page, 'own-questions-party-end');
+    expect([...ana.errors, ...ben.errors]).toEqual([]);
+  }, 180_000);
+});
