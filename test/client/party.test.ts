@@ -1,6 +1,7 @@
 /**
  * Party mode, in Chromium against the real server: three friends on 1440×900 laptops, one page each. The creator
- * sets up the interview drill and shares the room's URL; Ben and Cy join through it. On question 1 Ana answers
+ * sets up the interview drill, its families played as own questions (the largest question the generators make of
+ * each, test/support/largest-questions.json, the same every run), and shares the room's URL; Ben and Cy join through it. On question 1 Ana answers
  * right, Ben wrong, Cy not at all; the creator skips the wait on the same page. Everyone sees the reveal (worked
  * solution, the group's results, the explain-it prompt); Ben's Ready shows on Ana's page and Ana moves on. On
  * question 2 Ana reloads and still commands from her page; at the board all three press Ready and the game moves
@@ -13,8 +14,15 @@ import { solveTask, type Family, type Question } from '../../shared/questions/in
 import { launchBrowser, newContext, PHONE, screenshot, settle, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 import { measureScreen } from './projector-measure';
+import { recordQuestion } from '../support/walk-questions';
+import { warmSolver } from './warm-solver';
 
 const LAPTOP = { width: 1440, height: 900 };
+const QUESTIONS = [
+  recordQuestion('jacobian', 5, 'widest answer'),
+  recordQuestion('nested', 5, 'widest answer'),
+  recordQuestion('backprop', 5, 'widest drawing'),
+];
 let browser: Browser;
 let arena: RunningArena;
 const contexts: BrowserContext[] = [];
@@ -22,6 +30,7 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   arena = await startArena();
+  await warmSolver(arena);
 }, 240_000);
 
 afterAll(async () => {
@@ -81,7 +90,10 @@ describe('party mode: one page per player', () => {
     await ana.page.fill('#party-nickname', 'Ana');
     await ana.page.check('#party-drill');
     await ana.page.click('.party-form button[type=submit]');
-    await ana.page.fill('#set-count', '3');
+    // The drill's families, as the teacher's own questions so every run plays the same: the largest of each the
+    // generators make (test/support/largest-questions.json), a network last.
+    await ana.page.locator('#settings-form details > summary').click();
+    await ana.page.fill('#set-tasks', QUESTIONS.map((w) => JSON.stringify({ family: w.family, task: w.question.task })).join('\n'));
     await ana.page.click('#open-lobby');
     await ana.page.locator('#party-lobby').waitFor();
     const link = await ana.page.inputValue('#party-link');

@@ -1,29 +1,10 @@
 /**
- * The projector fits and teaches on one screen: the other families at difficulty 5, at three sizes (see
- * projector-walk.ts).
+ * The projector fits and teaches on one screen, with the largest questions the generators make: share 2 of 4
+ * of the walk (test/support/largest-questions.json), played as the teacher's own questions at three sizes,
+ * question to podium (see projector-walk.ts). The four files run side by side.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { FAMILIES } from '../../shared/questions/index';
 import { launchBrowser } from './browser';
-import { startArena, type RunningArena } from './arena-server';
-import { sockets, walkProjector } from './projector-walk';
+import { startArena } from './arena-server';
+import { walkFile } from './projector-walk';
 
-let browser: Browser;
-let arena: RunningArena;
-
-beforeAll(async () => {
-  [browser, arena] = await Promise.all([launchBrowser(), startArena()]);
-}, 240_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await arena?.close();
-});
-
-describe('projector', () => {
-  it('fits the other families at difficulty 5 on one 16:9 screen at three sizes, question to podium', async () => {
-    await walkProjector(browser, arena, FAMILIES.slice(6), 'b');
-  }, 900_000);
-});
+walkFile({ launchBrowser, startArena }, 1, 4);

@@ -2,6 +2,11 @@
  * Measures a projector screen in the page: does the page scroll, is any text or drawing outside the viewport
  * or clipped by a box it sits in, is any formula wider than its box, and (when asked) is any text smaller than
  * a minimum size. Returns the problems as sentences, so a failing test says what and where.
+ *
+ * `inspectScreen` first waits, in the page, until the screen has settled (every formula box typeset and fitted
+ * to its width, the diagram laid out for its panel and its render loop asleep, fonts loaded), finishes any
+ * entrance animation and checks that the diagram's canvas is not blank: one round trip per screen, which is most
+ * of what a walk through hundreds of screens costs on a busy machine.
  */
 import type { Page } from 'playwright-core';
 
@@ -11,13 +16,81 @@ export interface Measure {
   shrunk: string[];
   /** Smallest effective text size seen, CSS px. */
   minFont: number;
+  /** The LaTeX typeset in each formula box, by the box's id (KaTeX's MathML annotation): what the screen shows. */
+  tex: Record<string, string>;
+  /** The family the diagram draws, if there is one. */
+  family: string | null;
+  /** Time spent in the page: waiting for the screen to settle, then measuring it (ms). */
+  waitedMs: number;
+  measuredMs: number;
+}
+
+export interface InspectOptions {
+  /** Text under this size (CSS px) is a problem; 0 skips the size check. */
+  minFontPx: number;
+  /** Wait this long at most for the screen to settle first (0: measure at once, as it is). */
+  settleMs: number;
 }
 
 /** Runs the checks on the current screen; `minFontPx` 0 skips the size check. */
 export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
-  return page.evaluate((minFont) => {
+  return inspectScreen(page, { minFontPx, settleMs: 0 });
+}
+
+/** Waits for the screen to settle (see above), then measures it. */
+export function inspectScreen(page: Page, options: InspectOptions): Promise<Measure> {
+  return page.evaluate(async ({ minFontPx: minFont, settleMs }) => {
     const problems: string[] = [];
     const shrunk: string[] = [];
+    const t0 = performance.now();
+    const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+    const hostView = (): HTMLElement | null => document.querySelector<HTMLElement>('#host-view');
+    const showsView = (): boolean => {
+      const host = hostView();
+      return !!host && !host.hidden && host.getClientRects().length > 0 && !!host.querySelector('.cra-view');
+    };
+    const unsettled = (): string | null => {
+      const boxes = [...document.querySelectorAll<HTMLElement>('.fit-box')]
+        .filter((b) => b.getClientRects().length > 0 && !(b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth)));
+      if (boxes.length > 0) return `formula boxes not fitted: ${boxes.map((b) => `#${b.id} typeset=${b.dataset.typeset} fitFor=${b.dataset.fitFor} width=${b.clientWidth}`).join(', ')}`;
+      if ([...document.querySelectorAll<HTMLElement>('#class-stats')].some((b) => b.clientHeight > 0 && b.dataset.fitFor !== `${b.clientWidth}x${b.clientHeight}`)) return 'the results not fitted';
+      if (document.fonts.status !== 'loaded') return 'fonts loading';
+      const host = hostView();
+      if (host && !host.hidden && host.getClientRects().length > 0) {
+        const view = host.querySelector<HTMLElement>('.cra-view');
+        const r = host.getBoundingClientRect();
+        if (view?.dataset.laidFor !== `${Math.floor(r.width)}x${Math.floor(r.height)}`) return `diagram not laid out for its panel (${JSON.stringify(view?.dataset)})`;
+        if (view.dataset.loop !== 'asleep') return 'the diagram\'s render loop is awake';
+      }
+      return null;
+    };
+    if (settleMs > 0) {
+      const until = performance.now() + settleMs;
+      let why = unsettled();
+      while (why !== null && performance.now() < until) {
+        await frame();
+        why = unsettled();
+      }
+      if (why !== null) return { problems: [`never settled in ${settleMs} ms: ${why}`], shrunk, minFont: 0, tex: {}, family: null, waitedMs: settleMs, measuredMs: 0 };
+      // The slide's entrance animation would leave it half faded in.
+      document.getAnimations().forEach((a) => a.finish());
+      if (showsView()) {
+        // Render on change only: asleep, the canvas still shows its drawing (boxes, arrows), not only labels.
+        const c = document.querySelector<HTMLCanvasElement>('#host-view canvas');
+        const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+        let ink = -1;
+        if (c && probe) {
+          probe.canvas.width = 160;
+          probe.canvas.height = 90;
+          probe.drawImage(c, 0, 0, 160, 90);
+          const px = probe.getImageData(0, 0, 160, 90).data;
+          ink = 0;
+          for (let i = 3; i < px.length; i += 4) if ((px[i] ?? 0) > 0) ink++;
+        }
+        if (ink <= 20) problems.push(`the diagram's canvas is blank (${ink} inked pixels)`);
+      }
+    }
+    const t1 = performance.now();
     let smallest = Infinity;
     const vw = window.innerWidth;
     const vh = window.innerHeight;
@@ -30,8 +103,21 @@ export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
     };
     const hasText = (el: Element): boolean =>
       [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').replace(/[\s\u200b]/g, '') !== '');
+    // Each element's style and box are read once: a formula-heavy screen has thousands of nested elements.
+    const styles = new Map<Element, CSSStyleDeclaration>();
+    const style = (el: Element): CSSStyleDeclaration => {
+      let cs = styles.get(el);
+      if (!cs) styles.set(el, (cs = getComputedStyle(el)));
+      return cs;
+    };
+    const rects = new Map<Element, DOMRect>();
+    const rect = (el: Element): DOMRect => {
+      let r = rects.get(el);
+      if (!r) rects.set(el, (r = el.getBoundingClientRect()));
+      return r;
+    };
     const clips = (el: Element): boolean => {
-      const cs = getComputedStyle(el);
+      const cs = style(el);
       return cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
     };
     const scaleOf = (el: Element): number => {
@@ -40,9 +126,9 @@ export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
     };
     for (const el of document.querySelectorAll('#app *')) {
       if (el.closest('.katex-mathml') || !hasText(el)) continue;
-      const cs = getComputedStyle(el);
+      const cs = style(el);
       if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
-      const r = el.getBoundingClientRect();
+      const r = rect(el);
       if (r.width === 0 || r.height === 0) continue;
       if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
         problems.push(`outside the viewport: ${name(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
@@ -52,7 +138,7 @@ export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
       const slack = el.closest('.katex') ? Math.max(2, parseFloat(cs.fontSize) * 0.2) : 2;
       for (let a = el.parentElement; a && a.id !== 'app'; a = a.parentElement) {
         if (!clips(a) || a.classList.contains('katex-mathml')) continue;
-        const b = a.getBoundingClientRect();
+        const b = rect(a);
         if (r.left < b.left - 2 || r.right > b.right + 2 || r.top < b.top - slack || r.bottom > b.bottom + slack) {
           const box = (q: DOMRect): string => [q.left, q.top, q.right, q.bottom].map((n) => Math.round(n)).join(',');
           problems.push(`cut off by ${a.tagName.toLowerCase()}.${a.className} [${box(b)}]: ${name(el)} [${box(r)}]`);
@@ -62,7 +148,7 @@ export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
       // The size the audience sees: the typeset font size (a formula's fit shrinks it) times the scale a diagram
       // was fitted to its panel with. Nothing is exempt: formulas and diagram labels keep to the floor too.
       const base = el.closest('.katex') ?? el;
-      const size = parseFloat(getComputedStyle(base).fontSize) * scaleOf(el);
+      const size = parseFloat(style(base).fontSize) * scaleOf(el);
       smallest = Math.min(smallest, size);
       if (minFont > 0 && size < minFont - 0.5) problems.push(`text ${size.toFixed(1)} px < ${minFont}: ${name(el)}`);
     }
@@ -131,6 +217,16 @@ export function measureScreen(page: Page, minFontPx: number): Promise<Measure> {
         }
       }
     }
-    return { problems, shrunk, minFont: smallest };
-  }, minFontPx);
+    if (problems.length > 0 && showsView()) {
+      const v = hostView()?.querySelector<HTMLElement>('.cra-view');
+      problems.push(`(diagram: ${JSON.stringify({ data: v?.dataset, inner: (v?.firstElementChild as HTMLElement | null)?.style.cssText })})`);
+    }
+    const tex: Record<string, string> = {};
+    for (const box of document.querySelectorAll<HTMLElement>('.fit-box[id]')) {
+      const annotation = box.querySelector('.katex-mathml annotation');
+      if (annotation) tex[box.id] = annotation.textContent ?? '';
+    }
+    const family = document.querySelector<HTMLElement>('#host-view .cra-view')?.dataset.family ?? null;
+    return { problems, shrunk, minFont: smallest, tex, family, waitedMs: t1 - t0, measuredMs: performance.now() - t1 };
+  }, options);
 }

@@ -1,28 +1,46 @@
 /**
- * The projector walk shared by projector-fit-*.test.ts: one game of the given families at difficulty 5 on one
- * live page, walked through question, reveal steps, leaderboard and podium at 1280×720, 1920×1080 and
- * 3840×2160 (the resizes are the live-resize test: the diagram and formulas must re-lay out each time). Asserts
- * no page scroll, nothing outside the viewport or clipped, no formula wider than its box, and no text under
- * 28 px at 1920×1080 as the audience sees it (font size × any fit scale: formulas and diagram labels included).
- * On every screen with a diagram the Phaser loop must be asleep (render on change only) and the canvas not blank. Screenshots go to test-output/screenshots/projector-*.png. Split in two files so the two
- * halves run side by side in the browser project.
+ * The projector walk shared by projector-fit-*.test.ts: the largest questions the generators make
+ * (test/support/largest-questions.ts), played on one live projector page: question, answer, each worked step,
+ * leaderboard and podium, at 1280×720, 1920×1080 and 3840×2160. The resizes are the live-resize test: the diagram
+ * and formulas must re-lay out each time. `walkProjector` enters the questions as the teacher's own (JSON task
+ * lines under "Your own questions" on the setup page); `walkVariantGame` plays a generated game with a variant per
+ * player from a fixed room seed.
+ *
+ * Checked on every screen: no page scroll, nothing outside the viewport or clipped, no formula wider than its box,
+ * no text under 28 px at 1920×1080 as the audience sees it (font size × any fit scale: formulas and diagram
+ * labels included), the Phaser loop asleep (render on change only) with the canvas not blank. And the question
+ * the server solved from the task is the generated one: the typeset prompt and every step carry the generated
+ * question's LaTeX. A failure names the seed, family, difficulty, task and answer, and saves a screenshot.
+ *
+ * Each screen is checked once per size where its layout is shared: a question and its answer at 1080p and 720p,
+ * and at 4K for the first question of each family; the largest steps at 1080p, the widest at 720p (`slidesAt`);
+ * the leaderboard and the podium once per size.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
-import { solveTask, type Family } from '../../shared/questions/index';
-import { PROTOCOL_VERSION, type Ack, type PlayerPhaseView } from '../../shared/protocol';
+import type { Socket } from 'socket.io-client';
+import { solveTask, type Question } from '../../shared/questions/index';
+import { DEFAULT_SETTINGS, type CreatedRoom, type PlayerPhaseView, type RoomSettings } from '../../shared/protocol';
+import { unifyNames } from '../../client/src/views/names';
+import { projectorPrompt } from '../../client/src/screens/host/projector-prompt';
 import { newContext, screenshot, watchErrors } from './browser';
 import type { RunningArena } from './arena-server';
-import { measureScreen } from './projector-measure';
+import { inspectScreen } from './projector-measure';
+import { warmSolver } from './warm-solver';
+import { connectSocket, request } from './game-socket';
+import { describeQuestion, walkShare, type WalkQuestion } from '../support/walk-questions';
+import { texSize } from '../support/tex-size';
 
-const ALL_SIZES = [
+type Size = { width: number; height: number };
+export const ALL_SIZES: readonly Size[] = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
-] as const;
+];
+const HD: Size = { width: 1920, height: 1080 };
 const MIN_FONT_AT_1080P = 28;
 const WAIT = { timeout: 30_000 };
+const LEADERBOARD_EVERY = 5;
 
 /** Player sockets opened by the walk; the test file disconnects them in its afterAll. */
 export const sockets: Socket[] = [];
@@ -33,46 +51,37 @@ interface Player {
 }
 
 async function joinPlayer(arena: RunningArena, code: string, nickname: string): Promise<Player> {
-  const socket = io(arena.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnection: false });
-  sockets.push(socket);
+  const socket = await connectSocket(arena.url, sockets);
   const player: Player = { socket, state: null };
   socket.on('state', (s: PlayerPhaseView) => (player.state = s));
-  const res = (await socket.timeout(10_000).emitWithAck('room:join', { code, nickname })) as Ack<{ state: PlayerPhaseView }>;
-  if (!res.ok) throw new Error(`join refused: ${res.error}`);
-  player.state = res.data.state;
+  player.state = (await request<{ state: PlayerPhaseView }>(socket, 'room:join', { code, nickname })).state;
   return player;
 }
 
-/** Submits the real answer (solved from the public task) or a wrong one; waits for the ack. */
+/** Submits the player's own question's answer (solved from its public task) or a wrong one; waits for the ack. */
 async function answer(p: Player, right: boolean): Promise<void> {
   const s = p.state;
   if (s?.phase !== 'question') throw new Error('no open question for the player');
   const q = solveTask(s.question.family, s.question.task);
   const final = right ? (q.answer.expr ?? q.answer.matrix ?? q.answer.value ?? '0') : s.question.answerKind === 'expr' ? '0' : 0;
-  const res = (await p.socket.timeout(10_000).emitWithAck('answer:submit', { index: s.index, final })) as Ack<unknown>;
-  if (!res.ok) throw new Error(`answer refused: ${res.error}`);
+  await request(p.socket, 'answer:submit', { index: s.index, final });
 }
 
-async function setSize(page: Page, size: { width: number; height: number }): Promise<void> {
-  await page.setViewportSize(size);
-  // Live resize: every formula box refits and the diagram re-lays out for its new panel size.
-  await page.waitForFunction(() => {
-    const boxes = [...document.querySelectorAll<HTMLElement>('.fit-box')];
-    const fitted = boxes.every((b) => b.getClientRects().length === 0 || (b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth)))
-      && [...document.querySelectorAll<HTMLElement>('#class-stats')].every((b) => b.dataset.fitScale !== undefined);
-    const host = document.querySelector<HTMLElement>('#host-view');
-    const view = host?.querySelector<HTMLElement>('.cra-view');
-    const laid = !host || host.hidden || host.getClientRects().length === 0 || view?.dataset.laidFor === `${Math.floor(host.getBoundingClientRect().width)}x${Math.floor(host.getBoundingClientRect().height)}`;
-    return fitted && laid && document.fonts.status === 'loaded';
-  }, undefined, WAIT).catch(async (err: unknown) => {
-    const why = await page.evaluate(() => JSON.stringify({
-      boxes: [...document.querySelectorAll<HTMLElement>('.fit-box')].map((b) => [b.id, b.dataset.typeset, b.dataset.fitFor, b.clientWidth]),
-      view: document.querySelector<HTMLElement>('#host-view .cra-view')?.dataset,
-      host: document.querySelector('#host-view')?.getBoundingClientRect(),
-      fonts: document.fonts.status,
-    }));
-    throw new Error(`no re-layout after resizing to ${size.width}: ${why}`, { cause: err });
-  });
+/** Where the walk's time goes (ms per kind of work), printed at the end: what to look at when it gets slow. */
+const spent = new Map<string, { ms: number; n: number }>();
+async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    const s = spent.get(what) ?? { ms: 0, n: 0 };
+    spent.set(what, { ms: s.ms + performance.now() - t0, n: s.n + 1 });
+  }
+}
+
+/** Resizes the page (a live resize: every formula refits, the diagram re-lays out; `check` waits for both). */
+async function setSize(page: Page, size: Size): Promise<void> {
+  if (page.viewportSize()?.width !== size.width) await timed('resize', () => page.setViewportSize(size));
 }
 
 const shrinkLog: string[] = [];
@@ -80,162 +89,253 @@ const shrinkLog: string[] = [];
 const minAt1080 = new Map<string, number>();
 
 /**
- * Screenshots cost more than the checks (a 4K PNG is 8 megapixels): by default only the 1080p screens are saved,
- * which is what a person looks at; `ARENA_SCREENSHOTS=all` saves every size too. The checks run at every size
- * either way.
+ * Checks the current screen once it has settled. Screenshots cost more than the checks (a 4K PNG is 8
+ * megapixels): a failing screen is always saved; `ARENA_SCREENSHOTS=all` saves every screen checked.
  */
-async function shot(page: Page, name: string, width: number): Promise<void> {
-  if (width !== 1920 && process.env.ARENA_SCREENSHOTS !== 'all') return;
-  // The slide's entrance animation would leave it half faded in the picture.
-  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-  await screenshot(page, name);
-}
-
-async function check(page: Page, label: string, size: { width: number }): Promise<void> {
-  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-  // Render on change only: once a diagram has drawn, its Phaser loop sleeps (no redraw every frame when idle).
-  if (await page.locator('#host-view .cra-view').count() > 0 && await page.locator('#host-view').isVisible()) {
-    await page.locator('#host-view .cra-view[data-loop="asleep"]').waitFor({ state: 'attached', ...WAIT });
-    // Asleep, the canvas still shows its drawing (boxes, arrows), not only the labels over it.
-    const ink = await page.evaluate(() => {
-      const c = document.querySelector<HTMLCanvasElement>('#host-view canvas');
-      const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
-      if (!c || !probe) return -1;
-      probe.canvas.width = 160;
-      probe.canvas.height = 90;
-      probe.drawImage(c, 0, 0, 160, 90);
-      const px = probe.getImageData(0, 0, 160, 90).data;
-      let n = 0;
-      for (let i = 3; i < px.length; i += 4) if ((px[i] ?? 0) > 0) n++;
-      return n;
-    });
-    expect(ink, `${label} at ${size.width}px: the diagram's canvas is blank`).toBeGreaterThan(20);
+async function check(page: Page, label: string, shot: string, size: Size, expectTex: Record<string, string> = {}): Promise<void> {
+  const m = await timed('check', () => inspectScreen(page, { minFontPx: size.width === 1920 ? MIN_FONT_AT_1080P : 0, settleMs: WAIT.timeout }));
+  for (const [what, ms] of [['in page: settling', m.waitedMs], ['in page: measuring', m.measuredMs]] as const) {
+    const t = spent.get(what) ?? { ms: 0, n: 0 };
+    spent.set(what, { ms: t.ms + ms, n: t.n + 1 });
   }
-  const m = await measureScreen(page, size.width === 1920 ? MIN_FONT_AT_1080P : 0);
+  // What the screen typeset is the generated question's own LaTeX (the server made or solved the same question).
+  for (const [id, latex] of Object.entries(expectTex)) {
+    if (m.tex[id] !== asTypeset(latex)) m.problems.push(`#${id} shows ${m.tex[id] ?? 'nothing typeset'}, not ${asTypeset(latex)}`);
+  }
   if (size.width === 1920) {
     const key = label.replace(/ step \d+$/, '');
     minAt1080.set(key, Math.min(minAt1080.get(key) ?? Infinity, m.minFont));
   }
   if (m.shrunk.length > 0) shrinkLog.push(`${label}@${size.width}: ${m.shrunk.join(', ')}`);
-  if (m.problems.length > 0) {
-    const view = await page.evaluate(() => {
-      const v = document.querySelector<HTMLElement>('#host-view .cra-view');
-      return JSON.stringify({ data: v?.dataset, inner: (v?.firstElementChild as HTMLElement | null)?.style.cssText });
-    });
-    m.problems.push(`(diagram: ${view})`);
+  if (m.problems.length > 0 || process.env.ARENA_SCREENSHOTS === 'all') await timed('screenshot', () => screenshot(page, `${shot}-${size.width}`));
+  expect(m.problems, `${label} at ${size.width}px (screenshot ${shot}-${size.width}.png)`).toEqual([]);
+}
+
+/** How a formula box typesets `latex` (fit-math.ts, the views' names). */
+const asTypeset = (latex: string): string => `\\displaystyle ${unifyNames(latex)}`;
+
+/**
+ * The reveal slides to check at each size: the answer (with the results and the diagram), and the steps that are
+ * the largest of the question, where a fit is tightest: the widest and the longest formula, the most words. The
+ * layout scales with the screen except what is set in pixels (borders, a few gaps), which takes a larger share of
+ * a smaller screen: 1080p (where the floor for text size is checked) gets those steps, 1280×720 the answer and the
+ * widest step, 4K the answer, for the first question of each family a walk plays (the views draw a family the same
+ * way whatever its size, and a 4K frame costs four 1080p ones to draw). The steps between are walked through with
+ * the presenter's keys, unchecked: the largest question's other steps are smaller. A question in the walk only
+ * for its prompt, answer or drawing (see its `covers`) shows its answer slide and moves on.
+ */
+function slidesAt(q: Question, size: Size): number[] {
+  const sizes = q.steps.map((s) => texSize(s.latex));
+  const most = (by: (i: number) => number): number => q.steps.reduce((best, _, i) => (by(i) > by(best) ? i : best), 0) + 1;
+  const widest = most((i) => sizes[i]?.widest ?? 0);
+  if (size.width > 1920) return [0];
+  if (size.width < 1920) return [0, widest];
+  return [...new Set([0, widest, most((i) => sizes[i]?.total ?? 0), most((i) => (q.steps[i]?.prose ?? '').length)])].sort((a, b) => a - b);
+}
+
+export interface WalkOptions {
+  /** The sizes to check (all three by default). */
+  sizes?: readonly Size[];
+  /** A variant per player: the reveal must show the general solution and label the steps as one example. */
+  variants?: boolean;
+  /** False when the walk already played a question of this family (4K is checked on the first one). */
+  firstOfFamily?: boolean;
+}
+
+/** One question: its screen at every size, then its reveal (see the top of this file). Ends on the next screen. */
+async function walkQuestion(page: Page, players: Player[], w: WalkQuestion, i: number, total: number, tag: string, opts: WalkOptions): Promise<void> {
+  const sizes = opts.sizes ?? ALL_SIZES;
+  // 4K for the first question of each family only (see slidesAt).
+  const others = sizes.filter((s) => s.width < 1920 || (s.width > 1920 && opts.firstOfFamily !== false));
+  const hd = sizes.filter((s) => s.width === 1920);
+  const q = w.question;
+  const shot = `projector-${tag}-${i + 1}-${w.family}-${w.difficulty}-${w.seed}`;
+  await page.locator('#host-question .pill', { hasText: `Question ${i + 1} of ${total}` }).waitFor(WAIT);
+  await expect(page.locator('#host-view .cra-view').getAttribute('data-family', WAIT)).resolves.toBe(w.family);
+  // The question at 1080p (where the last reveal left the page), then at the other sizes, the smallest last: the
+  // reveal opens there and starts with it (each resize re-lays out everything; the fewer the better).
+  for (const size of [...hd, ...[...others].sort((a, b) => b.width - a.width)]) {
+    await setSize(page, size);
+    await check(page, `${w.family} question`, `${shot}-question`, size, { 'host-prompt': projectorPrompt(q).latex });
   }
-  expect(m.problems, `${label} at ${size.width}px`).toEqual([]);
+  await timed('answer', async () => {
+    await answer(players[i % 2]!, true);
+    await answer(players[(i + 1) % 2]!, false);
+    await page.click('#skip-button');
+    await page.locator('#host-reveal').waitFor(WAIT);
+  });
+  const steps = q.steps.length;
+  // The answer and the class's results first; the worked steps one key away (↓), their number shown only there.
+  expect(Number(await page.locator('#step-counter').getAttribute('data-steps'))).toBe(steps);
+  if (opts.variants) {
+    // The general solution in symbols first, the results labelled as a variant game.
+    await expect(page.locator('#reveal-slide h2').first().textContent()).resolves.toContain('general solution');
+    await page.locator('#reveal-answer[data-typeset="true"] .katex').first().waitFor(WAIT);
+    await expect(page.locator('#variant-pill').textContent()).resolves.toBe('Variant game');
+    await expect(page.locator('#class-stats .stats-head').textContent()).resolves.toMatch(/got their variant right/);
+  }
+  // A question in the walk for its prompt, answer or drawing only: its answer slide, then the next question.
+  const forSteps = w.covers.some((c) => /(step|steps|words)$/.test(c));
+  const planned = [...new Set(sizes.flatMap((s) => slidesAt(q, s)))].filter((k) => forSteps || k === 0).sort((a, b) => a - b);
+  let at = 0;
+  for (const k of planned) {
+    // ↓ opens the working and steps on.
+    await timed('keys', async () => {
+      while (at < k) {
+        await page.keyboard.press('ArrowDown');
+        await page.locator(`#reveal-slide[data-slide="${++at}"]`).waitFor(WAIT);
+      }
+    });
+    if (opts.variants && k > 0) await expect(page.locator('#variant-tag').textContent()).resolves.toMatch(/one student's variant/);
+    // From the size the page is at (a resize costs less than walking the steps again), ending at 1080p.
+    const now = page.viewportSize()?.width;
+    const here = [...others.filter((s) => s.width === now), ...others.filter((s) => s.width !== now), ...hd].filter((s) => slidesAt(q, s).includes(k));
+    for (const size of here) {
+      await setSize(page, size);
+      await check(page, `${w.family} reveal step ${k}`, `${shot}-reveal-${k}`, size, k > 0 ? { 'step-formula': q.steps[k - 1]!.latex } : {});
+    }
+  }
+  await timed('keys', async () => {
+    if (at > 0) {
+      // ↑ goes back a step, ↓ forward again.
+      await page.keyboard.press('ArrowUp');
+      await page.locator(`#reveal-slide[data-slide="${at - 1}"]`).waitFor(WAIT);
+      await page.keyboard.press('ArrowDown');
+      await page.locator(`#reveal-slide[data-slide="${at}"]`).waitFor(WAIT);
+    }
+    // One way forward from any slide: → or a clicker's PageDown, or the primary button.
+    if (i % 3 === 2) await page.click('#next-button');
+    else await page.keyboard.press(i % 3 === 0 ? 'ArrowRight' : 'PageDown');
+    await page.locator('#host-question, #host-leaderboard, #host-finished').first().waitFor(WAIT);
+  });
+}
+
+/** Plays the game on `page` (already started), question by question, then checks the leaderboard and podium. */
+async function playGame(page: Page, players: Player[], questions: readonly WalkQuestion[], tag: string, opts: WalkOptions): Promise<void> {
+  const sizes = opts.sizes ?? ALL_SIZES;
+  // The logs at the end are per walk (a file may walk twice).
+  spent.clear();
+  shrinkLog.length = 0;
+  minAt1080.clear();
+  let boardChecked = false;
+  for (const [i, w] of questions.entries()) {
+    try {
+      const firstOfFamily = questions.findIndex((x) => x.family === w.family) === i;
+      await walkQuestion(page, players, w, i, questions.length, tag, { ...opts, firstOfFamily });
+    } catch (err) {
+      throw new Error(`question ${i + 1} of walk ${tag}: ${describeQuestion(w)}\n${(err as Error).message}`, { cause: err });
+    }
+    if (await page.locator('#host-leaderboard').isVisible()) {
+      // The leaderboard's layout is the same after every question: checked once per size.
+      if (!boardChecked) for (const size of sizes) await checkPlain(page, 'leaderboard', `projector-${tag}-leaderboard`, size);
+      boardChecked = true;
+      await page.keyboard.press('ArrowRight');
+    }
+  }
+  await page.locator('#host-finished').waitFor(WAIT);
+  await page.locator('.host-podium .place.p1.shown').waitFor(WAIT);
+  for (const size of sizes) await checkPlain(page, 'podium', `projector-${tag}-podium`, size);
+  console.log(`walk ${tag}: ${questions.length} questions; time spent: ${[...spent].map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(1)} s (${v.n}×)`).join(', ')}`);
+  console.log(`walk ${tag}: formulas and diagrams shrunk to fit:\n${shrinkLog.join('\n')}`);
+  console.log(`walk ${tag}: smallest text at 1920×1080 (px):\n${[...minAt1080].map(([k, v]) => `${k}: ${v.toFixed(1)}`).join('\n')}`);
+}
+
+/** A screen without formulas to refit (leaderboard, podium): resize and check. */
+async function checkPlain(page: Page, label: string, shot: string, size: Size): Promise<void> {
+  await setSize(page, size);
+  await check(page, label, shot, size);
 }
 
 /**
- * Plays one game of `families` (one question each, difficulty 5) on a projector page and checks every screen at
- * the three sizes: the question, each reveal step (every step at 1080p, the first and last at the other sizes,
- * since the steps share their layout), leaderboard and podium. `tag` keeps screenshot names apart.
+ * Plays `questions` as one game of the teacher's own questions, typed as JSON task lines on the setup page, on a
+ * projector page, and checks every screen (see the top of this file). `tag` keeps screenshot names apart.
  */
-export interface WalkOptions {
-  /** A variant per player: the reveal must show the general solution and label the steps as one example. */
-  variants?: boolean;
-  /** The sizes to check (all three by default). */
-  sizes?: ReadonlyArray<{ width: number; height: number }>;
-}
-
-export async function walkProjector(browser: Browser, arena: RunningArena, families: readonly Family[], tag: string, opts: WalkOptions = {}): Promise<void> {
-  const SIZES = opts.sizes ?? ALL_SIZES;
-  {
-    const ctx = await newContext(browser, { width: 1920, height: 1080 }, arena.url);
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
+export async function walkProjector(browser: Browser, arena: RunningArena, questions: readonly WalkQuestion[], tag: string, opts: WalkOptions = {}): Promise<void> {
+  const ctx = await newContext(browser, HD, arena.url);
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await timed('warm solver', () => warmSolver(arena));
+  const players = await timed('setup', async () => {
     await page.goto('/');
     await page.click('#create-classroom');
     await page.locator('#host-setup').waitFor(WAIT);
-    for (const box of await page.locator('input[name=family]').all()) await box.setChecked(false);
-    for (const f of families) {
-      await page.check(`input[name=family][value=${f}]`);
-      await page.selectOption(`select[data-family="${f}"]`, '5');
-    }
-    await page.fill('#set-count', String(families.length));
+    await page.locator('#settings-form details > summary').click();
+    await page.fill('#set-tasks', questions.map((w) => JSON.stringify({ family: w.family, task: w.question.task })).join('\n'));
     await page.fill('#set-seconds', '600');
-    await page.selectOption('#set-board', '5');
-    if (opts.variants) await page.selectOption('#set-variants', 'per-player');
-    await screenshot(page, `projector-${tag}-setup-1920`);
+    await page.selectOption('#set-board', String(LEADERBOARD_EVERY));
+    if (process.env.ARENA_SCREENSHOTS === 'all') await screenshot(page, `projector-${tag}-setup-1920`);
     await page.click('#open-lobby');
+    // The server solves the tasks in its worker before it answers: a refusal shows under the form.
+    await page.locator('#room-code-display, #setup-error:not(:empty)').first().waitFor({ timeout: 60_000 });
+    const refused = await page.evaluate(() => document.querySelector('#setup-error')?.textContent ?? '');
+    if (refused) throw new Error(`the setup page refused the tasks: ${refused}`);
     const code = ((await page.locator('#room-code-display').textContent(WAIT)) ?? '').trim();
-    const players = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
+    const joined = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
     await page.locator('#lobby-players li[data-player]').nth(2).waitFor(WAIT);
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await check(page, 'lobby', size);
-      await shot(page, `projector-${tag}-lobby-${size.width}`, size.width);
-    }
-    await page.setViewportSize({ width: 1920, height: 1080 });
+    for (const size of [...ALL_SIZES].reverse()) await checkPlain(page, 'lobby', `projector-${tag}-lobby`, size);
     await page.click('#start-game');
+    return joined;
+  });
+  await playGame(page, players, questions, tag, opts);
+  expect(errors).toEqual([]);
+  await ctx.close();
+}
 
-    const seen = new Set<Family>();
-    for (let i = 0; i < families.length; i++) {
-      await page.locator('#host-question').waitFor(WAIT);
-      const family = (await page.locator('#host-view .cra-view').getAttribute('data-family', WAIT)) as Family;
-      seen.add(family);
-      for (const size of SIZES) {
-        await setSize(page, size);
-        await check(page, `${family} question`, size);
-        await shot(page, `projector-${tag}-${i + 1}-${family}-question-${size.width}`, size.width);
-      }
-      await answer(players[i % 2]!, true);
-      await answer(players[(i + 1) % 2]!, false);
-      await page.click('#skip-button');
-      await page.locator('#host-reveal').waitFor(WAIT);
-      // The answer and the class's results first; the worked steps one key away (↓), their number shown only there.
-      const steps = Number(await page.locator('#step-counter').getAttribute('data-steps'));
-      expect(steps).toBeGreaterThan(0);
-      if (opts.variants) {
-        // The general solution in symbols first, the results labelled as a variant game.
-        await expect(page.locator('#reveal-slide h2').first().textContent()).resolves.toContain('general solution');
-        await page.locator('#reveal-answer[data-typeset="true"] .katex').first().waitFor(WAIT);
-        await expect(page.locator('#variant-pill').textContent()).resolves.toBe('Variant game');
-        await expect(page.locator('#class-stats .stats-head').textContent()).resolves.toMatch(/got their variant right/);
-      }
-      for (const size of SIZES) {
-        await setSize(page, size);
-        for (let k = 0; k <= steps; k++) {
-          await page.locator(`#reveal-slide[data-slide="${k}"]`).waitFor(WAIT);
-          if (size.width === 1920 || k === 0 || k === steps) {
-            await setSize(page, size);
-            await check(page, `${family} reveal step ${k}`, size);
-            await shot(page, `projector-${tag}-${i + 1}-${family}-reveal-${k}-${size.width}`, size.width);
-            if (opts.variants && k > 0) await expect(page.locator('#variant-tag').textContent()).resolves.toMatch(/one student's variant/);
-          }
-          if (k < steps) await page.keyboard.press('ArrowDown');
-        }
-        if (size !== SIZES[SIZES.length - 1]) {
-          // Back to the start with the clicker's back key, then the same steps at the next size.
-          for (let k = steps; k > 0; k--) await page.keyboard.press('PageUp');
-          await page.locator('#reveal-slide[data-slide="0"]').waitFor(WAIT);
-        }
-      }
-      // → (or a clicker's PageDown) moves the game on from any slide: one way forward.
-      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'PageDown');
-      await page.locator('#host-question, #host-leaderboard, #host-finished').first().waitFor(WAIT);
-      if (await page.locator('#host-leaderboard').isVisible()) {
-        for (const size of SIZES) {
-          await page.setViewportSize(size);
-          await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-          await check(page, 'leaderboard', size);
-          await shot(page, `projector-${tag}-${i + 1}-leaderboard-${size.width}`, size.width);
-        }
-        await page.keyboard.press('ArrowRight');
-      }
-    }
-    expect([...seen].sort()).toEqual([...families].sort());
-    await page.locator('#host-finished').waitFor(WAIT);
-    await page.locator('.host-podium .place.p1.shown').waitFor(WAIT);
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-      await check(page, 'podium', size);
-      await shot(page, `projector-${tag}-podium-${size.width}`, size.width);
-    }
-    expect(errors).toEqual([]);
-    console.log(`formulas and diagrams shrunk to fit:\n${shrinkLog.join('\n')}`);
-    console.log(`smallest text at 1920×1080 (px):\n${[...minAt1080].map(([k, v]) => `${k}: ${v.toFixed(1)}`).join('\n')}`);
-  }
+/**
+ * Plays one generated question with a variant per player from room seed `roomSeed` (`w` is the question that
+ * seed gives variant 0, which the projector shows). The room is made over a socket, since the setup page does not
+ * take a seed, and the projector page takes it over as a teacher's reloaded page would.
+ */
+export async function walkVariantGame(browser: Browser, arena: RunningArena, w: WalkQuestion, roomSeed: number, tag: string, opts: WalkOptions = {}): Promise<void> {
+  const host = await connectSocket(arena.url, sockets);
+  const settings: RoomSettings = {
+    ...DEFAULT_SETTINGS, source: { kind: 'generated', families: [w.family], difficulty: w.difficulty }, questionCount: 1,
+    secondsPerQuestion: 600, variants: 'per-player', leaderboardEvery: 0, seed: roomSeed,
+  };
+  const { code, hostSecret } = await request<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
+  host.disconnect();
+  const players = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
+  const ctx = await newContext(browser, HD, arena.url);
+  await ctx.addInitScript(([c, t]) => localStorage.setItem('arena.resume.host', JSON.stringify({ code: c, token: t })), [code, hostSecret]);
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto('/#/host');
+  await page.locator('#start-game').click(WAIT);
+  await playGame(page, players, [w], tag, { ...opts, variants: true });
+  expect(errors).toEqual([]);
+  await ctx.close();
+}
+
+export interface WalkEnv {
+  browser: Browser;
+  arena: RunningArena;
+}
+
+/**
+ * The whole of a projector-fit-*.test.ts file: a Chromium connection and a server of its own (the harness's
+ * `launchBrowser` and `startArena`, which the file imports, so that the browser project finds it), share `index`
+ * of `count` of the walk, and `more` tests on the same browser and server.
+ */
+export function walkFile(harness: { launchBrowser(): Promise<Browser>; startArena(): Promise<RunningArena> }, index: number, count: number, more?: (env: () => WalkEnv) => void): void {
+  let env: WalkEnv | null = null;
+  beforeAll(async () => {
+    const [browser, arena] = await Promise.all([harness.launchBrowser(), harness.startArena()]);
+    env = { browser, arena };
+  }, 240_000);
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await env?.browser.close();
+    await env?.arena.close();
+  });
+  const get = (): WalkEnv => {
+    if (!env) throw new Error('the browser and server did not start');
+    return env;
+  };
+  const tag = String.fromCharCode(97 + index);
+  describe('projector', () => {
+    it(`fits the largest questions on one 16:9 screen at three sizes, question to podium (share ${index + 1} of ${count})`, async () => {
+      await walkProjector(get().browser, get().arena, walkShare(index, count), tag);
+    }, 900_000);
+  });
+  more?.(get);
 }

@@ -6,11 +6,20 @@
 /** Significant figures shown in steps: enough to check a calculator, short enough to read on a projector. */
 export const DISPLAY_SIG_FIGS = 4;
 
-/** A number for people: up to `sig` significant figures, no trailing zeros, "-0" shown as "0". */
+/**
+ * A number for people: up to `sig` significant figures, no trailing zeros, "-0" shown as "0". A large number is
+ * written with a power of ten (`2.851e15`, not `2851000000000000`, whose zeros would claim digits it does not
+ * have); a very small one already is (`9.537e-7`).
+ */
 export function fmtNum(v: number, sig = DISPLAY_SIG_FIGS): string {
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : v < 0 ? '-inf' : 'NaN';
   if (v === 0) return '0';
-  const text = String(Number(v.toPrecision(sig)));
+  const rounded = Number(v.toPrecision(sig));
+  if (Math.abs(rounded) >= 10 ** Math.max(6, sig + 1)) {
+    const [mantissa = '', exponent = ''] = rounded.toExponential(sig - 1).split('e');
+    return `${mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa}e${Number(exponent)}`;
+  }
+  const text = String(rounded);
   return text === '-0' ? '0' : text;
 }
 

@@ -33,9 +33,15 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   // A network's reveal drops the prompt: every number it gives is on the graph, which needs the width.
   // A prompt too long for its corner at the legible floor moves above the diagram (wide drawings), and failing
   // that steps aside for the reveal: the question was on screen all round, and the diagram shows it.
-  const promptTight = (): void => {
-    if (WIDE.has(q.family) && !main.classList.contains('prompt-top')) main.classList.add('prompt-top');
-    else main.classList.add('no-prompt');
+  const promptTight = (): boolean => {
+    if (WIDE.has(q.family) && !main.classList.contains('prompt-top')) return addClass('prompt-top');
+    return addClass('no-prompt');
+  };
+  /** Adds a layout class to the lesson area; false when it was there already (no more room to give that way). */
+  const addClass = (name: string): boolean => {
+    if (main.classList.contains(name)) return false;
+    main.classList.add(name);
+    return true;
   };
   let stopPrompt: () => void = () => undefined;
   const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
@@ -48,12 +54,14 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   let view: QuestionView | null = null;
   let destroyed = false;
   // A formula or the results that cannot fit at the legible floor get the whole lesson area for this slide:
-  // the prompt and diagram step aside until the next slide (fewer things on screen at once).
+  // the prompt and diagram step aside until the next slide (fewer things on screen at once). An answer that still
+  // does not fit (a fraction or matrix no line break can split) then gets the slide's whole width, the results
+  // below it. Past that the formula shrinks below the floor rather than be cut off (fit-math.ts).
   const main = h('main', { class: `reveal-main${WIDE.has(q.family) ? ' stacked' : ''}`, 'data-family': q.family },
     h('div', { class: 'reveal-left' }, q.family === 'backprop' ? null : prompt, viewHost), panel);
-  const makeRoom = (): void => {
-    main.classList.add('roomy');
-  };
+  const makeRoom = (): boolean => addClass('roomy') || (slide === 0 && addClass('answer-wide'));
+  // The results are held by their height: the whole area helps them, the answer's full width would not.
+  const statsRoom = (): boolean => addClass('roomy');
   // A diagram whose smallest label the audience sees under the floor gets a larger share of the screen, in two
   // steps (the view re-lays out after each, which sets the attribute again): a big network may need the second.
   const diagramWatch = new MutationObserver(() => {
@@ -74,7 +82,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   const paint = (): void => {
     stopFits.forEach((f) => f());
     stopFits = [];
-    main.classList.remove('roomy');
+    main.classList.remove('roomy', 'answer-wide');
     panel.classList.remove('enter');
     void panel.offsetWidth;
     if (!prefersReducedMotion()) panel.classList.add('enter');
@@ -103,11 +111,11 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
         box,
         h('p', { class: 'variant-note', id: 'variant-note' }, 'Variant game: every player had their own numbers. The working that follows is one student\'s variant, for example.'),
         stats);
-      stopFits.push(fitBlock(stats, makeRoom), typesetFit(box, method.latex, { fallback: method.text, onTight: makeRoom }));
+      stopFits.push(fitBlock(stats, statsRoom), typesetFit(box, method.latex, { fallback: method.text, onTight: makeRoom }));
       return;
     }
     replace(panel, h('h2', {}, '✓ The answer'), box, stats);
-    stopFits.push(fitBlock(stats, makeRoom));
+    stopFits.push(fitBlock(stats, statsRoom));
     void loadMath().then(() => {
       if (destroyed || slide !== 0) return;
       const tex = answerLatex(q.answer);

@@ -26,7 +26,7 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   // As on the projector: a network's numbers are on its drawing, so only the loss and the target are stated; a
   // prompt that still cannot fit at the legible floor (a Jacobian's definitions) takes room from the drawing.
   const stated = projectorPrompt(q);
-  const stopFit = typesetFit(prompt, stated.latex, { fallback: stated.text, minScale: 0.35, onTight: () => prompt.classList.add('tall') });
+  const stopFit = typesetFit(prompt, stated.latex, { fallback: stated.text, minScale: 0.35, onTight: () => !prompt.classList.contains('tall') && prompt.classList.toggle('tall', true) });
   const viewHost = h('div', { class: 'view-host', id: 'party-view' });
   const answerArea = h('div', { class: 'stack', id: 'answer-area' });
   const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });

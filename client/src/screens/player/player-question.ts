@@ -28,7 +28,9 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   const head = h('div', {});
   // The task is public (not the answer): exposing it lets tools and tests read the question precisely.
   const prompt = h('div', { class: 'prompt', id: 'question-prompt', 'data-family': q.family, 'data-task': JSON.stringify(q.task) });
-  renderMath(prompt, q.prompt.latex, true, q.prompt.text);
+  // Display-style maths set inline, so a prompt wider than the phone breaks where it may (after a definition,
+  // a relation) before it shrinks (fitWide) or scrolls inside its box.
+  renderMath(prompt, `\\displaystyle ${q.prompt.latex}`, false, q.prompt.text);
   const viewHost = h('div', { class: 'view-host' });
   // The drawing comes after the answer box (the box is above the fold), folded until the player opens it.
   const diagram = h('details', { class: 'diagram', id: 'diagram' }, h('summary', {}, 'Diagram'), viewHost);

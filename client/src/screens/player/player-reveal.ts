@@ -4,7 +4,7 @@
  */
 import { h, mountScreen, verdictBadge } from '../../app/dom';
 import { mistakeTitle } from '../../app/mistakes';
-import { answerText } from '../answer-text';
+import { answerLine } from '../answer-text';
 import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
@@ -20,8 +20,6 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
     const a = ctx.you.answer && ctx.you.answer.index === s.index ? ctx.you.answer : null;
     const right = a?.final?.correct === true;
     const words = !a || !a.final ? 'No answer' : right ? 'Right' : a.final.mistake ? mistakeTitle(a.final.mistake) : 'Wrong';
-    const answer = h('span', {});
-    answerText(answer, s.question);
     const pts = a?.points ?? 0;
     page.replaceChildren(
       playerHeader(ctx.you),
@@ -31,7 +29,7 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
         a?.fromDraft ? h('p', { class: 'muted', id: 'from-draft' }, 'Not submitted: your typed answer was taken when time ran out.') : null,
         ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null),
       standingBlock(ctx.you, { gained: pts, streakBonus: a?.streakBonus ?? null }),
-      h('p', {}, 'The answer: ', answer),
+      answerLine(s.question),
       explainPromptBox(s.question) ?? '',
       h('details', { open: !right }, h('summary', {}, 'Worked solution'), solution(s.question.steps)));
   };

@@ -9,7 +9,7 @@ import { createAnswerForm } from '../../input/answer-form';
 import { fitWide, foldable } from '../../input/phone-layout';
 import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
-import { answerText } from '../answer-text';
+import { answerLine } from '../answer-text';
 import { recordAnswer, startRun, type SoloConfig, type SoloState } from './solo-run';
 import { pauseClock, remaining, resumeClock, startClock } from './solo-clock';
 import { beginSession, dueItems, loadQueue, recordMiss, recordReviewRight, saveQueue, type ReviewItem } from './review-queue';
@@ -123,7 +123,9 @@ function askQuestion(
   const pub = toPublicQuestion(q);
   // The task is public (not the answer): exposing it lets tools and tests read the question precisely.
   const prompt = h('div', { class: 'prompt', id: 'question-prompt', 'data-family': pub.family, 'data-task': JSON.stringify(pub.task) });
-  renderMath(prompt, pub.prompt.latex, true, pub.prompt.text);
+  // Display-style maths set inline, so a prompt wider than the phone breaks where it may (after a definition,
+  // a relation) before it shrinks (fitWide) or scrolls inside its box.
+  renderMath(prompt, `\\displaystyle ${pub.prompt.latex}`, false, pub.prompt.text);
   const viewHost = h('div', { class: 'view-host' });
   // After the answer box, folded away once the player starts typing; the summary reopens it.
   const diagram = h('details', { class: 'diagram', open: true, hidden: true }, h('summary', {}, 'Diagram'), viewHost);
@@ -178,9 +180,7 @@ function showFeedback(body: HTMLElement, q: Question, v: Verdict, next: () => vo
     verdictBadge(v.correct, words),
     v.error ? h('p', {}, v.error) : v.feedback ? feedbackElement(v.feedback) : null);
   if (!v.correct) {
-    const ans = h('span', {});
-    answerText(ans, q);
-    panel.append(h('p', {}, 'The answer: ', ans), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
+    panel.append(answerLine(q), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
   }
   const explain = explainPromptBox(q);
   if (explain) panel.append(explain);
