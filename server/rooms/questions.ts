@@ -16,18 +16,19 @@ export type Prepared = { ok: true; solved: Question[] } | { ok: false; error: 't
  * Task ids are made unique by position: two tasks may solve to the same generator id.
  */
 export function prepareSettings(settings: RoomSettings, deps: RoomDeps, presolved?: Question[]): Prepared {
-  if (settings.source.kind === 'generated') return { ok: true, solved: [] };
+  const source = settings.source;
+  if (source.kind === 'generated') return { ok: true, solved: [] };
   if (settings.variants === 'per-player') {
     return { ok: false, error: 'settings-invalid', detail: 'Different variants per player need generated questions, not a task list.' };
   }
   if (presolved) {
-    if (presolved.length !== settings.source.tasks.length) throw new Error('presolved tasks do not match the settings');
-    return { ok: true, solved: presolved.map((q, i) => ({ ...q, id: taskId(i) })) };
+    if (presolved.length !== source.tasks.length) throw new Error('presolved tasks do not match the settings');
+    return { ok: true, solved: presolved.map((q, i) => levelled(q, i, source)) };
   }
   const solved: Question[] = [];
-  for (const [i, item] of settings.source.tasks.entries()) {
+  for (const [i, item] of source.tasks.entries()) {
     try {
-      solved.push({ ...deps.solve(item.family, item.task), id: taskId(i) });
+      solved.push(levelled(deps.solve(item.family, item.task), i, source));
     } catch (err) {
       // TaskError messages are written for people; anything else is a solver bug and stays on the server.
       const why = err instanceof TaskError ? err.message : 'it could not be solved.';
@@ -35,6 +36,15 @@ export function prepareSettings(settings: RoomSettings, deps: RoomDeps, presolve
     }
   }
   return { ok: true, solved };
+}
+
+/**
+ * The solved task under its room id, at the level its line gives (a level is only metadata to the solver: the
+ * question's time and the drill's follow-up prompt read it), else the solver's default.
+ */
+function levelled(q: Question, i: number, source: Extract<RoomSettings['source'], { kind: 'tasks' }>): Question {
+  const difficulty = source.tasks[i]?.difficulty;
+  return { ...q, id: taskId(i), ...(difficulty === undefined ? {} : { difficulty }) };
 }
 
 /** The id of the teacher's task at position `i` (the report's question id). */

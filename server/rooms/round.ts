@@ -7,7 +7,7 @@ import type { LayerVerdict, Verdict } from '../../shared/check/types';
 import { ANSWER_GRACE_MS, type SubmitAnswer } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import { closeRound } from './close';
-import { questionSeconds, TASK_DIFFICULTY } from '../../shared/timing/question-seconds';
+import { questionSeconds } from '../../shared/timing/question-seconds';
 import { refuseUnreadable } from './unreadable';
 import { ensureQuestions, layersAllowed, questionFor } from './questions';
 import { emptyTable, getEntry, setEntry } from './table';
@@ -15,10 +15,10 @@ import { GONE_GRACE_MS, type PhaseOf, type RoomDeps, type RoomEffect, type RoomS
 
 export function openQuestion(state: RoomState, index: number, now: number, deps: RoomDeps): Transition {
   const base = ensureQuestions(state, index, deps);
-  // The host's time, else the table's for this question's family and difficulty (a teacher's task: its family).
+  // The host's time, else the table's for this question's family and difficulty (a teacher's task: the level its
+  // line gives, else the solver's default, TASK_DIFFICULTY in shared/timing/question-seconds.ts).
   const q = questionFor(base, index);
-  const difficulty = state.settings.source.kind === 'tasks' ? TASK_DIFFICULTY : q.difficulty;
-  const durationMs = questionSeconds(state.settings, q.family, difficulty) * 1000;
+  const durationMs = questionSeconds(state.settings, q.family, q.difficulty) * 1000;
   const deadline = now + durationMs;
   const next: RoomState = { ...base, phase: 'question', index, durationMs, timer: { running: true, deadline }, answers: emptyTable(), finals: 0 };
   return { ok: true, state: next, effects: [{ type: 'phase' }, { type: 'schedule', at: deadline + ANSWER_GRACE_MS }] };

@@ -49,6 +49,8 @@ const TokenSchema = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
 export const TeacherTaskSchema = z.strictObject({
   family: FamilySchema,
   task: z.record(z.string().max(40), z.unknown()),
+  /** The level the teacher gives it (as `arena solve` lines may): its time and drill prompt follow it; default 3. */
+  difficulty: DifficultySchema.optional(),
 });
 
 export const QuestionSourceSchema = z.discriminatedUnion('kind', [

@@ -14,6 +14,7 @@ import { implicit2 } from './families/implicit2';
 import { backprop } from './families/backprop';
 import { gradientFlow } from './families/gradient-flow';
 import { uncheckableReason } from '../check/checkable';
+import { TASK_DIFFICULTY } from '../timing/question-seconds';
 
 export * from './types';
 export { TaskError } from './family';
@@ -65,7 +66,7 @@ export function solveTask<F extends Family>(
   if (!isFamily(family)) throw new TaskError(`Unknown family "${String(family)}".`);
   if (task === null || typeof task !== 'object') throw new TaskError('The task must be a JSON object.');
   const mod = MODULES[family] as FamilyModule<F>;
-  const q = mod.solve(task, { difficulty: meta.difficulty ?? 3, seed: meta.seed ?? 0 });
+  const q = mod.solve(task, { difficulty: meta.difficulty ?? TASK_DIFFICULTY, seed: meta.seed ?? 0 });
   // A teacher's task whose answer the checker cannot sample is refused now, never judged by text later.
   const reason = uncheckableReason(q);
   if (reason !== null) throw new TaskError(reason);

@@ -24,7 +24,7 @@ export const DEFAULT_SECONDS: Readonly<Record<Family, readonly [number, number, 
   'gradient-flow': [60, 75, 90, 120, 150],
 };
 
-/** The difficulty a teacher's own task is timed at (it has no level of its own). */
+/** The level a teacher's own task is solved and timed at when its line gives none. */
 export const TASK_DIFFICULTY: Difficulty = 3;
 
 /** The table's time for one family at one difficulty. */

@@ -230,7 +230,7 @@ describe('one notation on the phone and the projector', () => {
     await phone.page.locator('#reveal-verdict').waitFor();
     // The projector sets its formulas in display style; the mathematics is the same string.
     const hostAnswer = (await texIn(host.page, '#reveal-answer')).join(' ').replace(/^\\displaystyle\s*/, '');
-    const phoneAnswer = (await texIn(phone.page, '#player-reveal p:has-text("The answer")')).join(' ');
+    const phoneAnswer = (await texIn(phone.page, '#player-reveal .answer-line')).join(' ');
     expect(phoneAnswer).toBe(hostAnswer);
     // Textbook order: the coefficient, then letters, then functions (2t e^{-t}…, never e^{-t}… 2t).
     expect(hostAnswer).toMatch(/^2t/);

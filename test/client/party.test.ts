@@ -93,7 +93,7 @@ describe('party mode: one page per player', () => {
     // The drill's families, as the teacher's own questions so every run plays the same: the largest of each the
     // generators make (test/support/largest-questions.json), a network last.
     await ana.page.locator('#settings-form details > summary').click();
-    await ana.page.fill('#set-tasks', QUESTIONS.map((w) => JSON.stringify({ family: w.family, task: w.question.task })).join('\n'));
+    await ana.page.fill('#set-tasks', QUESTIONS.map((w) => JSON.stringify({ family: w.family, task: w.question.task, difficulty: w.difficulty })).join('\n'));
     await ana.page.click('#open-lobby');
     await ana.page.locator('#party-lobby').waitFor();
     const link = await ana.page.inputValue('#party-link');

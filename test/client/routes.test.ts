@@ -41,6 +41,12 @@ describe('teacher tasks', () => {
     expect(r.ok && r.tasks[0]?.family).toBe('implicit');
   });
 
+  it('keeps a JSON line\'s level, as arena solve reads it, and adds none when the line has none', () => {
+    const r = parseTeacherTasks('{"family": "jacobian", "task": {"outer": ["u"], "outerVars": ["u"], "inner": ["x"], "innerVars": ["x"]}, "difficulty": 5}\n{"family": "chain", "task": {"expr": "sin(x)", "var": "x"}}');
+    expect(r.ok && r.tasks.map((t) => t.difficulty)).toEqual([5, undefined]);
+    expect(r.ok && 'difficulty' in (r.tasks[1] ?? {})).toBe(false);
+  });
+
   it('refuses a broken JSON line with its line number', () => {
     const r = parseTeacherTasks('sin(x)\n{"family": ');
     expect(r).toEqual({ ok: false, error: expect.stringContaining('Line 2') });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRoomState } from '../../../server/rooms/machine';
 import { setEntry } from '../../../server/rooms/table';
+import type { RoomState } from '../../../server/rooms/types';
+import { defaultSeconds, TASK_DIFFICULTY } from '../../../shared/timing/question-seconds';
 import { deps, lobby, refusal, settings, started, step, T0, withPlayers, player } from './fixture';
 
 describe('room machine: creation and membership', () => {
@@ -27,6 +29,17 @@ describe('room machine: creation and membership', () => {
     const state = lobby({ source: { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } });
     expect(state.solved).toHaveLength(1);
     expect(state.solved[0]?.task).toMatchObject({ expr: 'sin(x^2)' });
+  });
+
+  it('gives a teacher task the level its line states (its time follows it), else the solver\'s default', () => {
+    const task = { family: 'jacobian' as const, task: { outer: ['u*v'], outerVars: ['u', 'v'], inner: ['x^2', 'x + y'], innerVars: ['x', 'y'] } };
+    const state = started(['ana'], { secondsPerQuestion: undefined, leaderboardEvery: 0, source: { kind: 'tasks', tasks: [{ ...task, difficulty: 5 }, task] } });
+    expect(state.solved.map((q) => q.difficulty)).toEqual([5, TASK_DIFFICULTY]);
+    const openFor = (s: RoomState): number | null => (s.phase === 'question' ? s.durationMs : null);
+    expect(openFor(state)).toBe(defaultSeconds('jacobian', 5) * 1000);
+    expect(defaultSeconds('jacobian', 5)).not.toBe(defaultSeconds('jacobian', TASK_DIFFICULTY));
+    const second = step(step(state, { type: 'host', command: { type: 'skip' } }).state, { type: 'host', command: { type: 'next' } }).state;
+    expect(openFor(second)).toBe(defaultSeconds('jacobian', TASK_DIFFICULTY) * 1000);
   });
 
   it('refuses per-player variants for a teacher task list', () => {

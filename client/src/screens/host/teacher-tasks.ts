@@ -1,13 +1,14 @@
 /**
  * Teacher-written questions, one per line, typed the easy way: a composition (`sin(x^2)^3`) becomes a chain
  * question, an equation (`x^2 + y^2 = 25`) an implicit one, and a JSON line `{"family": …, "task": {…}}` is
- * taken as it is. The server solves each task (and refuses one it cannot solve).
+ * taken as it is, with its optional `"difficulty"` (1–5) as `arena solve` reads it. The server solves each task (and refuses one it cannot solve).
  */
-import type { Family } from '../../../../shared/questions/types';
+import type { Difficulty, Family } from '../../../../shared/questions/types';
 
 export interface TeacherTask {
   family: Family;
   task: Record<string, unknown>;
+  difficulty?: Difficulty;
 }
 
 /** Parses the textarea; returns the tasks or the first line that could not be read. */
@@ -25,9 +26,11 @@ export function parseTeacherTasks(text: string): { ok: true; tasks: TeacherTask[
 function parseLine(line: string): TeacherTask | null {
   if (line.startsWith('{')) {
     try {
-      const v = JSON.parse(line) as { family?: unknown; task?: unknown };
+      const v = JSON.parse(line) as { family?: unknown; task?: unknown; difficulty?: unknown };
       if (typeof v.family === 'string' && v.task && typeof v.task === 'object' && !Array.isArray(v.task)) {
-        return { family: v.family as Family, task: v.task as Record<string, unknown> };
+        // A level is passed on as written; the server's schema refuses one outside 1–5 with a clear message.
+        const level = v.difficulty === undefined ? {} : { difficulty: v.difficulty as Difficulty };
+        return { family: v.family as Family, task: v.task as Record<string, unknown>, ...level };
       }
     } catch {
       return null;
