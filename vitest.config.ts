@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import LongestFirst from './test/sequencer';
 
 /**
  * Two projects (three when a file mocks):
@@ -10,9 +11,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
  *   `npm run test:fast` runs these.
  * - `browser`: every test file that imports the browser harness (browser.ts, arena-server.ts, views-harness.ts)
  *   or playwright-core, found by reading the files, so a new browser test needs no registration here. Its global
- *   setup builds the production dist/ (scripts/build.mjs, as `npm start` does) and starts one Chromium for the
- *   whole run; each file starts the built server as its own process (test/client/arena-server.ts); the files run
- *   after the unit project, two at a time, sharing that browser.
+ *   setup starts building the production dist/ (scripts/build.mjs, as `npm start` does) while the unit project
+ *   runs, and starts one Chromium for the whole run; each file starts the built server as its own process
+ *   (test/client/arena-server.ts); the files run after the unit project, two at a time, sharing that browser,
+ *   the longest first (test/sequencer.ts).
  */
 const HARNESS_IMPORT = /from\s+['"](?:\.{1,2}\/)+(?:[\w-]+\/)*(?:browser|arena-server|views-harness)['"]|from\s+['"]playwright-core['"]/;
 /** Files that change module or global state for themselves; they get fresh modules per file. */
@@ -33,6 +35,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The longest files first, judged without a cache so a fresh clone runs in the same order (test/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
@@ -58,7 +62,7 @@ export default defineConfig({
           include: browserFiles,
           globalSetup: ['test/client/global-setup.ts'],
           maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          sequence: { sequencer: LongestFirst, groupOrder: 1 },
         },
       },
     ],

@@ -2,8 +2,9 @@
  * Browser-test helpers: Debian Chromium through playwright-core (no bundled browser download), the production
  * build and screenshots saved to test-output/screenshots/. A missing Chromium is an error, never a skip.
  *
- * One build and one Chromium per run: the browser project's global setup (global-setup.ts) builds dist/ with the
- * script `npm start` uses and starts Chromium; `productionBuild()` and `launchBrowser()` only pick those up. A
+ * One build and one Chromium per run: the browser project's global setup (global-setup.ts) starts building dist/
+ * with the script `npm start` uses and starts Chromium; `productionBuild()` waits for that build and
+ * `launchBrowser()` connects to that Chromium. A
  * file run without that setup (outside the browser project) builds and starts its own, slowly but correctly.
  */
 import { mkdirSync } from 'node:fs';
@@ -32,9 +33,13 @@ export const DIST_CLIENT: string = join(INSTALL_DIR, 'dist', 'client');
 
 let built: Promise<void> | null = null;
 
-/** Resolves once INSTALL_DIR holds the production build: at once in the browser project (the global setup built it). */
+/**
+ * Resolves once INSTALL_DIR holds the production build. In the browser project the global setup started the build;
+ * the script run here waits for its lock and finds everything current (a fraction of a second), or fails with
+ * the build's output.
+ */
 export function productionBuild(): Promise<void> {
-  if (sharedEndpoint !== undefined || process.env.ARENA_SERVER_DIR) return Promise.resolve();
+  if (process.env.ARENA_SERVER_DIR) return Promise.resolve();
   built ??= buildProduction();
   return built;
 }

@@ -12,8 +12,15 @@ import { findTool, installCommand } from '../../scripts/prerequisites.mjs';
 export const CHROMIUM_PATH = findTool('chromium');
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+const BASE_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
+/**
+ * The run's shared Chromium has no WebGL, so the views draw with Phaser's Canvas renderer, as in a browser without
+ * WebGL. Without a GPU, Chromium's WebGL is SwiftShader, a GPU emulated on the CPU: the walks spent half their time
+ * in it (a projector walk 81 s with it, 53 s without, on the same loaded machine). The WebGL path that most players'
+ * browsers take is drawn by views-browser.test.ts in a Chromium of its own (`launchChromium({ webgl: true })`).
+ */
+const CHROMIUM_ARGS = [...BASE_ARGS, '--disable-webgl'];
 
 function chromiumPath(): string {
   if (CHROMIUM_PATH === null) throw new Error(`Chromium not found: install it (${installCommand(['chromium'])}) to run the browser tests.`);
@@ -25,9 +32,12 @@ export async function launchChromiumServer(): Promise<BrowserServer> {
   return chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
-/** A Chromium owned by the caller: only when a file runs without the global setup (see browser.ts). */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+/**
+ * A Chromium owned by the caller: when a file runs without the global setup (see browser.ts), or, with `webgl`,
+ * one that draws the views with WebGL (SwiftShader here).
+ */
+export async function launchChromium(opts: { webgl?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: opts.webgl ? BASE_ARGS : CHROMIUM_ARGS });
 }
 
 /**

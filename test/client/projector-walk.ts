@@ -140,6 +140,8 @@ export interface WalkOptions {
   variants?: boolean;
   /** False when the walk already played a question of this family (4K is checked on the first one). */
   firstOfFamily?: boolean;
+  /** Whether ↑ (a step back) is still to be tried: once per walk, on the first question with steps walked. */
+  stepBack?: { tried: boolean };
 }
 
 /** One question: its screen at every size, then its reveal (see the top of this file). Ends on the next screen. */
@@ -196,8 +198,9 @@ async function walkQuestion(page: Page, players: Player[], w: WalkQuestion, i: n
     }
   }
   await timed('keys', async () => {
-    if (at > 0) {
-      // ↑ goes back a step, ↓ forward again.
+    if (at > 0 && opts.stepBack && !opts.stepBack.tried) {
+      opts.stepBack.tried = true;
+      // ↑ goes back a step, ↓ forward again (the same keys on every question: tried once per walk).
       await page.keyboard.press('ArrowUp');
       await page.locator(`#reveal-slide[data-slide="${at - 1}"]`).waitFor(WAIT);
       await page.keyboard.press('ArrowDown');
@@ -218,10 +221,11 @@ async function playGame(page: Page, players: Player[], questions: readonly WalkQ
   shrinkLog.length = 0;
   minAt1080.clear();
   let boardChecked = false;
+  const stepBack = { tried: false };
   for (const [i, w] of questions.entries()) {
     try {
       const firstOfFamily = questions.findIndex((x) => x.family === w.family) === i;
-      await walkQuestion(page, players, w, i, questions.length, tag, { ...opts, firstOfFamily });
+      await walkQuestion(page, players, w, i, questions.length, tag, { ...opts, firstOfFamily, stepBack });
     } catch (err) {
       throw new Error(`question ${i + 1} of walk ${tag}: ${describeQuestion(w)}\n${(err as Error).message}`, { cause: err });
     }

@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { toMathjsNode, valueAt } from '../../server/math/mathjs';
 import type { Question } from '../../shared/questions/types';
-import { launchBrowser, mountIn, openDemoPage, shoot, startDemo, type Demo, type OpenOptions } from './views-harness';
+import { launchChromium } from './chromium';
+import { mountIn, openDemoPage, shoot, startDemo, type Demo, type OpenOptions } from './views-harness';
 
 /**
  * The question views in real Chromium: one page of the demo (client/dev/views.html) switches between fixtures,
@@ -15,7 +16,8 @@ let page: Page;
 
 beforeAll(async () => {
   demo = await startDemo();
-  browser = await launchBrowser();
+  // WebGL, as most players' browsers draw (SwiftShader here); the other browser files share a Chromium without it.
+  browser = await launchChromium({ webgl: true });
   page = await openDemoPage(browser, demo);
 }, 300_000);
 
@@ -33,6 +35,13 @@ async function show(o: OpenOptions): Promise<{ q: Question; data: Record<string,
 }
 
 const count = (selector: string): Promise<number> => page.locator(selector).count();
+
+describe('renderer', () => {
+  it('draws with WebGL where the browser has it (the shared test Chromium has none and takes the Canvas path)', async () => {
+    const { data } = await show({ q: 'nested' });
+    expect(data.renderer).toBe('webgl');
+  });
+});
 
 describe('chain view', () => {
   it('draws one box per layer with the function in KaTeX when the question is fresh', async () => {

@@ -414,6 +414,8 @@ export class Stage {
     this.game.events.on(Phaser.Core.Events.POST_RENDER, this.afterRender);
     this.gfxObj.setScale(this.backing().w / this.size.w);
     this.styleCanvas();
+    // Which renderer Phaser chose (WebGL where the browser has it, else Canvas): the tests check both paths.
+    this.root.dataset.renderer = this.game.renderer.type === Phaser.WEBGL ? 'webgl' : 'canvas';
     this.root.dataset.ready = 'true';
     this.redraw();
     this.pendingAnimation?.();
