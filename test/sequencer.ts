@@ -1,37 +1,42 @@
 /**
  * The order test files start in: the longest first, so that the last file to start is a short one and no worker
- * is left alone with a long walk at the end (longest-processing-time-first scheduling).
+ * is left alone with a long file at the end (longest-processing-time-first scheduling).
  *
- * Vitest's own order uses durations from a previous run's cache, and on a fresh clone (CI) falls back to file
- * size, which would start the projector walks (ten-line files that play for a minute or more) last. So the order
- * here does not depend on a cache: a file's weight is how much it plays, judged from its text (walks, then other
- * browser files, then the rest), with its size breaking ties. Groups (`sequence.groupOrder`) stay as configured.
+ * Vitest's own order uses durations from a previous run's cache and, on a fresh clone (CI), falls back to file
+ * size, which would start the projector walks (ten-line files that play for a minute) last. So the order here
+ * comes from test/timings.json, the seconds each file took in a recorded run (scripts/test-timings.mjs writes
+ * it), and for a file not recorded yet from a guess by its kind: a walk, another browser file, the rest. Groups
+ * (`sequence.groupOrder`) stay as configured.
  */
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Files that play a projector or phone walk through the largest questions (test/client/projector-walk.ts). */
-const WALK = /\bwalkFile\(|from '\.\/projector-walk'|from '\.\/phone-walk'/;
+const ROOT = new URL('../', import.meta.url).pathname;
+const TIMINGS = JSON.parse(readFileSync(new URL('./timings.json', import.meta.url), 'utf8')) as Record<string, number>;
+/** Files that play a projector walk through the largest questions (test/client/projector-walk.ts). */
+const WALK = /\bwalkFile\(/;
 
-function weight(spec: TestSpecification): number {
-  const file = spec.moduleId;
+/** A file's expected seconds: recorded, else guessed from what it is (a guess errs long, so it starts early). */
+function expectedSeconds(spec: TestSpecification): number {
+  const recorded = TIMINGS[relative(ROOT, spec.moduleId)];
+  if (recorded !== undefined) return recorded;
   let text = '';
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(spec.moduleId, 'utf8');
   } catch {
-    // A file that cannot be read sorts last; Vitest reports it.
+    // Unreadable: Vitest reports it; it sorts as a unit file.
   }
-  const browser = spec.project.name === 'browser';
-  return (WALK.test(text) ? 3 : browser ? 2 : 1) * 1e9 + text.length;
+  return WALK.test(text) ? 60 : spec.project.name === 'browser' ? 30 : 5;
 }
 
 export default class LongestFirst extends BaseSequencer {
   override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const weights = new Map(files.map((f) => [f, weight(f)]));
+    const seconds = new Map(files.map((f) => [f, expectedSeconds(f)]));
     return Promise.resolve([...files].sort((a, b) => {
       const group = a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder;
       if (group !== 0) return group;
-      return (weights.get(b) ?? 0) - (weights.get(a) ?? 0);
+      return (seconds.get(b) ?? 0) - (seconds.get(a) ?? 0);
     }));
   }
 }
