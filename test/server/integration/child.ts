@@ -14,7 +14,7 @@ export interface ChildServer {
 
 const SCRIPT = fileURLToPath(new URL('./child-server.ts', import.meta.url));
 
-export function startChild(dataDir: string, timeoutMs = 30_000): Promise<ChildServer> {
+export function startChild(dataDir: string, timeoutMs = 90_000): Promise<ChildServer> {
   const proc = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   let errors = '';

@@ -113,7 +113,7 @@ describe('rooms survive the server process', () => {
     children.push(second);
     expect(second.restoredRooms).toBeGreaterThanOrEqual(1);
     await resumeAndFinish(second.url, game, stoppedAt, second.listeningAt);
-  }, 90_000);
+  }, 240_000);
 
   it('tells clients it is restarting on SIGTERM, exits within 10 s, and the game continues after the restart', async () => {
     const first = await startChild(dataDir);
@@ -130,5 +130,5 @@ describe('rooms survive the server process', () => {
     children.push(second);
     // The clock stops when the server starts shutting down: everything after the SIGTERM is downtime.
     await resumeAndFinish(second.url, game, t0, second.listeningAt);
-  }, 90_000);
+  }, 240_000);
 });
