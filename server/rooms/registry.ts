@@ -45,9 +45,14 @@ export function hashSecret(secret: string): string {
 
 /** Constant-time check of a presented secret against a stored hash. */
 export function matchesHash(given: string, storedHash: string): boolean {
-  const a = Buffer.from(hashSecret(given), 'hex');
+  return sameHash(hashSecret(given), storedHash);
+}
+
+/** Constant-time comparison of two hashes (hex). */
+export function sameHash(givenHash: string, storedHash: string): boolean {
+  const a = Buffer.from(givenHash, 'hex');
   const b = Buffer.from(storedHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return a.length > 0 && a.length === b.length && timingSafeEqual(a, b);
 }
 
 export interface RegistryOptions {
