@@ -7,6 +7,7 @@ import { showHome } from './screens/home';
 import { parseJoinCode } from './app/routes';
 import { mountScreen, h } from './app/dom';
 import { resumeInfo } from './app/session';
+import { watchScrollRegions } from './app/scroll-regions';
 
 type Route = 'home' | 'host' | 'play' | 'party' | 'solo' | 'reports';
 
@@ -45,5 +46,6 @@ async function render(): Promise<void> {
   }
 }
 
+watchScrollRegions();
 window.addEventListener('hashchange', () => void render());
 void render();

@@ -8,6 +8,7 @@ import { closeRound, withRanks } from './close';
 import type { Question } from '../../shared/questions/types';
 import { saveDraft } from './drafts';
 import { markReady } from './ready';
+import { followUp } from './follow-up';
 import { changeSettings, disconnect, join, kick, leave, restore, resume, setLocked } from './membership';
 import { prepareSettings, totalQuestions } from './questions';
 import { onDeadline, onWake, openQuestion, submit } from './round';
@@ -65,6 +66,8 @@ function hostCommand(state: RoomState, command: HostCommand, now: number, deps: 
       return kick(state, command.playerId, now);
     case 'settings':
       return changeSettings(state, command.settings, deps, solved);
+    case 'follow-up':
+      return followUp(state, now, deps);
     default:
       return assertNever(command);
   }

@@ -14,6 +14,8 @@ import type {
   YouView,
 } from '../../shared/protocol';
 import { toPublicQuestion } from '../../shared/questions/public';
+import { classSummary } from '../../shared/report/class-summary';
+import { reportRows } from '../report/csv';
 import { gapAt, isTied } from '../../shared/ranking';
 import { rankedPlayers, rankOrder } from './close';
 import type { PublicQuestion, Question } from '../../shared/questions/types';
@@ -213,6 +215,7 @@ export function hostView(state: RoomState, now: number): HostView {
         podium: podiumEntries(state),
         ranking: topEntries(state, state.order.length),
         reportPath: `/api/rooms/${state.code}/report.csv`,
+        summary: classSummary(reportRows(state)),
       };
     default:
       return assertNever(state);

@@ -54,6 +54,11 @@ CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL, checked
     name: 'how each answer was submitted (sent, draft, none)',
     sql: `ALTER TABLE answers ADD COLUMN submitted TEXT NOT NULL DEFAULT '';`,
   },
+  {
+    version: 3,
+    name: 'the topic (family) of each answered question, for the class summary',
+    sql: `ALTER TABLE answers ADD COLUMN topic TEXT NOT NULL DEFAULT '';`,
+  },
 ];
 
 /** Any fixed number: every process of this app locks the same one ("arena" in ASCII). */

@@ -1,7 +1,7 @@
 /**
  * A stored `answers` row, from either engine, as a report row. Rows stored before the report's teacher-facing
- * columns existed (sqlite-migrations.ts 2 and 3) read back with an outcome derived from what they kept, empty
- * question text and no `submitted`.
+ * columns existed (sqlite-migrations.ts 2 to 4) read back with an outcome derived from what they kept, empty
+ * question text, no `submitted` and no `topic`.
  */
 import { storedAnswerNotation } from '../../shared/report/notation';
 import type { Outcome } from '../../shared/report/outcome';
@@ -30,5 +30,6 @@ export function rowFromDb(r: Record<string, unknown>): ReportRow {
     timeMs: r.time_ms === null || r.time_ms === undefined ? null : Number(r.time_ms),
     points: Number(r.points),
     ...(submitted ? { submitted } : {}),
+    ...(typeof r.topic === 'string' && r.topic !== '' ? { topic: r.topic } : {}),
   };
 }

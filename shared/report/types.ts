@@ -25,6 +25,8 @@ export interface ReportRow {
    * time ran out: server/rooms/drafts.ts), `none`. Absent on rows stored before it was recorded.
    */
   submitted?: Submitted;
+  /** The question's family (its topic). Absent on rows stored before it was recorded (read from the id then). */
+  topic?: string;
 }
 
 export type Submitted = 'sent' | 'draft' | 'none';

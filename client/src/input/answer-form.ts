@@ -111,7 +111,8 @@ export function createAnswerForm(q: PublicQuestion, opts: AnswerFormOptions): An
     dock.classList.toggle('keypad-on', m === 'keypad');
     keypad.el.hidden = m !== 'keypad';
     toggle.textContent = m === 'keypad' ? '⌨ ABC' : 'f(x) keys';
-    toggle.setAttribute('aria-label', m === 'keypad' ? 'Use the phone keyboard' : 'Use the maths keys');
+    // The name starts with the visible words (WCAG 2.5.3 Label in Name): a voice user says what they see.
+    toggle.setAttribute('aria-label', m === 'keypad' ? 'ABC: use the phone keyboard' : 'f(x) keys: use the maths keys');
     boxes.forEach((b) => b.setMode(m));
     fitSpacer();
   };

@@ -83,6 +83,17 @@ const FIXED: KeySpec[] = [
   k('next ⇥', 'next box', 'next', { wide: true, cls: 'ctl' }),
 ];
 
+/**
+ * A key's accessible name: its spoken word, after the visible label when that has letters the word does not
+ * contain ("x², squared", "a/b, fraction"), so the name holds what is seen (WCAG 2.5.3 Label in Name); a symbol
+ * such as × or π is named by its word alone.
+ */
+export function keyName(spec: Pick<KeySpec, 'label' | 'aria'>): string {
+  const letters = spec.label.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  if (letters === '' || /^\p{Script=Greek}+$/u.test(letters) || spec.aria.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').includes(letters)) return spec.aria;
+  return `${spec.label}, ${spec.aria}`;
+}
+
 /** A keypad whose letter row shows `functions` (see functionKeys) and the attached box's variables. */
 export function createKeypad(functions: readonly string[]): Keypad {
   const letters = h('div', { class: 'keypad-letters' });
@@ -107,7 +118,7 @@ export function createKeypad(functions: readonly string[]): Keypad {
   const button = (spec: KeySpec): HTMLButtonElement => {
     const b = h('button', {
       type: 'button', tabindex: '-1', class: ['key', spec.cls, spec.wide ? 'wide' : ''].filter(Boolean).join(' '),
-      'aria-label': spec.aria, 'data-key': spec.label,
+      'aria-label': keyName(spec), 'data-key': spec.label,
     }, spec.label);
     // Keeps the caret (and focus) in the box: without it a tap would blur the input.
     b.addEventListener('pointerdown', (ev) => ev.preventDefault());

@@ -6,20 +6,24 @@
 import type { Step } from '../../../shared/questions/types';
 import { h, prefersReducedMotion } from '../app/dom';
 import { renderMath } from '../app/math';
+import { prosePieces } from '../app/prose';
 import { fitWide } from '../input/phone-layout';
 
 /** Words with inline maths: text stays text, each `\( … \)` is typeset. */
 export function proseElement(prose: string): HTMLElement {
   const el = h('div', { class: 'step-text' });
-  prose.split(/\\\((.*?)\\\)/s).forEach((part, i) => {
-    if (part === '') return;
-    if (i % 2 === 0) el.append(part);
-    else {
-      const span = h('span', { class: 'prose-math' });
-      renderMath(span, part, false);
-      el.append(span);
+  for (const piece of prosePieces(prose)) {
+    if ('text' in piece) {
+      el.append(piece.text);
+      continue;
     }
-  });
+    // An inline-block as wide as the line at most: a formula longer than the phone's width shrinks to fit
+    // (fitWide) instead of pushing its step past the screen; KaTeX cannot break inside brackets.
+    const math = h('span', { class: 'prose-math' });
+    renderMath(math, piece.latex, false);
+    el.append(piece.after ? h('span', { class: 'prose-math-run' }, math, piece.after) : math);
+    fitWide(math);
+  }
   return el;
 }
 

@@ -10,6 +10,7 @@ import { valueToLatex } from './math-render';
 import { COLORS, css } from './palette';
 import { arrow } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
+import { describeNetwork } from './describe';
 
 interface Box {
   node: GraphNode;
@@ -191,6 +192,8 @@ export function createBackpropView(stage: Stage, question: PublicQuestion): Draw
       });
     },
     redraw: draw,
+    // The final board in words at once: the gradients a sighted student watches fill in one by one.
+    describe: () => describeNetwork(question.task as BackpropTask, graph, grads, askedGradient),
   };
 }
 

@@ -11,6 +11,7 @@ import { boxFunction } from '../../../shared/questions/calculus/box-function';
 import { COLORS, css, MUTED_TEXT } from './palette';
 import { arrow, endRadius } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
+import { describeChain } from './describe';
 
 interface Column {
   /** Layer index (0 = outermost), or -1 for the x / y end nodes. */
@@ -53,7 +54,6 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
     const box = layer ? boxFunction(layer, variable) : { latex: 'u' };
     const main = stage.label(box.latex, {
       scale,
-      aria: `layer ${layers.length - li} of ${layers.length}: ${layer?.fn ?? ''}`,
       className: `cra-box${state.activeLayer === li ? ' cra-box--active' : ''}`,
     });
     main.el.dataset.layer = String(li);
@@ -66,7 +66,6 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
         suffix: sign,
         scale: scale * 0.85,
         color: css(mark.correct ? COLORS.correct : COLORS.wrong),
-        aria: `your answer ${mark.expr}: ${mark.correct ? 'correct' : 'wrong'}`,
         className: `cra-mark cra-mark--${mark.correct ? 'correct' : 'wrong'}`,
       });
       m.el.dataset.mark = sign;
@@ -77,7 +76,6 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
       const own = rev.inner.trim() === variable;
       const r = stage.label(own ? (rev.latex?.evaluated ?? latexOrText(rev.evaluated)) : (rev.latex?.derivative ?? latexOrText(rev.derivative)), {
         scale: scale * 0.85,
-        aria: `local derivative ${rev.derivative}`,
         className: 'cra-derivative',
       });
       r.el.dataset.derivative = rev.derivative;
@@ -272,6 +270,7 @@ export function createChainView(stage: Stage, question: PublicQuestion): Drawer 
       draw();
     },
     redraw: draw,
+    describe: () => describeChain(question, state),
   };
 }
 

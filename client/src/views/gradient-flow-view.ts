@@ -8,6 +8,7 @@ import { formatNumber, valueToLatex } from './math-render';
 import { COLORS, MUTED_TEXT } from './palette';
 import { arrow } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
+import { describeGradientFlow } from './describe';
 
 const DERIV: Record<Activation, (i: string) => string> = {
   sigmoid: (i) => `\\sigma'(z_{${i}})`,
@@ -123,5 +124,6 @@ export function createGradientFlowView(stage: Stage, question: PublicQuestion): 
       draw();
     },
     redraw: draw,
+    describe: () => describeGradientFlow(task, depth, shared, state),
   };
 }

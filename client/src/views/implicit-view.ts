@@ -7,6 +7,7 @@ import type { ViewState } from './contract';
 import { formatNumber, latexOrText } from './math-render';
 import { COLORS, MUTED_TEXT } from './palette';
 import type { Drawer, Stage } from './stage';
+import { describeImplicit } from './describe';
 import {
   chooseWindow,
   clipLine,
@@ -124,6 +125,7 @@ export function createImplicitView(stage: Stage, question: PublicQuestion): Draw
       draw();
     },
     redraw: draw,
+    describe: () => describeImplicit(question, state, point, state.revealed ? slope() : NaN),
   };
 }
 

@@ -43,9 +43,12 @@ export const mountQuestionView: MountQuestionView = (container, question, option
   stage.root.dataset.family = question.family;
   let destroyed = false;
   drawer.update({});
+  stage.describe(drawer.describe());
   return {
     update(state: ViewState): void {
-      if (!destroyed) drawer?.update(state);
+      if (destroyed || !drawer) return;
+      drawer.update(state);
+      stage.describe(drawer.describe());
     },
     resize(): void {
       if (!destroyed) stage.resize();

@@ -7,6 +7,7 @@ import type { ViewState } from './contract';
 import { formatNumber, latexOrText } from './math-render';
 import { COLORS, OKABE_ITO, MUTED_TEXT } from './palette';
 import type { Drawer, Stage } from './stage';
+import { describeJacobian } from './describe';
 
 interface Block {
   name: string;
@@ -123,5 +124,6 @@ export function createJacobianView(stage: Stage, question: PublicQuestion): Draw
       draw();
     },
     redraw: draw,
+    describe: () => describeJacobian(question, state),
   };
 }

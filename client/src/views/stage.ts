@@ -12,6 +12,8 @@ import { metricsFor, screenScale, type ModeMetrics } from './palette';
 export interface Drawer {
   update(state: ViewState): void;
   redraw(): void;
+  /** The drawing in words, from the same data (describe.ts): the view's accessible name. */
+  describe(): string;
 }
 
 export interface Label {
@@ -24,9 +26,8 @@ export interface LabelOptions {
   /** Font size relative to the mode's base font. */
   scale?: number;
   color?: string;
-  /** Plain text instead of LaTeX (marks like ✓ / ✗ with an aria-label). */
+  /** Plain text instead of LaTeX. */
   text?: string;
-  aria?: string;
   /** Plain text after the math (✓ / ✗: KaTeX has no metrics for them). */
   suffix?: string;
   className?: string;
@@ -83,6 +84,10 @@ export class Stage {
   ) {
     this.root = document.createElement('div');
     this.root.className = `cra-view cra-view--${options.mode}`;
+    // One image named by the drawing's description (describe.ts): its KaTeX labels are parts of the picture, and
+    // the region scrolls on a phone, so it takes focus (WCAG 1.1.1, 2.1.1; docs/accessibility.md).
+    this.root.setAttribute('role', 'img');
+    this.root.tabIndex = 0;
     Object.assign(this.root.style, { position: 'relative', width: '100%', height: '100%', overflow: 'auto' });
     this.inner = document.createElement('div');
     Object.assign(this.inner.style, { position: 'relative', overflow: options.mode === 'projector' ? 'visible' : 'hidden' });
@@ -113,6 +118,11 @@ export class Stage {
   get gfx(): Phaser.GameObjects.Graphics {
     if (!this.gfxObj) throw new Error('The stage is not ready yet.');
     return this.gfxObj;
+  }
+
+  /** Sets the view's accessible name: the drawing in words. */
+  describe(text: string): void {
+    if (this.root.getAttribute('aria-label') !== text) this.root.setAttribute('aria-label', text);
   }
 
   /** Starts a redraw: no labels, no graphics; metrics follow the current width. */
@@ -152,7 +162,6 @@ export class Stage {
       span.textContent = opts.suffix;
       el.append(span);
     }
-    if (opts.aria) el.setAttribute('aria-label', opts.aria);
     this.overlay.append(el);
     const r = el.getBoundingClientRect();
     return { el, w: r.width, h: r.height };

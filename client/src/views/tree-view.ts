@@ -9,6 +9,7 @@ import { freeVars, latexOrText } from './math-render';
 import { COLORS, PATH_COLORS, css } from './palette';
 import { endRadius } from './shapes';
 import type { Drawer, Label, Stage } from './stage';
+import { describeTree } from './describe';
 
 interface Node {
   id: string;
@@ -104,7 +105,7 @@ export function createTreeView(stage: Stage, question: PublicQuestion): Drawer {
   }
 
   function badge(text: string, x: number, y: number, color: number): void {
-    const l = stage.label('', { text, scale: 0.6, color: '#ffffff', className: 'cra-path-badge', aria: `path ${text}` });
+    const l = stage.label('', { text, scale: 0.6, color: '#ffffff', className: 'cra-path-badge' });
     const r = Math.max(l.w, l.h) / 2 + 3;
     stage.gfx.fillStyle(color, 1);
     stage.gfx.fillCircle(x, y, r);
@@ -166,5 +167,6 @@ export function createTreeView(stage: Stage, question: PublicQuestion): Drawer {
       });
     },
     redraw: draw,
+    describe: () => describeTree(question, state),
   };
 }

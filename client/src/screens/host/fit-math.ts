@@ -10,6 +10,7 @@
  * box (a piece KaTeX cannot break, a fraction or a matrix, would otherwise show clipped by a few pixels).
  */
 import { loadMath } from '../../app/math';
+import { prosePieces } from '../../app/prose';
 
 export interface FitOptions {
   /** Smallest font scale before giving up (the box then clips; the browser test catches that). */
@@ -124,19 +125,26 @@ export function typesetFit(el: HTMLElement, latex: string, opts: FitOptions = {}
  * Used for worked-step sentences and feedback.
  */
 export function typesetProse(el: HTMLElement, prose: string): void {
-  const parts = prose.split(/\\\((.*?)\\\)/s);
+  const pieces = prosePieces(prose);
   el.replaceChildren();
   void loadMath().then((m) => {
-    parts.forEach((part, i) => {
-      if (part === '') return;
-      if (i % 2 === 0) el.append(document.createTextNode(part));
-      else {
-        const span = document.createElement('span');
-        span.className = 'prose-math';
-        m.renderLatex(span, part, { display: false });
-        el.append(span);
+    for (const piece of pieces) {
+      if ('text' in piece) {
+        el.append(document.createTextNode(piece.text));
+        continue;
       }
-    });
+      const span = document.createElement('span');
+      span.className = 'prose-math';
+      m.renderLatex(span, piece.latex, { display: false });
+      if (!piece.after) {
+        el.append(span);
+        continue;
+      }
+      const run = document.createElement('span');
+      run.className = 'prose-math-run';
+      run.append(span, piece.after);
+      el.append(run);
+    }
   });
 }
 

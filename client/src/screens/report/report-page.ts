@@ -86,7 +86,7 @@ function downloadButton(label: string, code: string, secret: string, file: strin
 const CELL = 'padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top';
 
 function table(id: string, head: string[], rows: Array<Array<string | HTMLElement>>, attrs: Array<Record<string, string>> = []): HTMLElement {
-  return h('div', { style: 'overflow-x:auto' }, h('table', { id, style: 'border-collapse:collapse;width:100%' },
+  return h('div', { class: 'scroll-x' }, h('table', { id, style: 'border-collapse:collapse;width:100%' },
     h('thead', {}, h('tr', {}, head.map((t) => h('th', { style: CELL }, t)))),
     h('tbody', {}, rows.map((r, i) => h('tr', attrs[i] ?? {}, r.map((c) => h('td', { style: CELL }, c)))))));
 }
