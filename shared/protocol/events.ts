@@ -65,7 +65,7 @@ export type RateLimitClass = 'event' | 'attempt' | 'create';
 
 /** The ack's data type, carried by the table at the type level only (the function is never called). */
 export type AckType<T> = (data: T) => void;
-const ack = <T>(): AckType<T> => () => {};
+export const ack = <T>(): AckType<T> => () => {};
 
 export interface EventSpec {
   payload: z.ZodType;

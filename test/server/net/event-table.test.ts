@@ -11,10 +11,10 @@ import { io as connect } from 'socket.io-client';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
+  ack,
   CLIENT_EVENTS,
   type Ack,
   type AckFn,
-  type AckType,
   type ClientToServerEventsOf,
   type EventSpec,
 } from '../../../shared/protocol';
@@ -26,7 +26,7 @@ import { TokenBucket } from '../../../server/net/rate-limit';
 /** The whole change a new event needs in the protocol: this one entry. */
 const WITH_WAVE = {
   ...CLIENT_EVENTS,
-  'room:wave': { payload: z.strictObject({ emoji: z.enum(['👋', '🎉']) }), ack: (() => {}) as AckType<{ waved: string }>, limit: 'event' },
+  'room:wave': { payload: z.strictObject({ emoji: z.enum(['👋', '🎉']) }), ack: ack<{ waved: string }>(), limit: 'event' },
 } as const satisfies Record<string, EventSpec>;
 const WAVE_ONLY = { 'room:wave': WITH_WAVE['room:wave'] };
 
