@@ -17,10 +17,15 @@ const COLUMNS: Array<[name: string, decl: string]> = [
   ['topic', "TEXT NOT NULL DEFAULT ''"],
 ];
 
+/** Columns added to `games`: which game of its room (a follow-up round is game 2). */
+const GAME_COLUMNS: Array<[name: string, decl: string]> = [['game', 'INTEGER NOT NULL DEFAULT 1']];
+
 /** Adds the missing columns (idempotent; runs once at open). */
 export function ensureReportColumns(db: Database.Database): void {
-  const have = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('answers')").all().map((c) => c.name));
-  for (const [name, decl] of COLUMNS) if (!have.has(name)) db.exec(`ALTER TABLE answers ADD COLUMN ${name} ${decl}`);
+  for (const [table, columns] of [['answers', COLUMNS], ['games', GAME_COLUMNS]] as const) {
+    const have = new Set(db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name));
+    for (const [name, decl] of columns) if (!have.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${decl}`);
+  }
 }
 
 const OUTCOMES: readonly Outcome[] = ['correct', 'wrong', 'no answer'];
