@@ -9,7 +9,7 @@ import pg from 'pg';
 import { hashSecret, type GameStore, type StoredGame } from './game-store';
 import { migrate } from './pg-migrations';
 import { isConnectionError } from './transient';
-import { rowFromDb } from './report-columns';
+import { rowFromDb } from './report-rows';
 
 export interface PostgresStoreOptions {
   /** Problems the pool reports outside a query (a server restart drops idle connections). */

@@ -261,7 +261,10 @@ async function checkPlain(page: Page, label: string, shot: string, size: Size): 
  * projector page, and checks every screen (see the top of this file). `tag` keeps screenshot names apart.
  */
 export async function walkProjector(browser: Browser, arena: RunningArena, questions: readonly WalkQuestion[], tag: string, opts: WalkOptions = {}): Promise<void> {
-  const ctx = await newContext(browser, HD, arena.url);
+  // The walk measures where things end up, not how they got there: with reduced motion (a setting teachers use)
+  // every screen is at rest at once, which halves the walk; the animated screens are played in
+  // classroom-show.test.ts and browser.test.ts.
+  const ctx = await newContext(browser, HD, arena.url, { reducedMotion: 'reduce' });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await timed('warm solver', () => warmSolver(arena));
@@ -305,7 +308,7 @@ export async function walkVariantGame(browser: Browser, arena: RunningArena, w: 
   const { code, hostSecret } = await request<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
   host.disconnect();
   const players = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
-  const ctx = await newContext(browser, HD, arena.url);
+  const ctx = await newContext(browser, HD, arena.url, { reducedMotion: 'reduce' });
   await ctx.addInitScript(([c, t]) => localStorage.setItem('arena.resume.host', JSON.stringify({ code: c, token: t })), [code, hostSecret]);
   const page = await ctx.newPage();
   const errors = watchErrors(page);

@@ -32,12 +32,12 @@ describe('a classroom game of 1 host and 5 players', () => {
   beforeAll(async () => {
     h = await startHarness();
     host = await h.connect();
-    created = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    created = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
     for (let i = 0; i < 5; i++) {
       const p = await h.connect();
       logs.push(record(p));
       players.push(p);
-      seats.push(await ok(call<SeatGrant>(p, 'room:join', { code: created.code.toLowerCase(), nickname: `Player ${i}` })));
+      seats.push(await ok(call(p, 'room:join', { code: created.code.toLowerCase(), nickname: `Player ${i}` })));
     }
     for (let index = 0; index < 2; index++) {
       const opened = players.map((p) => next<PlayerPhaseView>(p, 'state', (v) => v.phase === 'question' && v.index === index));
@@ -133,7 +133,7 @@ describe('a party game', () => {
   it('lets the creator play and control the game from one socket', async () => {
     const creator = await h.connect();
     const friend = await h.connect();
-    const created = await ok(call<CreatedRoom>(creator, 'room:create', { mode: 'party', nickname: 'Creator', settings: gameSettings({ questionCount: 1 }) }));
+    const created = await ok(call(creator, 'room:create', { mode: 'party', nickname: 'Creator', settings: gameSettings({ questionCount: 1 }) }));
     expect(created.player?.you.nickname).toBe('Creator');
     await ok(call(friend, 'room:join', { code: created.code, nickname: 'Friend' }));
     const opened = next<PlayerPhaseView>(creator, 'state', (v) => v.phase === 'question');

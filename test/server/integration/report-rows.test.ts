@@ -65,7 +65,7 @@ beforeAll(async () => {
   const clock = createManualClock();
   h = await startHarness({ clock });
   const host = await h.connect();
-  room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings }));
+  room = await ok(call(host, 'room:create', { mode: 'classroom', settings }));
   const [ada, bob, cy]: Client[] = [await h.connect(), await h.connect(), await h.connect()] as Client[];
   for (const [p, name] of [[ada, 'Ada'], [bob, '@SUM(A1)'], [cy, 'Cy, the quiet']] as const) {
     await ok(call(p!, 'room:join', { code: room.code, nickname: name }));
