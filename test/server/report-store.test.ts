@@ -171,7 +171,7 @@ describe('report store on an SQLite file written by an older version', () => {
     older.exec(`CREATE TABLE answers (game_id INTEGER NOT NULL, player TEXT NOT NULL, question INTEGER NOT NULL, question_id TEXT NOT NULL,
       answer TEXT NOT NULL, correct INTEGER NOT NULL, mistake TEXT NOT NULL, time_ms INTEGER, points INTEGER NOT NULL,
       question_text TEXT NOT NULL DEFAULT '', correct_answer TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '')`);
-    expect(migrateSqlite(older)).toEqual([1, 2, 3, 4]);
+    expect(migrateSqlite(older)).toEqual([1, 2, 3, 4, 5]);
     const columns = older.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('answers')").all().map((c) => c.name);
     expect(columns.slice(-5)).toEqual(['question_text', 'correct_answer', 'outcome', 'submitted', 'topic']);
   });
