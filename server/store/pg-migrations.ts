@@ -59,6 +59,11 @@ CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL, checked
     name: 'the topic (family) of each answered question, for the class summary',
     sql: `ALTER TABLE answers ADD COLUMN topic TEXT NOT NULL DEFAULT '';`,
   },
+  {
+    version: 4,
+    name: 'which game of its room a finished game is (a follow-up round is game 2)',
+    sql: `ALTER TABLE games ADD COLUMN game INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];
 
 /** Any fixed number: every process of this app locks the same one ("arena" in ASCII). */
