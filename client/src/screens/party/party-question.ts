@@ -14,7 +14,7 @@ import { typesetFit } from '../host/fit-math';
 import { createDraftSender } from '../player/player-drafts';
 import { projectorPrompt } from '../host/projector-prompt';
 import { diagramSlot } from './party-diagram';
-import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
+import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
 import { feedbackElement } from '../feedback-text';
 
 export function renderPartyQuestion(ctx: PartyContext): PartyScreen {

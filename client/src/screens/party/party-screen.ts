@@ -9,8 +9,9 @@ import type { AnswerState, HostCommand, HostView, PlayerPhaseView, SeatGrant, Su
 import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
 import { Connection, errorMessage, SubmissionKeys, type Result } from '../../net/connection';
-import { showHome } from '../home';
-import { renderPartyPhase, type PartyContext, type PartyScreen } from './party-phases';
+import { goHome } from '../../app/navigate';
+import { renderPartyPhase } from './party-phases';
+import type { PartyContext, PartyScreen } from './party-shell';
 
 let active: PartySession | null = null;
 
@@ -38,7 +39,7 @@ export function joinPartySession(conn: Connection, code: string, grant: SeatGran
 /** Picks the saved seat back up after a reload; the creator's browser re-claims the host key too. */
 export async function resumeParty(): Promise<void> {
   const info = resumeInfo('player');
-  if (!info) return showHome();
+  if (!info) return goHome();
   if (active && active.code === info.code) return active.redraw();
   active?.close();
   mountScreen('page', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Reconnecting to your party…')));
@@ -48,7 +49,7 @@ export async function resumeParty(): Promise<void> {
     conn.close();
     if (res.error !== 'timeout' && res.error !== 'offline') saveResume('player', null);
     history.replaceState(null, '', '#/');
-    showHome(info.code);
+    goHome(info.code);
     toast(errorMessage(res.error));
     return;
   }
@@ -152,7 +153,7 @@ class PartySession implements PartyContext {
     void this.conn.request('room:leave', {}, 1500).finally(() => this.close());
     active = null;
     history.replaceState(null, '', '#/');
-    showHome();
+    goHome();
     if (message) toast(message, 6000);
   }
 

@@ -5,7 +5,7 @@
  * the previous readable draft. The server scores a draft as if submitted when it received it.
  */
 import type { AnswerForm } from '../../input/answer-form';
-import type { PlayerContext } from './player-phases';
+import type { PlayerContext } from './player-shell';
 
 export interface DraftSender {
   /** The text changed: send after a pause in typing (`soon`: the deadline is near, send almost at once). */

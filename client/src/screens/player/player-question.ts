@@ -15,7 +15,7 @@ import { fitWide, foldable } from '../../input/phone-layout';
 import { errorMessage } from '../../net/connection';
 import type { QuestionView, ViewState } from '../../views/contract';
 import { createDraftSender } from './player-drafts';
-import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
+import { playerHeader, type PhaseScreen, type PlayerContext } from './player-shell';
 import { feedbackElement } from '../feedback-text';
 
 /** Mounts the question phase for ctx.state (phase 'question'). */

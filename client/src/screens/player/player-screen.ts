@@ -6,8 +6,9 @@ import type { PlayerPhaseView, SeatGrant, YouView } from '../../../../shared/pro
 import { h, mountScreen, toast } from '../../app/dom';
 import { saveResume, resumeInfo } from '../../app/session';
 import { Connection, errorMessage, SubmissionKeys, type Result } from '../../net/connection';
-import { showHome } from '../home';
-import { loadPhaseModules, renderPhase, type PhaseScreen, type PlayerContext } from './player-phases';
+import { goHome } from '../../app/navigate';
+import { loadPhaseModules, renderPhase } from './player-phases';
+import type { PhaseScreen, PlayerContext } from './player-shell';
 
 let active: PlayerSession | null = null;
 
@@ -31,7 +32,7 @@ export async function joinGame(code: string, nickname: string, onError: (msg: st
 /** Picks the seat saved in storage back up (after a reload). */
 export async function resumePlayer(): Promise<void> {
   const info = resumeInfo('player');
-  if (!info) return showHome();
+  if (!info) return goHome();
   if (active && active.code === info.code) return active.redraw();
   active?.close();
   mountScreen('phone', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Reconnecting to your game…')));
@@ -40,7 +41,7 @@ export async function resumePlayer(): Promise<void> {
   if (!res.ok) {
     conn.close();
     if (res.error !== 'timeout' && res.error !== 'offline') saveResume('player', null);
-    showHome(info.code);
+    goHome(info.code);
     toast(errorMessage(res.error));
     return;
   }
@@ -92,7 +93,7 @@ class PlayerSession implements PlayerContext {
     void this.conn.request('room:leave', {}, 1500).finally(() => this.close());
     active = null;
     history.replaceState(null, '', '#/');
-    showHome();
+    goHome();
     if (message) toast(message, 6000);
   }
 
