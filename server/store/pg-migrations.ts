@@ -54,6 +54,11 @@ CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL, checked
     name: 'how each answer was submitted (sent, draft, none)',
     sql: `ALTER TABLE answers ADD COLUMN submitted TEXT NOT NULL DEFAULT '';`,
   },
+  {
+    version: 3,
+    name: 'extra time each player had on each question (docs/accessibility.md#extra-time)',
+    sql: 'ALTER TABLE answers ADD COLUMN extra_time_ms INTEGER;',
+  },
 ];
 
 /** Any fixed number: every process of this app locks the same one ("arena" in ASCII). */

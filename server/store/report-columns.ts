@@ -14,6 +14,7 @@ const COLUMNS: Array<[name: string, decl: string]> = [
   ['correct_answer', "TEXT NOT NULL DEFAULT ''"],
   ['outcome', "TEXT NOT NULL DEFAULT ''"],
   ['submitted', "TEXT NOT NULL DEFAULT ''"],
+  ['extra_time_ms', 'INTEGER'],
 ];
 
 /** Adds the missing columns (idempotent; runs once at open). */
@@ -44,5 +45,6 @@ export function rowFromDb(r: Record<string, unknown>): ReportRow {
     timeMs: r.time_ms === null || r.time_ms === undefined ? null : Number(r.time_ms),
     points: Number(r.points),
     ...(submitted ? { submitted } : {}),
+    ...(typeof r.extra_time_ms === 'number' && r.extra_time_ms > 0 ? { extraTimeMs: r.extra_time_ms } : {}),
   };
 }

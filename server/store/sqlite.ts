@@ -63,7 +63,7 @@ export function gameStore(db: Database.Database): GameStore {
     'INSERT OR IGNORE INTO games (code, secret_hash, mode, created_at, finished_at, settings_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertRow = db.prepare(
-    'INSERT INTO answers (game_id, player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome, submitted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO answers (game_id, player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome, submitted, extra_time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const findGame = db.prepare<[string, string], { id: number }>(
     'SELECT id FROM games WHERE code = ? AND secret_hash = ? ORDER BY finished_at DESC, id DESC LIMIT 1',
@@ -74,7 +74,7 @@ export function gameStore(db: Database.Database): GameStore {
     const info = insertGame.run(g.code, g.hostKeyHash, g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings));
     if (info.changes === 0) return;
     for (const r of g.rows) {
-      insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome, r.submitted ?? '');
+      insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome, r.submitted ?? '', r.extraTimeMs ?? null);
     }
   });
   return {

@@ -11,7 +11,7 @@
 import type { LayerVerdict, MistakeCode, Verdict } from '../check/types';
 import type { PublicQuestion, Question } from '../questions/types';
 import type { RankGap } from '../ranking';
-import type { RoomSettings } from './schemas';
+import type { ExtraTime, RoomSettings } from './schemas';
 
 export type { RankGap } from '../ranking';
 
@@ -146,6 +146,12 @@ export interface YouView {
   gap?: RankGap | null;
   playerCount: number;
   answer: AnswerState | null;
+  /**
+   * The extra time the host gave this player (absent: none). During a question, `extraMs` is how much later than
+   * the class's clock their own runs out: their phone counts down to `timer.deadline + extraMs`.
+   */
+  extraTime?: ExtraTime;
+  extraMs?: number;
   /** At the end of the game only: every question with this player's answer (server/rooms/review.ts). */
   review?: PersonalReviewItem[];
 }
@@ -172,6 +178,8 @@ export interface HostPlayer {
   score: number;
   /** Answered (final given) the open question. */
   answered: boolean;
+  /** The extra time the host gave this player (absent: none). */
+  extraTime?: ExtraTime;
 }
 
 interface HostCommon {

@@ -49,8 +49,8 @@ describe.each(Object.keys(ENGINES) as Array<keyof typeof ENGINES>)('report store
   it('gives a saved game back, in question order, only to the holder of its secret', async () => {
     const { store } = await open();
     const rows = [
-      // How each answer was submitted comes back as stored; a row saved without it comes back without it.
-      row('Ada', 1, { submitted: 'sent' }), row('Bob', 1, { answer: '', outcome: 'no answer', correct: false, timeMs: null, points: 0, submitted: 'none' }),
+      // How each answer was submitted, and extra time, come back as stored; a row saved without them, without them.
+      row('Ada', 1, { submitted: 'sent', extraTimeMs: 30_000 }), row('Bob', 1, { answer: '', outcome: 'no answer', correct: false, timeMs: null, points: 0, submitted: 'none' }),
       row('Ada', 2, { answer: 'cos(x^2)', outcome: 'wrong', correct: false, mistake: 'missing-inner-derivative', points: 0, submitted: 'draft' }),
       row('Zoë 🦊', 2, { questionText: 'Jacobian of (x·y, x+y)' }),
     ];

@@ -6,7 +6,7 @@ import type { LeaderboardEntry } from '../../../../shared/protocol/views';
 import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import type { HostContext, HostScreen } from './host-phases';
-import { bindStepKeys } from './step-keys';
+import { bindLetterKeys, bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { podium } from './podium';
 
@@ -26,7 +26,7 @@ export function renderHostBoard(ctx: HostContext): HostScreen {
     h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Leaderboard'),
       h('span', { class: 'pill' }, `After question ${v.index + 1} of ${v.total}`)),
     h('main', { class: 'host-main', style: 'justify-content:center' }, h('ol', { class: 'board', 'aria-label': 'Leaderboard' }, rows)),
-    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, h('span', { class: 'spacer' }), muteButton())));
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, h('span', { class: 'muted host-keys' }, '→ next · M sound'), h('span', { class: 'spacer' }), muteButton())));
   play('board');
   nextBtn.focus();
   return { update: () => undefined, destroy: unbind };
@@ -66,7 +66,14 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
       // The per-question summary (share right, top mistakes) and the report page for past games.
       h('button', { type: 'button', id: 'download-summary', onclick: (e: Event) => void downloadReport(v.reportPath.replace(/report\.csv$/, 'summary.csv'), ctx.hostSecret, fileName.replace(/\.csv$/, '-summary.csv'), e.currentTarget as HTMLButtonElement) }, '⬇ Summary (CSV)'),
       h('a', { href: '#/reports', target: '_blank', rel: 'noopener', class: 'muted', id: 'open-reports-page' }, 'All reports'),
-      h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
-  return { update: () => undefined, destroy: () => stage.destroy() };
+      h('button', { type: 'button', id: 'new-game', 'aria-keyshortcuts': 'N', onclick: () => ctx.newGame() }, 'New game'),
+      h('span', { class: 'muted host-keys' }, 'D report · S summary · N new game'), h('span', { class: 'spacer' }), muteButton())));
+  // Every action has a key (docs/accessibility.md#keyboard): each presses its button, as a click would.
+  const press = (id: string) => (): void => document.getElementById(id)?.click();
+  const unbind = bindLetterKeys({ d: press('download-report'), s: press('download-summary'), n: press('new-game') });
+  return { update: () => undefined, destroy: () => {
+    unbind();
+    stage.destroy();
+  } };
 }
 
