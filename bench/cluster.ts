@@ -21,6 +21,7 @@ import type { ChildMessage, ParentMessage, Seats } from './cluster/messages';
 import { connect, inBatches, must, nextEvent, type Client } from './faults/clients';
 import { reply as replyOf, spawnClientProcesses, withBudget } from './harness';
 import { percentile } from './load/stats';
+import { benchNickname } from './nicknames';
 
 const NODES = (process.env.ARENA_BENCH_CLUSTER_NODES ?? '1,3').split(',').map(Number).filter((n) => n > 0);
 /** Each workload: room sizes (one room of N, or R rooms of S). */
@@ -172,7 +173,7 @@ async function failoverOnce(nodes: ServerNode[]): Promise<Failover> {
     const players = await inBatches(Array.from({ length: FAILOVER_ROOM }, (_, i) => i), 10, async (i) => {
       const c = await connect((survivors[i % survivors.length] as ServerNode).url, `failover-${i}-device`);
       clients.push(c);
-      await must(c, 'room:join', { code: room.code, nickname: `P${i}` });
+      await must(c, 'room:join', { code: room.code, nickname: benchNickname('P', i) });
       return c;
     });
     await must(host, 'host:command', { type: 'start' });

@@ -62,22 +62,12 @@
  * On 'server:restarting' keep everything: after the restart, resume with the token / claim with the secret.
  * Times are epoch ms of the server clock; views carry `serverNow`.
  */
-import type { z } from 'zod';
 import type { ErrorCode } from './protocol/errors';
-import type {
-  ClaimHostSchema,
-  CreateRoomSchema,
-  HostCommandSchema,
-  JoinRoomSchema,
-  PingSchema,
-  ReadySchema,
-  ResumePlayerSchema,
-  SubmitAnswerSchema,
-  DraftAnswerSchema,
-} from './protocol/schemas';
-import type { AnswerState, HostProgress, HostView, PlayerPhaseView, YouView } from './protocol/views';
+import type { ClientEventsTable, ClientToServerEventsOf } from './protocol/events';
+import type { HostProgress, HostView, PlayerPhaseView, YouView } from './protocol/views';
 
 export * from './protocol/errors';
+export * from './protocol/events';
 export * from './protocol/schemas';
 export * from './protocol/views';
 
@@ -102,10 +92,6 @@ export const TASKS_ANSWER_MS = 20_000;
 /** The server's last-resort bound on any ack: past it, an unfinished operation is answered `unconfirmed`. */
 export const ACK_DEADLINE_MS = 30_000;
 
-export type AckError = { ok: false; error: ErrorCode; detail?: string };
-export type Ack<T> = { ok: true; data: T } | AckError;
-export type AckFn<T> = (response: Ack<T>) => void;
-
 /** Handshake `auth` object. */
 export interface HandshakeAuth {
   protocolVersion: number;
@@ -116,41 +102,8 @@ export interface HandshakeAuth {
   deviceId?: string;
 }
 
-export interface SeatGrant {
-  /** Opaque; lets this player return to the same seat after a reload. */
-  resumeToken: string;
-  you: YouView;
-  state: PlayerPhaseView;
-}
-
-/** Ack of `answer:draft`: the draft is held and counts at time-up unless an answer is submitted. */
-export interface DraftSaved {
-  index: number;
-  /** False when the draft was cleared (nothing typed). */
-  held: boolean;
-}
-
-export interface CreatedRoom {
-  code: string;
-  /** Keep secret: whoever holds it controls the room. */
-  hostSecret: string;
-  host: HostView;
-  /** Party mode: the creator's own seat. */
-  player?: SeatGrant;
-}
-
-export interface ClientToServerEvents {
-  'room:create': (payload: z.input<typeof CreateRoomSchema>, ack: AckFn<CreatedRoom>) => void;
-  'room:join': (payload: z.input<typeof JoinRoomSchema>, ack: AckFn<SeatGrant>) => void;
-  'room:resume': (payload: z.input<typeof ResumePlayerSchema>, ack: AckFn<SeatGrant>) => void;
-  'room:leave': (payload: Record<string, never>, ack: AckFn<null>) => void;
-  'host:claim': (payload: z.input<typeof ClaimHostSchema>, ack: AckFn<HostView>) => void;
-  'host:command': (payload: z.input<typeof HostCommandSchema>, ack: AckFn<HostView>) => void;
-  'answer:submit': (payload: z.input<typeof SubmitAnswerSchema>, ack: AckFn<AnswerState>) => void;
-  'answer:draft': (payload: z.input<typeof DraftAnswerSchema>, ack: AckFn<DraftSaved>) => void;
-  'party:ready': (payload: z.input<typeof ReadySchema>, ack: AckFn<null>) => void;
-  'time:ping': (payload: z.input<typeof PingSchema>, ack: AckFn<{ serverNow: number; clientNow?: number }>) => void;
-}
+/** Every client event with its payload and ack, derived from the event table (protocol/events.ts). */
+export type ClientToServerEvents = ClientToServerEventsOf<ClientEventsTable>;
 
 export interface ServerToClientEvents {
   state: (view: PlayerPhaseView) => void;
@@ -167,13 +120,15 @@ export type InterServerEvents = Record<string, never>;
 
 /**
  * Per-socket identity. A socket is bound to at most one room (`code`): joining or claiming another room drops
- * every role in the first. In it, it may hold a seat (`playerId`) and, in party mode or as a host, the host key it
- * presented (`hostKey`, checked against the room's on every host command: the socket itself grants nothing).
+ * every role in the first. In it, it may hold a seat (`playerId`) and, in party mode or as a host, the SHA-256 of
+ * the host key it presented (`hostKeyHash`, checked against the room's on every host command: the socket itself
+ * grants nothing). Never the key itself: Socket.IO keeps this data for connection-state recovery (in Redis in a
+ * cluster), and only hashes of secrets outlive the request that presented them.
  */
 export interface SocketData {
   code?: string;
   playerId?: string;
-  hostKey?: string;
+  hostKeyHash?: string;
   address?: string;
   device?: string;
 }

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { ChildMessage, ParentMessage, Seats } from './messages';
+import { benchNickname } from '../nicknames';
 
 const sockets: Socket[] = [];
 const fanout: number[] = [];
@@ -57,7 +58,7 @@ async function join(msg: Extract<ParentMessage, { type: 'join' }>): Promise<void
       jobs.slice(i, i + 50).map(async ({ url, seat, n }) => {
         const s = await open(url, auth);
         s.on('state', (view: Parameters<typeof onState>[2]) => onState(s, seat.code, view));
-        const res = (await s.timeout(60_000).emitWithAck('room:join', { code: seat.code, nickname: `bot ${n}` })) as { ok: boolean; error?: string };
+        const res = (await s.timeout(60_000).emitWithAck('room:join', { code: seat.code, nickname: benchNickname('bot ', n) })) as { ok: boolean; error?: string };
         if (!res.ok) throw new Error(`join ${seat.code}: ${res.error ?? '?'}`);
       }),
     );

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type CreatedRoom, type HostView } from '../../shared/protocol';
 import { startChild } from '../../test/server/integration/child';
 import { connect, inBatches, must, type Client } from './clients';
+import { benchNickname } from '../nicknames';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, questionCount: 3, secondsPerQuestion: 300, entryMode: 'final' as const };
 
@@ -33,7 +34,7 @@ export async function crash(rooms: number, playersPerRoom: number): Promise<Cras
       const players = await inBatches(Array.from({ length: playersPerRoom }, (_, i) => i), 25, async (i) => {
         const c = await connect(first.url, `crash-${r}-${i}-device`);
         clients.push(c);
-        await must(c, 'room:join', { code: room.code, nickname: `P${i}` });
+        await must(c, 'room:join', { code: room.code, nickname: benchNickname('P', i) });
         return c;
       });
       await must(host, 'host:command', { type: 'start' });

@@ -13,6 +13,7 @@ import { generatedSpec } from '../../server/rooms/questions';
 import { startChild } from '../../test/server/integration/child';
 import { percentile } from '../load/stats';
 import { ask, connect, inBatches, must, nextEvent, type Client } from './clients';
+import { benchNickname } from '../nicknames';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, questionCount: 1, secondsPerQuestion: 600, entryMode: 'final' as const, seed: 5 };
 const BACK_BUDGET_MS = 60_000;
@@ -39,7 +40,7 @@ export async function storm(players: number): Promise<StormResult> {
     const seats = await inBatches(Array.from({ length: players }, (_, i) => i), 50, async (i) => {
       const c = await connect(child.url, `storm-device-${i}-000`, true);
       clients[i + 1] = c;
-      return must<SeatGrant>(c, 'room:join', { code: room.code, nickname: `P${i}` });
+      return must<SeatGrant>(c, 'room:join', { code: room.code, nickname: benchNickname('P', i) });
     });
     const players_ = (): Client[] => clients.slice(1);
     await must(host, 'host:command', { type: 'start' });

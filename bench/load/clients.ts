@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ParentMessage, ChildMessage } from './messages';
+import { benchNickname } from '../nicknames';
 
 let sockets: Socket[] = [];
 const fanout: number[][] = [];
@@ -45,7 +46,7 @@ async function arena(msg: Extract<ParentMessage, { type: 'arena' }>): Promise<vo
   sockets = await connectAll(msg.url, msg.count, { protocolVersion: msg.protocolVersion });
   await Promise.all(sockets.map((s, i) => {
     s.on('state', (view: Parameters<typeof onQuestion>[2]) => onQuestion(s, msg.offset + i, view));
-    return s.emitWithAck('room:join', { code: msg.code, nickname: `bot ${msg.offset + i}` });
+    return s.emitWithAck('room:join', { code: msg.code, nickname: benchNickname('bot ', msg.offset + i) });
   }));
   send({ type: 'joined' });
 }

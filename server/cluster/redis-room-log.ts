@@ -8,8 +8,9 @@
  */
 import type { Redis } from 'ioredis';
 import type { RoomEvent, RoomState } from '../rooms/types';
-import type { LiveRoomStore, StoredRoom } from '../store/live-rooms';
+import type { LiveRoomStore, LoadedRoom, StoredRoom } from '../store/live-rooms';
 import { LEDGER_WINDOW_MS, type OpLedger } from '../store/op-ledger';
+import { decodeRoom, encodeEvent, STATE_VERSION, upgradeState } from '../store/stored-room';
 import { aliveKey, DIRECTORY, eventsKey, leaseKey, opsKey, script, snapKey, type Script } from './keys';
 
 /**
@@ -68,7 +69,9 @@ export class LeaseLost extends Error {
   }
 }
 
+/** A snapshot as stored: `v` is its STATE_VERSION (store/stored-room.ts); absent in version 1. */
 interface Snapshot {
+  v?: number;
   seq: number;
   owner: string;
   state: RoomState;
@@ -95,13 +98,13 @@ export class RedisRoomLog implements LiveRoomStore {
     const key = this.ledger?.keyFor(code, at) ?? '';
     const ok = await this.appendScript(
       [leaseKey(code), eventsKey(code), opsKey(code)],
-      [this.me, `${seq} ${at} ${JSON.stringify(event)}`, this.leaseMs, key, at, LEDGER_WINDOW_MS],
+      [this.me, `${seq} ${at} ${encodeEvent(event)}`, this.leaseMs, key, at, LEDGER_WINDOW_MS],
     );
     if (ok !== 1) throw new LeaseLost(code);
   }
 
   async snapshot(code: string, seq: number, owner: string, state: RoomState): Promise<void> {
-    const body: Snapshot = { seq, owner, state };
+    const body: Snapshot = { v: STATE_VERSION, seq, owner, state };
     const ok = await this.snapshotScript([leaseKey(code), snapKey(code), eventsKey(code)], [this.me, seq, JSON.stringify(body), this.leaseMs]);
     if (ok !== 1) throw new LeaseLost(code);
   }
@@ -136,8 +139,11 @@ export class RedisRoomLog implements LiveRoomStore {
     return this.redis.smembers(DIRECTORY);
   }
 
-  /** The stored room (snapshot, the events after it, the operation keys), or null if it has none. */
-  async load(code: string): Promise<StoredRoom | null> {
+  /**
+   * The stored room (snapshot, the events after it, the operation keys), or null if it has none; refused when it
+   * was stored at a state version this release cannot read (store/stored-room.ts).
+   */
+  async load(code: string): Promise<LoadedRoom | null> {
     const [snap, entries, ops] = await Promise.all([
       this.redis.get(snapKey(code)),
       this.redis.lrange(eventsKey(code), 0, -1),
@@ -147,12 +153,18 @@ export class RedisRoomLog implements LiveRoomStore {
     const opKeys: Array<[string, number]> = [];
     for (let i = 0; i + 1 < ops.length; i += 2) opKeys.push([ops[i] as string, Number(ops[i + 1])]);
     this.ledger?.load(code, opKeys);
-    const body = JSON.parse(snap) as Snapshot;
+    let body: Snapshot;
+    try {
+      body = JSON.parse(snap) as Snapshot;
+    } catch {
+      return { code, refused: 'snapshot: not JSON' };
+    }
     const events = entries.map((entry) => {
       const a = entry.indexOf(' ');
       const b = entry.indexOf(' ', a + 1);
-      return { seq: Number(entry.slice(0, a)), at: Number(entry.slice(a + 1, b)), event: JSON.parse(entry.slice(b + 1)) as RoomEvent };
+      return { seq: Number(entry.slice(0, a)), at: Number(entry.slice(a + 1, b)), json: entry.slice(b + 1) };
     });
-    return { code, owner: body.owner, seq: body.seq, state: body.state, events, opKeys };
+    const head = { code, owner: String(body.owner), seq: Number(body.seq), opKeys };
+    return decodeRoom(head, upgradeState(body.v ?? 1, body.state), events);
   }
 }

@@ -12,7 +12,7 @@
  * client sends it again with the same key), so a refusal always means nothing changed.
  */
 import { randomCode, randomToken, type RoomRegistry } from '../rooms/registry';
-import { ROOM_OPS, type RoomOpName, type RoomOps } from '../net/room-ops';
+import { eachOp, ROOM_OP_BUDGET, ROOM_OPS, type OpFn, type RoomOpName, type RoomOps } from '../net/room-ops';
 import { accept, refuse } from '../net/guard';
 import type { CreateRoomFn } from '../net/handlers';
 import { runOnce } from '../net/once';
@@ -55,7 +55,6 @@ export interface RouterDeps {
 }
 
 type HereDeps = Pick<RouterDeps, 'registry' | 'local' | 'ledger' | 'players' | 'presence' | 'clock'>;
-type AnyOp = (...args: unknown[]) => Ack<unknown> | Promise<Ack<unknown>>;
 
 /** The room's change could not be stored (Redis away, lease lost): the room was given up here. */
 const STORE_FAILED = Symbol('store-failed');
@@ -193,13 +192,15 @@ export function clusterRouter(deps: RouterDeps): ClusterRouter {
     }
     return unsure ? refuse('unconfirmed') : refuse('internal');
   };
-  const ops = {} as Record<RoomOpName, AnyOp>;
-  for (const name of ROOM_OPS) {
-    // A socket gone, a socket recovered: told by this process, not asked by a client, so it may wait out an outage.
-    const budget = name === 'leave' || name === 'reattach' ? deps.noticeBudgetMs : deps.opBudgetMs;
-    ops[name] = (...args: unknown[]) => route(name, args, budget);
-  }
-  return { ops: ops as unknown as RoomOps, present: (code, seats) => route(PRESENT_OP, [code, seats], deps.noticeBudgetMs) };
+  /**
+   * Operation `name`, routed to its room's owner. The answer comes back as JSON from the owner's own `RoomOps` of
+   * the same name (ownerHandler below), so it has that operation's type.
+   */
+  const ops = eachOp(<K extends RoomOpName>(name: K): OpFn<K> => {
+    const budget = ROOM_OP_BUDGET[name] === 'notice' ? deps.noticeBudgetMs : deps.opBudgetMs;
+    return (...args) => route(name, args, budget) as ReturnType<RoomOps[K]>;
+  });
+  return { ops, present: (code, seats) => route(PRESENT_OP, [code, seats], deps.noticeBudgetMs) };
 }
 
 /**

@@ -6,32 +6,25 @@
  */
 import { isRudeNickname } from '../names/nickname-filter';
 import {
-  ClaimHostSchema,
-  CreateRoomSchema,
-  DraftAnswerSchema,
-  HostCommandSchema,
-  JoinRoomSchema,
-  LeaveRoomSchema,
-  PingSchema,
-  ReadySchema,
-  ResumePlayerSchema,
-  SubmitAnswerSchema,
+  CLIENT_EVENTS,
   type Ack,
-  type ClientToServerEvents,
+  type ClientEventsTable,
   type CreateRoom,
   type CreatedRoom,
   type HostView,
   type ErrorCode,
+  type Pong,
+  type PayloadOut,
   type SeatGrant,
 } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
-import type { z } from 'zod';
 import type { Clock } from '../clock';
 import { hashSecret, randomToken, type RoomRegistry } from '../rooms/registry';
 import { hostView } from '../rooms/views';
 import type { SharedLimiters } from './address-limiter';
 import { AttemptLimits, type AttemptSpecs } from './attempts';
 import { accept, answerUnknown, guarded, refuse, type Logger, type Reply } from './guard';
+import { registerEvents, type HandlersOf, type LimitTools } from './events';
 import { TokenBucket, type BucketSpec } from './rate-limit';
 import { bindHost, bindRoom, bindSeat, dropAll, dropHost, dropSeat, tell, type ArenaSocket } from './roles';
 import type { RoomOps } from './room-ops';
@@ -83,77 +76,21 @@ export function attachHandlers(ctx: HandlerContext): void {
     const bucket = new TokenBucket(ctx.limits.socket, ctx.clock);
     const creations = attempts.socketCreations();
     const address = socket.data.address ?? socket.handshake.address;
-    const known = new Set<string>();
-    const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, fn: (p: S['_output']) => Reply<T>): void => {
-      known.add(event);
-      guarded(socket, bucket, ctx.log, event, schema, fn, ctx.ackDeadlineMs);
-    };
-    /** Runs an attempt on `code`, charging a costly failure and remembering a success. */
-    const attempt = async <T>(code: string, fn: () => Reply<T>): Promise<Ack<T>> => {
-      if (!(await attempts.allowed(address, code))) return refuse('rate-limited');
-      const out = await fn();
-      if (out.ok) attempts.proved(address, code);
-      else if (COSTLY.has(out.error)) await attempts.failed(address, code);
-      return out;
+    const tools: LimitTools = {
+      event: undefined,
+      async attempt(code, fn) {
+        if (!(await attempts.allowed(address, code))) return refuse('rate-limited');
+        const out = await fn();
+        if (out.ok) attempts.proved(address, code);
+        else if (COSTLY.has(out.error)) await attempts.failed(address, code);
+        return out;
+      },
+      create: () => attempts.takeCreation(address, creations),
     };
     if (socket.recovered) void reattach(ctx, socket);
-
-    on('room:create', CreateRoomSchema, async (p) => {
-      if (p.mode === 'party' && p.nickname === undefined) return refuse('bad-payload', 'nickname: required in party mode');
-      if (p.nickname !== undefined && isRudeNickname(p.nickname)) return refuse('nickname-refused');
-      if (!(await attempts.takeCreation(address, creations))) return refuse('rate-limited');
-      if (ctx.roomsFull(address)) return refuse('too-many-rooms');
-      const solved = ctx.solveTasks ? await ctx.solveTasks(p.settings, address) : { ok: true as const };
-      if (!solved.ok) return refuse(solved.error, solved.detail);
-      return createRoom(ctx, socket, p, address, solved.solved);
-    });
-    on('room:join', JoinRoomSchema, (p) => {
-      // Checked before the room is asked (a rude name is not a failed guess at a code, and costs nothing there).
-      if (isRudeNickname(p.nickname)) return refuse('nickname-refused');
-      return attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'join', nickname: p.nickname }));
-    });
-    on('room:resume', ResumePlayerSchema, (p) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'resume', token: p.resumeToken })));
-    on('host:claim', ClaimHostSchema, (p) => attempt(p.code, () => claimHost(ctx, socket, p.code, p.hostSecret)));
-    on('host:command', HostCommandSchema, async (command) => {
-      const { code, hostKey } = socket.data;
-      if (code === undefined || hostKey === undefined) return refuse('not-host');
-      let solved: Question[] | null = null;
-      if (command.type === 'settings' && ctx.solveTasks) {
-        const phase = await ctx.ops.hostPhase(code, hostKey);
-        if (!phase.ok) return phase;
-        if (phase.data !== 'lobby') return refuse('wrong-phase');
-        const out = await ctx.solveTasks(command.settings, address);
-        if (!out.ok) return refuse(out.error, out.detail);
-        solved = out.solved ?? null;
-        // Rights are checked again: the socket may have left, or the room moved on, while the tasks were solved.
-        if (socket.data.code !== code || socket.data.hostKey !== hostKey) return refuse('not-host');
-      }
-      return ctx.ops.host(code, hostKey, command, solved);
-    });
-    on('answer:submit', SubmitAnswerSchema, (submission) => {
-      const { code, playerId } = socket.data;
-      if (code === undefined || playerId === undefined) return refuse('not-in-room');
-      return ctx.ops.submit(code, playerId, submission);
-    });
-    on('answer:draft', DraftAnswerSchema, (draft) => {
-      const { code, playerId } = socket.data;
-      if (code === undefined || playerId === undefined) return refuse('not-in-room');
-      return ctx.ops.draft(code, playerId, draft);
-    });
-    on('party:ready', ReadySchema, (p) => {
-      const { code, playerId } = socket.data;
-      if (code === undefined || playerId === undefined) return refuse('not-in-room');
-      return ctx.ops.ready(code, playerId, p.expect);
-    });
-    on('room:leave', LeaveRoomSchema, async () => {
-      await dropAll(ctx, socket, 'leave');
-      return accept(null);
-    });
-    on('time:ping', PingSchema, (p) => {
-      const data: { serverNow: number; clientNow?: number } = { serverNow: ctx.clock.now() };
-      if (p?.clientNow !== undefined) data.clientNow = p.clientNow;
-      return accept(data);
-    });
+    const known = registerEvents(CLIENT_EVENTS, socketHandlers(ctx, socket, address), tools, (event, schema, fn) =>
+      guarded(socket, bucket, ctx.log, event, schema, fn, ctx.ackDeadlineMs),
+    );
     answerUnknown(socket, bucket, ctx.log, known);
     socket.on('disconnect', () => {
       // `socket.data` is left as it is: Socket.IO keeps it for connection-state recovery, and `reattach` needs the
@@ -164,10 +101,72 @@ export function attachHandlers(ctx: HandlerContext): void {
   });
 }
 
+/** What each client event does for this socket (the event table, shared/protocol/events.ts, lists them). */
+function socketHandlers(ctx: HandlerContext, socket: ArenaSocket, address: string): HandlersOf<ClientEventsTable> {
+  return {
+    'room:create': async (p, takeCreation) => {
+      if (p.mode === 'party' && p.nickname === undefined) return refuse('bad-payload', 'nickname: required in party mode');
+      if (p.nickname !== undefined && isRudeNickname(p.nickname)) return refuse('nickname-refused');
+      if (!(await takeCreation())) return refuse('rate-limited');
+      if (ctx.roomsFull(address)) return refuse('too-many-rooms');
+      const solved = ctx.solveTasks ? await ctx.solveTasks(p.settings, address) : { ok: true as const };
+      if (!solved.ok) return refuse(solved.error, solved.detail);
+      return createRoom(ctx, socket, p, address, solved.solved);
+    },
+    'room:join': (p, attempt) => {
+      // Checked before the room is asked (a rude name is not a failed guess at a code, and costs nothing there).
+      if (isRudeNickname(p.nickname)) return refuse('nickname-refused');
+      return attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'join', nickname: p.nickname }));
+    },
+    'room:resume': (p, attempt) => attempt(p.code, () => takeSeat(ctx, socket, p.code, { type: 'resume', token: p.resumeToken })),
+    'host:claim': (p, attempt) => attempt(p.code, () => claimHost(ctx, socket, p.code, p.hostSecret)),
+    'host:command': async (command) => {
+      const { code, hostKeyHash } = socket.data;
+      if (code === undefined || hostKeyHash === undefined) return refuse('not-host');
+      let solved: Question[] | null = null;
+      if (command.type === 'settings' && ctx.solveTasks) {
+        const phase = await ctx.ops.hostPhase(code, hostKeyHash);
+        if (!phase.ok) return phase;
+        if (phase.data !== 'lobby') return refuse('wrong-phase');
+        const out = await ctx.solveTasks(command.settings, address);
+        if (!out.ok) return refuse(out.error, out.detail);
+        solved = out.solved ?? null;
+        // Rights are checked again: the socket may have left, or the room moved on, while the tasks were solved.
+        if (socket.data.code !== code || socket.data.hostKeyHash !== hostKeyHash) return refuse('not-host');
+      }
+      return ctx.ops.host(code, hostKeyHash, command, solved);
+    },
+    'answer:submit': (submission) => {
+      const { code, playerId } = socket.data;
+      if (code === undefined || playerId === undefined) return refuse('not-in-room');
+      return ctx.ops.submit(code, playerId, submission);
+    },
+    'answer:draft': (draft) => {
+      const { code, playerId } = socket.data;
+      if (code === undefined || playerId === undefined) return refuse('not-in-room');
+      return ctx.ops.draft(code, playerId, draft);
+    },
+    'party:ready': (p) => {
+      const { code, playerId } = socket.data;
+      if (code === undefined || playerId === undefined) return refuse('not-in-room');
+      return ctx.ops.ready(code, playerId, p.expect);
+    },
+    'room:leave': async () => {
+      await dropAll(ctx, socket, 'leave');
+      return accept(null);
+    },
+    'time:ping': (p) => {
+      const data: Pong = { serverNow: ctx.clock.now() };
+      if (p?.clientNow !== undefined) data.clientNow = p.clientNow;
+      return accept(data);
+    },
+  };
+}
+
 async function createRoom(
   ctx: HandlerContext,
   socket: ArenaSocket,
-  p: z.output<typeof CreateRoomSchema>,
+  p: PayloadOut<'room:create'>,
   owner: string,
   solved: Question[] | undefined,
 ): Promise<Ack<CreatedRoom>> {
@@ -176,7 +175,7 @@ async function createRoom(
   const { code, hostSecret } = made.data;
   void dropAll(ctx, socket, 'disconnect');
   bindRoom(ctx, socket, code);
-  bindHost(socket, code, hostSecret);
+  bindHost(socket, code, hashSecret(hostSecret));
   const data: CreatedRoom = { ...made.data };
   if (p.mode === 'party' && p.nickname !== undefined) {
     const seat = await takeSeat(ctx, socket, code, { type: 'join', nickname: p.nickname });
@@ -213,24 +212,26 @@ async function takeSeat(ctx: HandlerContext, socket: ArenaSocket, code: string, 
 }
 
 async function claimHost(ctx: HandlerContext, socket: ArenaSocket, code: string, secret: string): Promise<Ack<HostView>> {
-  const res = await ctx.ops.claim(code, secret);
+  // Only the hash goes on: to the room (maybe across Redis) and into the socket's data.
+  const hostKeyHash = hashSecret(secret);
+  const res = await ctx.ops.claim(code, hostKeyHash);
   if (!res.ok) return res;
   bindRoom(ctx, socket, code);
   if (res.data.mode === 'classroom') void dropSeat(ctx, socket, 'disconnect');
-  bindHost(socket, code, secret);
+  bindHost(socket, code, hostKeyHash);
   return accept(res.data.host);
 }
 
 /** Socket.IO restored a dropped socket with its data and rooms: the seat comes back online by itself. */
 async function reattach(ctx: HandlerContext, socket: ArenaSocket): Promise<void> {
-  const { code, playerId, hostKey } = socket.data;
+  const { code, playerId, hostKeyHash } = socket.data;
   if (code === undefined) return;
   try {
     if (playerId !== undefined) {
       const res = await ctx.ops.reattach(code, playerId);
       if (!res.ok) void dropSeat(ctx, socket, 'disconnect');
     }
-    if (hostKey !== undefined && !(await ctx.ops.hostPhase(code, hostKey)).ok) dropHost(socket);
+    if (hostKeyHash !== undefined && !(await ctx.ops.hostPhase(code, hostKeyHash)).ok) dropHost(socket);
   } catch (err) {
     ctx.log('reattach failed', err);
   }

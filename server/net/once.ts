@@ -9,10 +9,10 @@
 import type { SubmitAnswer } from '../../shared/protocol';
 import type { Clock } from '../clock';
 import type { RoomRegistry } from '../rooms/registry';
-import { answerState, hostView } from '../rooms/views';
+import { answerState, hostView, roundAnswerState } from '../rooms/views';
 import type { OpLedger } from '../store/op-ledger';
 import { accept, refuse, type Reply } from './guard';
-import { ROOM_OPS, type RoomOpName, type RoomOps, type SeatEvent } from './room-ops';
+import { eachOp, type OpFn, type RoomOpName, type RoomOps, type SeatEvent } from './room-ops';
 
 export interface OnceDeps {
   ledger: OpLedger;
@@ -54,9 +54,8 @@ export function runOnce(deps: OnceDeps, op: RoomOpName, args: unknown[], serverK
 
 /** The room operations of a single process, each applied once per client key. */
 export function onceOps(deps: OnceDeps): RoomOps {
-  const ops = {} as Record<RoomOpName, AnyOp>;
-  for (const name of ROOM_OPS) ops[name] = (...args: unknown[]) => runOnce(deps, name, args);
-  return ops as unknown as RoomOps;
+  // The answer is the operation's own (replay answers it from the room as the operation would).
+  return eachOp(<K extends RoomOpName>(name: K): OpFn<K> => (...args) => runOnce(deps, name, args) as ReturnType<RoomOps[K]>);
 }
 
 /** The answer to an operation the room already applied, from the room as it is now. */
@@ -67,7 +66,10 @@ function replay(deps: OnceDeps, op: RoomOpName, args: unknown[]): Reply<unknown>
   switch (op) {
     case 'submit': {
       const player = room.player(args[1] as string);
-      return player ? accept(answerState(room.state, player)) : refuse('not-in-room');
+      if (!player) return refuse('not-in-room');
+      // Resent after its round closed and the room moved past the reveal: that round's result answers it.
+      const index = (args[2] as SubmitAnswer).index;
+      return accept(answerState(room.state, player) ?? roundAnswerState(room.state, player, index));
     }
     case 'draft': {
       const draft = args[2] as { index: number; final?: unknown; layers?: unknown[] };

@@ -1,7 +1,7 @@
 /**
  * A socket's roles, kept in `socket.data` and always checked against the room (by the room operations, wherever
  * the room runs): a socket is bound to at most one room; in it, it may hold one seat and the host key it
- * presented. Host rights are never a flag on the socket: every host command re-checks the presented key against
+ * presented (as its hash). Host rights are never a flag on the socket: every host command re-checks the presented key against
  * the room's host-key hash, so a socket that created one room and joined another has no rights in the second.
  */
 import type { Socket } from 'socket.io';
@@ -41,7 +41,7 @@ export async function tell(ctx: RoleContext, code: string, playerId: string, how
 
 export function dropHost(socket: ArenaSocket): void {
   if (socket.data.code !== undefined) void socket.leave(hostRoom(socket.data.code));
-  delete socket.data.hostKey;
+  delete socket.data.hostKeyHash;
 }
 
 /** Leaves every role: before binding to another room, or on `room:leave`. */
@@ -64,8 +64,9 @@ export function bindSeat(socket: ArenaSocket, code: string, playerId: string): v
   void socket.join([playersRoom(code), playerRoom(code, playerId)]);
 }
 
-export function bindHost(socket: ArenaSocket, code: string, hostKey: string): void {
+/** `hostKeyHash`: the SHA-256 of the presented host key (never the key: socket data outlives the request). */
+export function bindHost(socket: ArenaSocket, code: string, hostKeyHash: string): void {
   socket.data.code = code;
-  socket.data.hostKey = hostKey;
+  socket.data.hostKeyHash = hostKeyHash;
   void socket.join(hostRoom(code));
 }

@@ -5,10 +5,10 @@
  * operation runs in this process (embedded mode, or a room this process owns) or in the process that owns the
  * room (cluster mode: arguments and answers cross Redis as JSON).
  */
-import type { Ack, AnswerState, DraftAnswer, HostCommand, HostView, PlayerPhaseView, RoomMode, SubmitAnswer, YouView } from '../../shared/protocol';
+import type { Ack, AckOf, DraftAnswer, HostCommand, HostView, PlayerPhaseView, RoomMode, SubmitAnswer, YouView } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock } from '../clock';
-import { matchesHash, type RoomRegistry } from '../rooms/registry';
+import { sameHash, type RoomRegistry } from '../rooms/registry';
 import type { RoomShell } from '../rooms/shell';
 import type { RoomEvent } from '../rooms/types';
 import { answerState, hostView, playerPhaseView, youView } from '../rooms/views';
@@ -24,17 +24,22 @@ export interface SeatResult {
   state: PlayerPhaseView;
 }
 
+/**
+ * The answers of the operations that answer a client event directly are that event's ack (the event table,
+ * shared/protocol/events.ts): what a room answers and what the protocol promises cannot drift apart.
+ */
 export interface RoomOps {
   /** A seat by join or resume; `held`: the seat this socket already holds in the room, if any. */
   seat(code: string, event: SeatEvent, held: string | null): Reply<SeatResult>;
-  claim(code: string, secret: string): Reply<{ mode: RoomMode; host: HostView }>;
-  /** The room's phase if `hostKey` opens it (a check before solving a settings change's tasks). */
-  hostPhase(code: string, hostKey: string): Reply<string>;
-  host(code: string, hostKey: string, command: HostCommand, solved: Question[] | null): Reply<HostView>;
-  submit(code: string, playerId: string, submission: SubmitAnswer): Reply<AnswerState | null>;
-  draft(code: string, playerId: string, draft: DraftAnswer): Reply<{ index: number; held: boolean }>;
+  /** Host rights by the SHA-256 of the presented host key (the key itself never leaves the handler). */
+  claim(code: string, hostKeyHash: string): Reply<{ mode: RoomMode; host: HostView }>;
+  /** The room's phase if `hostKeyHash` opens it (a check before solving a settings change's tasks). */
+  hostPhase(code: string, hostKeyHash: string): Reply<string>;
+  host(code: string, hostKeyHash: string, command: HostCommand, solved: Question[] | null): Reply<AckOf<'host:command'>>;
+  submit(code: string, playerId: string, submission: SubmitAnswer): Reply<AckOf<'answer:submit'>>;
+  draft(code: string, playerId: string, draft: DraftAnswer): Reply<AckOf<'answer:draft'>>;
   /** Party mode: the player is ready to move on from this reveal or leaderboard. */
-  ready(code: string, playerId: string, expect: Extract<RoomEvent, { type: 'ready' }>['expect']): Reply<null>;
+  ready(code: string, playerId: string, expect: Extract<RoomEvent, { type: 'ready' }>['expect']): Reply<AckOf<'party:ready'>>;
   /** The seat is given up (`leave`) or a socket of it went away (`disconnect`: offline only if it was the last). */
   leave(code: string, playerId: string, how: 'leave' | 'disconnect'): Reply<null>;
   /** A socket Socket.IO recovered with its seat: the seat is online again. */
@@ -42,7 +47,42 @@ export interface RoomOps {
 }
 
 export type RoomOpName = keyof RoomOps;
-export const ROOM_OPS: readonly RoomOpName[] = ['seat', 'claim', 'hostPhase', 'host', 'submit', 'draft', 'ready', 'leave', 'reattach'];
+
+/**
+ * Every operation with how long the cluster may retry it (server/cluster/router.ts): `client` ones within the
+ * client's own ack timeout; `notice` ones (a socket gone, a socket recovered), told by the server itself with no
+ * client waiting, may wait out an outage. A missing or unknown operation is a compile error.
+ */
+export const ROOM_OP_BUDGET = {
+  seat: 'client',
+  claim: 'client',
+  hostPhase: 'client',
+  host: 'client',
+  submit: 'client',
+  draft: 'client',
+  ready: 'client',
+  leave: 'notice',
+  reattach: 'notice',
+} as const satisfies Record<RoomOpName, 'client' | 'notice'>;
+export const ROOM_OPS = Object.keys(ROOM_OP_BUDGET) as readonly RoomOpName[];
+
+/** An operation as a wrapper builds it: the arguments and the answer of operation `K`. */
+export type OpFn<K extends RoomOpName> = (...args: Parameters<RoomOps[K]>) => ReturnType<RoomOps[K]>;
+
+/** A `RoomOps` whose every operation `make` builds from its name (forwarding, once-only wrappers). */
+export function eachOp(make: <K extends RoomOpName>(name: K) => OpFn<K>): RoomOps {
+  return {
+    seat: make('seat'),
+    claim: make('claim'),
+    hostPhase: make('hostPhase'),
+    host: make('host'),
+    submit: make('submit'),
+    draft: make('draft'),
+    ready: make('ready'),
+    leave: make('leave'),
+    reattach: make('reattach'),
+  };
+}
 
 /** How a cluster learns which seats of a room still have a socket somewhere (server/cluster/presence.ts). */
 export interface DisconnectCheck {
@@ -58,9 +98,9 @@ export interface DisconnectCheck {
  * seat (a class closing its tabs at once would otherwise ask every process 2,000 times).
  */
 export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clock, disconnects?: DisconnectCheck): RoomOps {
-  const hostRoom = (code: string, hostKey: string): RoomShell | null => {
+  const hostRoom = (code: string, hostKeyHash: string): RoomShell | null => {
     const room = registry.get(code);
-    return room && matchesHash(hostKey, room.state.hostKeyHash) ? room : null;
+    return room && sameHash(hostKeyHash, room.state.hostKeyHash) ? room : null;
   };
   const gone = disconnects === undefined ? null : disconnectBatcher(registry, clock, disconnects);
   return {
@@ -74,18 +114,18 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
       if (!player) return refuse('internal');
       return accept({ playerId: player.id, mode: room.state.mode, you: youView(room.state, player), state: playerPhaseView(room.state, clock.now(), player) });
     },
-    claim(code, secret) {
+    claim(code, hostKeyHash) {
       const room = registry.get(code);
       if (!room) return refuse('room-not-found');
-      if (!matchesHash(secret, room.state.hostKeyHash)) return refuse('bad-secret');
+      if (!sameHash(hostKeyHash, room.state.hostKeyHash)) return refuse('bad-secret');
       return accept({ mode: room.state.mode, host: hostView(room.state, clock.now()) });
     },
-    hostPhase(code, hostKey) {
-      const room = hostRoom(code, hostKey);
+    hostPhase(code, hostKeyHash) {
+      const room = hostRoom(code, hostKeyHash);
       return room ? accept(room.state.phase) : refuse('not-host');
     },
-    host(code, hostKey, command, solved) {
-      const room = hostRoom(code, hostKey);
+    host(code, hostKeyHash, command, solved) {
+      const room = hostRoom(code, hostKeyHash);
       if (!room) return refuse('not-host');
       const res = room.dispatch(solved ? { type: 'host', command, solved } : { type: 'host', command });
       return res.ok ? accept(hostView(room.state, clock.now())) : refuse(res.error, res.detail);
@@ -96,8 +136,10 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
       const res = room.dispatch({ type: 'submit', playerId, submission });
       if (!res.ok) return refuse(res.error, res.detail);
       const player = room.player(playerId);
-      // The submission may have closed the round: the reveal's own result answers it then.
-      return player ? accept(answerState(room.state, player)) : refuse('internal');
+      // The submission may have closed the round: the reveal's own result answers it then. An accepted
+      // submission leaves the room in a question or its reveal, which always have an answer state.
+      const answered = player ? answerState(room.state, player) : null;
+      return answered ? accept(answered) : refuse('internal');
     },
     draft(code, playerId, draft) {
       const room = registry.get(code);

@@ -50,7 +50,7 @@ export function socketTransport(io: ArenaServer, code: string, isLocal?: (player
             const local = io.sockets.sockets.get(s.id);
             if (local && local.data.code === code && local.data.playerId === id) {
               delete local.data.playerId;
-              if (local.data.hostKey === undefined) delete local.data.code;
+              if (local.data.hostKeyHash === undefined) delete local.data.code;
             }
           }
         })

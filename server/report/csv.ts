@@ -44,6 +44,7 @@ export function reportRows(state: RoomState): ReportRow[] {
         timeMs: r.timeMs === null || outcome === 'no answer' ? null : Math.round(r.timeMs),
         points: r.points,
         submitted: outcome === 'no answer' ? 'none' : r.fromDraft ? 'draft' : 'sent',
+        topic: q.family,
         ...(r.extraMs ? { extraTimeMs: r.extraMs } : {}),
       });
     }

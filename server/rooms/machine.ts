@@ -8,6 +8,7 @@ import { closeRound, withRanks } from './close';
 import type { Question } from '../../shared/questions/types';
 import { saveDraft } from './drafts';
 import { markReady } from './ready';
+import { followUp } from './follow-up';
 import { changeSettings, disconnect, join, kick, leave, restore, resume, setLocked } from './membership';
 import { prepareSettings, totalQuestions } from './questions';
 import { closeIfAllAnswered, onDeadline, onWake, openQuestion, submit } from './round';
@@ -70,6 +71,8 @@ function hostCommand(state: RoomState, command: HostCommand, now: number, deps: 
       return setExtraTime(state, command.playerId, command.extra, now);
     case 'add-time':
       return addTime(state, command.seconds, now);
+    case 'follow-up':
+      return followUp(state, now, deps);
     default:
       return assertNever(command);
   }

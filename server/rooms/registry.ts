@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type CreateRoom } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock, Disposable } from '../clock';
-import type { LiveRoomStore, StoredRoom } from '../store/live-rooms';
+import type { LiveRoomStore, LoadedRoom } from '../store/live-rooms';
 import { createRoomState, transition } from './machine';
 import { RoomShell, type RoomSink, type RoomTransport } from './shell';
 import type { RoomDeps, RoomState } from './types';
@@ -45,9 +45,14 @@ export function hashSecret(secret: string): string {
 
 /** Constant-time check of a presented secret against a stored hash. */
 export function matchesHash(given: string, storedHash: string): boolean {
-  const a = Buffer.from(hashSecret(given), 'hex');
+  return sameHash(hashSecret(given), storedHash);
+}
+
+/** Constant-time comparison of two hashes (hex). */
+export function sameHash(givenHash: string, storedHash: string): boolean {
+  const a = Buffer.from(givenHash, 'hex');
   const b = Buffer.from(storedHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return a.length > 0 && a.length === b.length && timingSafeEqual(a, b);
 }
 
 export interface RegistryOptions {
@@ -126,9 +131,15 @@ export class RoomRegistry {
    * Runs one stored room here: its snapshot plus the events after it replayed through the pure machine, then the
    * `restore` event. Used at start and when this process takes over a room whose owner died (cluster mode).
    * `replayed`: sees the room as it was stored, before `restore` (which marks every seat offline).
+   * A room stored at a state version this release cannot read is not run, with the reason logged: it stays in
+   * the store as it is (a newer release may read it).
    */
-  adopt(stored: StoredRoom, downtimeMs: number, replayed?: (state: RoomState) => void): RoomShell | null {
+  adopt(stored: LoadedRoom, downtimeMs: number, replayed?: (state: RoomState) => void): RoomShell | null {
     const now = this.opts.clock.now();
+    if ('refused' in stored) {
+      this.opts.sink.error(`room ${stored.code} not restored: ${stored.refused}; left in the store`, null);
+      return null;
+    }
     try {
       let state: RoomState = stored.state;
       let seq = stored.seq;

@@ -82,6 +82,8 @@ interface RoomCommon {
   /** Seed actually used (settings.seed or the one picked at creation). */
   seed: number;
   createdAt: number;
+  /** Which game of the room this is: 1, then 2 after a follow-up round (server/rooms/follow-up.ts). Absent: 1. */
+  game?: number;
   locked: boolean;
   players: Table<PlayerRecord>;
   /** Player ids in join order. */

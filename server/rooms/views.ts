@@ -14,6 +14,8 @@ import type {
   YouView,
 } from '../../shared/protocol';
 import { toPublicQuestion } from '../../shared/questions/public';
+import { classSummary } from '../../shared/report/class-summary';
+import { reportRows } from '../report/csv';
 import { gapAt, isTied } from '../../shared/ranking';
 import { rankedPlayers, rankOrder } from './close';
 import type { PublicQuestion, Question } from '../../shared/questions/types';
@@ -161,9 +163,14 @@ export function answerState(state: RoomState, player: PlayerRecord): AnswerState
     return { index: state.index, layers, final: sub?.final ?? null, done: sub?.final != null, points: null, streakBonus: null };
   }
   if (state.phase !== 'reveal') return null;
-  const r = state.rounds[state.rounds.length - 1]?.results[player.id];
-  if (!r) return { index: state.index, layers: [], final: null, done: true, points: 0, streakBonus: 0 };
-  const out: AnswerState = { index: state.index, layers: r.layers, final: r.verdict, done: true, points: r.points, streakBonus: r.streakBonus };
+  return roundAnswerState(state, player, state.index);
+}
+
+/** The player's result on round `index` once it closed (nothing given: done, no points). */
+export function roundAnswerState(state: RoomState, player: PlayerRecord, index: number): AnswerState {
+  const r = state.rounds.find((round) => round.index === index)?.results[player.id];
+  if (!r) return { index, layers: [], final: null, done: true, points: 0, streakBonus: 0 };
+  const out: AnswerState = { index, layers: r.layers, final: r.verdict, done: true, points: r.points, streakBonus: r.streakBonus };
   if (r.fromDraft) out.fromDraft = true;
   return out;
 }
@@ -214,6 +221,7 @@ export function hostView(state: RoomState, now: number): HostView {
         podium: podiumEntries(state),
         ranking: topEntries(state, state.order.length),
         reportPath: `/api/rooms/${state.code}/report.csv`,
+        summary: classSummary(reportRows(state)),
       };
     default:
       return assertNever(state);

@@ -9,17 +9,9 @@
 import type Database from 'better-sqlite3';
 import type { RoomEvent, RoomState } from '../rooms/types';
 import { LEDGER_WINDOW_MS, type OpLedger } from './op-ledger';
+import { decodeRoom, decodeState, encodeEvent, encodeState, type LoadedRoom } from './stored-room';
 
-export interface StoredRoom {
-  code: string;
-  owner: string;
-  state: RoomState;
-  seq: number;
-  /** Events after the snapshot, in order. */
-  events: Array<{ seq: number; at: number; event: RoomEvent }>;
-  /** Keys of the operations the room applied lately, with when (store/op-ledger.ts). */
-  opKeys?: Array<[key: string, at: number]>;
-}
+export type { LoadedRoom, RefusedRoom, StoredRoom } from './stored-room';
 
 /**
  * The room log. SQLite's writes are synchronous (they throw before the change is applied); the cluster's Redis log
@@ -30,7 +22,8 @@ export interface LiveRoomStore {
   /** Replaces the room's snapshot and drops the events it already contains. */
   snapshot(code: string, seq: number, owner: string, state: RoomState, at: number): void | Promise<void>;
   remove(code: string): void | Promise<void>;
-  loadAll(): StoredRoom[];
+  /** Every stored room, each read at the current state version or refused (store/stored-room.ts). */
+  loadAll(): LoadedRoom[];
   heartbeat(at: number): void;
   /** When the process was last alive (the last heartbeat), or null on a fresh data folder. */
   lastAlive(): number | null;
@@ -86,7 +79,7 @@ export function liveRoomStore(db: Database.Database, ledger?: OpLedger): LiveRoo
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const getMeta = db.prepare<[string], { value: number }>('SELECT value FROM meta WHERE key = ?');
   const snapshot = db.transaction((code: string, seq: number, owner: string, state: RoomState, at: number) => {
-    upsertRoom.run(code, seq, owner, at, JSON.stringify(state));
+    upsertRoom.run(code, seq, owner, at, encodeState(state));
     dropEventsUpTo.run(code, seq);
     dropOpsBefore.run(code, at - LEDGER_WINDOW_MS);
   });
@@ -98,8 +91,8 @@ export function liveRoomStore(db: Database.Database, ledger?: OpLedger): LiveRoo
   return {
     append(code, seq, at, event) {
       const key = ledger?.keyFor(code, at);
-      if (key === undefined) insertEvent.run(code, seq, at, JSON.stringify(event));
-      else appendKeyed(code, seq, at, JSON.stringify(event), key);
+      if (key === undefined) insertEvent.run(code, seq, at, encodeEvent(event));
+      else appendKeyed(code, seq, at, encodeEvent(event), key);
     },
     snapshot(code, seq, owner, state, at) {
       snapshot(code, seq, owner, state, at);
@@ -113,14 +106,8 @@ export function liveRoomStore(db: Database.Database, ledger?: OpLedger): LiveRoo
       rooms.all().map((r) => {
         const opKeys = opsOf.all(r.code).map((o): [string, number] => [o.key, o.at]);
         ledger?.load(r.code, opKeys);
-        return {
-          code: r.code,
-          owner: r.owner,
-          seq: r.seq,
-          state: JSON.parse(r.state_json) as RoomState,
-          events: eventsOf.all(r.code, r.seq).map((e) => ({ seq: e.seq, at: e.at, event: JSON.parse(e.event_json) as RoomEvent })),
-          opKeys,
-        };
+        const events = eventsOf.all(r.code, r.seq).map((e) => ({ seq: e.seq, at: e.at, json: e.event_json }));
+        return decodeRoom({ code: r.code, owner: r.owner, seq: r.seq, opKeys }, decodeState(r.state_json), events);
       }),
     heartbeat: (at) => void setMeta.run('alive_at', at),
     lastAlive: () => getMeta.get('alive_at')?.value ?? null,

@@ -56,6 +56,11 @@ CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL, checked
   },
   {
     version: 3,
+    name: 'the topic (family) of each answered question, for the class summary',
+    sql: `ALTER TABLE answers ADD COLUMN topic TEXT NOT NULL DEFAULT '';`,
+  },
+  {
+    version: 4,
     name: 'extra time each player had on each question (docs/accessibility.md#extra-time)',
     sql: 'ALTER TABLE answers ADD COLUMN extra_time_ms INTEGER;',
   },

@@ -7,39 +7,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashSecret, type GameStore, type StoredGame } from './game-store';
-import { ensureReportColumns, rowFromDb } from './report-columns';
+import { rowFromDb } from './report-rows';
+import { migrateSqlite } from './sqlite-migrations';
 
 export type { GameStore, StoredGame } from './game-store';
 
 export const DB_FILE = 'arena.sqlite';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS games (
-  id INTEGER PRIMARY KEY,
-  code TEXT NOT NULL,
-  secret_hash TEXT NOT NULL,
-  mode TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  finished_at INTEGER NOT NULL,
-  settings_json TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS games_code ON games (code, finished_at);
--- One row per finished game, as in PostgreSQL: saving the same game again stores nothing new.
-CREATE UNIQUE INDEX IF NOT EXISTS games_once ON games (code, secret_hash, finished_at);
-CREATE TABLE IF NOT EXISTS answers (
-  game_id INTEGER NOT NULL REFERENCES games (id),
-  player TEXT NOT NULL,
-  question INTEGER NOT NULL,
-  question_id TEXT NOT NULL,
-  answer TEXT NOT NULL,
-  correct INTEGER NOT NULL,
-  mistake TEXT NOT NULL,
-  time_ms INTEGER,
-  points INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS answers_game ON answers (game_id);
-CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
-`;
 
 /** Opens (creating the directory and file when needed) `<dataDir>/arena.sqlite` in WAL mode. */
 export function openDatabase(dataDir: string): Database.Database {
@@ -57,13 +30,12 @@ export function openGameStore(dataDir: string): GameStore {
 
 /** Finished games on an open database; `close()` closes the database. Errors reject, never throw. */
 export function gameStore(db: Database.Database): GameStore {
-  db.exec(SCHEMA);
-  ensureReportColumns(db);
+  migrateSqlite(db);
   const insertGame = db.prepare(
     'INSERT OR IGNORE INTO games (code, secret_hash, mode, created_at, finished_at, settings_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertRow = db.prepare(
-    'INSERT INTO answers (game_id, player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome, submitted, extra_time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO answers (game_id, player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome, submitted, topic, extra_time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const findGame = db.prepare<[string, string], { id: number }>(
     'SELECT id FROM games WHERE code = ? AND secret_hash = ? ORDER BY finished_at DESC, id DESC LIMIT 1',
@@ -74,7 +46,7 @@ export function gameStore(db: Database.Database): GameStore {
     const info = insertGame.run(g.code, g.hostKeyHash, g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings));
     if (info.changes === 0) return;
     for (const r of g.rows) {
-      insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome, r.submitted ?? '', r.extraTimeMs ?? null);
+      insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome, r.submitted ?? '', r.topic ?? '', r.extraTimeMs ?? null);
     }
   });
   return {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FAMILIES } from '../questions/types';
+import { MISTAKE_CODES } from '../check/types';
 import { ANSWER_MAX_CHARS, MAX_LAYERS } from '../limits';
 import { MAX_SECONDS, MIN_SECONDS } from '../timing/question-seconds';
 
@@ -93,6 +94,14 @@ export const RoomSettingsSchema = z.strictObject({
   names: z.enum(['nicknames', 'generated']).optional(),
   /** Base seed for reproducible games; the server picks one when absent. */
   seed: z.int().min(0).max(2 ** 31 - 1).optional(),
+  /**
+   * A follow-up round ("Practise these", server/rooms/follow-up.ts): the mistakes its questions aim at, most
+   * frequent first, and the previous game's weakest topics. Set by the server; screens name them.
+   */
+  followUp: z.strictObject({
+    mistakes: z.array(z.enum(MISTAKE_CODES)).max(MISTAKE_CODES.length),
+    topics: z.array(FamilySchema).max(FAMILIES.length),
+  }).optional(),
 });
 export type RoomSettings = z.infer<typeof RoomSettingsSchema>;
 
@@ -158,6 +167,8 @@ export const HostCommandSchema = z.discriminatedUnion('type', [
   /** More time on the open question, for everyone. */
   z.strictObject({ type: z.literal('add-time'), seconds: z.int().min(5).max(MAX_ADD_SECONDS) }),
   z.strictObject({ type: z.literal('settings'), settings: RoomSettingsSchema }),
+  /** From the finished game: a follow-up round in the same room, aimed at the class's mistakes (follow-up.ts). */
+  z.strictObject({ type: z.literal('follow-up') }),
 ]);
 export type HostCommand = z.infer<typeof HostCommandSchema>;
 

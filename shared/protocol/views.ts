@@ -11,6 +11,7 @@
 import type { LayerVerdict, MistakeCode, Verdict } from '../check/types';
 import type { PublicQuestion, Question } from '../questions/types';
 import type { RankGap } from '../ranking';
+import type { ClassSummary } from '../report/class-summary';
 import type { ExtraTime, RoomSettings } from './schemas';
 
 export type { RankGap } from '../ranking';
@@ -224,6 +225,8 @@ export type HostView = HostCommon &
         ranking: LeaderboardEntry[];
         /** `GET` this (with `?secret=`) for the CSV report. */
         reportPath: string;
+        /** The class's mistakes and weakest topics (shared/report/class-summary.ts): the slide after the podium. */
+        summary: ClassSummary;
       }
   );
 

@@ -27,6 +27,8 @@ export interface ReportRow {
   submitted?: Submitted;
   /** Extra time the player had on this question, ms (docs/accessibility.md#extra-time); absent: none. */
   extraTimeMs?: number;
+  /** The question's family (its topic). Absent on rows stored before it was recorded (read from the id then). */
+  topic?: string;
 }
 
 export type Submitted = 'sent' | 'draft' | 'none';

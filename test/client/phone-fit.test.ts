@@ -135,7 +135,8 @@ describe('every answer kind fits a 360×640 phone', () => {
     const created = await call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
     const silent = await socket();
     await call(silent, 'room:join', { code: created.code, nickname: 'Silent' });
-    const ctx = await browser.newContext({ baseURL: arena.url, viewport: SMALL, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    // Reduced motion: the walk measures screens at rest (see projector-walk.ts).
+    const ctx = await browser.newContext({ baseURL: arena.url, viewport: SMALL, deviceScaleFactor: 2, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
     ctx.setDefaultTimeout(WAIT.timeout);
     const page = await ctx.newPage();
     const errors = watchErrors(page);

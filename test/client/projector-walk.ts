@@ -58,12 +58,18 @@ async function joinPlayer(arena: RunningArena, code: string, nickname: string): 
   return player;
 }
 
-/** Submits the player's own question's answer (solved from its public task) or a wrong one; waits for the ack. */
+/**
+ * Submits the player's own question's answer (solved from its public task) or a wrong one: the question's first
+ * distractor, so the checker names a mistake and the class summary after the podium has its largest examples
+ * to fit; '0' when there is none. Waits for the ack.
+ */
 async function answer(p: Player, right: boolean): Promise<void> {
   const s = p.state;
   if (s?.phase !== 'question') throw new Error('no open question for the player');
   const q = solveTask(s.question.family, s.question.task);
-  const final = right ? (q.answer.expr ?? q.answer.matrix ?? q.answer.value ?? '0') : s.question.answerKind === 'expr' ? '0' : 0;
+  const d = q.distractors?.[0];
+  const wrong = d ? (d.expr ?? d.matrix ?? d.value) : undefined;
+  const final = right ? (q.answer.expr ?? q.answer.matrix ?? q.answer.value ?? '0') : (wrong ?? (s.question.answerKind === 'expr' ? '0' : 0));
   await request(p.socket, 'answer:submit', { index: s.index, final });
 }
 
@@ -239,6 +245,11 @@ async function playGame(page: Page, players: Player[], questions: readonly WalkQ
   await page.locator('#host-finished').waitFor(WAIT);
   await page.locator('.host-podium .place.p1.shown').waitFor(WAIT);
   for (const size of sizes) await checkPlain(page, 'podium', `projector-${tag}-podium`, size);
+  // The class's summary, one key after the podium (summary-slide.ts): the walk's wrong answers are named mistakes.
+  await page.keyboard.press('ArrowRight');
+  await page.locator('#host-summary #class-summary').waitFor(WAIT);
+  expect(await page.locator('#summary-mistakes li').count(), 'the summary slide lists the walk\'s named mistakes').toBeGreaterThan(0);
+  for (const size of sizes) await checkPlain(page, 'class summary', `projector-${tag}-summary`, size);
   console.log(`walk ${tag}: ${questions.length} questions; time spent: ${[...spent].map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(1)} s (${v.n}×)`).join(', ')}`);
   console.log(`walk ${tag}: formulas and diagrams shrunk to fit:\n${shrinkLog.join('\n')}`);
   console.log(`walk ${tag}: smallest text at 1920×1080 (px):\n${[...minAt1080].map(([k, v]) => `${k}: ${v.toFixed(1)}`).join('\n')}`);
@@ -255,7 +266,10 @@ async function checkPlain(page: Page, label: string, shot: string, size: Size): 
  * projector page, and checks every screen (see the top of this file). `tag` keeps screenshot names apart.
  */
 export async function walkProjector(browser: Browser, arena: RunningArena, questions: readonly WalkQuestion[], tag: string, opts: WalkOptions = {}): Promise<void> {
-  const ctx = await newContext(browser, HD, arena.url);
+  // The walk measures where things end up, not how they got there: with reduced motion (a setting teachers use)
+  // every screen is at rest at once, which halves the walk; the animated screens are played in
+  // classroom-show.test.ts and browser.test.ts.
+  const ctx = await newContext(browser, HD, arena.url, { reducedMotion: 'reduce' });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await timed('warm solver', () => warmSolver(arena));
@@ -299,7 +313,7 @@ export async function walkVariantGame(browser: Browser, arena: RunningArena, w: 
   const { code, hostSecret } = await request<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
   host.disconnect();
   const players = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
-  const ctx = await newContext(browser, HD, arena.url);
+  const ctx = await newContext(browser, HD, arena.url, { reducedMotion: 'reduce' });
   await ctx.addInitScript(([c, t]) => localStorage.setItem('arena.resume.host', JSON.stringify({ code: c, token: t })), [code, hostSecret]);
   const page = await ctx.newPage();
   const errors = watchErrors(page);

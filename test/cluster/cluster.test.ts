@@ -8,7 +8,7 @@
  * `npm run bench -- faults` repeats the Redis restart and the owner kill ten times in a row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AnswerState, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant, type YouView } from '../../shared/protocol';
+import { type CreatedRoom, type HostView, type PlayerPhaseView, type YouView } from '../../shared/protocol';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { redisLimiter } from '../../server/cluster/shared-limits';
@@ -67,7 +67,7 @@ describe('cluster mode: rooms across server processes on Redis', () => {
       await Promise.all(asked);
       const revealed = players.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'reveal' && s.index === index));
       for (const [i, p] of players.entries()) {
-        const answer = await ok(call<AnswerState>(p.socket, 'answer:submit', { index, final: i % 2 === 0 ? rightAnswer(index) : 'x + 4242' }));
+        const answer = await ok(call(p.socket, 'answer:submit', { index, final: i % 2 === 0 ? rightAnswer(index) : 'x + 4242' }));
         expect(answer.final?.correct).toBe(i % 2 === 0);
       }
       await Promise.all(revealed);
@@ -100,13 +100,13 @@ describe('cluster mode: rooms across server processes on Redis', () => {
 
   it('recovers a dropped connection on another process: same seat, the missed broadcast replayed', async () => {
     const host = await connect(node(0).url, 'R-host');
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
     const witness = await connect(node(0).url, 'R-witness');
-    await ok(call<SeatGrant>(witness, 'room:join', { code: room.code, nickname: 'Wes' }));
+    await ok(call(witness, 'room:join', { code: room.code, nickname: 'Wes' }));
     const p = await connect(node(0).url, 'R-player');
     // Recovery resumes from the last broadcast the phone got: it must have had one (the lobby count after its join).
     const counted = next<PlayerPhaseView>(p, 'state', (s) => s.phase === 'lobby' && s.playerCount === 2);
-    await ok(call<SeatGrant>(p, 'room:join', { code: room.code, nickname: 'Rita' }));
+    await ok(call(p, 'room:join', { code: room.code, nickname: 'Rita' }));
     await counted;
     // The connection drops (the server keeps its session in Redis) ...
     const dropped = next(p, 'disconnect');
@@ -129,7 +129,7 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     const asked = next<PlayerPhaseView>(p, 'state', (s) => s.phase === 'question');
     await ok(call(host, 'host:command', { type: 'start' }));
     await asked;
-    const answer = await ok(call<AnswerState>(p, 'answer:submit', { index: 0, final: rightAnswer(0) }));
+    const answer = await ok(call(p, 'answer:submit', { index: 0, final: rightAnswer(0) }));
     expect(answer.final?.correct).toBe(true);
   }, 60_000);
 
@@ -206,7 +206,7 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     // Half the class answers (acknowledged) before the owner dies.
     const acked = new Map<string, boolean>();
     for (const [i, p] of players.slice(0, 4).entries()) {
-      const a = await ok(call<AnswerState>(p.socket, 'answer:submit', { index: 0, final: i % 2 === 0 ? rightAnswer(0) : 'x + 4242' }));
+      const a = await ok(call(p.socket, 'answer:submit', { index: 0, final: i % 2 === 0 ? rightAnswer(0) : 'x + 4242' }));
       acked.set(p.name, a.final?.correct === true);
     }
     const killedAt = Date.now();
@@ -220,13 +220,13 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     const stillThere = survivors.map((p) => next<PlayerPhaseView>(p.socket, 'state', (s) => s.phase === 'reveal' && s.index === 0));
     // The host and the phones of the dead process reconnect to another process, as the client does.
     const host2 = await connect(node(0).url, 'F-host-again');
-    const view = await ok(call<HostView>(host2, 'host:claim', { code: room.code, hostSecret: room.hostSecret }));
+    const view = await ok(call(host2, 'host:claim', { code: room.code, hostSecret: room.hostSecret }));
     expect(view.phase === 'question' && view.answered).toBe(4);
     expect(view.phase === 'question' && view.timer.remainingMs).toBeGreaterThan(100_000);
     const back = players.filter((p) => p.at === 2);
     for (const p of back) {
       p.socket = await connect(node(1).url, p.name);
-      const seat = await ok(call<SeatGrant>(p.socket, 'room:resume', { code: room.code, resumeToken: p.seat.resumeToken }));
+      const seat = await ok(call(p.socket, 'room:resume', { code: room.code, resumeToken: p.seat.resumeToken }));
       expect(seat.you.answer?.done ?? false).toBe(acked.has(p.name));
     }
     const revealed = next<HostView>(host2, 'host:state', (v) => v.phase === 'reveal');
@@ -253,15 +253,15 @@ describe('cluster mode: rooms across server processes on Redis', () => {
     // through the Redis stream; a seat with a second tab on another process must be reached on both. (Node 2 was
     // killed by the failover test.)
     const host = await connect(node(0).url, 'Y-host');
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
     const here = await connect(node(0).url, 'Y-here');
-    await ok(call<SeatGrant>(here, 'room:join', { code: room.code, nickname: 'Hana' }));
+    await ok(call(here, 'room:join', { code: room.code, nickname: 'Hana' }));
     const away = await connect(node(1).url, 'Y-away');
-    await ok(call<SeatGrant>(away, 'room:join', { code: room.code, nickname: 'Abe' }));
+    await ok(call(away, 'room:join', { code: room.code, nickname: 'Abe' }));
     const both = await connect(node(0).url, 'Y-both');
-    const seat = await ok(call<SeatGrant>(both, 'room:join', { code: room.code, nickname: 'Bo' }));
+    const seat = await ok(call(both, 'room:join', { code: room.code, nickname: 'Bo' }));
     const otherTab = await connect(node(1).url, 'Y-both-tab');
-    await ok(call<SeatGrant>(otherTab, 'room:resume', { code: room.code, resumeToken: seat.resumeToken }));
+    await ok(call(otherTab, 'room:resume', { code: room.code, resumeToken: seat.resumeToken }));
     // The host's second screen on another process (a projector tab) must see the reveal too.
     const hostTab = await connect(node(1).url, 'Y-host-tab');
     await ok(call(hostTab, 'host:claim', { code: room.code, hostSecret: room.hostSecret }));

@@ -5,16 +5,25 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leaseKey } from '../../server/cluster/keys';
+import { eventsKey, leaseKey, snapKey } from '../../server/cluster/keys';
 import { Leases } from '../../server/cluster/lease';
 import { LeaseLost, RedisRoomLog } from '../../server/cluster/redis-room-log';
 import type { RoomEvent, RoomState } from '../../server/rooms/types';
+import { STATE_VERSION, type StoredRoom } from '../../server/store/stored-room';
 import { startRedis, type RedisProcess } from '../support/redis';
 
 const TIMING = { ttlMs: 3000, renewMs: 1000 };
 const event = (n: number): RoomEvent => ({ type: 'disconnect', playerId: `p${n}` });
-/** The log stores states as JSON and never looks inside: any object stands for one here. */
-const state = (label: string): RoomState => ({ label }) as unknown as RoomState;
+/** The log checks only a stored room's outline (server/store/stored-room.ts): a bare one stands for a room here. */
+const state = (label: string): RoomState =>
+  ({ code: label, hostKeyHash: 'h', mode: 'classroom', phase: 'lobby', settings: {}, players: [], order: [], rounds: [], questions: {} }) as unknown as RoomState;
+
+/** The room as loaded, which must have been readable. */
+async function loadRead(log: RedisRoomLog, code: string): Promise<StoredRoom | null> {
+  const loaded = await log.load(code);
+  if (loaded && 'refused' in loaded) throw new Error(`refused: ${loaded.refused}`);
+  return loaded;
+}
 
 describe('room log and leases in Redis', () => {
   let redis: RedisProcess;
@@ -43,7 +52,7 @@ describe('room log and leases in Redis', () => {
     await a.log.snapshot('ROOM01', 2, 'owner-1', state('after 2'));
     await expect(b.log.append('ROOM01', 4, 1004, event(4))).rejects.toBeInstanceOf(LeaseLost);
 
-    const loaded = await b.log.load('ROOM01');
+    const loaded = await loadRead(b.log, 'ROOM01');
     expect(loaded?.seq).toBe(2);
     expect(loaded?.state).toEqual(state('after 2'));
     expect(loaded?.events).toEqual([{ seq: 3, at: 1003, event: event(3) }]);
@@ -63,7 +72,7 @@ describe('room log and leases in Redis', () => {
     expect(await b.leases.acquire('ROOM02')).toBe(true);
     await expect(a.log.append('ROOM02', 2, 2002, event(2))).rejects.toBeInstanceOf(LeaseLost);
     await expect(a.log.snapshot('ROOM02', 2, 'owner-2', state('stale'))).rejects.toBeInstanceOf(LeaseLost);
-    expect((await b.log.load('ROOM02'))?.events.map((e) => e.seq)).toEqual([1]);
+    expect((await loadRead(b.log, 'ROOM02'))?.events.map((e) => e.seq)).toEqual([1]);
   });
 
   it('keeps room codes unique in the directory and forgets a removed room', async () => {
@@ -76,5 +85,36 @@ describe('room log and leases in Redis', () => {
     expect(await a.log.exists('ROOM03')).toBe(false);
     expect(await a.log.load('ROOM03')).toBeNull();
     expect(await a.leases.owner('ROOM03')).toBeNull();
+  });
+
+  it('stores the state version with snapshot and events, and upgrades a room stored before versions', async () => {
+    const a = processOf('proc-f');
+    expect(await a.leases.acquire('ROOM04')).toBe(true);
+    await a.log.snapshot('ROOM04', 0, 'owner-4', state('versioned'));
+    await a.log.append('ROOM04', 1, 4001, event(1));
+    expect(JSON.parse((await a.redis.get(snapKey('ROOM04'))) ?? '{}')).toMatchObject({ v: STATE_VERSION, seq: 0, owner: 'owner-4' });
+    expect(await a.redis.lrange(eventsKey('ROOM04'), 0, -1)).toEqual([`1 4001 ${JSON.stringify({ v: STATE_VERSION, event: event(1) })}`]);
+
+    // What the release before versions wrote: no `v` in the snapshot, bare events.
+    await a.redis.set(snapKey('ROOM05'), JSON.stringify({ seq: 0, owner: 'owner-5', state: state('old') }));
+    await a.redis.rpush(eventsKey('ROOM05'), `1 5001 ${JSON.stringify(event(1))}`);
+    const loaded = await loadRead(a.log, 'ROOM05');
+    expect(loaded?.state).toEqual(state('old'));
+    expect(loaded?.events).toEqual([{ seq: 1, at: 5001, event: event(1) }]);
+  });
+
+  it('refuses a room stored by a newer release, with the reason, rather than replaying it', async () => {
+    const a = processOf('proc-g');
+    await a.redis.set(snapKey('ROOM06'), JSON.stringify({ v: STATE_VERSION + 1, seq: 0, owner: 'owner-6', state: state('new') }));
+    expect(await a.log.load('ROOM06')).toEqual({
+      code: 'ROOM06',
+      refused: `snapshot: the stored state has state version ${STATE_VERSION + 1}, newer than this release reads (${STATE_VERSION})`,
+    });
+    await a.redis.set(snapKey('ROOM07'), JSON.stringify({ v: STATE_VERSION, seq: 0, owner: 'owner-7', state: state('ok') }));
+    await a.redis.rpush(eventsKey('ROOM07'), `1 7001 ${JSON.stringify({ v: STATE_VERSION + 1, event: event(1) })}`);
+    expect(await a.log.load('ROOM07')).toEqual({
+      code: 'ROOM07',
+      refused: `event #1: the stored event has state version ${STATE_VERSION + 1}, newer than this release reads (${STATE_VERSION})`,
+    });
   });
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrateSqlite, SQLITE_MIGRATIONS } from '../../server/store/sqlite-migrations';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportRow } from '../../shared/report/types';
 import { hashSecret, type StoredGame } from '../../server/store/game-store';
@@ -139,5 +140,21 @@ describe('report store on an SQLite file written by an older version', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('numbers its schema changes: a fresh file gets them all, an unnumbered older one only what it lacks', () => {
+    const fresh = new Database(':memory:');
+    expect(migrateSqlite(fresh)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+    expect(fresh.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.at(-1)?.version);
+    expect(migrateSqlite(fresh)).toEqual([]);
+
+    // A file whose columns were added before the numbering (the release that added them at open), up to `outcome`.
+    const older = new Database(':memory:');
+    older.exec(`CREATE TABLE answers (game_id INTEGER NOT NULL, player TEXT NOT NULL, question INTEGER NOT NULL, question_id TEXT NOT NULL,
+      answer TEXT NOT NULL, correct INTEGER NOT NULL, mistake TEXT NOT NULL, time_ms INTEGER, points INTEGER NOT NULL,
+      question_text TEXT NOT NULL DEFAULT '', correct_answer TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '')`);
+    expect(migrateSqlite(older)).toEqual([1, 2, 3, 4, 5]);
+    const columns = older.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('answers')").all().map((c) => c.name);
+    expect(columns.slice(-6)).toEqual(['question_text', 'correct_answer', 'outcome', 'submitted', 'topic', 'extra_time_ms']);
   });
 });

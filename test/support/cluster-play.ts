@@ -68,14 +68,14 @@ export class Players {
   /** A room created on process `hostAt` and `count` players, player i joining by code on process `at(i)`. */
   async classroom(settings: RoomSettings, hostAt: number, tag: string, count = 6, at: (i: number) => number = (i) => i % 3): Promise<Classroom> {
     const host = await this.connect(this.node(hostAt).url, `${tag}-host`);
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings }));
     // Listening before the joins: the host's view is refreshed once for them all, maybe before they are acked.
     const full = next<HostView>(host, 'host:state', (v) => v.playerCount === count);
     const players: Seat[] = [];
     for (let i = 0; i < count; i++) {
       const name = `${tag}${i}`;
       const socket = await this.connect(this.node(at(i)).url, name);
-      const seat = await ok(call<SeatGrant>(socket, 'room:join', { code: room.code, nickname: name }));
+      const seat = await ok(call(socket, 'room:join', { code: room.code, nickname: name }));
       if (seat.state.phase !== 'lobby' || seat.state.code !== room.code) throw new Error(`${name} joined ${room.code} but is not in its lobby`);
       players.push({ name, at: at(i), socket, seat });
     }
@@ -98,14 +98,14 @@ export async function submitOnce(c: Client, payload: { index: number; final: str
   const key = randomBytes(12).toString('base64url');
   const deadline = performance.now() + budgetMs;
   for (;;) {
-    const res = await call<AnswerState>(c, 'answer:submit', { ...payload, key }).catch((): Ack<AnswerState> => ({ ok: false, error: 'internal', detail: 'no ack' }));
+    const res = await call(c, 'answer:submit', { ...payload, key }).catch((): Ack<AnswerState> => ({ ok: false, error: 'internal', detail: 'no ack' }));
     if (!unknown(res) || performance.now() > deadline) return res;
   }
 }
 
 /** The host's current view, asked of the room (wherever it runs) by claiming it again. */
 export async function hostNow(host: Client, room: CreatedRoom): Promise<HostView | null> {
-  const res = await call<HostView>(host, 'host:claim', { code: room.code, hostSecret: room.hostSecret }).catch(() => null);
+  const res = await call(host, 'host:claim', { code: room.code, hostSecret: room.hostSecret }).catch(() => null);
   return res?.ok ? res.data : null;
 }
 

@@ -3,7 +3,7 @@
  * the deadline. Rule under test: a draft scores as if submitted when the server received it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANSWER_GRACE_MS, type CreatedRoom, type DraftSaved, type PlayerPhaseView, type SeatGrant, type YouView } from '../../../shared/protocol';
+import { ANSWER_GRACE_MS, type PlayerPhaseView, type YouView } from '../../../shared/protocol';
 import { generateQuestion } from '../../../shared/questions/index';
 import type { Question } from '../../../shared/questions/types';
 import { scoreAnswer } from '../../../shared/scoring';
@@ -24,11 +24,11 @@ async function room(entryMode: 'final' | 'layers', players: number) {
   h = await startHarness({ clock });
   const settings = gameSettings({ questionCount: 1, secondsPerQuestion: SECONDS, entryMode });
   const host = await h.connect();
-  const created = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings }));
+  const created = await ok(call(host, 'room:create', { mode: 'classroom', settings }));
   const ps: Client[] = [];
   for (let i = 0; i < players; i++) {
     const p = await h.connect();
-    await ok(call<SeatGrant>(p, 'room:join', { code: created.code, nickname: `P${i}` }));
+    await ok(call(p, 'room:join', { code: created.code, nickname: `P${i}` }));
     ps.push(p);
   }
   const opened = ps.map((p) => next<PlayerPhaseView>(p, 'state', (v) => v.phase === 'question'));
@@ -49,8 +49,8 @@ describe('drafts', () => {
     const [drafter, fixer, submitter, wrong] = ps as [Client, Client, Client, Client];
     const right = q.answer.expr ?? '';
     clock.advance(10_000);
-    expect(await ok(call<DraftSaved>(drafter, 'answer:draft', { index: 0, final: 'x' }))).toEqual({ index: 0, held: true });
-    expect(await ok(call<DraftSaved>(drafter, 'answer:draft', { index: 0, final: right }))).toEqual({ index: 0, held: true });
+    expect(await ok(call(drafter, 'answer:draft', { index: 0, final: 'x' }))).toEqual({ index: 0, held: true });
+    expect(await ok(call(drafter, 'answer:draft', { index: 0, final: right }))).toEqual({ index: 0, held: true });
     await ok(call(fixer, 'answer:draft', { index: 0, final: right }));
     await ok(call(submitter, 'answer:draft', { index: 0, final: '0' }));
     await ok(call(wrong, 'answer:draft', { index: 0, final: '7' }));
@@ -99,7 +99,7 @@ describe('drafts', () => {
     const { clock, ps, q, reveal } = await room('final', 2);
     const p0 = ps[0] as Client;
     await ok(call(p0, 'answer:draft', { index: 0, final: q.answer.expr }));
-    expect(await ok(call<DraftSaved>(p0, 'answer:draft', { index: 0 }))).toEqual({ index: 0, held: false });
+    expect(await ok(call(p0, 'answer:draft', { index: 0 }))).toEqual({ index: 0, held: false });
     const other = await call(p0, 'answer:draft', { index: 1, final: q.answer.expr });
     expect(other.ok ? 'held' : other.error).toBe('wrong-question');
     const you = reveal(p0);

@@ -4,7 +4,7 @@
  * a pause lets students send answers, taken at the paused time; "+30 s" moves everyone's clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANSWER_GRACE_MS, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant, type YouView, type AnswerState } from '../../../shared/protocol';
+import { ANSWER_GRACE_MS, type HostView, type PlayerPhaseView, type SeatGrant, type YouView } from '../../../shared/protocol';
 import { generateQuestion } from '../../../shared/questions/index';
 import { createManualClock } from '../../../server/clock';
 import { generatedSpec } from '../../../server/rooms/questions';
@@ -23,12 +23,12 @@ async function classroom() {
   h = await startHarness({ clock });
   const settings = gameSettings({ questionCount: 1, secondsPerQuestion: SECONDS, entryMode: 'final' });
   const host = await h.connect();
-  const created = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings }));
+  const created = await ok(call(host, 'room:create', { mode: 'classroom', settings }));
   const seats: SeatGrant[] = [];
   const players: Client[] = [];
   for (const name of ['Ana', 'Ben']) {
     const p = await h.connect();
-    seats.push(await ok(call<SeatGrant>(p, 'room:join', { code: created.code, nickname: name })));
+    seats.push(await ok(call(p, 'room:join', { code: created.code, nickname: name })));
     players.push(p);
   }
   const spec = generatedSpec(settings, settings.seed ?? 0, 0, 0);
@@ -61,7 +61,7 @@ describe('extra time through the real server', () => {
     clock.advance(10_000);
     const reveal = next<YouView>(ben, 'you', (y) => typeof y.answer?.points === 'number');
     const anaReveal = next<YouView>(ana, 'you', (y) => typeof y.answer?.points === 'number');
-    const sent = await ok(call<AnswerState>(ben, 'answer:submit', { index: 0, final: answer }));
+    const sent = await ok(call(ben, 'answer:submit', { index: 0, final: answer }));
     expect(sent.final?.correct).toBe(true);
     const you = await reveal;
     expect(you.answer?.points).toBeGreaterThan(0);
@@ -82,7 +82,7 @@ describe('extra time through the real server', () => {
     await more;
     await ok(call(host, 'host:command', { type: 'pause' }));
     clock.advance(60_000);
-    const sent = await ok(call<AnswerState>(ana, 'answer:submit', { index: 0, final: answer }));
+    const sent = await ok(call(ana, 'answer:submit', { index: 0, final: answer }));
     expect(sent.final?.correct).toBe(true);
     // Still the question (a second answer is refused as already given): the round waits for Resume, then closes.
     const again = await call(ana, 'answer:submit', { index: 0, final: answer });

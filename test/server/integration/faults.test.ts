@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerState, CreatedRoom, HostView, PlayerPhaseView, SeatGrant } from '../../../shared/protocol';
+import type { CreatedRoom, PlayerPhaseView } from '../../../shared/protocol';
 import { generateQuestion } from '../../../shared/questions/index';
 import { generatedSpec } from '../../../server/rooms/questions';
-import { call, gameSettings, next, ok, startHarness, type Harness } from './harness';
+import { call, callRaw, gameSettings, next, ok, startHarness, type Harness } from './harness';
 
 const SETTINGS = gameSettings({ questionCount: 3, leaderboardEvery: 0 });
 const answerOf = (index: number): string => {
@@ -17,7 +17,7 @@ describe('arena server under faults and hostile input', () => {
   beforeAll(async () => {
     h = await startHarness();
     const host = await h.connect();
-    created = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    created = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
   });
   afterAll(async () => {
     await h.stop();
@@ -25,19 +25,19 @@ describe('arena server under faults and hostile input', () => {
 
   it('returns a player to the same seat with score, streak and verdicts after a reconnect', async () => {
     const host = await h.connect();
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
     const a = await h.connect();
     const b = await h.connect();
-    const seat = await ok(call<SeatGrant>(a, 'room:join', { code: room.code, nickname: 'Ana' }));
+    const seat = await ok(call(a, 'room:join', { code: room.code, nickname: 'Ana' }));
     await ok(call(b, 'room:join', { code: room.code, nickname: 'Ben' }));
     await ok(call(host, 'host:command', { type: 'start' }));
     await ok(call(a, 'answer:submit', { index: 0, final: answerOf(0) }));
     await ok(call(host, 'host:command', { type: 'skip' }));
     await ok(call(host, 'host:command', { type: 'next' }));
-    await ok(call<AnswerState>(a, 'answer:submit', { index: 1, final: 'x + 4242' }));
+    await ok(call(a, 'answer:submit', { index: 1, final: 'x + 4242' }));
     a.disconnect();
     const again = await h.connect();
-    const back = await ok(call<SeatGrant>(again, 'room:resume', { code: room.code, resumeToken: seat.resumeToken }));
+    const back = await ok(call(again, 'room:resume', { code: room.code, resumeToken: seat.resumeToken }));
     expect(back.you.playerId).toBe(seat.you.playerId);
     expect(back.you.score).toBeGreaterThan(0);
     expect(back.you.streak).toBe(1);
@@ -50,7 +50,7 @@ describe('arena server under faults and hostile input', () => {
 
   it('lets the host reclaim the room with the secret after a reconnect', async () => {
     const host2 = await h.connect();
-    const view = await ok(call<HostView>(host2, 'host:claim', { code: created.code, hostSecret: created.hostSecret }));
+    const view = await ok(call(host2, 'host:claim', { code: created.code, hostSecret: created.hostSecret }));
     expect(view.code).toBe(created.code);
     expect((await call(host2, 'host:command', { type: 'lock', locked: false })).ok).toBe(true);
   });
@@ -64,13 +64,13 @@ describe('arena server under faults and hostile input', () => {
 
   it('answers payloads of the wrong type with bad-payload', async () => {
     const p = await h.connect();
-    const res = await call(p, 'room:join', { code: 12, nickname: ['x'] });
+    const res = await callRaw(p, 'room:join', { code: 12, nickname: ['x'] });
     expect(res.ok === false && res.error).toBe('bad-payload');
   });
 
   it('answers a payload with missing fields with bad-payload', async () => {
     const p = await h.connect();
-    const res = await call(p, 'room:join', { code: created.code });
+    const res = await callRaw(p, 'room:join', { code: created.code });
     expect(res.ok === false && res.error).toBe('bad-payload');
   });
 
@@ -133,7 +133,7 @@ describe('arena server under faults and hostile input', () => {
 
   it('keeps the room usable after every refusal', async () => {
     const p = await h.connect();
-    const seat = await ok(call<SeatGrant>(p, 'room:join', { code: created.code, nickname: 'Still fine' }));
+    const seat = await ok(call(p, 'room:join', { code: created.code, nickname: 'Still fine' }));
     expect(seat.state.phase).toBe('lobby');
   });
 });
@@ -168,23 +168,23 @@ describe('classroom screens see their own views', () => {
 
   it('sends the host the public question and live answer counts while a question is open', async () => {
     const host = await h.connect();
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
     const a = await h.connect();
     const b = await h.connect();
     await ok(call(a, 'room:join', { code: room.code, nickname: 'A' }));
     await ok(call(b, 'room:join', { code: room.code, nickname: 'B' }));
-    const opened = await ok(call<HostView>(host, 'host:command', { type: 'start' }));
+    const opened = await ok(call(host, 'host:command', { type: 'start' }));
     expect(opened.phase).toBe('question');
     expect(JSON.stringify(opened)).not.toContain('"answer"');
     const progress = next<{ answered: number }>(host, 'host:progress', (p) => p.answered === 1);
     await ok(call(a, 'answer:submit', { index: 0, final: 'x' }));
     expect((await progress).answered).toBe(1);
-    const paused = await ok(call<HostView>(host, 'host:command', { type: 'pause' }));
+    const paused = await ok(call(host, 'host:command', { type: 'pause' }));
     expect(paused.paused).toBe(true);
     const resumed = next<PlayerPhaseView>(b, 'state', (v) => v.phase === 'question' && v.timer.running);
     await ok(call(host, 'host:command', { type: 'resume' }));
     expect((await resumed).phase).toBe('question');
-    const you = await ok(call<SeatGrant>(await h.connect(), 'room:join', { code: room.code, nickname: 'Late' }));
+    const you = await ok(call(await h.connect(), 'room:join', { code: room.code, nickname: 'Late' }));
     expect(you.you.answer?.done).toBe(false);
   });
 });

@@ -32,12 +32,12 @@ describe('a classroom game of 1 host and 5 players', () => {
   beforeAll(async () => {
     h = await startHarness();
     host = await h.connect();
-    created = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    created = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
     for (let i = 0; i < 5; i++) {
       const p = await h.connect();
       logs.push(record(p));
       players.push(p);
-      seats.push(await ok(call<SeatGrant>(p, 'room:join', { code: created.code.toLowerCase(), nickname: `Player ${i}` })));
+      seats.push(await ok(call(p, 'room:join', { code: created.code.toLowerCase(), nickname: `Player ${i}` })));
     }
     for (let index = 0; index < 2; index++) {
       const opened = players.map((p) => next<PlayerPhaseView>(p, 'state', (v) => v.phase === 'question' && v.index === index));
@@ -106,7 +106,7 @@ describe('a classroom game of 1 host and 5 players', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('player,question,question_text,correct_answer,answer,result,mistake,time_s,points,question_id,submitted');
+    expect(lines[0]).toBe('player,question,question_text,correct_answer,answer,result,mistake,time_s,points,question_id,submitted,extra_time_s');
     expect(lines).toHaveLength(1 + 5 * 2);
     expect(lines.filter((l) => l.startsWith('Player 0,')).every((l) => l.includes(',correct,'))).toBe(true);
   });
@@ -133,7 +133,7 @@ describe('a party game', () => {
   it('lets the creator play and control the game from one socket', async () => {
     const creator = await h.connect();
     const friend = await h.connect();
-    const created = await ok(call<CreatedRoom>(creator, 'room:create', { mode: 'party', nickname: 'Creator', settings: gameSettings({ questionCount: 1 }) }));
+    const created = await ok(call(creator, 'room:create', { mode: 'party', nickname: 'Creator', settings: gameSettings({ questionCount: 1 }) }));
     expect(created.player?.you.nickname).toBe('Creator');
     await ok(call(friend, 'room:join', { code: created.code, nickname: 'Friend' }));
     const opened = next<PlayerPhaseView>(creator, 'state', (v) => v.phase === 'question');

@@ -7,7 +7,10 @@ import {
   DEFAULT_SETTINGS,
   PROTOCOL_VERSION,
   type Ack,
+  type AckOf,
+  type ClientEvent,
   type ClientToServerEvents,
+  type PayloadIn,
   type RoomSettings,
   type ServerToClientEvents,
 } from '../../../shared/protocol';
@@ -59,11 +62,19 @@ export async function startHarness(opts: Partial<ArenaServerOptions> = {}): Prom
 /** How long a test waits for an ack or an event: generous, for a loaded 2-core CI machine. */
 export const WAIT_MS = 15_000;
 
-/** Emits with an ack and resolves with the ack (the server must always answer). */
-export function call<T = unknown>(socket: Client, event: string, payload?: unknown): Promise<Ack<T>> {
+/**
+ * Emits a client event with its ack and resolves with the ack (the server must always answer). Typed by the event
+ * table (shared/protocol/events.ts): the payload and the ack's data are the event's own.
+ */
+export function call<E extends ClientEvent>(socket: Client, event: E, ...payload: [PayloadIn<E>?]): Promise<Ack<AckOf<E>>> {
+  return callRaw(socket, event, ...payload) as Promise<Ack<AckOf<E>>>;
+}
+
+/** Emits anything, as a hostile or broken client may: any event name, any payload. */
+export function callRaw(socket: Client, event: string, ...payload: unknown[]): Promise<Ack<unknown>> {
   const timed = socket.timeout(WAIT_MS);
-  const emit = timed.emitWithAck.bind(timed) as unknown as (ev: string, ...args: unknown[]) => Promise<Ack<T>>;
-  return payload === undefined ? emit(event) : emit(event, payload);
+  const emit = timed.emitWithAck.bind(timed) as unknown as (ev: string, ...args: unknown[]) => Promise<Ack<unknown>>;
+  return payload.length === 0 || payload[0] === undefined ? emit(event) : emit(event, payload[0]);
 }
 
 export async function ok<T>(p: Promise<Ack<T>>): Promise<T> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type CreatedRoom } from '../../../shared/protocol';
+import { PROTOCOL_VERSION } from '../../../shared/protocol';
 import { createArenaServer, type ArenaServerHandle } from '../../../server/app';
 import { call, gameSettings, ok, type Client } from './harness';
 
@@ -45,7 +45,7 @@ describe('arena HTTP server', () => {
   it('keeps a finished game report across a restart', async () => {
     const host: Client = io(server.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true });
     const player: Client = io(server.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true });
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
     await ok(call(player, 'room:join', { code: room.code, nickname: '@SUM(A1)' }));
     await ok(call(host, 'host:command', { type: 'start' }));
     await ok(call(player, 'answer:submit', { index: 0, final: '-2*x' }));

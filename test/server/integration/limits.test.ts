@@ -36,7 +36,7 @@ describe('fair limits', () => {
 
   it('lets a whole class behind one address in although a few students mistype the code', async () => {
     const hh = await start();
-    const room = await ok(call<CreatedRoom>(await hh.connect(), 'room:create', { mode: 'classroom', settings: gameSettings() }));
+    const room = await ok(call(await hh.connect(), 'room:create', { mode: 'classroom', settings: gameSettings() }));
     const first = await hh.connect();
     await ok(call(first, 'room:join', { code: room.code, nickname: 'S0' }));
     for (const code of [...WRONG, ...WRONG]) {
@@ -50,7 +50,7 @@ describe('fair limits', () => {
 
   it('keeps guessing codes slow: after a few misses even a real code is refused to the guesser', async () => {
     const hh = await start();
-    const room = await ok(call<CreatedRoom>(await hh.connect(), 'room:create', { mode: 'classroom', settings: gameSettings() }));
+    const room = await ok(call(await hh.connect(), 'room:create', { mode: 'classroom', settings: gameSettings() }));
     const guesser = await from(hh, '203.0.113.9');
     const results = [];
     for (const code of WRONG) results.push(await call(guesser, 'room:join', { code, nickname: 'guess' }));

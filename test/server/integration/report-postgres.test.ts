@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, CreatedRoom, SeatGrant } from '../../../shared/protocol';
+import type { Ack, CreatedRoom } from '../../../shared/protocol';
 import { createLogger } from '../../../server/log';
 import { createService } from '../../../server/service';
 import { startPostgres, type RunningPostgres } from '../../support/postgres';
@@ -39,8 +39,8 @@ async function playAlmostToTheEnd(h: Harness): Promise<{ host: Client; code: str
   const made = (await host.timeout(15_000).emitWithAck('room:create', { mode: 'classroom', settings: gameSettings({ leaderboardEvery: 0 }) })) as Ack<CreatedRoom>;
   if (!made.ok) throw new Error(made.error);
   const players = [await h.connect(), await h.connect()];
-  await ok(call<SeatGrant>(players[0]!, 'room:join', { code: made.data.code, nickname: 'Ana' }));
-  await ok(call<SeatGrant>(players[1]!, 'room:join', { code: made.data.code, nickname: 'Ben' }));
+  await ok(call(players[0]!, 'room:join', { code: made.data.code, nickname: 'Ana' }));
+  await ok(call(players[1]!, 'room:join', { code: made.data.code, nickname: 'Ben' }));
   await ok(call(host, 'host:command', { type: 'start' }));
   for (const index of [0, 1]) {
     // Everyone answered: the question closes, and `next` goes on to the following one (or the podium).

@@ -65,7 +65,7 @@ beforeAll(async () => {
   const clock = createManualClock();
   h = await startHarness({ clock });
   const host = await h.connect();
-  room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings }));
+  room = await ok(call(host, 'room:create', { mode: 'classroom', settings }));
   const [ada, bob, cy]: Client[] = [await h.connect(), await h.connect(), await h.connect()] as Client[];
   for (const [p, name] of [[ada, 'Ada'], [bob, '@SUM(A1)'], [cy, 'Cy, the quiet']] as const) {
     await ok(call(p!, 'room:join', { code: room.code, nickname: name }));
@@ -107,7 +107,7 @@ describe('the teacher report', () => {
     expect(text).not.toMatch(/\[\[|\{"|":/);
     const rows = parseCsv(text);
     // The original columns keep their order; new ones are appended at the end.
-    expect(rows[0]).toEqual(['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id', 'submitted']);
+    expect(rows[0]).toEqual(['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id', 'submitted', 'extra_time_s']);
     const raw = asObjects(rows);
     // Formula guard: a cell a spreadsheet would run (=, +, -, @ first) starts with an apostrophe.
     expect(raw[1]?.player).toBe("'@SUM(A1)");

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, type SeatGrant } from '../../../shared/protocol';
+import { PROTOCOL_VERSION, type HostView, type SeatGrant } from '../../../shared/protocol';
 import { generateQuestion } from '../../../shared/questions/index';
 import { generatedSpec } from '../../../server/rooms/questions';
 import { startChild, type ChildServer } from './child';
@@ -45,13 +45,13 @@ describe('rooms survive the server process', () => {
   /** A game mid-question 2: three players scored on question 1, two of them answered question 2. */
   async function midGame(url: string) {
     const host = await connect(url);
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
     const players: Client[] = [];
     const seats: SeatGrant[] = [];
     for (const name of ['Ana', 'Ben', 'Cy']) {
       const p = await connect(url, `device-${name}-0001`);
       players.push(p);
-      seats.push(await ok(call<SeatGrant>(p, 'room:join', { code: room.code, nickname: name })));
+      seats.push(await ok(call(p, 'room:join', { code: room.code, nickname: name })));
     }
     await ok(call(host, 'host:command', { type: 'start' }));
     const revealed = next<HostView>(host, 'host:state', (v) => v.phase === 'reveal');
@@ -74,7 +74,7 @@ describe('rooms survive the server process', () => {
    */
   async function resumeAndFinish(url: string, game: Awaited<ReturnType<typeof midGame>>, stoppedAt: number, restoredAt: number) {
     const host = await connect(url);
-    const view = await ok(call<HostView>(host, 'host:claim', { code: game.room.code, hostSecret: game.room.hostSecret }));
+    const view = await ok(call(host, 'host:claim', { code: game.room.code, hostSecret: game.room.hostSecret }));
     const ran = (stoppedAt - game.openedAfter) + (Date.now() - restoredAt);
     expect(view.phase === 'question' && view.index).toBe(1);
     // Measured against the question's own length (it depends on the question: shared/timing/question-seconds.ts).
@@ -87,12 +87,12 @@ describe('rooms survive the server process', () => {
     for (const [i, name] of ['Ana', 'Ben', 'Cy'].entries()) {
       const p = await connect(url, `device-${name}-0001`);
       players.push(p);
-      back.push(await ok(call<SeatGrant>(p, 'room:resume', { code: game.room.code, resumeToken: game.seats[i]?.resumeToken })));
+      back.push(await ok(call(p, 'room:resume', { code: game.room.code, resumeToken: game.seats[i]!.resumeToken })));
     }
     expect(back.map((b) => b.you.answer?.done)).toEqual([true, true, false]);
     expect(back.map((b) => b.you.answer?.final?.correct ?? null)).toEqual([true, false, null]);
     // Ben's phone never heard its ack (the crash): it resends with the same key, and is told its verdict, not refused.
-    const resent = await ok(call<AnswerState>(players[1] as Client, 'answer:submit', { key: BEN_KEY, index: 1, final: 'x + 4242' }));
+    const resent = await ok(call(players[1] as Client, 'answer:submit', { key: BEN_KEY, index: 1, final: 'x + 4242' }));
     expect([resent.done, resent.final?.correct]).toEqual([true, false]);
     // Another submission (another key) is still a second answer, and refused.
     expect(await call(players[1] as Client, 'answer:submit', { key: 'ben-second-try-0001', index: 1, final: rightAnswer(1) })).toMatchObject({ ok: false, error: 'already-answered' });

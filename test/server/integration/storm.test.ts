@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type AnswerState, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant } from '../../../shared/protocol';
+import { PROTOCOL_VERSION, type CreatedRoom, type HostView, type PlayerPhaseView, type SeatGrant } from '../../../shared/protocol';
 import { generateQuestion } from '../../../shared/questions/index';
 import { generatedSpec } from '../../../server/rooms/questions';
 import { call, gameSettings, next, ok, startHarness, type Client, type Harness } from './harness';
@@ -31,13 +31,13 @@ describe(`a storm of ${N} players dropped mid-question`, () => {
   beforeAll(async () => {
     h = await startHarness({ limits: { connections: UNLIMITED, attempts: UNLIMITED } });
     host = await h.connect();
-    room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
+    room = await ok(call(host, 'room:create', { mode: 'classroom', settings: SETTINGS }));
     for (let i = 0; i < N; i++) {
       const c: Client = io(h.server.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
       h.clients.push(c);
       await until(new Promise<void>((resolve) => c.once('connect', () => resolve())), 'connect');
       players.push(c);
-      seats.push(await ok(call<SeatGrant>(c, 'room:join', { code: room.code, nickname: `S${i}` })));
+      seats.push(await ok(call(c, 'room:join', { code: room.code, nickname: `S${i}` })));
     }
     const opened = players.map((p) => next<PlayerPhaseView>(p, 'state', (v) => v.phase === 'question'));
     await ok(call(host, 'host:command', { type: 'start' }));
@@ -62,7 +62,7 @@ describe(`a storm of ${N} players dropped mid-question`, () => {
         const fresh: Client = io(h.server.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true });
         h.clients.push(fresh);
         await new Promise<void>((resolve) => fresh.once('connect', () => resolve()));
-        const seat = await ok(call<SeatGrant>(fresh, 'room:resume', { code: room.code, resumeToken: seats[i]?.resumeToken }));
+        const seat = await ok(call(fresh, 'room:resume', { code: room.code, resumeToken: seats[i]!.resumeToken }));
         expect(seat.state.phase).toBe('question');
         players[i] = fresh;
         return true;
@@ -77,7 +77,7 @@ describe(`a storm of ${N} players dropped mid-question`, () => {
     expect(view.phase).toBe('question');
 
     const revealed = next<HostView>(host, 'host:state', (v) => v.phase === 'reveal');
-    const acks = await Promise.all(players.slice(N / 2).map((p) => call<AnswerState>(p, 'answer:submit', { index: 0, final: answer() })));
+    const acks = await Promise.all(players.slice(N / 2).map((p) => call(p, 'answer:submit', { index: 0, final: answer() })));
     expect(acks.filter((a) => a.ok).length).toBe(N / 2);
     const reveal = await until(revealed, 'reveal');
     expect(reveal.phase === 'reveal' && reveal.stats).toMatchObject({ players: N, answered: N, correct: N });

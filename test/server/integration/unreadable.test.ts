@@ -4,7 +4,7 @@
  * skips the phone's check still cannot burn the question.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerState, CreatedRoom, PlayerPhaseView, SeatGrant, YouView } from '../../../shared/protocol';
+import type { PlayerPhaseView, YouView } from '../../../shared/protocol';
 import { generateQuestion } from '../../../shared/questions/index';
 import type { Question } from '../../../shared/questions/types';
 import { generatedSpec } from '../../../server/rooms/questions';
@@ -19,11 +19,11 @@ afterEach(async () => {
 async function room(settings: ReturnType<typeof gameSettings>, players: number): Promise<{ host: Client; ps: Client[]; q: Question }> {
   h = await startHarness();
   const host = await h.connect();
-  const created = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings }));
+  const created = await ok(call(host, 'room:create', { mode: 'classroom', settings }));
   const ps: Client[] = [];
   for (let i = 0; i < players; i++) {
     const p = await h.connect();
-    await ok(call<SeatGrant>(p, 'room:join', { code: created.code, nickname: `P${i}` }));
+    await ok(call(p, 'room:join', { code: created.code, nickname: `P${i}` }));
     ps.push(p);
   }
   const opened = ps.map((p) => next<PlayerPhaseView>(p, 'state', (v) => v.phase === 'question'));
@@ -44,7 +44,7 @@ describe('unreadable submissions', () => {
       const res = await call(p0, 'answer:submit', { index: 0, final: bad });
       expect(res.ok ? 'accepted' : res.error).toBe('unreadable-answer');
     }
-    const fixed = await ok(call<AnswerState>(p0, 'answer:submit', { index: 0, final: q.answer.expr }));
+    const fixed = await ok(call(p0, 'answer:submit', { index: 0, final: q.answer.expr }));
     expect(fixed.final?.correct).toBe(true);
     expect(fixed.done).toBe(true);
     const again = await call(p0, 'answer:submit', { index: 0, final: q.answer.expr });
@@ -67,7 +67,7 @@ describe('unreadable submissions', () => {
     // Wire layer 1 is numbered as the diagram shows it, counting from the innermost box.
     expect(res).toEqual({ ok: false, error: 'unreadable-answer', detail: `Box ${layers.length - 1}: Unbalanced parentheses.` });
     // Nothing was judged: layer 1 can still be sent, in the layer's own variable u.
-    const first = await ok(call<AnswerState>(p0, 'answer:submit', { index: 0, layers: [{ layer: 0, input: layers[0]!.derivative }] }));
+    const first = await ok(call(p0, 'answer:submit', { index: 0, layers: [{ layer: 0, input: layers[0]!.derivative }] }));
     expect(first.layers[0]?.correct).toBe(true);
     expect(first.layers[1]).toBeNull();
     expect(first.done).toBe(false);
@@ -77,7 +77,7 @@ describe('unreadable submissions', () => {
     const { ps } = await room(gameSettings({ questionCount: 1, source: { kind: 'generated', families: ['backprop'], difficulty: 1 } }), 2);
     const res = await call(ps[0] as Client, 'answer:submit', { index: 0, final: '0.5x' });
     expect(res.ok ? 'accepted' : res.error).toBe('unreadable-answer');
-    const done = await ok(call<AnswerState>(ps[0] as Client, 'answer:submit', { index: 0, final: '-0.0497' }));
+    const done = await ok(call(ps[0] as Client, 'answer:submit', { index: 0, final: '-0.0497' }));
     expect(done.done).toBe(true);
     await h?.stop();
     h = undefined;
@@ -87,7 +87,7 @@ describe('unreadable submissions', () => {
     (cells[0] as string[])[1] = 'sin(';
     const bad = await call(jac.ps[0] as Client, 'answer:submit', { index: 0, final: cells });
     expect(bad).toMatchObject({ ok: false, error: 'unreadable-answer', detail: expect.stringMatching(/^Entry \(1, 2\)/) });
-    const good = await ok(call<AnswerState>(jac.ps[0] as Client, 'answer:submit', { index: 0, final: jac.q.answer.matrix }));
+    const good = await ok(call(jac.ps[0] as Client, 'answer:submit', { index: 0, final: jac.q.answer.matrix }));
     expect(good.final?.correct).toBe(true);
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatedRoom, HostView, PlayerPhaseView } from '../../../shared/protocol';
+import type { HostView, PlayerPhaseView } from '../../../shared/protocol';
 import { call, gameSettings, next, ok, startHarness, type Client, type Harness } from './harness';
 
 type QuestionView = Extract<PlayerPhaseView, { phase: 'question' }>;
@@ -16,7 +16,7 @@ describe('per-player variants', () => {
 
   it('reveals to each player the question and answer of their own variant, and labels the host view', async () => {
     const host = await h.connect();
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: gameSettings({ variants: 'per-player', questionCount: 1 }) }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: gameSettings({ variants: 'per-player', questionCount: 1 }) }));
     const players: Client[] = [];
     for (let i = 0; i < 4; i++) {
       const p = await h.connect();
@@ -24,7 +24,7 @@ describe('per-player variants', () => {
       players.push(p);
     }
     const asked = players.map((p) => next<QuestionView>(p, 'state', (v) => v.phase === 'question'));
-    const opened = await ok(call<HostView>(host, 'host:command', { type: 'start' }));
+    const opened = await ok(call(host, 'host:command', { type: 'start' }));
     expect(opened.phase === 'question' && opened.variants).toBe(4);
     const questions = await Promise.all(asked);
     expect(new Set(questions.map((q) => q.question.prompt.latex)).size).toBe(4);
@@ -44,7 +44,7 @@ describe('per-player variants', () => {
 
   it('sends question ids that carry no generator seed', async () => {
     const host = await h.connect();
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
     const p = await h.connect();
     await ok(call(p, 'room:join', { code: room.code, nickname: 'Curious' }));
     const asked = next<QuestionView>(p, 'state', (v) => v.phase === 'question');

@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type CreatedRoom } from '../../../shared/protocol';
+import { PROTOCOL_VERSION } from '../../../shared/protocol';
 import { createArenaServer, type ArenaServerHandle } from '../../../server/app';
 import { createLogger } from '../../../server/log';
 import { createService, type Service } from '../../../server/service';
@@ -158,7 +158,7 @@ describe('arena as a service', () => {
   it('counts rooms, sockets, checks, ack latency and refusals in /metrics, and logs the room', async () => {
     const host = await connect();
     const player = await connect();
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
     await ok(call(player, 'room:join', { code: room.code, nickname: 'Ada' }));
     await ok(call(host, 'host:command', { type: 'start' }));
     await ok(call(player, 'answer:submit', { index: 0, final: '2*x' }));
@@ -184,7 +184,7 @@ describe('arena as a service', () => {
 
   it('sends the CSV for the host secret in a header, never for one in the URL', async () => {
     const host = await connect();
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: gameSettings({ questionCount: 1 }) }));
     // Reports exist only for finished games.
     await ok(call(host, 'host:command', { type: 'end' }));
     const path = `${server.url}/api/rooms/${room.code}/report.csv`;

@@ -6,7 +6,7 @@
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_MESSAGES, type CreatedRoom, type HostView, type RoomSettings, type SeatGrant } from '../../../shared/protocol';
+import { ERROR_MESSAGES, type RoomSettings } from '../../../shared/protocol';
 import { createLogger, errorLog } from '../../../server/log';
 import { createService, type Service } from '../../../server/service';
 import { call, gameSettings, metricValue, ok, startHarness, WAIT_MS, type Harness } from '../integration/harness';
@@ -47,11 +47,11 @@ describe('own questions while no task worker can start', () => {
   it('refuses a classroom and a party with own questions within seconds, with a message to show', async () => {
     const host = await h.connect();
     for (const request of [
-      { mode: 'classroom', settings: ownQuestions() },
-      { mode: 'party', settings: ownQuestions(), nickname: 'Ada' },
+      { mode: 'classroom' as const, settings: ownQuestions() },
+      { mode: 'party' as const, settings: ownQuestions(), nickname: 'Ada' },
     ]) {
       const started = performance.now();
-      const res = await call<CreatedRoom>(host, 'room:create', request);
+      const res = await call(host, 'room:create', request);
       expect(performance.now() - started).toBeLessThan(REFUSAL_BOUND_MS);
       expect(res).toEqual({ ok: false, error: 'tasks-unavailable' });
     }
@@ -60,11 +60,11 @@ describe('own questions while no task worker can start', () => {
 
   it('keeps the rest of the game working: a generated game is created, joined and started', async () => {
     const host = await h.connect();
-    const room = await ok(call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings: gameSettings() }));
+    const room = await ok(call(host, 'room:create', { mode: 'classroom', settings: gameSettings() }));
     const phone = await h.connect();
-    const seat = await ok(call<SeatGrant>(phone, 'room:join', { code: room.code, nickname: 'Grace' }));
+    const seat = await ok(call(phone, 'room:join', { code: room.code, nickname: 'Grace' }));
     expect(seat.you.nickname).toBe('Grace');
-    const view = await ok(call<HostView>(host, 'host:command', { type: 'start' }));
+    const view = await ok(call(host, 'host:command', { type: 'start' }));
     expect(view.phase).toBe('question');
   });
 

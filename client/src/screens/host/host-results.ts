@@ -6,9 +6,10 @@ import type { LeaderboardEntry } from '../../../../shared/protocol/views';
 import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import type { HostContext, HostScreen } from './host-phases';
-import { bindLetterKeys, bindStepKeys } from './step-keys';
+import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { podium } from './podium';
+import { summaryMain } from './summary-slide';
 
 /** Players on the between-questions board: five read from the back row. */
 const BOARD_ROWS = 5;
@@ -44,7 +45,10 @@ function boardRow(e: LeaderboardEntry, d: { gained: number; moved: number }, ord
   return li;
 }
 
-/** Mounts the podium (3rd, 2nd, 1st in turn), and the report download. */
+/**
+ * Mounts the podium (3rd, 2nd, 1st in turn) with the report download, and one key or click further the class's
+ * summary (summary-slide.ts); ← goes back to the podium.
+ */
 export function renderHostFinished(ctx: HostContext): HostScreen {
   const v = ctx.view;
   if (v.phase !== 'finished') throw new Error('renderHostFinished outside the finished phase');
@@ -57,23 +61,40 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
       winner.classList.add('shown');
     },
   });
-  mountScreen('projector', h('div', { class: 'host-shell', id: 'host-finished' },
-    h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Final results'),
-      h('span', { class: 'pill' }, `${v.ranking.length} players · ${(v.played ?? v.total) < v.total ? `${v.played} of ${v.total}` : v.total} questions`)),
-    h('main', { class: 'finished-main' }, winner, stage.el),
-    h('footer', { class: 'host-bar bottom', id: 'host-controls' },
-      h('button', { type: 'button', class: 'primary', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Download report (CSV)'),
-      // The per-question summary (share right, top mistakes) and the report page for past games.
-      h('button', { type: 'button', id: 'download-summary', onclick: (e: Event) => void downloadReport(v.reportPath.replace(/report\.csv$/, 'summary.csv'), ctx.hostSecret, fileName.replace(/\.csv$/, '-summary.csv'), e.currentTarget as HTMLButtonElement) }, '⬇ Summary (CSV)'),
-      h('a', { href: '#/reports', target: '_blank', rel: 'noopener', class: 'muted', id: 'open-reports-page' }, 'All reports'),
-      h('button', { type: 'button', id: 'new-game', 'aria-keyshortcuts': 'N', onclick: () => ctx.newGame() }, 'New game'),
-      h('span', { class: 'muted host-keys' }, 'D report · S summary · N new game'), h('span', { class: 'spacer' }), muteButton())));
-  // Every action has a key (docs/accessibility.md#keyboard): each presses its button, as a click would.
-  const press = (id: string) => (): void => document.getElementById(id)?.click();
-  const unbind = bindLetterKeys({ d: press('download-report'), s: press('download-summary'), n: press('new-game') });
+  const questions = `${(v.played ?? v.total) < v.total ? `${v.played} of ${v.total}` : v.total} questions`;
+  const showPodium = (): void => {
+    mountScreen('projector', h('div', { class: 'host-shell', id: 'host-finished' },
+      h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Final results'),
+        h('span', { class: 'pill' }, `${v.ranking.length} players · ${questions}`)),
+      h('main', { class: 'finished-main' }, winner, stage.el),
+      h('footer', { class: 'host-bar bottom', id: 'host-controls' },
+        h('button', { type: 'button', class: 'primary', id: 'summary-button', onclick: () => show('summary') }, 'Class summary ▶'),
+        h('button', { type: 'button', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Report (CSV)'),
+        // The per-question summary (share right, top mistakes) and the report page for past games.
+        h('button', { type: 'button', id: 'download-summary', onclick: (e: Event) => void downloadReport(v.reportPath.replace(/report\.csv$/, 'summary.csv'), ctx.hostSecret, fileName.replace(/\.csv$/, '-summary.csv'), e.currentTarget as HTMLButtonElement) }, '⬇ Summary (CSV)'),
+        h('a', { href: '#/reports', target: '_blank', rel: 'noopener', class: 'muted', id: 'open-reports-page' }, 'All reports'),
+        h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
+  };
+  const showSummary = (): void => {
+    mountScreen('projector', h('div', { class: 'host-shell', id: 'host-summary' },
+      h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'What the class got wrong'),
+        h('span', { class: 'pill' }, `${v.summary.students} ${v.summary.students === 1 ? 'student' : 'students'} · ${questions}`)),
+      summaryMain(v.summary),
+      h('footer', { class: 'host-bar bottom', id: 'host-controls' },
+        h('button', { type: 'button', id: 'podium-button', onclick: () => show('podium') }, '◀ Podium'),
+        h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
+  };
+  let slide: 'podium' | 'summary' = 'podium';
+  const show = (which: 'podium' | 'summary'): void => {
+    slide = which;
+    if (which === 'podium') showPodium();
+    else showSummary();
+    document.getElementById(which === 'podium' ? 'summary-button' : 'podium-button')?.focus();
+  };
+  show('podium');
+  const unbind = bindStepKeys({ next: () => slide === 'podium' && show('summary'), back: () => slide === 'summary' && show('podium') });
   return { update: () => undefined, destroy: () => {
     unbind();
     stage.destroy();
   } };
 }
-

@@ -1,27 +1,12 @@
 /**
- * The report's teacher-facing columns on the `answers` table (question text, correct answer, outcome, how it was
- * submitted), added to databases created before they existed. Rows stored before then read back with an outcome
- * derived from what they kept, empty question text and no `submitted`.
+ * A stored `answers` row, from either engine, as a report row. Rows stored before the report's teacher-facing
+ * columns existed (sqlite-migrations.ts 2 to 4) read back with an outcome derived from what they kept, empty
+ * question text, no `submitted` and no `topic`.
  */
-import type Database from 'better-sqlite3';
 import { storedAnswerNotation } from '../../shared/report/notation';
 import type { Outcome } from '../../shared/report/outcome';
 import type { ReportRow } from '../report/csv';
 import type { Submitted } from '../../shared/report/types';
-
-const COLUMNS: Array<[name: string, decl: string]> = [
-  ['question_text', "TEXT NOT NULL DEFAULT ''"],
-  ['correct_answer', "TEXT NOT NULL DEFAULT ''"],
-  ['outcome', "TEXT NOT NULL DEFAULT ''"],
-  ['submitted', "TEXT NOT NULL DEFAULT ''"],
-  ['extra_time_ms', 'INTEGER'],
-];
-
-/** Adds the missing columns (idempotent; runs once at open). */
-export function ensureReportColumns(db: Database.Database): void {
-  const have = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('answers')").all().map((c) => c.name));
-  for (const [name, decl] of COLUMNS) if (!have.has(name)) db.exec(`ALTER TABLE answers ADD COLUMN ${name} ${decl}`);
-}
 
 const OUTCOMES: readonly Outcome[] = ['correct', 'wrong', 'no answer'];
 const SUBMITTED: readonly Submitted[] = ['sent', 'draft', 'none'];
@@ -45,6 +30,7 @@ export function rowFromDb(r: Record<string, unknown>): ReportRow {
     timeMs: r.time_ms === null || r.time_ms === undefined ? null : Number(r.time_ms),
     points: Number(r.points),
     ...(submitted ? { submitted } : {}),
+    ...(typeof r.topic === 'string' && r.topic !== '' ? { topic: r.topic } : {}),
     ...(typeof r.extra_time_ms === 'number' && r.extra_time_ms > 0 ? { extraTimeMs: r.extra_time_ms } : {}),
   };
 }
