@@ -41,6 +41,7 @@ import type { GameStore } from './store/game-store';
 import { openReportStore } from './store/open-store';
 import { SaveQueue } from './store/save-queue';
 import { openDatabase } from './store/sqlite';
+import type { ErrorLog } from './log';
 
 export interface ArenaLimits extends HandlerLimits {
   /** New connections per address. */
@@ -69,7 +70,7 @@ export interface ArenaServerOptions {
   clientDir?: string;
   limits?: Partial<ArenaLimits>;
   deps?: RoomDeps;
-  log?: (message: string, err?: unknown) => void;
+  log?: ErrorLog;
   /** Logs with room context, metrics, readiness, proxy trust (server/service.ts); absent in most tests. */
   service?: ServiceHooks;
   /**

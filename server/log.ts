@@ -1,14 +1,28 @@
 /**
  * The server's logger (pino): JSON lines in production or when piped, readable lines on a terminal. Every line
- * about a room carries `room` and, for socket traffic, `event`. Secrets (host secrets, resume tokens, auth
+ * about a room carries `room` and, for socket traffic, `event`, given by the code that knows them (a pino child
+ * logger per room and event, never read back out of the message). Secrets (host secrets, resume tokens, auth
  * headers) are redacted by key wherever they appear, so a handler that logs a payload cannot leak one.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
-import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../shared/protocol';
 import type { LogLevel } from './config';
 
-/** A room code inside an error message of the rooms ("saving game ABC234 failed"), lifted into `room`. */
-const ROOM_IN_MESSAGE = new RegExp(`\\b(?:game|room) ([${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}})\\b`);
+/** Where a logged error happened: the room (its code) and the client or room event being handled. */
+export interface LogAt {
+  room?: string;
+  event?: string;
+}
+
+/**
+ * How the server's parts log an error: a message, the error, and where it happened. Plain `(message, err)`
+ * functions (tests) are ErrorLogs too.
+ */
+export type ErrorLog = (message: string, err?: unknown, at?: LogAt) => void;
+
+/** `log` bound to a room (and maybe an event): every line it writes carries them; `at` may add the event. */
+export function childLog(log: ErrorLog, bound: LogAt): ErrorLog {
+  return (message, err, at) => log(message, err, at ? { ...bound, ...at } : bound);
+}
 
 export type { Logger } from 'pino';
 
@@ -44,11 +58,11 @@ export async function createLogger(opts: LoggerOptions): Promise<Logger> {
   return pino(base, opts.destination ?? pino.destination({ fd: 1, sync: true }));
 }
 
-/** The `(message, err?)` shape the rooms and handlers log through, backed by a pino logger. */
-export function errorLog(logger: Logger): (message: string, err?: unknown) => void {
-  return (message, err) => {
-    const room = ROOM_IN_MESSAGE.exec(message)?.[1];
-    logger.error({ ...(room ? { room } : {}), ...(err === undefined ? {} : { err }) }, message);
+/** The ErrorLog the rooms and handlers log through, backed by a pino logger: a child logger per room and event. */
+export function errorLog(logger: Logger): ErrorLog {
+  return (message, err, at) => {
+    const target = at && (at.room !== undefined || at.event !== undefined) ? logger.child(at) : logger;
+    target.error(err === undefined ? {} : { err }, message);
   };
 }
 

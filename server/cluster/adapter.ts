@@ -15,6 +15,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import { Adapter, MessageType, type BroadcastOptions, type ClusterAdapter } from 'socket.io-adapter';
 import type { ArenaServer } from '../net/transport';
+import type { ErrorLog } from '../log';
 
 export const STREAM_NAME = 'arena:socket.io';
 
@@ -22,7 +23,7 @@ export const STREAM_NAME = 'arena:socket.io';
  * Logs a connection's errors once per outage: while Redis is away every reconnect attempt (a few a second) fails
  * the same way, and the first failure says all there is to say until the connection is back.
  */
-export function logOutages(client: Redis, label: string, log: (m: string, err?: unknown) => void): void {
+export function logOutages(client: Redis, label: string, log: ErrorLog): void {
   let quiet = false;
   client.on('error', (err) => {
     if (quiet) return;
@@ -46,7 +47,7 @@ const READ_COUNT = 1000;
  * room log's and the leases' commands on the main connection. The adapter duplicates this client for its blocking
  * XREAD and its pub/sub; auto-pipelining is harmless there (one command in flight; SUBSCRIBE is never pipelined).
  */
-export async function useRedisAdapter(io: ArenaServer, redis: Redis, log: (m: string, err?: unknown) => void): Promise<Redis> {
+export async function useRedisAdapter(io: ArenaServer, redis: Redis, log: ErrorLog): Promise<Redis> {
   const client = redis.duplicate({ enableAutoPipelining: true });
   logOutages(client, 'redis (adapter)', log);
   await client.connect();
@@ -70,7 +71,7 @@ interface Open {
 }
 
 /** Broadcasts reach this process's sockets without waiting for Redis (see the file's comment). */
-export function localFirst<A extends ClusterAdapter>(adapter: A, recovery: boolean, log: (m: string, err?: unknown) => void): A {
+export function localFirst<A extends ClusterAdapter>(adapter: A, recovery: boolean, log: ErrorLog): A {
   const open = adapter as unknown as Open;
   /** The id of the last stream entry this process read (entries are read in order, its own included). */
   let lastRead: string | null = null;

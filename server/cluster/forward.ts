@@ -10,6 +10,7 @@
  */
 import type { Redis } from 'ioredis';
 import { inboxChannel } from './keys';
+import type { ErrorLog } from '../log';
 
 /** `key`: the request's idempotency key (server/net/once.ts), the same on every retry of one client request. */
 export type OpHandler = (op: string, args: unknown[], key?: string) => Promise<unknown>;
@@ -69,7 +70,7 @@ export class Forwarder {
     private readonly sub: Redis,
     private readonly me: string,
     private readonly handle: OpHandler,
-    private readonly log: (m: string, err?: unknown) => void,
+    private readonly log: ErrorLog,
   ) {}
 
   async start(): Promise<void> {

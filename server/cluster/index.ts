@@ -31,6 +31,7 @@ import { sharedLimiters } from './shared-limits';
 import { Takeover } from './takeover';
 import { LocalPlayers } from './local-players';
 import type { RoomTransport } from '../rooms/shell';
+import type { ErrorLog } from '../log';
 
 /** How long a room's disconnects are gathered before one cluster-wide look at its sockets. */
 const DISCONNECT_BATCH_MS = 200;
@@ -47,7 +48,7 @@ export interface ClusterOptions {
   redisUrl: string;
   io: ArenaServer;
   clock: Clock;
-  log: (m: string, err?: unknown) => void;
+  log: ErrorLog;
   /** The keys of the operations each room applied (store/op-ledger.ts), written with the room's events. */
   ledger: OpLedger;
   lease?: Partial<LeaseTiming>;
@@ -108,7 +109,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     roomLog,
     onAbandon(code) {
       presence.forget(code);
-      void leases.release(code).catch((err: unknown) => opts.log(`releasing ${code}`, err));
+      void leases.release(code).catch((err: unknown) => opts.log(`releasing ${code}`, err, { room: code }));
     },
     bind(registry) {
       const local = localRoomOps(opts.io, registry, opts.clock, { batchMs: DISCONNECT_BATCH_MS, held });
@@ -130,7 +131,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         if (!connectedOnce) return void (connectedOnce = true);
         directory.reconnected();
         for (const [code, seats] of socketsBySeat(opts.io)) {
-          void router.present(code, [...seats]).catch((err: unknown) => opts.log(`announcing the seats of ${code} failed`, err));
+          void router.present(code, [...seats]).catch((err: unknown) => opts.log(`announcing the seats of ${code} failed`, err, { room: code }));
         }
       });
       connectedOnce = redis.status === 'ready';

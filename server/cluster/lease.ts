@@ -6,6 +6,7 @@
  */
 import type { Redis } from 'ioredis';
 import { aliveKey, leaseKey, script, type Script } from './keys';
+import type { ErrorLog } from '../log';
 
 export interface LeaseTiming {
   /** How long a lease lasts without renewal: the longest a dead owner's rooms wait for a new one. */
@@ -74,7 +75,7 @@ export class Leases {
   }
 
   /** Renews the leases of `owned()` every `renewMs`; `lost(code)` for each one that is no longer ours. */
-  start(owned: () => string[], lost: (code: string) => void, log: (m: string, err?: unknown) => void): void {
+  start(owned: () => string[], lost: (code: string) => void, log: ErrorLog): void {
     const round = async (): Promise<void> => {
       const codes = owned();
       const now = this.now();
@@ -83,7 +84,7 @@ export class Leases {
       results.forEach((r, i) => {
         const code = codes[i] as string;
         if (r.status === 'fulfilled' && r.value === 0) lost(code);
-        else if (r.status === 'rejected') log(`renewing the lease of ${code} failed`, r.reason);
+        else if (r.status === 'rejected') log(`renewing the lease of ${code} failed`, r.reason, { room: code });
       });
     };
     const tick = (): void => {

@@ -10,6 +10,7 @@
  */
 import type { Redis } from 'ioredis';
 import { PREFIX } from './keys';
+import type { ErrorLog } from '../log';
 
 const MEMBERS = `${PREFIX}procs`;
 const beatKey = (id: string): string => `${PREFIX}proc:${id}`;
@@ -44,7 +45,7 @@ export class ProcessDirectory {
     return Promise.all([this.redis.set(beatKey(this.me), '1', 'PX', this.ttlMs), this.redis.sadd(MEMBERS, this.me)]);
   }
 
-  start(log: (m: string, err?: unknown) => void): void {
+  start(log: ErrorLog): void {
     // Logged once per outage, not once a beat.
     let failing = false;
     const tick = (): void => {

@@ -26,6 +26,7 @@ import type { RedisRoomLog } from './redis-room-log';
 import type { Takeover } from './takeover';
 import type { LocalPlayers } from './local-players';
 import { HELD_OP, type SeatPresence } from './presence';
+import type { ErrorLog } from '../log';
 
 /** Operations routed to a room's owner: the room operations, and `present` (a process's seats are still there). */
 export const PRESENT_OP = 'present';
@@ -49,7 +50,7 @@ export interface RouterDeps {
   opBudgetMs: number;
   /** The same for what this process tells rooms by itself (a socket gone, seats still here): no client waits. */
   noticeBudgetMs: number;
-  logError: (m: string, err?: unknown) => void;
+  logError: ErrorLog;
   /** True once this process is shutting down: nothing is forwarded or taken over any more. */
   closing: () => boolean;
 }

@@ -19,6 +19,7 @@ import type { Leases } from './lease';
 import type { SeatPresence } from './presence';
 import type { RedisRoomLog } from './redis-room-log';
 import type { Redis } from 'ioredis';
+import type { ErrorLog } from '../log';
 
 /** How long a takeover keeps asking the processes about the room's sockets before it leaves the seats as they are. */
 const VERIFY_BUDGET_MS = 30_000;
@@ -31,7 +32,7 @@ export interface TakeoverDeps {
   log: RedisRoomLog;
   presence: SeatPresence;
   now: () => number;
-  logError: (m: string, err?: unknown) => void;
+  logError: ErrorLog;
   /** Tells the operator (and the tests) how long a room was without an owner. */
   tookOver?: (code: string, downtimeMs: number) => void;
 }
@@ -106,10 +107,10 @@ export class Takeover {
       for (const id of online) void this.deps.local.reattach(code, id);
       await registry.settled(code);
       this.deps.tookOver?.(code, downtimeMs);
-      void this.verify(code, online).catch((err: unknown) => this.deps.logError(`checking the seats of room ${code} failed`, err));
+      void this.verify(code, online).catch((err: unknown) => this.deps.logError(`checking the seats of room ${code} failed`, err, { room: code }));
       return true;
     } catch (err) {
-      this.deps.logError(`taking over room ${code} failed`, err);
+      this.deps.logError(`taking over room ${code} failed`, err, { room: code });
       registry.release(code);
       return false;
     }

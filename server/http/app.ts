@@ -6,7 +6,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { RoomCodeSchema } from '../../shared/protocol';
 import type { TrustProxy } from '../config';
-import type { Logger } from '../log';
+import type { Logger, ErrorLog } from '../log';
 import { toCsv, type ReportRow } from '../report/csv';
 import { reportJson, summaryCsv } from '../report/summary';
 import { securityHeaders } from './security';
@@ -42,7 +42,7 @@ export interface HttpOptions {
   /** Request lines at debug level, failures at error. */
   logger?: Logger;
   /** Where failures are logged when there is no `logger` (the server's error log). */
-  log?: (message: string, err?: unknown) => void;
+  log?: ErrorLog;
   /** Counts a refusal by a rate limit (metrics). */
   rateLimited?: (where: string) => void;
 }

@@ -9,10 +9,11 @@
 import type { Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import { ACK_DEADLINE_MS, MAX_PAYLOAD_BYTES, type Ack, type ErrorCode } from '../../shared/protocol';
+import { childLog, type ErrorLog } from '../log';
 import type { TokenBucket } from './rate-limit';
 
 export type Reply<T> = Ack<T> | Promise<Ack<T>>;
-export type Logger = (message: string, err?: unknown) => void;
+export type Logger = ErrorLog;
 
 export const refuse = (error: ErrorCode, detail?: string): Ack<never> =>
   detail === undefined ? { ok: false, error } : { ok: false, error, detail };
@@ -36,7 +37,10 @@ export function guarded<S extends ZodType, T>(
     if (tooLarge(payload)) return respond(refuse('bad-payload', 'payload too large'));
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return respond(refuse('bad-payload', describeIssue(parsed.error.issues)));
-    run(() => handler(parsed.data), respond, log, event, deadlineMs);
+    // Errors name the event and the socket's room (a child logger per room and event, server/log.ts).
+    const room = (socket.data as { code?: unknown }).code;
+    const at = typeof room === 'string' ? { room, event } : { event };
+    run(() => handler(parsed.data), respond, childLog(log, at), event, deadlineMs);
   });
 }
 

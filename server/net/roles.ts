@@ -8,12 +8,13 @@ import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol';
 import type { RoomOps } from './room-ops';
 import { hostRoom, playerRoom, playersRoom } from './transport';
+import type { ErrorLog } from '../log';
 
 export type ArenaSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface RoleContext {
   ops: RoomOps;
-  log: (message: string, err?: unknown) => void;
+  log: ErrorLog;
 }
 
 /**
@@ -33,9 +34,9 @@ export function dropSeat(ctx: RoleContext, socket: ArenaSocket, how: 'leave' | '
 export async function tell(ctx: RoleContext, code: string, playerId: string, how: 'leave' | 'disconnect'): Promise<void> {
   try {
     const res = await ctx.ops.leave(code, playerId, how);
-    if (!res.ok && res.error !== 'room-not-found' && res.error !== 'room-closed') ctx.log(`${how} of a seat in ${code}: ${res.error}`);
+    if (!res.ok && res.error !== 'room-not-found' && res.error !== 'room-closed') ctx.log(`${how} of a seat in ${code}: ${res.error}`, undefined, { room: code, event: how });
   } catch (err) {
-    ctx.log(`${how} of a seat in ${code} failed`, err);
+    ctx.log(`${how} of a seat in ${code} failed`, err, { room: code, event: how });
   }
 }
 

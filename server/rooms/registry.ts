@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type CreateRoom } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock, Disposable } from '../clock';
+import { childLog } from '../log';
 import type { LiveRoomStore, LoadedRoom } from '../store/live-rooms';
 import { createRoomState, transition } from './machine';
 import { RoomShell, type RoomSink, type RoomTransport } from './shell';
@@ -137,7 +138,7 @@ export class RoomRegistry {
   adopt(stored: LoadedRoom, downtimeMs: number, replayed?: (state: RoomState) => void): RoomShell | null {
     const now = this.opts.clock.now();
     if ('refused' in stored) {
-      this.opts.sink.error(`room ${stored.code} not restored: ${stored.refused}; left in the store`, null);
+      this.opts.sink.error(`room ${stored.code} not restored: ${stored.refused}; left in the store`, null, { room: stored.code });
       return null;
     }
     try {
@@ -147,11 +148,11 @@ export class RoomRegistry {
         if (s <= seq) continue;
         const res = transition(state, event, at, this.opts.deps);
         if (res.ok) state = res.state;
-        else this.opts.sink.error(`replay ${stored.code} #${s} ${event.type}: ${res.error}`, null);
+        else this.opts.sink.error(`replay ${stored.code} #${s} ${event.type}: ${res.error}`, null, { room: stored.code, event: event.type });
         seq = s;
       }
       if (this.expired(state, now, now)) {
-        this.opts.store.remove(stored.code)?.catch((err: unknown) => this.opts.sink.error(`removing room ${stored.code} failed`, err));
+        this.opts.store.remove(stored.code)?.catch((err: unknown) => this.opts.sink.error(`removing room ${stored.code} failed`, err, { room: stored.code }));
         return null;
       }
       replayed?.(state);
@@ -159,7 +160,7 @@ export class RoomRegistry {
       shell.dispatch({ type: 'restore', downtimeMs });
       return shell;
     } catch (err) {
-      this.opts.sink.error(`restoring room ${stored.code} failed`, err);
+      this.opts.sink.error(`restoring room ${stored.code} failed`, err, { room: stored.code });
       return null;
     }
   }
@@ -227,7 +228,9 @@ export class RoomRegistry {
   }
 
   private add(state: RoomState, owner: string, seq: number): RoomShell {
-    const shell = new RoomShell(state, this.opts.deps, this.opts.clock, this.opts.transport(state.code), this.sink, seq);
+    // The room's own sink: its errors carry its code (a child logger per room, server/log.ts).
+    const sink: RoomSink = { ...this.sink, error: childLog(this.sink.error, { room: state.code }) };
+    const shell = new RoomShell(state, this.opts.deps, this.opts.clock, this.opts.transport(state.code), sink, seq);
     this.rooms.set(state.code, { shell, owner, touchedAt: this.opts.clock.now(), compaction: null, written: null });
     return shell;
   }
@@ -244,7 +247,7 @@ export class RoomRegistry {
     write.catch(() => {});
     const chained = (prev ? prev.then(() => write) : write).catch((err: unknown) => {
       if (this.rooms.get(code) === entry) {
-        this.opts.sink.error(`storing room ${code} failed; giving it up here`, err);
+        this.opts.sink.error(`storing room ${code} failed; giving it up here`, err, { room: code });
         this.release(code);
       }
       throw err;
@@ -269,7 +272,7 @@ export class RoomRegistry {
   private compact(code: string): void {
     const entry = this.rooms.get(code);
     if (!entry) return;
-    const failed = (err: unknown): void => this.opts.sink.error(`snapshot of room ${code} failed`, err);
+    const failed = (err: unknown): void => this.opts.sink.error(`snapshot of room ${code} failed`, err, { room: code });
     try {
       // A failed snapshot loses nothing: the events it would have folded stay in the log.
       this.opts.store.snapshot(code, entry.shell.persisted, entry.owner, entry.shell.state, this.opts.clock.now())?.catch(failed);
@@ -305,7 +308,7 @@ export class RoomRegistry {
       entry.compaction?.dispose();
       entry.shell.close();
       this.rooms.delete(code);
-      const failed = (err: unknown): void => this.opts.sink.error(`removing room ${code} failed`, err);
+      const failed = (err: unknown): void => this.opts.sink.error(`removing room ${code} failed`, err, { room: code });
       try {
         this.opts.store.remove(code)?.catch(failed);
       } catch (err) {

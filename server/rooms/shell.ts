@@ -5,6 +5,7 @@
  */
 import type { ServerToClientEvents } from '../../shared/protocol';
 import type { Clock, Disposable } from '../clock';
+import type { ErrorLog } from '../log';
 import { transition } from './machine';
 import { getEntry } from './table';
 import type { PlayerRecord, RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from './types';
@@ -37,8 +38,8 @@ export interface Durable {
 export interface RoomSink {
   /** The game ended: keep its report. */
   finished(state: Extract<RoomState, { phase: 'finished' }>): void;
-  /** An effect failed; the room goes on. */
-  error(context: string, err: unknown): void;
+  /** An effect failed; the room goes on. The registry binds the room's code (a child logger per room). */
+  error: ErrorLog;
   /**
    * Makes an accepted event durable before any effect (ack, emit) happens; throws if it could not, and the event
    * is then undone (the caller gets `internal`), so nobody is told of a change a crash would lose.
@@ -84,7 +85,7 @@ export class RoomShell {
     try {
       result = transition(this.state, event, now, this.deps);
     } catch (err) {
-      this.sink.error(`transition ${event.type}`, err);
+      this.sink.error(`transition ${event.type}`, err, { event: event.type });
       return { ok: false, error: 'internal' };
     }
     if (!result.ok) return result;
@@ -94,7 +95,7 @@ export class RoomShell {
       try {
         this.sink.persist({ code: this.state.code, seq: this.seq + 1, at: now, event, state: result.state, phaseChanged });
       } catch (err) {
-        this.sink.error(`persist ${event.type}`, err);
+        this.sink.error(`persist ${event.type}`, err, { event: event.type });
         return { ok: false, error: 'internal' };
       }
       this.seq++;

@@ -6,12 +6,13 @@ import type Database from 'better-sqlite3';
 import type { GameStore } from './game-store';
 import { openPostgresStore } from './postgres';
 import { gameStore } from './sqlite';
+import type { ErrorLog } from '../log';
 
 export interface ReportStoreOptions {
   /** The data folder's SQLite database (always open: live rooms are kept there). */
   db: Database.Database;
   databaseUrl?: string | undefined;
-  log: (message: string, err?: unknown) => void;
+  log: ErrorLog;
 }
 
 export function openReportStore(opts: ReportStoreOptions): Promise<GameStore> {

@@ -10,10 +10,11 @@ import { hashSecret, type GameStore, type StoredGame } from './game-store';
 import { migrate } from './pg-migrations';
 import { isConnectionError } from './transient';
 import { rowFromDb } from './report-rows';
+import type { ErrorLog } from '../log';
 
 export interface PostgresStoreOptions {
   /** Problems the pool reports outside a query (a server restart drops idle connections). */
-  log: (message: string, err?: unknown) => void;
+  log: ErrorLog;
   /** How long to keep trying to reach the database at start (compose starts everything at once). */
   startTimeoutMs?: number;
   /** Pool size per process. */

@@ -12,6 +12,7 @@
 import type { ReportRow } from '../report/csv';
 import { hashSecret, type GameStore, type StoredGame } from './game-store';
 import { isConnectionError } from './transient';
+import type { ErrorLog } from '../log';
 
 /** Finished games where every process of a cluster finds them (Redis), until saved and for a while after. */
 export interface ReportShelf {
@@ -31,7 +32,7 @@ export interface ReportShelf {
 const ORPHAN_SWEEP_MS = 10_000;
 
 export interface SaveQueueOptions {
-  log: (message: string, err?: unknown) => void;
+  log: ErrorLog;
   firstDelayMs?: number;
   maxDelayMs?: number;
   /** Tries for an error that is not a connection problem (a bug would never succeed: log and give up). */
@@ -71,7 +72,7 @@ export class SaveQueue {
 
   /** Queues a finished game; never throws (failures are logged and retried). */
   save(game: StoredGame): void {
-    this.shelf?.put(game).catch((err: unknown) => this.opts.log(`shelving game ${game.code} failed; only this process serves its report until it is saved`, err));
+    this.shelf?.put(game).catch((err: unknown) => this.opts.log(`shelving game ${game.code} failed; only this process serves its report until it is saved`, err, { room: game.code }));
     this.enqueue(game);
   }
 
@@ -129,7 +130,7 @@ export class SaveQueue {
     this.wake?.();
     const running = this.running;
     if (running) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
-    for (const g of this.queue) this.opts.log(`game ${g.code} (finished ${new Date(g.finishedAt).toISOString()}) was not saved before shutdown`);
+    for (const g of this.queue) this.opts.log(`game ${g.code} (finished ${new Date(g.finishedAt).toISOString()}) was not saved before shutdown`, undefined, { room: g.code });
   }
 
   private async drain(): Promise<void> {
@@ -140,7 +141,7 @@ export class SaveQueue {
       const game = this.queue[0] as StoredGame;
       try {
         await this.store.saveGame(game);
-        if (this.failing !== null) this.opts.log(`saving finished games works again (game ${game.code} saved)`);
+        if (this.failing !== null) this.opts.log(`saving finished games works again (game ${game.code} saved)`, undefined, { room: game.code });
         this.shelf?.saved(game).catch(() => undefined);
         this.queue.shift();
         this.failing = null;
@@ -151,12 +152,12 @@ export class SaveQueue {
         this.failing = err;
         const retry = isConnectionError(err) || ++otherTries < (this.opts.maxOtherTries ?? 3);
         if (!retry) {
-          this.opts.log(`saving game ${game.code} failed for good`, err);
+          this.opts.log(`saving game ${game.code} failed for good`, err, { room: game.code });
           this.queue.shift();
           continue;
         }
         if (this.closed) return;
-        this.opts.log(`saving game ${game.code} failed; retrying in ${delay} ms (${this.queue.length} waiting)`, err);
+        this.opts.log(`saving game ${game.code} failed; retrying in ${delay} ms (${this.queue.length} waiting)`, err, { room: game.code });
         for (const g of this.queue) this.shelf?.claim(g).catch(() => undefined);
       }
       await new Promise<void>((resolve) => {

@@ -18,6 +18,7 @@ import { TASKS_ANSWER_MS, type RoomSettings } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { TaskReply, TaskRequest } from './messages';
 import type { RequesterBudgets, SolveOutcome, SolveTasks, TaskHealth, TaskPoolObserver, TaskPoolStatus } from './types';
+import type { ErrorLog } from '../log';
 
 /**
  * The worker's entry, beside this module in both layouts: in the sources task-worker.js (tsx, then
@@ -54,7 +55,7 @@ export interface TaskPoolOptions {
   backoff?: Partial<Backoff>;
   /** The worker's entry; tests give one that cannot start. */
   workerFile?: URL;
-  log?: (message: string, err?: unknown) => void;
+  log?: ErrorLog;
   observer?: TaskPoolObserver;
 }
 

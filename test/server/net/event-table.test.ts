@@ -20,7 +20,8 @@ import {
 } from '../../../shared/protocol';
 import { createManualClock } from '../../../server/clock';
 import { registerEvents, type HandlersOf, type LimitTools } from '../../../server/net/events';
-import { accept, guarded, refuse } from '../../../server/net/guard';
+import type { ErrorLog, LogAt } from '../../../server/log';
+import { accept, guarded } from '../../../server/net/guard';
 import { TokenBucket } from '../../../server/net/rate-limit';
 
 /** The whole change a new event needs in the protocol: this one entry. */
@@ -57,17 +58,27 @@ describe('the event table', () => {
     const server = new Server(http);
     const clock = createManualClock(0);
     const tools: LimitTools = { event: undefined, attempt: async (_code, fn) => fn(), create: () => Promise.resolve(true) };
-    const handlers: HandlersOf<typeof WAVE_ONLY> = { 'room:wave': (p) => (p.emoji === '🎉' ? accept({ waved: p.emoji }) : refuse('wrong-phase')) };
+    const handlers: HandlersOf<typeof WAVE_ONLY> = {
+      'room:wave': (p) => {
+        if (p.emoji === '👋') throw new Error('a bug');
+        return accept({ waved: p.emoji });
+      },
+    };
+    const logged: Array<[string, LogAt | undefined]> = [];
     server.on('connection', (socket) => {
+      (socket.data as { code?: string }).code = 'ABCDEF';
       const bucket = new TokenBucket({ capacity: 10, perSecond: 1 }, clock);
-      registerEvents(WAVE_ONLY, handlers, tools, (event, schema, fn) => guarded(socket, bucket, () => {}, event, schema, fn));
+      const log: ErrorLog = (message, _err, at) => logged.push([message, at]);
+      registerEvents(WAVE_ONLY, handlers, tools, (event, schema, fn) => guarded(socket, bucket, log, event, schema, fn));
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: ['websocket'] });
     try {
       const wave = (payload: unknown): Promise<Ack<unknown>> => client.timeout(10_000).emitWithAck('room:wave', payload) as Promise<Ack<unknown>>;
       expect(await wave({ emoji: '🎉' })).toEqual({ ok: true, data: { waved: '🎉' } });
-      expect(await wave({ emoji: '👋' })).toEqual({ ok: false, error: 'wrong-phase' });
+      // A handler's error is answered `internal` and logged with the socket's room and the event.
+      expect(await wave({ emoji: '👋' })).toEqual({ ok: false, error: 'internal' });
+      expect(logged).toEqual([['handler room:wave threw', { room: 'ABCDEF', event: 'room:wave' }]]);
       expect(await wave({ emoji: '🦖' })).toEqual({ ok: false, error: 'bad-payload', detail: 'emoji: invalid_value' });
     } finally {
       client.disconnect();

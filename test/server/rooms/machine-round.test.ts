@@ -41,9 +41,12 @@ describe('room machine: a question round', () => {
   it('names the mistake of a wrong answer', () => {
     const state = started(['ana', 'ben']);
     const q = currentQuestion(state, 'p0');
+    // The wrong answer is the question's own distractor for a known mistake, so the verdict must name it.
+    expect(q.distractors?.some((d) => d.mistake === 'forgot-inner-derivative' && d.expr)).toBe(true);
     const next = ok(submitFinal(state, 'p0', wrong(q), T0 + 1000));
     const verdict = next.phase === 'question' ? answerOf(next, 'p0')?.final : null;
     expect(verdict?.correct).toBe(false);
+    expect(verdict?.mistake).toBe('forgot-inner-derivative');
   });
 
   it('refuses a second final answer and changes nothing', () => {

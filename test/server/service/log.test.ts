@@ -1,6 +1,11 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { createManualClock } from '../../../server/clock';
 import { createLogger, errorLog, installProcessHandlers } from '../../../server/log';
+import { RoomRegistry } from '../../../server/rooms/registry';
+import { liveRoomStore } from '../../../server/store/live-rooms';
+import { deps, settings, T0 } from '../rooms/fixture';
 
 async function capture(format: 'json' | 'pretty' = 'json') {
   const lines: string[] = [];
@@ -23,14 +28,39 @@ describe('server log', () => {
     expect(text).toContain('[redacted]');
   });
 
-  it('lifts the room code out of a rooms error message and keeps the error', async () => {
+  it('carries the room code a rooms error is logged with (never read out of the message) and keeps the error', async () => {
     const { logger, lines } = await capture();
-    errorLog(logger)('saving game ABC234 failed', new Error('disk full'));
+    errorLog(logger)('saving game ABC234 failed', new Error('disk full'), { room: 'ABC234' });
     const entry = JSON.parse(lines[0] ?? '{}') as { room?: string; level?: number; err?: { message?: string }; msg?: string };
     expect(entry).toMatchObject({ room: 'ABC234', level: 50, msg: 'saving game ABC234 failed' });
     expect(entry.err?.message).toBe('disk full');
     errorLog(logger)('effect VACUUM failed', undefined);
     expect(JSON.parse(lines[1] ?? '{}')).not.toHaveProperty('room');
+    // A code in the words alone is not a room: nothing guesses it from the text any more.
+    errorLog(logger)('saving game ABC234 failed', undefined);
+    expect(JSON.parse(lines[2] ?? '{}')).not.toHaveProperty('room');
+  });
+
+  it("gives each room's shell a child logger: a failed write names the room and the event", async () => {
+    const { logger, lines } = await capture();
+    const registry = new RoomRegistry({
+      deps,
+      clock: createManualClock(T0),
+      transport: () => ({ players: () => {}, player: () => () => {}, host: () => {}, drop: () => {} }),
+      store: {
+        ...liveRoomStore(new Database(':memory:')),
+        append: () => {
+          throw new Error('disk full');
+        },
+      },
+      sink: { finished: () => {}, error: errorLog(logger) },
+    });
+    const made = registry.create({ mode: 'classroom', settings: settings() }, 'owner');
+    if (!made.ok) throw new Error(made.error);
+    expect(made.shell.dispatch({ type: 'join', nickname: 'Ada', playerId: 'p0', tokenHash: 't', device: 'd' })).toEqual({ ok: false, error: 'internal' });
+    registry.close();
+    const entry = JSON.parse(lines.find((l) => l.includes('persist join')) ?? '{}') as { room?: string; event?: string; err?: { message?: string } };
+    expect(entry).toMatchObject({ room: made.shell.code, event: 'join', err: { message: 'disk full' } });
   });
 
   it('writes readable lines for a terminal', async () => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateChecked } from '../../../server/math/checked';
 import { DEFAULT_SETTINGS, PROTOCOL_VERSION, TASKS_ANSWER_MS, type Ack, type CreatedRoom, type PlayerPhaseView, type RoomSettings } from '../../../shared/protocol';
 
 const ROOT = process.cwd();
@@ -185,5 +186,7 @@ describe('the production process', () => {
     const question = JSON.parse(q.stdout.trim()) as { family: string; answer: unknown };
     expect(question.family).toBe('nested');
     expect(question.answer).toBeTruthy();
+    // The built command prints exactly the question the sources make for that family, difficulty and seed.
+    expect(question).toEqual(JSON.parse(JSON.stringify(generateChecked('nested', 3, 7))));
   }, START_TIMEOUT * 2);
 });
