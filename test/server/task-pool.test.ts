@@ -124,7 +124,8 @@ describe('TaskPool bounds', () => {
     // While it stays down, a request is refused at once, without queueing.
     const again = performance.now();
     expect(await broken.solveTasks(tasks('exp(x)'), 'teacher')).toEqual({ ok: false, error: 'tasks-unavailable' });
-    expect(performance.now() - again).toBeLessThan(100);
+    // Queued, it would wait for its deadline (seconds); refused at once it is back within one loaded turn.
+    expect(performance.now() - again).toBeLessThan(1000);
     expect(broken.health()).toMatchObject({ ok: false, detail: expect.stringMatching(/task workers cannot start \(\d+ failed attempts? in \d+ s, last: /) });
     expect(broken.readyWorkers()).toBe(0);
     // Backoff (100, 200, 400, 800, 800 … ms between attempts): a handful of attempts over 2.5 s, where

@@ -16,7 +16,7 @@ describe('the CSV report', () => {
     const task = { family: 'chain' as const, task: { expr: 'sin(x^2)', var: 'x' } };
     const settings = gameSettings({ leaderboardEvery: 0, source: { kind: 'tasks', tasks: [task, task] } });
     // The first task list also starts the solver worker: allow it seconds on a busy machine.
-    const made = (await host.timeout(30_000).emitWithAck('room:create', { mode: 'classroom', settings })) as Ack<CreatedRoom>;
+    const made = (await host.timeout(90_000).emitWithAck('room:create', { mode: 'classroom', settings })) as Ack<CreatedRoom>;
     if (!made.ok) throw new Error(`${made.error}: ${made.detail ?? ""}`);
     const room = made.data;
     const report = () => fetch(`${h.server.url}/api/rooms/${room.code}/report.csv`, { method: 'POST', headers: { 'X-Host-Secret': room.hostSecret } });
@@ -37,5 +37,5 @@ describe('the CSV report', () => {
     const ids = lines.slice(1).map((line) => line.split(',').at(-3));
     expect(ids).toEqual(['task-1', 'task-2']);
     expect(lines.slice(1).map((line) => line.split(',').slice(-2))).toEqual([['sent', ''], ['sent', '']]);
-  }, 60_000);
+  }, 150_000);
 });

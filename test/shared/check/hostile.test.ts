@@ -72,11 +72,11 @@ describe('checkAnswer on hostile input', () => {
 
 describe('checkAnswer on oversized matrices', () => {
   it('refuses a huge matrix before parsing any entry', () => {
-    const huge = Array.from({ length: 1000 }, () => Array.from({ length: 1000 }, () => 'x'));
-    const start = performance.now();
+    // Every entry is unreadable: had any been parsed first, the verdict would name a parse error. (How fast the
+    // refusal is belongs to the checker bench, not to a timed unit test.)
+    const huge = Array.from({ length: 1000 }, () => Array.from({ length: 1000 }, () => ')('));
     const v = checkAnswer(jacobianQuestion(), huge);
     expect(v).toEqual({ correct: false, error: 'That matrix is too large.' });
-    expect(performance.now() - start).toBeLessThan(20);
   });
 
   it('judges a matrix of the wrong shape by its shape alone', () => {
