@@ -129,16 +129,32 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const listening = { port: 0 };
   const app = createHttpApp({
     clientDir: opts.clientDir ?? defaultClientDir(),
-    async report(code, secret) {
+    async report(code, secret, game) {
       const room = rooms.registry?.get(code);
-      if (room && matchesHash(secret, room.state.hostKeyHash)) {
+      if (room && matchesHash(secret, room.state.hostKeyHash) && (game === undefined || game === (room.state.game ?? 1))) {
         // Only finished games have a report: a running game's answers are not handed out mid-game. A finished one
         // still here is served from memory: no database needed.
-        return room.state.phase === 'finished' ? reportRows(room.state) : null;
+        if (room.state.phase === 'finished') return reportRows(room.state);
+        // A follow-up round is running: the latest report is the room's previous game's, in the store.
+        if ((room.state.game ?? 1) === 1) return null;
+        game = (room.state.game ?? 1) - 1;
       }
       // A game still waiting for its save (the database away), here or (cluster) on any process, is served from
       // the queue; a cluster's recently finished games stay on the shared shelf after their save too.
-      return (await saves.findWaiting(code, secret)) ?? store.findReport(code, secret);
+      return (await saves.findWaiting(code, secret, game)) ?? store.findReport(code, secret, game);
+    },
+    async deleteReport(code, secret, game) {
+      const room = rooms.registry?.get(code);
+      let live = false;
+      if (room && matchesHash(secret, room.state.hostKeyHash) && room.state.phase === 'finished' && (game === undefined || game === (room.state.game ?? 1))) {
+        // Its report is served from memory while the finished room lingers: the room goes with it.
+        rooms.registry?.forget(code);
+        live = true;
+      }
+      const waiting = await saves.forget(code, secret, game);
+      // A save under way finishes first, so the delete below finds what it wrote (bounded: the database may be away).
+      await Promise.race([saves.drained(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      return (await store.deleteReport(code, secret, game)) || waiting || live;
     },
     allowAttempt: (address) => attempts.bucket(address).has(1),
     failedAttempt: (address) => void attempts.bucket(address).take(1),
@@ -171,7 +187,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
     sink: {
       finished(state) {
         opts.service?.roomFinished(state.code);
-        saves.save({ code: state.code, hostKeyHash: state.hostKeyHash, mode: state.mode, createdAt: state.createdAt, finishedAt: state.finishedAt, settings: state.settings, rows: reportRows(state) });
+        saves.save({ code: state.code, hostKeyHash: state.hostKeyHash, mode: state.mode, createdAt: state.createdAt, finishedAt: state.finishedAt, settings: state.settings, rows: reportRows(state), game: state.game ?? 1 });
       },
       error: log,
     },

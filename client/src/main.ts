@@ -14,6 +14,8 @@ type Route = 'home' | 'host' | 'play' | 'party' | 'solo' | 'reports';
 function currentRoute(): Route {
   const hash = location.hash.replace(/^#\/?/, '');
   if (hash === 'host' || hash === 'play' || hash === 'party' || hash === 'solo' || hash === 'reports') return hash;
+  // One game's report page: #/reports/CODE/GAME (the home page's list of games hosted here).
+  if (/^reports\/[A-Z0-9]{4,8}\/\d{1,3}$/.test(hash)) return 'reports';
   return 'home';
 }
 

@@ -17,9 +17,11 @@ import type { ReportShelf } from '../store/save-queue';
 import { PREFIX } from './keys';
 
 const UNSAVED = `${PREFIX}reports:unsaved`;
-const gameKey = (code: string, hash: string): string => `${PREFIX}report:${code}:${hash}`;
+/** A room's first game keeps the key it always had; a follow-up round's game N adds `:N`. */
+const suffix = (game: number | undefined): string => (game === undefined || game === 1 ? '' : `:${game}`);
+const gameKey = (code: string, hash: string, game?: number): string => `${PREFIX}report:${code}:${hash}${suffix(game)}`;
 const claimKey = (id: string): string => `${PREFIX}report:${id}:saving`;
-const idOf = (g: Pick<StoredGame, 'code' | 'hostKeyHash'>): string => `${g.code}:${g.hostKeyHash}`;
+const idOf = (g: Pick<StoredGame, 'code' | 'hostKeyHash' | 'game'>): string => `${g.code}:${g.hostKeyHash}${suffix(g.game)}`;
 /** Longer than the save queue's longest wait between two tries (30 s): a claim lapses only when its process is gone. */
 export const CLAIM_MS = 90_000;
 
@@ -29,18 +31,23 @@ export function reportShelf(redis: Redis, me: string, claimMs = CLAIM_MS): Repor
   return {
     async put(game) {
       const id = idOf(game);
-      await redis.multi().set(gameKey(game.code, game.hostKeyHash), JSON.stringify(game)).sadd(UNSAVED, id).set(claimKey(id), me, 'PX', CLAIM_MS).exec();
+      await redis.multi().set(gameKey(game.code, game.hostKeyHash, game.game), JSON.stringify(game)).sadd(UNSAVED, id).set(claimKey(id), me, 'PX', CLAIM_MS).exec();
     },
     async saved(game) {
       const id = idOf(game);
-      await redis.multi().srem(UNSAVED, id).pexpire(gameKey(game.code, game.hostKeyHash), FINISHED_TTL_MS).del(claimKey(id)).exec();
+      await redis.multi().srem(UNSAVED, id).pexpire(gameKey(game.code, game.hostKeyHash, game.game), FINISHED_TTL_MS).del(claimKey(id)).exec();
     },
     async claim(game) {
       await redis.set(claimKey(idOf(game)), me, 'PX', CLAIM_MS);
     },
-    async find(code, hostSecret): Promise<ReportRow[] | null> {
-      const raw = await redis.get(gameKey(code, hashSecret(hostSecret)));
+    // Without a game number: the room's first game (the shelf keeps each game for FINISHED_TTL_MS only).
+    async find(code, hostSecret, game): Promise<ReportRow[] | null> {
+      const raw = await redis.get(gameKey(code, hashSecret(hostSecret), game));
       return raw === null ? null : (JSON.parse(raw) as StoredGame).rows;
+    },
+    async drop(code, hostSecret, game) {
+      const g = { code, hostKeyHash: hashSecret(hostSecret), ...(game === undefined ? {} : { game }) };
+      await redis.multi().del(gameKey(g.code, g.hostKeyHash, game)).srem(UNSAVED, idOf(g)).exec();
     },
     async orphans() {
       const games: StoredGame[] = [];

@@ -26,8 +26,13 @@ export interface ReadyReport {
 
 export interface HttpOptions {
   clientDir: string;
-  /** The report of a room for the holder of its host secret, or null (unknown room or wrong secret). */
-  report(code: string, secret: string): Promise<ReportRow[] | null>;
+  /**
+   * The report of a room for the holder of its host secret, or null (unknown room or wrong secret): the room's
+   * game number `game` (a follow-up round is game 2), else its latest finished game.
+   */
+  report(code: string, secret: string, game?: number): Promise<ReportRow[] | null>;
+  /** Deletes a finished game's report (every game of the room without `game`); resolves whether there was one. */
+  deleteReport?(code: string, secret: string, game?: number): Promise<boolean>;
   /** False when this address made too many failed attempts. */
   allowAttempt(address: string): boolean;
   failedAttempt(address: string): void;
@@ -88,6 +93,8 @@ export function createHttpApp(opts: HttpOptions): Express {
   app.post('/api/rooms/:code/summary.csv', (req, res) => sendReport(opts, fail, req, res, summaryCsv, 'summary'));
   // Both, as data for the report page (client/src/screens/report): same guard, same secret header.
   app.post('/api/rooms/:code/report.json', (req, res) => sendReport(opts, fail, req, res, reportJson, 'report', 'application/json'));
+  // The report page's Delete: the same guard and secret header; the game number in the query.
+  app.delete('/api/rooms/:code/report', (req, res) => void deleteReport(opts, fail, req, res));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found' });
   });
@@ -160,9 +167,10 @@ async function sendReport(
   }
   const code = RoomCodeSchema.safeParse(req.params.code);
   const secret = req.get(HOST_SECRET_HEADER);
+  const game = gameOf(req);
   let rows: ReportRow[] | null;
   try {
-    rows = code.success && typeof secret === 'string' && secret.length > 0 && secret.length <= 100 ? await opts.report(code.data, secret) : null;
+    rows = code.success && game !== null && typeof secret === 'string' && secret.length > 0 && secret.length <= 100 ? await opts.report(code.data, secret, game) : null;
   } catch (err) {
     // The report store is away and no copy of this game was at hand: say so, and when to try again.
     fail('reading a report failed', err, req.path);
@@ -179,4 +187,41 @@ async function sendReport(
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
   if (type === 'text/csv') res.setHeader('Content-Disposition', `attachment; filename="arena-${code.success ? code.data : 'report'}${suffix ? `-${suffix}` : ''}.csv"`);
   res.send(format(rows));
+}
+
+/** `?game=N` (1-1000): which game of the room; absent: undefined (the latest); anything else: null (refused). */
+function gameOf(req: Request): number | undefined | null {
+  const raw = req.query.game;
+  if (raw === undefined) return undefined;
+  return typeof raw === 'string' && /^[1-9]\d{0,2}$/.test(raw) ? Number(raw) : null;
+}
+
+/** DELETE a report: 204 when deleted; one 404 for an unknown room, a wrong secret or a report already gone. */
+async function deleteReport(opts: HttpOptions, fail: (message: string, err: unknown, path?: string) => void, req: Request, res: Response): Promise<void> {
+  const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  res.setHeader('Cache-Control', 'no-store');
+  if (!opts.allowAttempt(address)) {
+    opts.rateLimited?.('report');
+    res.status(429).json({ error: 'rate-limited' });
+    return;
+  }
+  const code = RoomCodeSchema.safeParse(req.params.code);
+  const secret = req.get(HOST_SECRET_HEADER);
+  const game = gameOf(req);
+  let deleted: boolean;
+  try {
+    deleted = !!opts.deleteReport && code.success && game !== null && typeof secret === 'string' && secret.length > 0 && secret.length <= 100
+      && await opts.deleteReport(code.data, secret, game);
+  } catch (err) {
+    fail('deleting a report failed', err, req.path);
+    res.setHeader('Retry-After', '5');
+    res.status(503).json({ error: 'unavailable' });
+    return;
+  }
+  if (!deleted) {
+    opts.failedAttempt(address);
+    res.status(404).json({ error: 'room-not-found' });
+    return;
+  }
+  res.status(204).end();
 }

@@ -173,6 +173,20 @@ export class RoomRegistry {
     return this.rooms.get(code)?.written ?? undefined;
   }
 
+  /** A finished room's report was deleted: the room goes now rather than when it would expire. */
+  forget(code: string): void {
+    const entry = this.rooms.get(code);
+    if (!entry || entry.shell.state.phase !== 'finished') return;
+    entry.compaction?.dispose();
+    entry.shell.close();
+    this.rooms.delete(code);
+    try {
+      this.opts.store.remove(code)?.catch((err: unknown) => this.opts.sink.error(`removing room ${code} failed`, err));
+    } catch (err) {
+      this.opts.sink.error(`removing room ${code} failed`, err);
+    }
+  }
+
   /** This process stops running the room (its lease is gone); the stored room stays for the next owner. */
   release(code: string): void {
     const entry = this.rooms.get(code);

@@ -30,6 +30,8 @@ export function personalReview(state: RoomState, player: PlayerRecord): Personal
     const outcome = r ? outcomeOf(r) : 'no answer';
     return {
       index: round.index,
+      family: q.family,
+      difficulty: q.difficulty,
       prompt: { text: q.prompt.text, latex: q.prompt.latex },
       answerKind: answerKind(q),
       yourAnswer: r ? storedAnswerNotation(r.answer) : '',

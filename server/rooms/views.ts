@@ -42,6 +42,7 @@ export function summary(state: RoomState): SettingsSummary {
     variants: s.variants,
     speedScoring: s.speedScoring,
     leaderboardEvery: s.leaderboardEvery,
+    ...(s.followUp ? { followUp: s.followUp } : {}),
   };
 }
 
@@ -117,7 +118,10 @@ function phaseView(state: RoomState, now: number, player?: PlayerRecord): Player
     case 'leaderboard':
       return { phase: 'leaderboard', index: state.index, total, top: topEntries(state, PLAYER_TOP), playerCount: state.order.length };
     case 'finished':
-      return { phase: 'finished', total, played: state.rounds.length, podium: podiumEntries(state), playerCount: state.order.length };
+    {
+      const weakTopic = state.mode === 'party' ? classSummary(reportRows(state)).weakTopics[0] : undefined;
+      return { phase: 'finished', total, played: state.rounds.length, podium: podiumEntries(state), playerCount: state.order.length, ...(weakTopic ? { weakTopic } : {}) };
+    }
     default:
       return assertNever(state);
   }
@@ -222,6 +226,7 @@ export function hostView(state: RoomState, now: number): HostView {
         ranking: topEntries(state, state.order.length),
         reportPath: `/api/rooms/${state.code}/report.csv`,
         summary: classSummary(reportRows(state)),
+        game: state.game ?? 1,
       };
     default:
       return assertNever(state);

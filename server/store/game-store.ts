@@ -15,14 +15,21 @@ export interface StoredGame {
   finishedAt: number;
   settings: unknown;
   rows: ReportRow[];
+  /** Which game of its room: 1, then 2 after a follow-up round (server/rooms/follow-up.ts). Absent: 1. */
+  game?: number;
 }
 
 export interface GameStore {
   /** Which engine, for logs and /readyz details. */
   readonly engine: 'sqlite' | 'postgres';
   saveGame(game: StoredGame): Promise<void>;
-  /** The latest finished game with this code whose host secret matches, or null. */
-  findReport(code: string, hostSecret: string): Promise<ReportRow[] | null>;
+  /**
+   * The finished game with this code whose host secret matches, or null: game number `game` of the room when
+   * given, else the latest.
+   */
+  findReport(code: string, hostSecret: string, game?: number): Promise<ReportRow[] | null>;
+  /** Deletes that game's report (every game of the room without `game`); resolves whether there was one. */
+  deleteReport(code: string, hostSecret: string, game?: number): Promise<boolean>;
   /** Writes one row to a health table: rejects when the database cannot be written (/readyz). */
   probe(): Promise<void>;
   close(): Promise<void>;

@@ -67,9 +67,9 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions)
       try {
         await client.query('BEGIN');
         const game = await client.query<{ id: string }>(
-          `INSERT INTO games (code, secret_hash, mode, created_at, finished_at, settings) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO games (code, secret_hash, mode, created_at, finished_at, settings, game) VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (code, secret_hash, finished_at) DO NOTHING RETURNING id`,
-          [g.code, g.hostKeyHash, g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings ?? null)],
+          [g.code, g.hostKeyHash, g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings ?? null), g.game ?? 1],
         );
         const id = game.rows[0]?.id;
         if (id !== undefined && g.rows.length > 0) await insertAnswers(client, id, g);
@@ -81,10 +81,10 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions)
         client.release();
       }
     },
-    async findReport(code, hostSecret) {
+    async findReport(code, hostSecret, n = 0) {
       const game = await pool.query<{ id: string }>(
-        'SELECT id FROM games WHERE code = $1 AND secret_hash = $2 ORDER BY finished_at DESC, id DESC LIMIT 1',
-        [code, hashSecret(hostSecret)],
+        'SELECT id FROM games WHERE code = $1 AND secret_hash = $2 AND ($3::int = 0 OR game = $3::int) ORDER BY finished_at DESC, id DESC LIMIT 1',
+        [code, hashSecret(hostSecret), n],
       );
       const id = game.rows[0]?.id;
       if (id === undefined) return null;
@@ -94,6 +94,11 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions)
         [id],
       );
       return rows.rows.map(rowFromDb);
+    },
+    async deleteReport(code, hostSecret, n = 0) {
+      // The answers go with their game (ON DELETE CASCADE).
+      const gone = await pool.query('DELETE FROM games WHERE code = $1 AND secret_hash = $2 AND ($3::int = 0 OR game = $3::int)', [code, hashSecret(hostSecret), n]);
+      return (gone.rowCount ?? 0) > 0;
     },
     async probe() {
       await pool.query(

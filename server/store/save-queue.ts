@@ -23,7 +23,9 @@ export interface ReportShelf {
   /** This process still tries to save the game: its claim is renewed. */
   claim(game: StoredGame): Promise<void>;
   /** The rows of a shelved game for the holder of its host secret, or null. */
-  find(code: string, hostSecret: string): Promise<ReportRow[] | null>;
+  find(code: string, hostSecret: string, game?: number): Promise<ReportRow[] | null>;
+  /** Takes a game off the shelf (its report was deleted). */
+  drop(code: string, hostSecret: string, game?: number): Promise<void>;
   /** Unsaved games nobody claims any more (their process died), each now claimed by this process. */
   orphans(): Promise<StoredGame[]>;
 }
@@ -82,8 +84,21 @@ export class SaveQueue {
   }
 
   /** The report of a game not saved yet: waiting here, or (in a cluster) on the shared shelf. */
-  async findWaiting(code: string, hostSecret: string): Promise<ReportRow[] | null> {
-    return this.findPending(code, hostSecret) ?? (this.shelf ? this.shelf.find(code, hostSecret).catch(() => null) : null);
+  async findWaiting(code: string, hostSecret: string, game?: number): Promise<ReportRow[] | null> {
+    return this.findPending(code, hostSecret, game) ?? (this.shelf ? this.shelf.find(code, hostSecret, game).catch(() => null) : null);
+  }
+
+  /** A deleted report: no longer waiting here (never saved now) nor on the shelf; resolves whether it was here. */
+  async forget(code: string, hostSecret: string, game?: number): Promise<boolean> {
+    const hash = hashSecret(hostSecret);
+    const before = this.queue.length;
+    // The game being saved right now (the head) finishes its save; the store's delete after this removes it.
+    for (let i = this.queue.length - 1; i >= 1; i--) {
+      const g = this.queue[i];
+      if (g?.code === code && g.hostKeyHash === hash && (game === undefined || (g.game ?? 1) === game)) this.queue.splice(i, 1);
+    }
+    await this.shelf?.drop(code, hostSecret, game).catch(() => undefined);
+    return this.queue.length < before;
   }
 
   private kick(): void {
@@ -105,11 +120,11 @@ export class SaveQueue {
   }
 
   /** The report of a game not saved yet, for the holder of its host secret. */
-  findPending(code: string, hostSecret: string): ReportRow[] | null {
+  findPending(code: string, hostSecret: string, game?: number): ReportRow[] | null {
     const hash = hashSecret(hostSecret);
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const g = this.queue[i];
-      if (g?.code === code && g.hostKeyHash === hash) return g.rows;
+      if (g?.code === code && g.hostKeyHash === hash && (game === undefined || (g.game ?? 1) === game)) return g.rows;
     }
     return null;
   }

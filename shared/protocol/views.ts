@@ -9,9 +9,9 @@
  * seed would let a client rebuild the answer, or the room's later questions.
  */
 import type { LayerVerdict, MistakeCode, Verdict } from '../check/types';
-import type { PublicQuestion, Question } from '../questions/types';
+import type { Difficulty, Family, PublicQuestion, Question } from '../questions/types';
 import type { RankGap } from '../ranking';
-import type { ClassSummary } from '../report/class-summary';
+import type { ClassSummary, TopicShare } from '../report/class-summary';
 import type { ExtraTime, RoomSettings } from './schemas';
 
 export type { RankGap } from '../ranking';
@@ -59,6 +59,8 @@ export interface SettingsSummary {
   variants: 'same' | 'per-player';
   speedScoring: boolean;
   leaderboardEvery: number;
+  /** A follow-up round: the mistakes it practises (server/rooms/follow-up.ts). */
+  followUp?: RoomSettings['followUp'];
 }
 
 /** A party room's player as every player of the party sees them (a few friends: outcomes are shared). */
@@ -108,6 +110,8 @@ export type PlayerPhaseView = (
       played?: number;
       podium: LeaderboardEntry[];
       playerCount: number;
+      /** Party rooms: the group's weakest topic (shared/report/class-summary.ts), for the interview drill's end page. */
+      weakTopic?: TopicShare;
     }
 ) & {
   /** Party rooms only. */
@@ -160,6 +164,9 @@ export interface YouView {
 /** One question of a player's end-of-game review; answers in the shared notation (shared/report/notation.ts). */
 export interface PersonalReviewItem {
   index: number;
+  /** The question's topic and level: "Practise what you missed" seeds the solo review queue with them. */
+  family?: Family;
+  difficulty?: Difficulty;
   prompt: { text: string; latex: string };
   /** How the answers are written: expressions are drawn as maths, numbers shown as text. */
   answerKind: 'expr' | 'value' | 'matrix';
@@ -227,6 +234,8 @@ export type HostView = HostCommon &
         reportPath: string;
         /** The class's mistakes and weakest topics (shared/report/class-summary.ts): the slide after the podium. */
         summary: ClassSummary;
+        /** Which game of the room this was (2 after a follow-up round): its report is `?game=` this. */
+        game: number;
       }
   );
 

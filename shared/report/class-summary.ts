@@ -40,6 +40,9 @@ export interface TopicShare {
 export interface ClassSummary {
   /** Players in the report. */
   students: number;
+  /** Results right, of every player's result on every question: the game's share right is right / results. */
+  right: number;
+  results: number;
   /** Named mistakes, most students first (then most times, then by code). */
   mistakes: ClassMistake[];
   /** Wrong answers the checker could not name. */
@@ -95,5 +98,6 @@ export function classSummary(rows: readonly ReportRow[]): ClassSummary {
     .filter((t) => t.share < 1)
     .sort((a, b) => a.share - b.share || a.topic.localeCompare(b.topic))
     .slice(0, WEAK_TOPICS);
-  return { students: new Set(rows.map((r) => r.player)).size, mistakes, unnamedWrong, weakTopics };
+  const right = rows.filter((r) => r.outcome === 'correct').length;
+  return { students: new Set(rows.map((r) => r.player)).size, right, results: rows.length, mistakes, unnamedWrong, weakTopics };
 }

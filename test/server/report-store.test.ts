@@ -81,6 +81,24 @@ describe.each(Object.keys(ENGINES) as Array<keyof typeof ENGINES>)('report store
     expect(await e.rows('answers')).toHaveLength(3);
   });
 
+  it('keeps a room\'s games apart by number (a follow-up round is game 2) and deletes one, or all, for the key\'s holder', async () => {
+    const e = await open();
+    await e.store.saveGame(game('ROUND2', 'k', [row('Ada', 1, { topic: 'nested', mistake: 'forgot-inner-derivative' })], 2_000));
+    await e.store.saveGame({ ...game('ROUND2', 'k', [row('Ada', 1, { topic: 'chain' }), row('Bob', 1)], 3_000), game: 2 });
+    expect((await e.store.findReport('ROUND2', 'k', 1))?.map((r) => [r.player, r.topic])).toEqual([['Ada', 'nested']]);
+    expect((await e.store.findReport('ROUND2', 'k', 2))?.map((r) => r.player)).toEqual(['Ada', 'Bob']);
+    expect((await e.store.findReport('ROUND2', 'k'))?.map((r) => r.player)).toEqual(['Ada', 'Bob']);
+    expect(await e.store.findReport('ROUND2', 'k', 3)).toBeNull();
+    expect(await e.store.deleteReport('ROUND2', 'wrong', 1)).toBe(false);
+    expect(await e.store.deleteReport('ROUND2', 'k', 1)).toBe(true);
+    expect(await e.store.findReport('ROUND2', 'k', 1)).toBeNull();
+    expect((await e.store.findReport('ROUND2', 'k', 2))?.map((r) => r.player)).toEqual(['Ada', 'Bob']);
+    expect(await e.store.deleteReport('ROUND2', 'k', 1)).toBe(false);
+    expect(await e.store.deleteReport('ROUND2', 'k')).toBe(true);
+    expect(await e.rows('games')).toHaveLength(0);
+    expect(await e.rows('answers')).toHaveLength(0);
+  });
+
   it('finds a game without answers, with no rows', async () => {
     const { store } = await open();
     await store.saveGame(game('EMPTY2', 'k', []));
@@ -153,7 +171,7 @@ describe('report store on an SQLite file written by an older version', () => {
     older.exec(`CREATE TABLE answers (game_id INTEGER NOT NULL, player TEXT NOT NULL, question INTEGER NOT NULL, question_id TEXT NOT NULL,
       answer TEXT NOT NULL, correct INTEGER NOT NULL, mistake TEXT NOT NULL, time_ms INTEGER, points INTEGER NOT NULL,
       question_text TEXT NOT NULL DEFAULT '', correct_answer TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '')`);
-    expect(migrateSqlite(older)).toEqual([1, 2, 3, 4, 5]);
+    expect(migrateSqlite(older)).toEqual([1, 2, 3, 4, 5, 6]);
     const columns = older.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('answers')").all().map((c) => c.name);
     expect(columns.slice(-6)).toEqual(['question_text', 'correct_answer', 'outcome', 'submitted', 'topic', 'extra_time_ms']);
   });

@@ -25,6 +25,7 @@ describe('classSummary', () => {
     ];
     const s = classSummary(rows);
     expect(s.students).toBe(3);
+    expect([s.right, s.results]).toEqual([2, 8]);
     expect(s.mistakes.map((m) => [m.mistake, m.students, m.times, m.questions])).toEqual([
       ['forgot-inner-derivative', 2, 3, [1, 3]],
       ['sign-error', 1, 2, [2, 3]],
@@ -62,6 +63,6 @@ describe('classSummary', () => {
   });
 
   it('is empty for a game nobody played', () => {
-    expect(classSummary([])).toEqual({ students: 0, mistakes: [], unnamedWrong: 0, weakTopics: [] });
+    expect(classSummary([])).toEqual({ students: 0, right: 0, results: 0, mistakes: [], unnamedWrong: 0, weakTopics: [] });
   });
 });

@@ -5,6 +5,7 @@
 import { h, mountScreen } from '../app/dom';
 import { go, normaliseCode } from '../app/routes';
 import { DRILL_LEVELS_TEXT } from '../../../shared/drill/explain';
+import { hostedGames, type HostedGame } from '../app/hosted-games';
 
 const NICK_KEY = 'arena.nickname';
 
@@ -14,7 +15,8 @@ export function showHome(code = ''): void {
   mountScreen('page', h('div', { class: 'page' },
     h('header', { class: 'brand' }, h('div', { class: 'brand-mark', 'aria-hidden': 'true' }, '∂'),
       h('h1', {}, 'Chain Rule Arena', h('small', {}, 'Compositions, Jacobians, implicit curves and backprop, live.'))),
-    h('div', { class: 'grid-2' }, joinCard, buildCreate(), buildSolo())));
+    h('div', { class: 'grid-2' }, joinCard, buildCreate(), buildSolo()),
+    buildHostedList()));
   const focusTarget = joinCard.querySelector<HTMLInputElement>(code ? '#nickname' : '#room-code');
   focusTarget?.focus();
 }
@@ -103,6 +105,25 @@ function buildSolo(): HTMLElement {
     h('div', { class: 'row' }, h('button', { type: 'button', id: 'start-solo', onclick: () => go('solo') }, 'Practise alone'),
       h('a', { href: '#/reports', id: 'open-reports', class: 'muted' }, 'Reports of past games')));
 }
+
+/**
+ * The teacher's games on this laptop: the finished games hosted from this browser in the last 90 days, newest
+ * first, each a link to its report page (app/hosted-games.ts keeps them; the server keeps only the reports).
+ */
+function buildHostedList(): HTMLElement | null {
+  const games = hostedGames().filter((g) => g.game !== undefined);
+  if (games.length === 0) return null;
+  return h('section', { class: 'card stack', id: 'my-games', 'aria-labelledby': 'my-games-title', style: 'margin-top:18px' },
+    h('h2', { id: 'my-games-title' }, 'Your games on this computer'),
+    h('ul', { class: 'stack', style: 'list-style:none;padding:0;margin:0' }, games.map((g) => h('li', {},
+      h('a', { href: reportHref(g), 'data-code': g.code, 'data-game': g.game ?? 1, class: 'hosted-game' },
+        h('strong', {}, new Date(g.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })),
+        ` · ${g.code}${(g.game ?? 1) > 1 ? ` (round ${g.game})` : ''}`),
+      h('span', { class: 'muted' }, ` · ${(g.topics ?? []).join(', ') || 'Own questions'} · ${g.players ?? 0} player${g.players === 1 ? '' : 's'} · ${Math.round((g.share ?? 0) * 100)}% right`)))));
+}
+
+/** The report page of one game (report-page.ts reads the code and game number from it). */
+export const reportHref = (g: Pick<HostedGame, 'code' | 'game'>): string => `#/reports/${g.code}/${g.game ?? 1}`;
 
 function safeGet(key: string): string {
   try {

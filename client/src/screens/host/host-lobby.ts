@@ -9,6 +9,7 @@ import { h, mountScreen, replace, toast } from '../../app/dom';
 import { fetchJoinOrigin } from '../../app/join-origin';
 import type { RoomSettings } from '../../../../shared/protocol/schemas';
 import { familyLabel } from '../family-labels';
+import { mistakeName } from '../../app/mistakes';
 import { LEVELS } from './settings-form';
 import type { HostContext, HostScreen } from './host-phases';
 import { startLobbyMusic } from './lobby-music';
@@ -101,9 +102,13 @@ export function renderLobby(ctx: HostContext): HostScreen {
 /** "Nested chains (medium) · Backprop (hard) · 6 questions", for the lobby's heading. */
 export function topicsLine(s: RoomSettings): string {
   const src = s.source;
-  const topics = src.kind === 'generated'
-    ? src.families.map((f) => `${familyLabel(f)} (${LEVELS[(src.difficulties?.[f] ?? src.difficulty) - 1] ?? ''})`)
-    : ['Your own questions'];
+  const aimed = s.followUp?.mistakes ?? [];
+  // A follow-up round ("Practise these", server/rooms/follow-up.ts) says what it practises.
+  const topics = aimed.length > 0
+    ? [`Practice: ${aimed.map((m) => mistakeName(m)).join(', ')}`]
+    : src.kind === 'generated'
+      ? src.families.map((f) => `${familyLabel(f)} (${LEVELS[(src.difficulties?.[f] ?? src.difficulty) - 1] ?? ''})`)
+      : ['Your own questions'];
   const count = s.source.kind === 'tasks' ? s.source.tasks.length : s.questionCount;
   return [...topics, `${count} question${count === 1 ? '' : 's'}`].join(' · ');
 }

@@ -10,6 +10,7 @@ import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { podium } from './podium';
 import { summaryMain } from './summary-slide';
+import type { ClassSummary } from '../../../../shared/report/class-summary';
 
 /** Players on the between-questions board: five read from the back row. */
 const BOARD_ROWS = 5;
@@ -82,6 +83,7 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
       summaryMain(v.summary),
       h('footer', { class: 'host-bar bottom', id: 'host-controls' },
         h('button', { type: 'button', id: 'podium-button', onclick: () => show('podium') }, '◀ Podium'),
+        practiseButton(ctx, v.summary),
         h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
   };
   let slide: 'podium' | 'summary' = 'podium';
@@ -97,4 +99,20 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
     unbind();
     stage.destroy();
   } };
+}
+
+/**
+ * "Practise these": a follow-up round in the same room, aimed at the class's top mistakes (or, with none named,
+ * its weakest topics); the phones move to its lobby by themselves. Absent when every answer was right.
+ */
+export function practiseButton(ctx: Pick<HostContext, 'command'>, summary: ClassSummary, label = 'Practise these ▶'): HTMLElement | null {
+  if (summary.mistakes.length === 0 && summary.weakTopics.length === 0) return null;
+  const button = h('button', { type: 'button', class: 'primary', id: 'practise-button' }, label);
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    void ctx.command({ type: 'follow-up' }).finally(() => {
+      button.disabled = false;
+    });
+  });
+  return button;
 }

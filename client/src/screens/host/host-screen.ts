@@ -11,6 +11,7 @@ import { DRILL_SETTINGS } from '../../../../shared/drill/preset';
 import { showHome } from '../home';
 import { renderHostPhase, type HostContext, type HostScreen } from './host-phases';
 import { BoardHistory } from './board-history';
+import { rememberFinished } from './remember-finished';
 import './host.css';
 import { showSetup } from './setup-page';
 import { startPartySession } from '../party/party-screen';
@@ -88,6 +89,7 @@ class HostSession implements HostContext {
       }
     });
     conn.onReconnect(() => void this.reclaim());
+    rememberFinished(view, hostSecret);
     conn.onStatus((s, message) => {
       document.body.classList.toggle('offline', s === 'reconnecting');
       if (s === 'reconnecting') toast('Connection lost. Reconnecting…', 2500);
@@ -135,6 +137,7 @@ class HostSession implements HostContext {
   }
 
   private setView(v: HostView): void {
+    if (v.phase === 'finished' && this.view.phase !== 'finished') rememberFinished(v, this.hostSecret);
     this.view = v;
     this.conn.hintServerNow(v.serverNow);
     if (keyOf(v) !== this.screenKey) this.redraw();

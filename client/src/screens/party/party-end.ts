@@ -10,6 +10,9 @@ import { personalReviewList } from '../player/player-review';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
 import { NARROW_PX } from './party-diagram';
 import { readyPanel } from './party-ready';
+import { practiseMissedButton } from '../practise-missed';
+import { practiseButton } from '../host/host-results';
+import { familyLabel } from '../family-labels';
 
 export function renderPartyStandings(ctx: PartyContext): PartyScreen {
   return ctx.state.phase === 'finished' ? renderFinished(ctx) : renderBoard(ctx);
@@ -44,6 +47,8 @@ function renderFinished(ctx: PartyContext): PartyScreen {
   const summary = h('summary', {});
   const review = h('details', { class: 'party-review card flat', id: 'party-review', open: window.innerWidth < NARROW_PX }, summary, reviewBody);
   const paint = (): void => {
+    const hostView = ctx.host;
+    if (ctx.isCreator && hostView?.phase === 'finished' && !drill.firstChild) replace(drill, practiseButton(ctx, hostView.summary, 'Practise these'));
     const items = ctx.you.review ?? [];
     const right = items.filter((i) => i.outcome === 'correct').length;
     summary.textContent = items.length > 0 ? `Your answers: ${right} of ${items.length} right (open to review each one)` : 'Your answers';
@@ -51,6 +56,13 @@ function renderFinished(ctx: PartyContext): PartyScreen {
     replace(reviewBody, review.open ? personalReviewList(items, { titled: false }) : null);
   };
   review.addEventListener('toggle', paint);
+  // The interview drill's follow-up: the group's weakest topic, and for the creator the round aimed at its mistakes.
+  const weak = s.weakTopic;
+  const weakest = weak ? h('p', { id: 'weakest-topic' }, 'The group’s weakest topic: ', h('strong', {}, familyLabel(weak.topic)),
+    ` (${Math.round(weak.share * 100)}% right)`) : null;
+  // The creator's host view may arrive after this page is drawn: the button comes with it (paint).
+  const drill = h('span', { class: 'drill-slot' });
+  const practise = ctx.isCreator ? [drill] : [];
   const secret = ctx.hostSecret;
   const reports = secret === null ? [] : [
     h('button', { type: 'button', id: 'download-report', onclick: (e: Event) => void downloadReport(`/api/rooms/${ctx.code}/report.csv`, secret, `chain-rule-arena-${ctx.code}.csv`, e.currentTarget as HTMLButtonElement) }, '⬇ Report (CSV)'),
@@ -58,11 +70,11 @@ function renderFinished(ctx: PartyContext): PartyScreen {
   mountScreen('page', partyShell('party-finished',
     // After an early End, the questions that were played (the review and "n of m right" count those too).
     [h('span', { class: 'pill' }, 'Final results'), h('span', { class: 'muted', id: 'questions-played' }, playedWords(s.played ?? s.total, s.total))],
-    [...reports, h('button', { type: 'button', class: 'primary', id: 'back-to-start', onclick: () => ctx.leave() }, 'Back to start')],
+    [...reports, ...practise, h('button', { type: 'button', class: 'primary', id: 'back-to-start', onclick: () => ctx.leave() }, 'Back to start')],
     h('main', { class: 'party-end' },
       h('section', { class: 'party-podium-box podium-side' }, h('h1', { id: 'party-winner' }, winnerLine(first, ctx.you.playerId)),
         stage.el),
-      h('section', { class: 'party-podium-box' }, h('h2', {}, 'Everyone'), groupList(ctx, { ranked: true }), review))));
+      h('section', { class: 'party-podium-box' }, h('h2', {}, 'Everyone'), groupList(ctx, { ranked: true }), weakest, practiseMissedButton(ctx.you.review), review))));
   paint();
   return { update: paint, destroy: () => stage.destroy() };
 }

@@ -4,6 +4,7 @@
  * tab. Friends join with the room's URL; a reload of `#/party` resumes the seat (and re-claims the host key when
  * this browser created the room).
  */
+import { rememberFinished } from '../host/remember-finished';
 import type { AnswerState, HostCommand, HostView, PlayerPhaseView, SeatGrant, SubmitAnswer, YouView } from '../../../../shared/protocol';
 import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
@@ -81,6 +82,7 @@ class PartySession implements PartyContext {
       this.screen?.update();
     });
     conn.on('host:state', (v) => {
+      if (v.phase === 'finished' && this.host?.phase !== 'finished' && this.hostSecret !== null) rememberFinished(v, this.hostSecret);
       this.host = v;
       this.conn.hintServerNow(v.serverNow);
       this.screen?.update();

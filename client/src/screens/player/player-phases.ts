@@ -1,10 +1,12 @@
 /** What a phone shows in each phase of the room: lobby, question, reveal, leaderboard, finished. */
 import type { AnswerState, PlayerPhaseView, SubmitAnswer, YouView } from '../../../../shared/protocol';
 import { h, mountScreen, replace } from '../../app/dom';
+import { mistakeName } from '../../app/mistakes';
 import { prefetchMath } from '../../app/math';
 import type { Connection, Result } from '../../net/connection';
 import { leaderboardList } from '../leaderboard-list';
 import { personalReviewList } from './player-review';
+import { practiseMissedButton } from '../practise-missed';
 import { standingBlock } from './player-standing';
 
 export interface PlayerContext {
@@ -99,6 +101,8 @@ function lobby(ctx: PlayerContext): HTMLElement {
     h('p', { class: 'big' }, 'Playing as ', h('strong', {}, ctx.you.nickname)),
     // Hidden names: the class sees a made-up name; the player needs to know which one is theirs.
     ctx.you.shownAs ? h('p', { class: 'shown-as', id: 'shown-as' }, 'On the big screen you are ', h('strong', {}, ctx.you.shownAs)) : null,
+    s.phase === 'lobby' && s.settings.followUp && s.settings.followUp.mistakes.length > 0
+      ? h('p', { id: 'follow-up-note' }, `A practice round on: ${s.settings.followUp.mistakes.map((m) => mistakeName(m)).join(', ')}.`) : null,
     h('p', { class: 'muted' }, `${count} player${count === 1 ? '' : 's'} in game ${ctx.code}. Watch the big screen: the game starts soon.`),
     h('button', { type: 'button', class: 'ghost small', onclick: () => ctx.leave() }, 'Leave game'));
 }
@@ -119,6 +123,7 @@ function finished(ctx: PlayerContext): HTMLElement {
     h('h1', {}, 'Game over'),
     rankLine(ctx.you),
     leaderboardList(s.podium, ctx.you.playerId),
+    practiseMissedButton(ctx.you.review),
     personalReviewList(ctx.you.review),
     h('button', { type: 'button', class: 'primary', onclick: () => ctx.leave() }, 'Back to start'));
 }

@@ -149,3 +149,37 @@ export function saveQueue(storage: Pick<Storage, 'setItem'>, q: ReviewQueue): vo
     /* private mode or quota: the run goes on without a queue */
   }
 }
+
+/** What a game's end review gives the queue: the player's own wrong answers (server/rooms/review.ts). */
+export interface GameMiss {
+  index: number;
+  outcome: 'correct' | 'wrong' | 'no answer';
+  family?: Family;
+  difficulty?: Difficulty;
+  mistake: MistakeCode | null;
+  prompt: { text: string };
+}
+
+/**
+ * "Practise what you missed": the queue with the player's wrong answers from a game put first, from what the
+ * game already sent the phone (nothing leaves it). Each family+mistake is due at once (due 0, before anything
+ * already queued), the one missed most often first, then in question order: `lastMissedAt` stamps count down
+ * from `now` so `dueItems` keeps that order. Returns the queue and the keys in that order.
+ */
+export function seedFromGame(q: ReviewQueue, review: readonly GameMiss[], now: number): { queue: ReviewQueue; keys: string[] } {
+  const misses = new Map<string, { miss: Miss; count: number; first: number }>();
+  for (const r of review) {
+    if (r.outcome !== 'wrong' || !r.family || !FAMILIES.includes(r.family)) continue;
+    const key = reviewKey(r.family, r.mistake);
+    const had = misses.get(key);
+    if (had) had.count++;
+    else misses.set(key, { miss: { family: r.family, mistake: r.mistake, difficulty: r.difficulty ?? 2, prompt: r.prompt.text }, count: 1, first: r.index });
+  }
+  const order = [...misses.entries()].sort(([, a], [, b]) => b.count - a.count || a.first - b.first);
+  let queue = q;
+  order.forEach(([key, m], i) => {
+    queue = recordMiss(queue, m.miss, now - i);
+    queue = { ...queue, items: queue.items.map((it) => (it.key === key ? { ...it, due: 0, misses: it.misses + m.count - 1 } : it)) };
+  });
+  return { queue, keys: order.map(([key]) => key) };
+}

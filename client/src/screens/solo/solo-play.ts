@@ -12,6 +12,7 @@ import { workedSolution } from '../solution';
 import { answerLine } from '../answer-text';
 import { recordAnswer, startRun, type SoloConfig, type SoloState } from './solo-run';
 import { pauseClock, remaining, resumeClock, startClock } from './solo-clock';
+import { followUpQuestion } from '../../../../shared/followup/generate';
 import { beginSession, dueItems, loadQueue, recordMiss, recordReviewRight, saveQueue, type ReviewItem } from './review-queue';
 import { showEnd, type SoloMistake } from './solo-end';
 import type { QuestionView } from '../../views/contract';
@@ -104,16 +105,30 @@ function pickQuestion(config: SoloConfig, state: SoloState): Question {
   return generateQuestion('chain', 1, Date.now() % 100_000);
 }
 
-/** A fresh question of a reviewed family at the level it was missed: the idea comes back, not the same numbers. */
+/**
+ * A fresh question of a reviewed family at the level it was missed: the idea comes back, not the same numbers.
+ * When the miss had a named mistake, a question that can show it again (it names the mistake among its
+ * distractors), from the family if one of its draws does, else from the mistake → follow-up table.
+ */
 function reviewQuestion(item: ReviewItem): Question {
+  let any: Question | null = null;
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
-      return generateQuestion(item.family, item.difficulty, Math.floor(Math.random() * 2 ** 31));
+      const q = generateQuestion(item.family, item.difficulty, Math.floor(Math.random() * 2 ** 31));
+      if (item.mistake === null || q.distractors?.some((d) => d.mistake === item.mistake)) return q;
+      any ??= q;
     } catch (err) {
       console.warn('generator failed, trying another seed', err);
     }
   }
-  return generateQuestion('chain', 1, Date.now() % 100_000);
+  if (item.mistake !== null) {
+    try {
+      return followUpQuestion(item.mistake, Math.floor(Math.random() * 2 ** 31));
+    } catch (err) {
+      console.warn('no follow-up question for the mistake', err);
+    }
+  }
+  return any ?? generateQuestion('chain', 1, Date.now() % 100_000);
 }
 
 function askQuestion(

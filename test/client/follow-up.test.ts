@@ -1,0 +1,195 @@
+/**
+ * Teaching from the class's mistakes, end to end (issue 22's "Done means"), on the production build in Chromium:
+ * a classroom game with three phones where two students forget the inner derivative ends with a summary slide
+ * naming that mistake, "2 of 3" (checked by the projector measure at 1280×720, 1920×1080 and 3840×2160);
+ * "Practise these" moves every phone to the follow-up round's lobby by itself, and every question of that round
+ * takes the mistake as a named distractor (a phone types it and is told "Forgot the inner derivative"); the
+ * phone's "Practise what you missed" opens solo with that mistake due first; after a reload the projector's home
+ * page lists both games, the first game's report opens with its summary, and the follow-up's report is deleted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { io } from 'socket.io-client';
+import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type Ack, type CreatedRoom } from '../../shared/protocol';
+import { solveTask, type Family, type Question } from '../../shared/questions/index';
+import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
+import { startArena, type RunningArena } from './arena-server';
+import { inspectScreen } from './projector-measure';
+
+let browser: Browser;
+let arena: RunningArena;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  arena = await startArena();
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await arena?.close();
+});
+
+const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 3840, height: 2160 }];
+const MISTAKE = 'forgot-inner-derivative';
+
+const lastTask = new WeakMap<Page, string>();
+
+/** The next question on a phone (not the one it answered last), solved here from the task the page shows. */
+async function shown(page: Page): Promise<Question> {
+  const before = lastTask.get(page) ?? '';
+  await page.waitForFunction((prev) => {
+    const el = document.querySelector('#question-prompt');
+    return !!el && el.getAttribute('data-task') !== prev && !document.querySelector('#answer-verdict');
+  }, before, { timeout: 30_000 });
+  const el = page.locator('#question-prompt');
+  const task = (await el.getAttribute('data-task')) ?? '{}';
+  lastTask.set(page, task);
+  return solveTask((await el.getAttribute('data-family')) as Family, JSON.parse(task) as never);
+}
+
+/** The question's own "forgot the inner derivative" answer, as a student would type it. */
+function forgetting(q: Question): string {
+  const d = q.distractors?.find((x) => x.mistake === MISTAKE && typeof x.expr === 'string');
+  if (!d?.expr) throw new Error(`${q.prompt.text}: no ${MISTAKE} distractor (distractors ${JSON.stringify(q.distractors?.map((x) => x.mistake))})`);
+  return d.expr;
+}
+
+async function answer(page: Page, text: string): Promise<string> {
+  await page.locator('.expr-input').last().fill(text);
+  await page.click('#submit-answer');
+  const verdict = page.locator('#answer-verdict, #reveal-verdict').first();
+  await verdict.waitFor({ timeout: 15_000 });
+  return (await verdict.textContent()) ?? '';
+}
+
+async function phone(code: string, nickname: string): Promise<Page> {
+  const ctx = await newContext(browser, PHONE, arena.url);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await page.goto(`/join/${code}`);
+  await page.fill('#nickname', nickname);
+  await page.click('#join-button');
+  await page.locator('#player-lobby').waitFor();
+  return page;
+}
+
+describe('the class summary, the follow-up round and practice from a game', () => {
+  it('names 2 of 3 on the summary slide, practises that mistake, seeds solo with it, and lists the games at home', async () => {
+    // The room is made through the protocol, then the projector page takes it over with its key (#/host).
+    const creator = io(arena.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnection: false });
+    const settings = {
+      ...DEFAULT_SETTINGS, source: { kind: 'generated', families: ['chain'], difficulty: 2 },
+      questionCount: 2, secondsPerQuestion: 300, entryMode: 'final', leaderboardEvery: 0, speedScoring: false, seed: 11,
+    };
+    const made = (await creator.timeout(15_000).emitWithAck('room:create', { mode: 'classroom', settings })) as Ack<CreatedRoom>;
+    creator.disconnect();
+    if (!made.ok) throw new Error(made.error);
+    const { code, hostSecret } = made.data;
+    const projCtx = await newContext(browser, PROJECTOR, arena.url);
+    contexts.push(projCtx);
+    const proj = await projCtx.newPage();
+    const projErrors = watchErrors(proj);
+    await proj.goto('/');
+    await proj.evaluate(({ c, s }) => localStorage.setItem('arena.resume.host', JSON.stringify({ code: c, token: s })), { c: code, s: hostSecret });
+    await proj.goto('/#/host');
+    await proj.locator('#host-lobby').waitFor();
+    const [ada, ben, cy] = [await phone(code, 'Ada'), await phone(code, 'Ben'), await phone(code, 'Cy')] as [Page, Page, Page];
+    const adaErrors = watchErrors(ada);
+    await proj.locator('#player-count', { hasText: '3' }).waitFor();
+    await proj.click('#start-game');
+
+    // The first game: Ada and Ben forget the inner derivative on both questions, Cy is right.
+    for (let i = 0; i < 2; i++) {
+      for (const [p, right] of [[ada, false], [ben, false], [cy, true]] as const) {
+        const q = await shown(p);
+        const said = await answer(p, right ? (q.answer.expr ?? '') : forgetting(q));
+        expect(said, `question ${i + 1}: ${q.prompt.text}`).toContain(right ? 'Right' : 'Forgot the inner derivative');
+      }
+      await proj.locator('#host-reveal').waitFor();
+      await proj.keyboard.press('ArrowRight');
+    }
+    await proj.locator('#host-finished').waitFor();
+    await proj.keyboard.press('ArrowRight');
+    const top = proj.locator(`#summary-mistakes li[data-mistake="${MISTAKE}"]`);
+    await top.waitFor();
+    expect(await proj.locator('#summary-mistakes li').first().getAttribute('data-mistake')).toBe(MISTAKE);
+    expect(await top.locator('.summary-count').textContent()).toBe('2 of 3');
+    expect(await top.textContent()).toContain('Forgot the inner derivative');
+    expect(await top.textContent()).toContain('questions 1, 2');
+    await proj.locator('#summary-example code.wrong').waitFor();
+    await proj.locator('#summary-topics [data-topic="chain"]', { hasText: '33% right' }).waitFor();
+    for (const size of SIZES) {
+      await proj.setViewportSize(size);
+      const m = await inspectScreen(proj, { minFontPx: size.width === 1920 ? 28 : 0, settleMs: 30_000 });
+      await screenshot(proj, `follow-up-summary-${size.width}`, 'css');
+      expect(m.problems, `summary slide at ${size.width}×${size.height}`).toEqual([]);
+    }
+    await proj.setViewportSize(PROJECTOR);
+
+    // Practise these: the phones move to the follow-up round's lobby by themselves.
+    await proj.click('#practise-button');
+    await proj.locator('#host-lobby #lobby-topics', { hasText: 'Practice: forgot the inner derivative' }).waitFor();
+    for (const p of [ada, ben, cy]) await p.locator('#player-lobby #follow-up-note', { hasText: 'forgot the inner derivative' }).waitFor();
+    await proj.click('#start-game');
+    // Every question of the round takes the mistake as a named distractor: Ada makes it and is told so.
+    const total = 5;
+    const families: string[] = [];
+    for (let i = 0; i < total; i++) {
+      await proj.locator('#host-question .pill', { hasText: `Question ${i + 1} of ${total}` }).waitFor();
+      const q = await shown(ada);
+      families.push(`${q.family}-${q.difficulty}`);
+      expect(q.distractors?.map((d) => d.mistake), `follow-up question ${i + 1}: ${q.prompt.text}`).toContain(MISTAKE);
+      expect(await answer(ada, forgetting(q)), `follow-up question ${i + 1}: ${q.prompt.text}`).toContain('Forgot the inner derivative');
+      await proj.click('#skip-button');
+      await proj.locator('#host-reveal').waitFor();
+      await proj.keyboard.press('ArrowRight');
+    }
+    console.log(`follow-up round ${code}: ${families.join(', ')}`);
+    await proj.locator('#host-finished').waitFor();
+
+    // Ada's end screen: Practise what you missed opens solo with that mistake due first.
+    const practise = ada.locator('#player-finished #practise-missed');
+    await practise.waitFor();
+    await screenshot(ada, 'follow-up-phone-end');
+    await practise.click();
+    await ada.locator('#solo-review-note').waitFor();
+    await ada.click('#solo-go');
+    const banner = ada.locator('#solo-review');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-review')).toMatch(new RegExp(`:${MISTAKE}$`));
+    expect(await banner.textContent()).toContain('forgot the inner derivative');
+    expect(adaErrors).toEqual([]);
+
+    // The teacher's games on this laptop, after a reload: both games, each opening its report.
+    await proj.goto('/');
+    await proj.reload();
+    const listed = proj.locator('#my-games a.hosted-game');
+    await listed.first().waitFor();
+    expect(await listed.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-code')}/${e.getAttribute('data-game')}`))).toEqual([`${code}/2`, `${code}/1`]);
+    expect(await proj.locator('#my-games li').nth(1).textContent()).toMatch(/Chain rule · 3 players · 33% right/);
+    await screenshot(proj, 'follow-up-home-list', 'css');
+    await listed.nth(1).click();
+    const firstReport = proj.locator(`#report-mistakes tr[data-mistake="${MISTAKE}"]`);
+    await firstReport.waitFor();
+    expect(await firstReport.textContent()).toContain('2 of 3');
+    expect(await proj.locator('#report-rows tbody tr').count()).toBe(6);
+    // The follow-up's report, then deleted from its page: the server has it no more, the list neither.
+    await proj.goto('/');
+    await proj.locator('#my-games a.hosted-game').first().click();
+    await proj.locator('#report-rows tbody tr').first().waitFor();
+    expect(await proj.locator('#report-rows tbody tr').count()).toBe(3 * total);
+    proj.once('dialog', (d) => void d.accept());
+    await proj.click('#delete-report');
+    await proj.locator('#report-deleted').waitFor();
+    const gone = await proj.evaluate(async ({ c, s }) => (await fetch(`/api/rooms/${c}/report.json?game=2`, { method: 'POST', headers: { 'x-host-secret': s } })).status, { c: code, s: hostSecret });
+    expect(gone).toBe(404);
+    const kept = await proj.evaluate(async ({ c, s }) => (await fetch(`/api/rooms/${c}/report.json?game=1`, { method: 'POST', headers: { 'x-host-secret': s } })).status, { c: code, s: hostSecret });
+    expect(kept).toBe(200);
+    await proj.goto('/');
+    await proj.locator('#my-games').waitFor();
+    expect(await proj.locator('#my-games a.hosted-game').evaluateAll((els) => els.map((e) => e.getAttribute('data-game')))).toEqual(['1']);
+    expect(projErrors).toEqual([]);
+  }, 300_000);
+});
