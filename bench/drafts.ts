@@ -5,7 +5,7 @@
  * judged on arrival so that closing does no checking. Then every player's `you` view (rank and gap included).
  */
 import { ANSWER_GRACE_MS, DEFAULT_SETTINGS } from '../shared/protocol';
-import { createMathDeps } from '../server/rooms/deps';
+import { createMathDeps } from '../server/room-runtime/deps';
 import { createRoomState, transition } from '../server/rooms/machine';
 import { questionFor } from '../server/rooms/questions';
 import { getEntry } from '../server/rooms/table';

@@ -29,8 +29,8 @@ import { localLimiter, type AddressLimiter } from './net/address-limiter';
 import { KeyedLimiter, type BucketSpec } from './net/rate-limit';
 import { socketTransport, type ArenaServer } from './net/transport';
 import { reportRows } from './report/csv';
-import { createMathDeps } from './rooms/deps';
-import { matchesHash, RoomRegistry } from './rooms/registry';
+import { createMathDeps } from './room-runtime/deps';
+import { matchesHash, RoomRegistry } from './room-runtime/registry';
 import { REQUESTER_BUDGET, TaskPool, type TaskPoolOptions } from './tasks/task-pool';
 import type { SolveTasks } from './tasks/types';
 import type { RoomDeps } from './rooms/types';
@@ -214,7 +214,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   };
   opts.service?.attach({ io, registry, store: { probe: liveProbe }, reports: { probe: reportsProbe, waiting: () => saves.pending }, ...(pool ? { tasks: pool } : {}) });
   // The rooms a previous process left come back last, just before listening: their open questions' clocks start
-  // again when players can reach them, so the whole start-up counts as downtime given back (rooms/registry.ts).
+  // again when players can reach them, so the whole start-up counts as downtime given back (room-runtime/registry.ts).
   // In a cluster, rooms come back one by one as their leases lapse (server/cluster/takeover.ts), not all here.
   const restoredRooms = cluster ? 0 : registry.restore();
   await new Promise<void>((resolve, reject) => {

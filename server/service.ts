@@ -12,7 +12,7 @@ import type { Logger } from './log';
 import { ArenaMetrics, KNOWN_EVENTS } from './metrics';
 import type { ArenaServer } from './net/transport';
 import { Readiness } from './ready';
-import type { RoomRegistry } from './rooms/registry';
+import type { RoomRegistry } from './room-runtime/registry';
 import type { RoomDeps } from './rooms/types';
 import type { GameStore } from './store/game-store';
 import type { TaskPoolObserver, TaskPoolStatus } from './tasks/types';

@@ -16,7 +16,7 @@ import type { SharedLimiters } from '../net/address-limiter';
 import type { CreateRoomFn } from '../net/handlers';
 import { localRoomOps, type RoomOps } from '../net/room-ops';
 import { socketTransport, type ArenaServer } from '../net/transport';
-import { randomToken, type RoomRegistry } from '../rooms/registry';
+import { randomToken, type RoomRegistry } from '../room-runtime/registry';
 import type { OpLedger } from '../store/op-ledger';
 import type { ReportShelf } from '../store/save-queue';
 import { logOutages, useRedisAdapter } from './adapter';
@@ -30,7 +30,7 @@ import { clusterCreator, clusterRouter, ownerHandler } from './router';
 import { sharedLimiters } from './shared-limits';
 import { Takeover } from './takeover';
 import { LocalPlayers } from './local-players';
-import type { RoomTransport } from '../rooms/shell';
+import type { RoomTransport } from '../room-runtime/shell';
 import type { ErrorLog } from '../log';
 
 /** How long a room's disconnects are gathered before one cluster-wide look at its sockets. */

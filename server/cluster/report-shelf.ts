@@ -11,7 +11,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { ReportRow } from '../report/csv';
-import { FINISHED_TTL_MS } from '../rooms/registry';
+import { FINISHED_TTL_MS } from '../room-runtime/registry';
 import { hashSecret, type StoredGame } from '../store/game-store';
 import type { ReportShelf } from '../store/save-queue';
 import { PREFIX } from './keys';

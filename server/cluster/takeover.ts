@@ -10,7 +10,7 @@
  * still holds (presence.ts): a seat goes offline only once that look is complete and finds no socket for it, and
  * a seat found held while marked offline comes back.
  */
-import type { RoomRegistry } from '../rooms/registry';
+import type { RoomRegistry } from '../room-runtime/registry';
 import type { RoomOps } from '../net/room-ops';
 import { getEntry } from '../rooms/table';
 import type { RoomState } from '../rooms/types';

@@ -19,7 +19,7 @@ import {
 } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock } from '../clock';
-import { hashSecret, randomToken, type RoomRegistry } from '../rooms/registry';
+import { hashSecret, randomToken, type RoomRegistry } from '../room-runtime/registry';
 import { hostView } from '../rooms/views';
 import type { SharedLimiters } from './address-limiter';
 import { AttemptLimits, type AttemptSpecs } from './attempts';

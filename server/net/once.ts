@@ -8,7 +8,7 @@
  */
 import type { SubmitAnswer } from '../../shared/protocol';
 import type { Clock } from '../clock';
-import type { RoomRegistry } from '../rooms/registry';
+import type { RoomRegistry } from '../room-runtime/registry';
 import { answerState, hostView, roundAnswerState } from '../rooms/views';
 import type { OpLedger } from '../store/op-ledger';
 import { accept, refuse, type Reply } from './guard';

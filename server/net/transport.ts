@@ -4,7 +4,7 @@
  */
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol';
-import type { RoomTransport } from '../rooms/shell';
+import type { RoomTransport } from '../room-runtime/shell';
 
 export type ArenaServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 

@@ -14,7 +14,7 @@ import type { SubmittedParts } from '../../shared/check/readable';
 import type { DraftAnswer } from '../../shared/protocol';
 import { pastDeadline } from './extra-time';
 import { layersAllowed, questionFor } from './questions';
-import { emptySubmission, judge } from './round';
+import { emptySubmission, judge } from './judge';
 import { getEntry, setEntry } from './table';
 import type { PhaseOf, RoomDeps, RoomEffect, RoomState, Submission, Transition } from './types';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { crossCheck } from '../../../server/math/cross-check';
 import { generateChecked, solveChecked } from '../../../server/math/checked';
 import { withExactSteps } from '../../../server/math/exact-steps';
-import { createMathDeps } from '../../../server/rooms/deps';
+import { createMathDeps } from '../../../server/room-runtime/deps';
 import { FAMILIES, generateQuestion, solveTask, type Difficulty, type Question } from '../../../shared/questions/index';
 import type { RoomSettings } from '../../../shared/protocol';
 

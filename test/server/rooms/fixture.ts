@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { DEFAULT_SETTINGS, type RoomSettings } from '../../../shared/protocol';
 import type { Question } from '../../../shared/questions/types';
-import { createMathDeps } from '../../../server/rooms/deps';
+import { createMathDeps } from '../../../server/room-runtime/deps';
 import { createRoomState, transition } from '../../../server/rooms/machine';
 import { questionFor } from '../../../server/rooms/questions';
 import { getEntry } from '../../../server/rooms/table';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../server/clock';
-import { RoomShell, type Durable, type RoomTransport } from '../../../server/rooms/shell';
+import { RoomShell, type Durable, type RoomTransport } from '../../../server/room-runtime/shell';
 import { GONE_GRACE_MS } from '../../../server/rooms/types';
 import { deps, lobby, T0 } from './fixture';
 

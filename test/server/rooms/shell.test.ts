@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_GRACE_MS } from '../../../shared/protocol';
 import { createManualClock } from '../../../server/clock';
-import { HOST_REFRESH_MS, RoomShell, YOU_SLICE, type RoomTransport } from '../../../server/rooms/shell';
+import { HOST_REFRESH_MS, RoomShell, YOU_SLICE, type RoomTransport } from '../../../server/room-runtime/shell';
 import { deps, lobby, T0 } from './fixture';
 
 function harness() {

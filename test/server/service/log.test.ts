@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createManualClock } from '../../../server/clock';
 import { createLogger, errorLog, installProcessHandlers } from '../../../server/log';
-import { RoomRegistry } from '../../../server/rooms/registry';
+import { RoomRegistry } from '../../../server/room-runtime/registry';
 import { liveRoomStore } from '../../../server/store/live-rooms';
 import { deps, settings, T0 } from '../rooms/fixture';
 

@@ -6,8 +6,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../server/clock';
-import { RoomRegistry } from '../../../server/rooms/registry';
-import type { RoomTransport } from '../../../server/rooms/shell';
+import { RoomRegistry } from '../../../server/room-runtime/registry';
+import type { RoomTransport } from '../../../server/room-runtime/shell';
 import { liveRoomStore } from '../../../server/store/live-rooms';
 import { decodeEvent, decodeState, encodeState, STATE_VERSION, type Versions } from '../../../server/store/stored-room';
 import { deps, lobby, T0, withPlayers } from '../rooms/fixture';

@@ -11,8 +11,8 @@ import { LruCache } from '../../shared/check/cache';
 import type { AnswerInput, Verdict } from '../../shared/check/types';
 import type { Family, Question, TaskByFamily } from '../../shared/questions/types';
 import { generateChecked, solveChecked } from '../math/checked';
-import { generatedSpec } from './questions';
-import type { RoomDeps } from './types';
+import { generatedSpec } from '../rooms/questions';
+import type { RoomDeps } from '../rooms/types';
 
 export const VERDICT_CACHE_SIZE = 20_000;
 

@@ -6,10 +6,10 @@
 import type { ServerToClientEvents } from '../../shared/protocol';
 import type { Clock, Disposable } from '../clock';
 import type { ErrorLog } from '../log';
-import { transition } from './machine';
-import { getEntry } from './table';
-import type { PlayerRecord, RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from './types';
-import { hostProgress, hostView, playerPhaseView, youView } from './views';
+import { transition } from '../rooms/machine';
+import { getEntry } from '../rooms/table';
+import type { PlayerRecord, RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from '../rooms/types';
+import { hostProgress, hostView, playerPhaseView, youView } from '../rooms/views';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 

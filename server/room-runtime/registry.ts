@@ -9,9 +9,9 @@ import type { Question } from '../../shared/questions/types';
 import type { Clock, Disposable } from '../clock';
 import { childLog } from '../log';
 import type { LiveRoomStore, LoadedRoom } from '../store/live-rooms';
-import { createRoomState, transition } from './machine';
+import { createRoomState, transition } from '../rooms/machine';
 import { RoomShell, type RoomSink, type RoomTransport } from './shell';
-import type { RoomDeps, RoomState } from './types';
+import type { RoomDeps, RoomState } from '../rooms/types';
 
 export const MAX_ROOMS = 2000;
 /** Live rooms one address may hold at once: a school's teachers share an address, one client must not fill the server. */
