@@ -136,7 +136,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
         // still here is served from memory: no database needed.
         if (room.state.phase === 'finished') return reportRows(room.state);
         // A follow-up round is running: the latest report is the room's previous game's, in the store.
-        if ((room.state.game ?? 1) === 1) return null;
+        if (game !== undefined || (room.state.game ?? 1) === 1) return null;
         game = (room.state.game ?? 1) - 1;
       }
       // A game still waiting for its save (the database away), here or (cluster) on any process, is served from

@@ -117,7 +117,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
     expect(await proj.locator('#summary-mistakes li').first().getAttribute('data-mistake')).toBe(MISTAKE);
     expect(await top.locator('.summary-count').textContent()).toBe('2 of 3');
     expect(await top.textContent()).toContain('Forgot the inner derivative');
-    expect(await top.textContent()).toContain('questions 1, 2');
+    expect(await top.locator('.summary-where').textContent()).toBe('on questions 1, 2');
     await proj.locator('#summary-example code.wrong').waitFor();
     await proj.locator('#summary-topics [data-topic="chain"]', { hasText: '33% right' }).waitFor();
     for (const size of SIZES) {

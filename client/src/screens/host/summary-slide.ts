@@ -26,7 +26,7 @@ export function summaryMain(s: ClassSummary): HTMLElement {
       : 'No mistakes this time.')
     : h('ol', { class: 'summary-list', id: 'summary-mistakes' }, top.map((m) => h('li', { 'data-mistake': m.mistake, 'data-students': m.students },
       h('span', { class: 'summary-count' }, `${m.students} of ${s.students}`),
-      h('span', { class: 'summary-what' }, h('strong', {}, mistakeTitle(m.mistake)), h('span', { class: 'muted' }, ` · ${questionList(m.questions)}`)))));
+      h('span', { class: 'summary-what' }, h('strong', {}, mistakeTitle(m.mistake)), h('span', { class: 'muted summary-where' }, `on ${questionList(m.questions)}`)))));
   const example = first ? h('div', { class: 'summary-example', id: 'summary-example' },
     h('h2', {}, `For example, question ${first.example.question}`),
     h('p', {}, h('span', { class: 'muted' }, 'A student wrote '), h('code', { class: 'wrong' }, first.example.answer)),
