@@ -2,7 +2,8 @@
  * The game report as CSV (RFC 4180) for a spreadsheet: one row per player and question, with the question's
  * text, the correct answer and the player's answer in the same notation (shared/report/notation.ts; vectors
  * and matrices flattened to "[a, b; c, d]", never JSON), correct / wrong / no answer, the mistake by name, the
- * time in seconds and the points, then how the answer was submitted (sent, a draft taken at the deadline, none).
+ * time in seconds and the points, then how the answer was submitted (sent, a draft taken at the deadline, none)
+ * and the extra time the player had on the question, in seconds (empty: none).
  * The per-question summary is in summary.ts. Player-controlled text
  * (nicknames, answers) is data: cells that a spreadsheet would run as a formula are defused.
  */
@@ -18,7 +19,7 @@ import type { RoomState } from '../rooms/types';
 
 
 /** Columns only ever appended at the end: other tools read them by position. */
-export const CSV_HEADER = ['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id', 'submitted'];
+export const CSV_HEADER = ['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id', 'submitted', 'extra_time_s'];
 
 /** The `submitted` cell: how the answer reached the server; empty for rows stored before it was recorded. */
 export const SUBMITTED_WORDS: Record<Submitted, string> = { sent: 'sent', draft: 'draft at deadline', none: 'none' };
@@ -44,6 +45,7 @@ export function reportRows(state: RoomState): ReportRow[] {
         points: r.points,
         submitted: outcome === 'no answer' ? 'none' : r.fromDraft ? 'draft' : 'sent',
         topic: q.family,
+        ...(r.extraMs ? { extraTimeMs: r.extraMs } : {}),
       });
     }
   }
@@ -75,5 +77,6 @@ export function toCsv(rows: ReportRow[]): string {
     r.player, r.question, r.questionText, r.correctAnswer, r.answer, r.outcome,
     r.mistake ? mistakeName(r.mistake) : '', seconds(r.timeMs), r.points, r.questionId,
     r.submitted ? SUBMITTED_WORDS[r.submitted] : '',
+    r.extraTimeMs ? seconds(r.extraTimeMs) : '',
   ]));
 }

@@ -7,6 +7,7 @@ import { standings } from '../../shared/ranking';
 import { outcomeOf } from '../../shared/report/outcome';
 import { scoreAnswer } from '../../shared/scoring';
 import { effectiveSubmission } from './drafts';
+import { extraMs } from './extra-time';
 import { layersAllowed, questionFor } from './questions';
 import { getEntry, tableOf, type Table } from './table';
 import type { PhaseOf, PlayerRecord, PlayerResult, RoomEffect, RoomState, Submission, Transition } from './types';
@@ -43,10 +44,13 @@ function resultFor(state: PhaseOf<'question'>, player: PlayerRecord, sub: Submis
   const useLayers = layersAllowed(state, q);
   const correct = sub?.final?.correct === true;
   const answered = sub !== undefined && (sub.final !== null || sub.layers.some((l) => l !== null));
+  // Speed is judged against the player's own time: extra time is time, not a penalty (extra-time.ts).
+  const extra = extraMs(player, state.durationMs);
+  const durationMs = state.durationMs + extra;
   const score = scoreAnswer({
     correct,
-    elapsedMs: sub?.elapsedMs ?? state.durationMs,
-    durationMs: state.durationMs,
+    elapsedMs: sub?.elapsedMs ?? durationMs,
+    durationMs,
     speedScoring: state.settings.speedScoring,
     late: !answered,
     streakBefore: player.streak,
@@ -64,6 +68,7 @@ function resultFor(state: PhaseOf<'question'>, player: PlayerRecord, sub: Submis
     timeMs: sub?.elapsedMs ?? null,
     points: score.points,
     streakBonus: score.streakBonus,
+    ...(extra > 0 ? { extraMs: extra } : {}),
   };
 }
 

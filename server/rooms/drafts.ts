@@ -11,7 +11,8 @@
  * unreadable final or draft is refused with `unreadable-answer` and changes nothing.
  */
 import type { SubmittedParts } from '../../shared/check/readable';
-import { ANSWER_GRACE_MS, type DraftAnswer } from '../../shared/protocol';
+import type { DraftAnswer } from '../../shared/protocol';
+import { pastDeadline } from './extra-time';
 import { layersAllowed, questionFor } from './questions';
 import { emptySubmission, judge } from './judge';
 import { getEntry, setEntry } from './table';
@@ -23,7 +24,7 @@ export function saveDraft(state: RoomState, playerId: string, draft: DraftAnswer
   const player = getEntry(state.players, playerId);
   if (!player) return { ok: false, error: 'not-a-player' };
   if (draft.index !== state.index) return { ok: false, error: 'wrong-question' };
-  if (state.timer.running && now > state.timer.deadline + ANSWER_GRACE_MS) return { ok: false, error: 'too-late' };
+  if (pastDeadline(state, player, now)) return { ok: false, error: 'too-late' };
   const q = questionFor(state, state.index, player);
   const prior = getEntry(state.answers, playerId) ?? emptySubmission(q);
   if (prior.final) return { ok: false, error: 'already-answered' };
@@ -37,7 +38,7 @@ export function saveDraft(state: RoomState, playerId: string, draft: DraftAnswer
   if (prior.draft && sameInputs(prior.draft, base, parts)) return { ok: true, state, effects: [] };
   const judged = judge(state, q, base, { index: draft.index, ...parts }, deps);
   if (!judged.ok) return judged;
-  const remaining = state.timer.running ? Math.max(0, state.timer.deadline - now) : state.timer.remainingMs;
+  const remaining = state.timer.running ? state.timer.deadline - now : state.timer.remainingMs;
   return stored(state, playerId, { ...base, draft: { ...judged.sub, elapsedMs: state.durationMs - remaining } });
 }
 

@@ -11,9 +11,10 @@ import { markReady } from './ready';
 import { followUp } from './follow-up';
 import { changeSettings, disconnect, join, kick, leave, restore, resume, setLocked } from './membership';
 import { prepareSettings, totalQuestions } from './questions';
-import { onDeadline, onWake, openQuestion, submit } from './round';
+import { closeIfAllAnswered, onDeadline, onWake, openQuestion, submit } from './round';
+import { addTime, closeAt, setExtraTime } from './extra-time';
 import { emptyTable } from './table';
-import type { RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from './types';
+import type { PhaseOf, RoomDeps, RoomEffect, RoomEvent, RoomState, Transition } from './types';
 
 export function transition(state: RoomState, event: RoomEvent, now: number, deps: RoomDeps): Transition {
   switch (event.type) {
@@ -66,6 +67,10 @@ function hostCommand(state: RoomState, command: HostCommand, now: number, deps: 
       return kick(state, command.playerId, now);
     case 'settings':
       return changeSettings(state, command.settings, deps, solved);
+    case 'extra-time':
+      return setExtraTime(state, command.playerId, command.extra, now);
+    case 'add-time':
+      return addTime(state, command.seconds, now);
     case 'follow-up':
       return followUp(state, now, deps);
     default:
@@ -117,7 +122,9 @@ function pause(state: RoomState, now: number): Transition {
 function resumeTimer(state: RoomState, now: number): Transition {
   if (state.phase !== 'question' || state.timer.running) return { ok: false, error: 'wrong-phase' };
   const deadline = now + state.timer.remainingMs;
-  return { ok: true, state: { ...state, timer: { running: true, deadline } }, effects: [{ type: 'schedule', at: deadline + ANSWER_GRACE_MS }, { type: 'phase' }] };
+  const running: PhaseOf<'question'> = { ...state, timer: { running: true, deadline } };
+  // Answers sent during the pause may have finished the round: it closes now, as it would have then.
+  return closeIfAllAnswered(running, [{ type: 'schedule', at: closeAt(running, now) ?? deadline + ANSWER_GRACE_MS }, { type: 'phase' }], now);
 }
 
 function end(state: RoomState, now: number): Transition {

@@ -5,9 +5,10 @@
 import { ANSWER_GRACE_MS, type RoomSettings } from '../../shared/protocol';
 import { ensureQuestions, prepareSettings } from './questions';
 import { closeIfAllAnswered } from './round';
+import { closeAt } from './extra-time';
 import { getEntry, removeEntry, setEntry } from './table';
 import type { Question } from '../../shared/questions/types';
-import { GONE_GRACE_MS, MAX_PLAYERS_PER_ROOM, type PlayerRecord, type RoomDeps, type RoomEffect, type RoomState, type Transition } from './types';
+import { GONE_GRACE_MS, MAX_PLAYERS_PER_ROOM, type PhaseOf, type PlayerRecord, type RoomDeps, type RoomEffect, type RoomState, type Transition } from './types';
 
 /** Case-insensitive identity of a nickname (already validated and normalised by the schema). */
 export function nicknameKey(nickname: string): string {
@@ -130,7 +131,8 @@ export function restore(state: RoomState, downtimeMs: number, now: number): Tran
   const base = { ...state, players, online: 0 };
   if (base.phase !== 'question' || !base.timer.running) return { ok: true, state: base, effects: [] };
   const deadline = base.timer.deadline + shift;
-  return { ok: true, state: { ...base, timer: { running: true, deadline } }, effects: [{ type: 'schedule', at: deadline + ANSWER_GRACE_MS }] };
+  const moved: PhaseOf<'question'> = { ...base, timer: { running: true, deadline } };
+  return { ok: true, state: moved, effects: [{ type: 'schedule', at: closeAt(moved, now) ?? deadline + ANSWER_GRACE_MS }] };
 }
 
 function withPlayer(state: RoomState, player: PlayerRecord, onlineDelta: number): RoomState {

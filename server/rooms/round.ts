@@ -3,7 +3,8 @@
  * judged part never judged again), close it at the deadline plus grace, when every seated player is done,
  * or on the host's skip.
  */
-import { ANSWER_GRACE_MS, type SubmitAnswer } from '../../shared/protocol';
+import type { SubmitAnswer } from '../../shared/protocol';
+import { classTimeUp, closeAt, extraMs, latestCloseAt, pastDeadline } from './extra-time';
 import { closeRound } from './close';
 import { questionSeconds } from '../../shared/timing/question-seconds';
 import { emptySubmission, judge } from './judge';
@@ -18,16 +19,25 @@ export function openQuestion(state: RoomState, index: number, now: number, deps:
   const q = questionFor(base, index);
   const durationMs = questionSeconds(state.settings, q.family, q.difficulty) * 1000;
   const deadline = now + durationMs;
-  const next: RoomState = { ...base, phase: 'question', index, durationMs, timer: { running: true, deadline }, answers: emptyTable(), finals: 0 };
-  return { ok: true, state: next, effects: [{ type: 'phase' }, { type: 'schedule', at: deadline + ANSWER_GRACE_MS }] };
+  const next: PhaseOf<'question'> = { ...base, phase: 'question', index, durationMs, timer: { running: true, deadline }, answers: emptyTable(), finals: 0 };
+  // Students with extra time hold the round open past the class's deadline (extra-time.ts); their phones get
+  // their own clock in their `you` view.
+  const extra: RoomEffect[] = next.order.some((id) => extraMs(getEntry(next.players, id), durationMs) > 0) ? [{ type: 'you', playerIds: 'all' }] : [];
+  return { ok: true, state: next, effects: [{ type: 'phase' }, { type: 'schedule', at: closeAt(next, now) ?? deadline }, ...extra] };
 }
 
-/** The timer fired: close if the deadline plus grace has passed (a stale or early timer changes nothing). */
+/**
+ * The timer fired: close if the latest deadline (extra time included) plus grace has passed (a stale or early
+ * timer changes nothing).
+ */
 export function onDeadline(state: RoomState, now: number): Transition {
   if (state.phase !== 'question' || !state.timer.running) return { ok: true, state, effects: [] };
-  const closeAt = state.timer.deadline + ANSWER_GRACE_MS;
-  if (now < closeAt) return { ok: true, state, effects: [{ type: 'schedule', at: closeAt }] };
-  return closeRound(state, []);
+  const latest = latestCloseAt(state) ?? now;
+  if (now >= latest) return closeRound(state, []);
+  if (!classTimeUp(state, now)) return { ok: true, state, effects: [{ type: 'schedule', at: closeAt(state, now) ?? latest }] };
+  // The class's time is up but a student with extra time is still on their own clock: close only if they are done.
+  const checked = closeIfAllAnswered(state, [], now);
+  return checked.ok && checked.state.phase === 'question' ? { ...checked, effects: [...checked.effects, { type: 'schedule', at: latest }] } : checked;
 }
 
 export function submit(state: RoomState, playerId: string, payload: SubmitAnswer, now: number, deps: RoomDeps): Transition {
@@ -35,14 +45,15 @@ export function submit(state: RoomState, playerId: string, payload: SubmitAnswer
   const player = getEntry(state.players, playerId);
   if (!player) return { ok: false, error: 'not-a-player' };
   if (payload.index !== state.index) return { ok: false, error: 'wrong-question' };
-  if (!state.timer.running) return { ok: false, error: 'paused' };
-  if (now > state.timer.deadline + ANSWER_GRACE_MS) return { ok: false, error: 'too-late' };
+  // A pause stops the clock, not the students: an answer sent meanwhile is taken at the paused time (the round
+  // does not close before Resume, closeIfAllAnswered). Each student's own deadline counts (extra-time.ts).
+  if (pastDeadline(state, player, now)) return { ok: false, error: 'too-late' };
   const q = questionFor(state, state.index, player);
   const prior = getEntry(state.answers, playerId) ?? emptySubmission(q);
   if (prior.final) return { ok: false, error: 'already-answered' };
   const judged = judge(state, q, prior, payload, deps);
   if (!judged.ok) return judged;
-  const remainingMs = Math.max(0, state.timer.deadline - now);
+  const remainingMs = state.timer.running ? state.timer.deadline - now : state.timer.remainingMs;
   const sub: Submission = { ...judged.sub, ...(prior.draft ? { draft: prior.draft } : {}), elapsedMs: state.durationMs - remainingMs };
   const finals = state.finals + (sub.final ? 1 : 0);
   const next: PhaseOf<'question'> = { ...state, answers: setEntry(state.answers, playerId, sub), finals };
@@ -58,22 +69,30 @@ export function submit(state: RoomState, playerId: string, payload: SubmitAnswer
  */
 export function closeIfAllAnswered(state: RoomState, effects: RoomEffect[], now: number): Transition {
   if (state.phase !== 'question') return { ok: true, state, effects };
+  // Paused: the teacher has the room's attention; the round waits for Resume even if everyone has answered.
+  if (!state.timer.running) return { ok: true, state, effects };
+  // After the class's deadline, a student whose own clock ran out is done too (extra-time.ts).
+  const classOver = classTimeUp(state, now);
   // Fewer final answers than connected players: someone connected is still thinking (no scan needed).
-  if (state.finals < state.online) return { ok: true, state, effects };
+  if (!classOver && state.finals < state.online) return { ok: true, state, effects };
   let wakeAt = Number.POSITIVE_INFINITY;
   let online = 0;
+  let done = 0;
   for (const id of state.order) {
     const p = getEntry(state.players, id);
     if (!p) continue;
     if (p.connected) online++;
-    if (getEntry(state.answers, id)?.final) continue;
+    if (getEntry(state.answers, id)?.final || (classOver && pastDeadline(state, p, now))) {
+      done++;
+      continue;
+    }
     if (p.connected) return { ok: true, state, effects };
     const excusedAt = (p.offlineSince ?? now) + GONE_GRACE_MS;
     if (excusedAt > now) wakeAt = Math.min(wakeAt, excusedAt);
   }
   if (wakeAt !== Number.POSITIVE_INFINITY) return { ok: true, state, effects: [...effects, { type: 'wake', at: wakeAt }] };
-  const everyoneAnswered = state.finals >= state.order.length;
-  if (state.order.length === 0 || (online === 0 && !everyoneAnswered)) return { ok: true, state, effects };
+  const everyoneDone = done >= state.order.length;
+  if (state.order.length === 0 || (online === 0 && !everyoneDone)) return { ok: true, state, effects };
   return closeRound(state, effects);
 }
 

@@ -4,7 +4,7 @@
  * Everything is plain JSON: a room can be snapshotted, restored and inspected in tests.
  */
 import type { AnswerInput, LayerVerdict, Verdict } from '../../shared/check/types';
-import type { DraftAnswer, ErrorCode, HostCommand, RevealStats, RoomMode, RoomSettings, SubmitAnswer } from '../../shared/protocol';
+import type { DraftAnswer, ErrorCode, ExtraTime, HostCommand, RevealStats, RoomMode, RoomSettings, SubmitAnswer } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Table } from './table';
 
@@ -28,6 +28,8 @@ export interface PlayerRecord {
   rank: number | null;
   /** Join order; picks this player's variant when every player gets a different one. */
   seat: number;
+  /** Extra time per question the host gave this student (absent: none; server/rooms/extra-time.ts). */
+  extraTime?: ExtraTime;
 }
 
 /** One player's answers to the open question. A judged layer or final is never judged again. */
@@ -60,6 +62,8 @@ export interface PlayerResult {
   streakBonus: number;
   /** The answer was the player's unsent draft, taken at close (server/rooms/drafts.ts). */
   fromDraft?: boolean;
+  /** Extra time this player had on the question, ms (absent: none), for the reports. */
+  extraMs?: number;
 }
 
 export interface RoundRecord {

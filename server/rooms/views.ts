@@ -25,6 +25,7 @@ import { personalReview } from './review';
 import { shownName } from './shown-names';
 import { getEntry } from './table';
 import type { PhaseOf, PlayerRecord, RoomState } from './types';
+import { extraMs } from './extra-time';
 
 export const PLAYER_TOP = 5;
 export const HOST_TOP = 10;
@@ -138,6 +139,10 @@ export function youView(state: RoomState, player: PlayerRecord): YouView {
     answer: answerState(state, player),
   };
   if (state.settings.names === 'generated') you.shownAs = shownName(state, player);
+  if (player.extraTime) {
+    you.extraTime = player.extraTime;
+    if (state.phase === 'question') you.extraMs = extraMs(player, state.durationMs);
+  }
   // From the first reveal on, the same ranking as the leaderboard and the podium, with the gap to the next place.
   if (state.rounds.length > 0 || state.phase === 'finished') {
     const ranked = rankedPlayers(state.players, state.order);
@@ -189,6 +194,7 @@ export function hostView(state: RoomState, now: number): HostView {
       connected: p.connected,
       score: p.score,
       answered: state.phase === 'question' && getEntry(state.answers, p.id)?.final != null,
+      ...(p.extraTime ? { extraTime: p.extraTime } : {}),
     })),
     playerCount: players.length,
     connectedCount: players.filter((p) => p.connected).length,

@@ -64,6 +64,11 @@ CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL, checked
     name: 'which game of its room a finished game is (a follow-up round is game 2)',
     sql: `ALTER TABLE games ADD COLUMN game INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    version: 5,
+    name: 'extra time each player had on each question (docs/accessibility.md#extra-time)',
+    sql: 'ALTER TABLE answers ADD COLUMN extra_time_ms INTEGER;',
+  },
 ];
 
 /** Any fixed number: every process of this app locks the same one ("arena" in ASCII). */

@@ -28,8 +28,8 @@ export interface PostgresGameStore extends GameStore {
   readonly openMs: number;
 }
 
-const ANSWER_COLUMNS = 'player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome, submitted, topic';
-const ANSWER_TYPES = ['text', 'int', 'text', 'text', 'bool', 'text', 'int', 'int', 'text', 'text', 'text', 'text', 'text'];
+const ANSWER_COLUMNS = 'player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome, submitted, topic, extra_time_ms';
+const ANSWER_TYPES = ['text', 'int', 'text', 'text', 'bool', 'text', 'int', 'int', 'text', 'text', 'text', 'text', 'text', 'int'];
 
 export async function openPostgresStore(url: string, opts: PostgresStoreOptions): Promise<PostgresGameStore> {
   const started = performance.now();
@@ -113,7 +113,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions)
 function insertAnswers(client: pg.PoolClient, gameId: string, g: StoredGame): Promise<unknown> {
   const columns: unknown[][] = ANSWER_TYPES.map(() => []);
   for (const r of g.rows) {
-    const values = [r.player, r.question, r.questionId, r.answer, r.correct, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome, r.submitted ?? '', r.topic ?? ''];
+    const values = [r.player, r.question, r.questionId, r.answer, r.correct, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome, r.submitted ?? '', r.topic ?? '', r.extraTimeMs ?? null];
     values.forEach((v, i) => columns[i]?.push(v));
   }
   const arrays = ANSWER_TYPES.map((t, i) => `$${i + 2}::${t}[]`).join(', ');

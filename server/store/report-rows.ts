@@ -31,5 +31,6 @@ export function rowFromDb(r: Record<string, unknown>): ReportRow {
     points: Number(r.points),
     ...(submitted ? { submitted } : {}),
     ...(typeof r.topic === 'string' && r.topic !== '' ? { topic: r.topic } : {}),
+    ...(typeof r.extra_time_ms === 'number' && r.extra_time_ms > 0 ? { extraTimeMs: r.extra_time_ms } : {}),
   };
 }

@@ -60,6 +60,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   { version: 3, name: 'how each answer was submitted (sent, draft, none)', apply: (db) => addAnswerColumn(db, 'submitted', "TEXT NOT NULL DEFAULT ''") },
   { version: 4, name: 'the topic (family) of each answered question, for the class summary', apply: (db) => addAnswerColumn(db, 'topic', "TEXT NOT NULL DEFAULT ''") },
   { version: 5, name: 'which game of its room a finished game is (a follow-up round is game 2)', apply: (db) => db.exec('ALTER TABLE games ADD COLUMN game INTEGER NOT NULL DEFAULT 1') },
+  { version: 6, name: 'extra time each player had on each question (docs/accessibility.md#extra-time)', apply: (db) => addAnswerColumn(db, 'extra_time_ms', 'INTEGER') },
 ];
 
 /** Applies the migrations above the database's `user_version`; returns the versions it applied. */

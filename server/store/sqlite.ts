@@ -35,7 +35,7 @@ export function gameStore(db: Database.Database): GameStore {
     'INSERT OR IGNORE INTO games (code, secret_hash, mode, created_at, finished_at, settings_json, game) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertRow = db.prepare(
-    'INSERT INTO answers (game_id, player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome, submitted, topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO answers (game_id, player, question, question_id, answer, correct, mistake, time_ms, points, question_text, correct_answer, outcome, submitted, topic, extra_time_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const findGame = db.prepare<[string, string, number, number], { id: number }>(
     'SELECT id FROM games WHERE code = ? AND secret_hash = ? AND (? = 0 OR game = ?) ORDER BY finished_at DESC, id DESC LIMIT 1',
@@ -57,7 +57,7 @@ export function gameStore(db: Database.Database): GameStore {
     const info = insertGame.run(g.code, g.hostKeyHash, g.mode, g.createdAt, g.finishedAt, JSON.stringify(g.settings), g.game ?? 1);
     if (info.changes === 0) return;
     for (const r of g.rows) {
-      insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome, r.submitted ?? '', r.topic ?? '');
+      insertRow.run(info.lastInsertRowid, r.player, r.question, r.questionId, r.answer, r.correct ? 1 : 0, r.mistake, r.timeMs, r.points, r.questionText, r.correctAnswer, r.outcome, r.submitted ?? '', r.topic ?? '', r.extraTimeMs ?? null);
     }
   });
   return {

@@ -139,6 +139,19 @@ const ExpectSchema = z.strictObject({
   index: z.int().min(0).max(MAX_QUESTIONS),
 });
 
+/** The longest a host may add at once, and the most extra seconds a student may be given per question. */
+export const MAX_ADD_SECONDS = 600;
+
+/**
+ * A student's extra time per question: the class's time times `factor` (1, 1.5 or 2) plus `plusSeconds`.
+ * `{ factor: 1, plusSeconds: 0 }` is none.
+ */
+export const ExtraTimeSchema = z.strictObject({
+  factor: z.union([z.literal(1), z.literal(1.5), z.literal(2)]),
+  plusSeconds: z.int().min(0).max(MAX_ADD_SECONDS),
+});
+export type ExtraTime = z.infer<typeof ExtraTimeSchema>;
+
 /** Host commands. `expect` guards against a double click or a resent packet acting on a later phase. */
 export const HostCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('start') }),
@@ -149,6 +162,10 @@ export const HostCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('end') }),
   z.strictObject({ type: z.literal('lock'), locked: z.boolean() }),
   z.strictObject({ type: z.literal('kick'), playerId: z.string().min(1).max(40) }),
+  /** A student's time accommodation, for every question from now on (docs/accessibility.md#extra-time). */
+  z.strictObject({ type: z.literal('extra-time'), playerId: z.string().min(1).max(40), extra: ExtraTimeSchema }),
+  /** More time on the open question, for everyone. */
+  z.strictObject({ type: z.literal('add-time'), seconds: z.int().min(5).max(MAX_ADD_SECONDS) }),
   z.strictObject({ type: z.literal('settings'), settings: RoomSettingsSchema }),
   /** From the finished game: a follow-up round in the same room, aimed at the class's mistakes (follow-up.ts). */
   z.strictObject({ type: z.literal('follow-up') }),

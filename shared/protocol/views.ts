@@ -12,7 +12,7 @@ import type { LayerVerdict, MistakeCode, Verdict } from '../check/types';
 import type { Difficulty, Family, PublicQuestion, Question } from '../questions/types';
 import type { RankGap } from '../ranking';
 import type { ClassSummary, TopicShare } from '../report/class-summary';
-import type { RoomSettings } from './schemas';
+import type { ExtraTime, RoomSettings } from './schemas';
 
 export type { RankGap } from '../ranking';
 
@@ -151,6 +151,12 @@ export interface YouView {
   gap?: RankGap | null;
   playerCount: number;
   answer: AnswerState | null;
+  /**
+   * The extra time the host gave this player (absent: none). During a question, `extraMs` is how much later than
+   * the class's clock their own runs out: their phone counts down to `timer.deadline + extraMs`.
+   */
+  extraTime?: ExtraTime;
+  extraMs?: number;
   /** At the end of the game only: every question with this player's answer (server/rooms/review.ts). */
   review?: PersonalReviewItem[];
 }
@@ -180,6 +186,8 @@ export interface HostPlayer {
   score: number;
   /** Answered (final given) the open question. */
   answered: boolean;
+  /** The extra time the host gave this player (absent: none). */
+  extraTime?: ExtraTime;
 }
 
 interface HostCommon {

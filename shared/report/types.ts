@@ -25,6 +25,8 @@ export interface ReportRow {
    * time ran out: server/rooms/drafts.ts), `none`. Absent on rows stored before it was recorded.
    */
   submitted?: Submitted;
+  /** Extra time the player had on this question, ms (docs/accessibility.md#extra-time); absent: none. */
+  extraTimeMs?: number;
   /** The question's family (its topic). Absent on rows stored before it was recorded (read from the id then). */
   topic?: string;
 }

@@ -23,22 +23,22 @@ describe('toCsv', () => {
       correctAnswer: '2*x*cos(x^2)', answer: 'cos(x^2)', outcome: 'wrong', correct: false, mistake: 'forgot-inner-derivative', timeMs: 1234, points: 0,
     }]);
     expect(csv).toBe(
-      'player,question,question_text,correct_answer,answer,result,mistake,time_s,points,question_id,submitted\r\n' +
-        '"Zoë, ""Z""",1,Differentiate y = sin(x^2) with respect to x,2*x*cos(x^2),cos(x^2),wrong,forgot the inner derivative,1.2,0,chain-2-1,\r\n',
+      'player,question,question_text,correct_answer,answer,result,mistake,time_s,points,question_id,submitted,extra_time_s\r\n' +
+        '"Zoë, ""Z""",1,Differentiate y = sin(x^2) with respect to x,2*x*cos(x^2),cos(x^2),wrong,forgot the inner derivative,1.2,0,chain-2-1,,\r\n',
     );
   });
 
-  it('appends how each answer was submitted: sent, a draft taken at the deadline, or none', () => {
+  it('appends how each answer was submitted (sent, a draft taken at the deadline, or none) and who had extra time', () => {
     const base = { player: 'A', question: 1, questionId: 'q', questionText: 't', correctAnswer: '1', mistake: '', points: 0 };
     const csv = toCsv([
       { ...base, answer: '1', outcome: 'correct', correct: true, timeMs: 1000, submitted: 'sent' },
-      { ...base, answer: '2', outcome: 'wrong', correct: false, timeMs: 20000, submitted: 'draft' },
+      { ...base, answer: '2', outcome: 'wrong', correct: false, timeMs: 20000, submitted: 'draft', extraTimeMs: 20_000 },
       { ...base, answer: '', outcome: 'no answer', correct: false, timeMs: null, submitted: 'none' },
     ]);
     expect(csv.trim().split('\r\n').slice(1).map((l) => l.split(',').slice(5))).toEqual([
-      ['correct', '', '1.0', '0', 'q', 'sent'],
-      ['wrong', '', '20.0', '0', 'q', 'draft at deadline'],
-      ['no answer', '', '', '0', 'q', 'none'],
+      ['correct', '', '1.0', '0', 'q', 'sent', ''],
+      ['wrong', '', '20.0', '0', 'q', 'draft at deadline', '20.0'],
+      ['no answer', '', '', '0', 'q', 'none', ''],
     ]);
   });
 });

@@ -50,8 +50,8 @@ describe.each(Object.keys(ENGINES) as Array<keyof typeof ENGINES>)('report store
   it('gives a saved game back, in question order, only to the holder of its secret', async () => {
     const { store } = await open();
     const rows = [
-      // How each answer was submitted comes back as stored; a row saved without it comes back without it.
-      row('Ada', 1, { submitted: 'sent' }), row('Bob', 1, { answer: '', outcome: 'no answer', correct: false, timeMs: null, points: 0, submitted: 'none' }),
+      // How each answer was submitted, and extra time, come back as stored; a row saved without them, without them.
+      row('Ada', 1, { submitted: 'sent', extraTimeMs: 30_000 }), row('Bob', 1, { answer: '', outcome: 'no answer', correct: false, timeMs: null, points: 0, submitted: 'none' }),
       row('Ada', 2, { answer: 'cos(x^2)', outcome: 'wrong', correct: false, mistake: 'missing-inner-derivative', points: 0, submitted: 'draft' }),
       row('Zoë 🦊', 2, { questionText: 'Jacobian of (x·y, x+y)' }),
     ];
@@ -171,8 +171,8 @@ describe('report store on an SQLite file written by an older version', () => {
     older.exec(`CREATE TABLE answers (game_id INTEGER NOT NULL, player TEXT NOT NULL, question INTEGER NOT NULL, question_id TEXT NOT NULL,
       answer TEXT NOT NULL, correct INTEGER NOT NULL, mistake TEXT NOT NULL, time_ms INTEGER, points INTEGER NOT NULL,
       question_text TEXT NOT NULL DEFAULT '', correct_answer TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '')`);
-    expect(migrateSqlite(older)).toEqual([1, 2, 3, 4, 5]);
+    expect(migrateSqlite(older)).toEqual([1, 2, 3, 4, 5, 6]);
     const columns = older.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('answers')").all().map((c) => c.name);
-    expect(columns.slice(-5)).toEqual(['question_text', 'correct_answer', 'outcome', 'submitted', 'topic']);
+    expect(columns.slice(-6)).toEqual(['question_text', 'correct_answer', 'outcome', 'submitted', 'topic', 'extra_time_ms']);
   });
 });

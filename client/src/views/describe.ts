@@ -4,7 +4,7 @@
  * tree, matrices, curve or network the class sees, and each reveal step as it lights up (docs/accessibility.md).
  * Pure functions of the data the views draw from (no DOM), tested in test/client/describe.test.ts.
  */
-import type { BackpropTask, GradientFlowTask, ImplicitTask, JacobianTask, PublicQuestion, SubsTask, ExprTask } from '../../../shared/questions/types';
+import type { Answer, BackpropTask, GradientFlowTask, ImplicitTask, JacobianTask, PublicQuestion, SubsTask, ExprTask } from '../../../shared/questions/types';
 import { boxFunction } from '../../../shared/questions/calculus/box-function';
 import type { ViewState } from './contract';
 import type { BackpropGraph, Value } from './backprop-graph';
@@ -94,10 +94,8 @@ export function describeJacobian(q: PublicQuestion, s: ViewState): string {
   const k = t.outerVars.length;
   const n = t.innerVars.length;
   const parts = [`Diagram: the Jacobian of f after g as a product of two blocks. J f at g of x, ${m} by ${k}, times J g of x, ${t.inner.length} by ${n}, gives J of f after g, ${m} by ${n}; the inner sizes, ${k}, must match.`];
-  const mat = s.revealed?.answer.matrix;
-  if (mat && !s.noProduct) {
-    parts.push(`The answer: ${mat.map((r, i) => `row ${i + 1}: ${r.map((e) => (typeof e === 'number' ? spokenNumber(e) : spoken(e))).join(', ')}`).join('; ')}.`);
-  }
+  const a = s.revealed?.answer;
+  if (a?.matrix && !s.noProduct) parts.push(`The answer: ${spokenAnswer(a)}.`);
   return parts.join(' ');
 }
 
@@ -140,6 +138,13 @@ export function describeGradientFlow(task: GradientFlowTask, depth: number, shar
   const v = s.revealed?.answer.value;
   if (v !== undefined) parts.push(`The product of the factors: ${spokenValue(v)}.`);
   return parts.join(' ');
+}
+
+/** A question's answer read aloud: an expression, a number, a vector or a matrix row by row. */
+export function spokenAnswer(a: Answer): string {
+  if (a.expr !== undefined) return spoken(a.expr);
+  if (a.matrix) return a.matrix.map((r, i) => `row ${i + 1}: ${r.map((e) => (typeof e === 'number' ? spokenNumber(e) : spoken(e))).join(', ')}`).join('; ');
+  return a.value === undefined ? '' : spokenValue(a.value);
 }
 
 function list(items: string[]): string {

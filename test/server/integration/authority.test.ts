@@ -32,6 +32,8 @@ describe('host rights come from the room, not the socket', () => {
     { type: 'lock', locked: true },
     { type: 'kick', playerId: seat.you.playerId },
     { type: 'settings', settings: gameSettings({ questionCount: 9 }) },
+    { type: 'extra-time', playerId: seat.you.playerId, extra: { factor: 2, plusSeconds: 0 } },
+    { type: 'add-time', seconds: 30 },
   ];
 
   const attackers: Record<string, () => Promise<Client>> = {

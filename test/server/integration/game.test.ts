@@ -106,7 +106,7 @@ describe('a classroom game of 1 host and 5 players', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('player,question,question_text,correct_answer,answer,result,mistake,time_s,points,question_id,submitted');
+    expect(lines[0]).toBe('player,question,question_text,correct_answer,answer,result,mistake,time_s,points,question_id,submitted,extra_time_s');
     expect(lines).toHaveLength(1 + 5 * 2);
     expect(lines.filter((l) => l.startsWith('Player 0,')).every((l) => l.includes(',correct,'))).toBe(true);
   });

@@ -107,7 +107,7 @@ describe('the teacher report', () => {
     expect(text).not.toMatch(/\[\[|\{"|":/);
     const rows = parseCsv(text);
     // The original columns keep their order; new ones are appended at the end.
-    expect(rows[0]).toEqual(['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id', 'submitted']);
+    expect(rows[0]).toEqual(['player', 'question', 'question_text', 'correct_answer', 'answer', 'result', 'mistake', 'time_s', 'points', 'question_id', 'submitted', 'extra_time_s']);
     const raw = asObjects(rows);
     // Formula guard: a cell a spreadsheet would run (=, +, -, @ first) starts with an apostrophe.
     expect(raw[1]?.player).toBe("'@SUM(A1)");

@@ -15,10 +15,13 @@ function submit(state: RoomState, playerId: string, submission: Extract<RoomEven
 }
 
 describe('room machine: host flow', () => {
-  it('refuses answers while paused', () => {
+  it('takes an answer sent while paused at the paused time, and closes only once resumed', () => {
     const paused = step(started(['ana']), host({ type: 'pause' }), T0 + 5000).state;
-    const res = submitFinal(paused, 'p0', 'x', T0 + 6000);
-    expect(res.ok ? 'accepted' : res.error).toBe('paused');
+    const res = submitFinal(paused, 'p0', 'x', T0 + 60_000);
+    if (!res.ok) throw new Error(res.error);
+    expect(res.state.phase).toBe('question');
+    expect(answerOf(res.state, 'p0')?.elapsedMs).toBe(5000);
+    expect(step(res.state, host({ type: 'resume' }), T0 + 70_000).state.phase).toBe('reveal');
   });
 
   it('moves the deadline by the paused time when resumed', () => {

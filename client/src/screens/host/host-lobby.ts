@@ -13,7 +13,8 @@ import { mistakeName } from '../../app/mistakes';
 import { LEVELS } from './settings-form';
 import type { HostContext, HostScreen } from './host-context';
 import { startLobbyMusic } from './lobby-music';
-import { bindStepKeys } from './step-keys';
+import { bindLetterKeys, bindStepKeys } from './step-keys';
+import { extraTimePanel } from './extra-time-panel';
 import { muteButton, play } from './sound';
 
 /** Mounts the lobby. */
@@ -42,9 +43,11 @@ export function renderLobby(ctx: HostContext): HostScreen {
   const players = h('ul', { class: 'players lobby-players', id: 'lobby-players', 'aria-live': 'polite' });
   let known = new Set(v.players.map((p) => p.playerId));
   const count = h('span', { class: 'stat' });
-  const lockBtn = h('button', { type: 'button', id: 'lock-button' });
-  const startBtn = h('button', { type: 'button', class: 'primary', id: 'start-game' }, 'Start game ▶');
-  lockBtn.addEventListener('click', () => void ctx.command({ type: 'lock', locked: !ctx.view.locked }));
+  const lockBtn = h('button', { type: 'button', id: 'lock-button', 'aria-keyshortcuts': 'L' });
+  const startBtn = h('button', { type: 'button', class: 'primary', id: 'start-game', 'aria-keyshortcuts': 'ArrowRight Space' }, 'Start game ▶');
+  const toggleLock = (): void => void ctx.command({ type: 'lock', locked: !ctx.view.locked });
+  lockBtn.addEventListener('click', toggleLock);
+  const extra = extraTimePanel(ctx);
   const start = async (): Promise<void> => {
     if (startBtn.disabled) return;
     if (ctx.view.playerCount === 0) return toast('Wait for at least one player to join.');
@@ -65,6 +68,7 @@ export function renderLobby(ctx: HostContext): HostScreen {
     replace(count, h('span', { class: 'num', id: 'player-count' }, String(view.playerCount)), h('span', { class: 'lbl' }, view.playerCount === 1 ? 'player' : 'players'));
     lockBtn.textContent = view.locked ? 'Locked: let players in' : 'Lock the room';
     lockBtn.setAttribute('aria-pressed', String(view.locked));
+    extra.paint();
   };
   mountScreen('projector', h('div', { class: 'host-shell', id: 'host-lobby' },
     h('header', { class: 'host-bar top lobby-title' },
@@ -78,15 +82,18 @@ export function renderLobby(ctx: HostContext): HostScreen {
           h('div', { class: 'host-code', id: 'room-code-display', 'aria-label': `Game code ${v.code.split('').join(' ')}` }, v.code),
           urlText)),
       players),
-    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, startBtn, lockBtn, playLink(v.mode), h('span', { class: 'spacer' }), muteButton())));
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, startBtn, lockBtn, extra.el, playLink(v.mode),
+      h('span', { class: 'muted host-keys', id: 'lobby-keys' }, '→ start · L lock · X extra time'), h('span', { class: 'spacer' }), muteButton())));
   paint();
   startBtn.focus();
   const music = startLobbyMusic();
   const unbindKeys = bindStepKeys({ next: () => void start(), back: () => undefined });
+  const unbindLetters = bindLetterKeys({ l: toggleLock, x: () => extra.toggle() });
   return {
     update: paint,
     destroy: () => {
       unbindKeys();
+      unbindLetters();
       music.stop();
     },
   };

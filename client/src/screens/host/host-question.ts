@@ -13,7 +13,9 @@ import { playLink } from './host-lobby';
 import { typesetFit } from './fit-math';
 import { projectorPrompt } from './projector-prompt';
 import { muteButton, play } from './sound';
-import { bindStepKeys } from './step-keys';
+import { bindLetterKeys, bindStepKeys } from './step-keys';
+import { extraTimePanel } from './extra-time-panel';
+import { announce, timeCalls } from '../../app/announcer';
 import { observeViewSize } from './view-size';
 
 /** Seconds left at which the countdown starts ticking aloud. */
@@ -32,13 +34,22 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
   const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
   let view: QuestionView | null = null;
   let destroyed = false;
-  pauseBtn.addEventListener('click', () => void ctx.command({ type: ctx.view.paused ? 'resume' : 'pause' }));
+  const togglePause = (): void => void ctx.command({ type: ctx.view.paused ? 'resume' : 'pause' });
+  pauseBtn.addEventListener('click', togglePause);
+  pauseBtn.setAttribute('aria-keyshortcuts', 'P');
+  const addTime = (): void => void ctx.command({ type: 'add-time', seconds: 30 });
+  const addBtn = h('button', { type: 'button', id: 'add-time', 'aria-keyshortcuts': 'T', onclick: addTime }, '+30 s');
+  const extra = extraTimePanel(ctx);
   // The one way forward on this screen, as on every projector screen: the primary button, → / Space / PageDown.
   const skipBtn = h('button', { type: 'button', class: 'primary', id: 'skip-button', 'aria-keyshortcuts': 'ArrowRight Space', onclick: () => void ctx.advance('skip') }, 'Close question ▶');
   const unbindKeys = bindStepKeys({ next: () => void ctx.advance('skip'), back: () => undefined });
-  const endBtn = h('button', { type: 'button', class: 'danger', onclick: () => {
+  const endGame = (): void => {
     if (window.confirm('End the game for everyone now?')) void ctx.command({ type: 'end' });
-  } }, 'End game');
+  };
+  const endBtn = h('button', { type: 'button', class: 'danger', id: 'end-game', 'aria-keyshortcuts': 'E', onclick: endGame }, 'End game');
+  const unbindLetters = bindLetterKeys({ p: togglePause, t: addTime, x: () => extra.toggle(), e: endGame });
+  const calls = timeCalls();
+  let wasPaused = v.paused;
   const paint = (): void => {
     const cur = ctx.view;
     if (cur.phase !== 'question') return;
@@ -48,13 +59,19 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     replace(answered, h('span', { class: 'num' }, `${cur.answered}/${cur.connectedCount}`),
       h('span', { class: 'lbl' }, drafts > 0 ? `answered · ${drafts} typing` : 'answered'));
     pauseBtn.textContent = cur.paused ? 'Resume ▶' : 'Pause';
+    extra.paint();
+    if (cur.paused !== wasPaused) announce(cur.paused ? 'The game is paused.' : 'The clock is running again.');
+    wasPaused = cur.paused;
   };
   let lastTick = Infinity;
   const ticker = setInterval(() => {
     const t = ctx.view.phase === 'question' ? ctx.view.timer : null;
     if (!t?.running) return;
-    const s = Math.ceil((t.deadline - ctx.conn.serverNow()) / 1000);
+    const left = t.deadline - ctx.conn.serverNow();
+    const s = Math.ceil(left / 1000);
     if (s <= TICK_FROM_S && s > 0 && s < lastTick) play('tick');
+    const call = calls.check(left);
+    if (call) announce(call);
     lastTick = s;
   }, 200);
   mountScreen('projector', h('div', { class: 'host-shell', id: 'host-question' },
@@ -66,9 +83,11 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
       h('div', { class: 'host-clock' }, countdown.el),
       answered),
     h('main', { class: 'host-main' }, prompt, viewHost),
-    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, skipBtn, pauseBtn, endBtn, playLink(v.mode),
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, skipBtn, pauseBtn, addBtn, extra.el, endBtn, playLink(v.mode),
+      h('span', { class: 'muted host-keys', id: 'question-keys' }, '→ close · P pause · T +30 s · X extra time · E end'),
       h('span', { class: 'spacer' }), muteButton())));
   paint();
+  announce(`Question ${v.index + 1} of ${v.total}: ${v.question.prompt.text}`);
   const stopObserve = observeViewSize(viewHost, () => view?.resize());
   void mountView(viewHost, v.question, { mode: 'projector', reducedMotion: prefersReducedMotion() }).then((qv) => {
     if (destroyed) return qv?.destroy();
@@ -83,6 +102,7 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     destroy: () => {
       destroyed = true;
       unbindKeys();
+      unbindLetters();
       clearInterval(ticker);
       countdown.destroy();
       stopFit();

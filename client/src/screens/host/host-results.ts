@@ -28,7 +28,7 @@ export function renderHostBoard(ctx: HostContext): HostScreen {
     h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Leaderboard'),
       h('span', { class: 'pill' }, `After question ${v.index + 1} of ${v.total}`)),
     h('main', { class: 'host-main', style: 'justify-content:center' }, h('ol', { class: 'board', 'aria-label': 'Leaderboard' }, rows)),
-    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, h('span', { class: 'spacer' }), muteButton())));
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, h('span', { class: 'muted host-keys' }, '→ next · M sound'), h('span', { class: 'spacer' }), muteButton())));
   play('board');
   nextBtn.focus();
   return { update: () => undefined, destroy: unbind };

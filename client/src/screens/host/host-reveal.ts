@@ -19,6 +19,8 @@ import { fitBlock, floorPx, typesetFit, typesetProse } from './fit-math';
 import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { observeViewSize } from './view-size';
+import { announce } from '../../app/announcer';
+import { spoken, spokenAnswer } from '../../views/describe';
 
 /** Mounts the reveal phase. */
 export function renderHostReveal(ctx: HostContext): HostScreen {
@@ -45,7 +47,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
   };
   let stopPrompt: () => void = () => undefined;
   const viewHost = h('div', { class: 'view-host', hidden: true, id: 'host-view' });
-  const panel = h('section', { class: 'slide', id: 'reveal-slide', 'aria-live': 'polite' });
+  const panel = h('section', { class: 'slide', id: 'reveal-slide' });
   const counter = h('span', { class: 'pill', id: 'step-counter', 'data-steps': steps.length });
   const backBtn = h('button', { type: 'button', id: 'step-back', onclick: () => go(slide - 1) }, '↑ Back');
   const stepBtn = h('button', { type: 'button', id: 'step-next', onclick: () => go(slide + 1) });
@@ -96,6 +98,11 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     stepBtn.style.display = slide >= lastSlide ? 'none' : '';
     stepBtn.textContent = slide === 0 ? 'Show the working ↓' : 'Next step ↓';
     view?.update({ revealed: q, noProduct: true, ...activeLayerOf(q, steps[slide - 1]) });
+    // Each slide is said once as it comes (the one live region, app/announcer.ts), the answer and results first.
+    const step = steps[slide - 1];
+    announce(slide === 0
+      ? `The answer: ${variantGame ? generalMethod(q.family).text : spokenAnswer(q.answer)}. ${v.stats.correct} of ${v.stats.players} got it right.`
+      : `Step ${slide} of ${steps.length}: ${spoken(step?.text ?? '')}`);
   };
   const paintAnswer = (): void => {
     const box = h('div', { class: 'answer-box', id: 'reveal-answer' });
@@ -149,7 +156,7 @@ export function renderHostReveal(ctx: HostContext): HostScreen {
     // square ones (trees, matrices, curves) sit beside it.
     main,
     h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, stepBtn, backBtn,
-      h('span', { class: 'muted', id: 'reveal-keys' }, '→ next · ↓ working'), h('span', { class: 'spacer' }), muteButton())));
+      h('span', { class: 'muted', id: 'reveal-keys' }, '→ next · ↓ working · ↑ back · M sound'), h('span', { class: 'spacer' }), muteButton())));
   paint();
   play('reveal');
   nextBtn.focus();

@@ -6,6 +6,7 @@
  * pocket). The choice is remembered in localStorage, since the same laptop runs the next lesson.
  */
 import { h } from '../../app/dom';
+import { bindLetterKeys } from './step-keys';
 
 const MUTE_KEY = 'arena.host.muted';
 let ctx: AudioContext | null = null;
@@ -94,8 +95,12 @@ export function tone(ac: AudioContext, freq: number, at: number, len: number, vo
 }
 
 /** The mute toggle for the host's control bar (aria-pressed says whether sound is off). */
+/** M switches the sound on every projector screen: one listener for the page, clicking whichever button is shown. */
+let muteKey: (() => void) | null = null;
+
 export function muteButton(): HTMLButtonElement {
-  const btn = h('button', { type: 'button', id: 'mute-button', class: 'ghost' });
+  const btn = h('button', { type: 'button', id: 'mute-button', class: 'ghost', 'aria-keyshortcuts': 'M', title: 'Sound on or off (M)' });
+  muteKey ??= bindLetterKeys({ m: () => document.querySelector<HTMLButtonElement>('#mute-button')?.click() });
   const paint = (): void => {
     const muted = isMuted();
     btn.textContent = muted ? 'Sound: off' : 'Sound: on';

@@ -23,3 +23,22 @@ export function bindStepKeys(on: { next(): void; back(): void; down?: () => void
   document.addEventListener('keydown', handler);
   return () => document.removeEventListener('keydown', handler);
 }
+
+/**
+ * Letter keys for the host's other actions (P pause, T +30 s, X extra time, L lock, E end …), each shown in the
+ * screen's key hint, so every action has a key (docs/accessibility.md#keyboard). Ignored while typing or with a
+ * modifier held; keys are matched case-insensitively.
+ */
+export function bindLetterKeys(keys: Record<string, () => void>): () => void {
+  const handler = (ev: KeyboardEvent): void => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.repeat) return;
+    const t = ev.target as HTMLElement | null;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    const action = keys[ev.key.toLowerCase()];
+    if (!action) return;
+    ev.preventDefault();
+    action();
+  };
+  document.addEventListener('keydown', handler);
+  return () => document.removeEventListener('keydown', handler);
+}

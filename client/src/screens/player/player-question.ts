@@ -8,6 +8,8 @@ import type { AnswerState } from '../../../../shared/protocol';
 import { displayOrder, layerHeading } from '../../../../shared/questions/layer-label';
 import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
 import { createCountdown } from '../../app/countdown';
+import { announce, timeCalls } from '../../app/announcer';
+import { extraLabel, ownTimer } from '../../app/extra-time';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
 import { createAnswerForm } from '../../input/answer-form';
@@ -24,7 +26,8 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   if (s.phase !== 'question') throw new Error('renderPlayerQuestion outside the question phase');
   const q = s.question;
   const countdown = createCountdown(() => ctx.conn.serverNow());
-  countdown.set(s.timer);
+  // The student's own clock: the class's plus the extra time the host gave them (server-owned, in `you`).
+  countdown.set(ownTimer(s.timer, ctx.you.extraMs));
   const head = h('div', {});
   // The task is public (not the answer): exposing it lets tools and tests read the question precisely.
   const prompt = h('div', { class: 'prompt', id: 'question-prompt', 'data-family': q.family, 'data-task': JSON.stringify(q.task) });
@@ -67,7 +70,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   const remainingMs = (): number | null => {
     const now = ctx.state;
     if (now.phase !== 'question' || now.index !== s.index) return null;
-    return now.timer.running ? now.timer.deadline - ctx.conn.serverNow() : null;
+    return now.timer.running ? now.timer.deadline + (ctx.you.extraMs ?? 0) - ctx.conn.serverNow() : null;
   };
   submit.addEventListener('click', () => {
     const ready = form.readiness();
@@ -91,15 +94,34 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
       }
     });
   });
+  let spokenDone = false;
+  let wasPaused = !s.timer.running;
   const paint = (): void => {
-    if (ctx.state.phase === 'question' && ctx.state.index === s.index) countdown.set(ctx.state.timer);
-    replace(head, playerHeader(ctx.you, h('span', { class: 'pill' }, `Q ${s.index + 1}/${s.total}`)));
+    const cur = ctx.state;
+    if (cur.phase === 'question' && cur.index === s.index) {
+      countdown.set(ownTimer(cur.timer, ctx.you.extraMs));
+      const paused = !cur.timer.running;
+      // A pause stops the clock, not the typing: an answer sent meanwhile counts at the paused time.
+      if (paused !== wasPaused && !sent) announce(paused ? 'The game is paused. You can keep typing and send your answer.' : 'The clock is running again.');
+      if (!paused && status.textContent === errorMessage('paused')) status.textContent = '';
+      wasPaused = paused;
+    }
+    const extra = extraLabel(ctx.you.extraTime);
+    replace(head, playerHeader(ctx.you, h('span', { class: 'pill' }, `Q ${s.index + 1}/${s.total}`)),
+      extra ? h('p', { class: 'muted extra-note', id: 'my-extra-time' }, `Your own clock: ${extra} time`) : null);
     const answer = ctx.you.answer;
     if (answer && answer.index === s.index && answer.done) {
       sent = true;
       drafts.stop();
-      replace(answerArea, answeredPanel(answer));
+      const panel = answeredPanel(answer);
+      replace(answerArea, panel);
       showInView(marks(answer, q.layers?.length ?? 0, typedLayers));
+      // The verdict first, once (docs/accessibility.md#announcements); focus follows it from the gone form.
+      if (!spokenDone) {
+        spokenDone = true;
+        announce(`${verdictWords(answer)}. ${WAITING}`);
+        if (!document.activeElement || document.activeElement === document.body || !document.body.contains(document.activeElement)) panel.focus({ preventScroll: true });
+      }
     }
   };
   replace(answerArea, form.el, status, form.dock);
@@ -108,11 +130,16 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   paint();
   // `you.answer` may still be the previous question's (done) until the next `you` arrives.
   const mine = ctx.you.answer;
-  if (!(mine && mine.index === s.index && mine.done)) form.focus();
+  if (!(mine && mine.index === s.index && mine.done)) {
+    form.focus();
+    announce(`Question ${s.index + 1} of ${s.total}: ${q.prompt.text}`);
+  }
+  const calls = timeCalls();
   // The last 10 seconds: say plainly that the answer is not sent; at the deadline send the draft once more.
   let flushed = false;
   const warn = setInterval(() => {
     const left = remainingMs();
+    const call = sent ? null : calls.check(left);
     if (sent || left === null) return form.setNotice(null);
     // Once, just before the deadline: the grace period covers the trip.
     if (left <= 300 && !flushed) {
@@ -121,6 +148,8 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     }
     const typed = JSON.stringify(form.draft()) !== '{}';
     form.setNotice(left < 10_000 ? notSent(left, typed, drafts.held()) : drafts.held() ? heldLine() : null);
+    // Spoken at 30 s and 10 s only; the warning on screen counts every second but is not a live region.
+    if (call) announce(left < 10_000 + 250 ? `${call} ${typed ? 'Your answer is not sent: tap Submit.' : 'Type your answer and tap Submit.'}` : call);
   }, 250);
   // The first box is the innermost (the diagram's order, shared/questions/layer-label.ts).
   if (layered && viewState.activeLayer === undefined && viewState.layerMarks === undefined) viewState = { activeLayer: (q.layers?.length ?? 1) - 1 };
@@ -152,7 +181,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
 
 function notSent(left: number, typed: boolean, held: boolean): HTMLElement {
   const secs = Math.max(0, Math.ceil(left / 1000));
-  return h('p', { class: 'not-sent', id: 'not-sent-warning', role: 'status' },
+  return h('p', { class: 'not-sent', id: 'not-sent-warning' },
     typed ? `${secs} s left: your answer is not sent. Tap Submit.` : `${secs} s left: type your answer and tap Submit.`,
     typed && held ? ' Your draft counts at time-up.' : '');
 }
@@ -170,21 +199,39 @@ function marks(answer: AnswerState, n: number, typed: Array<string | null>): { l
   }) };
 }
 
+const WAITING = 'Waiting for the others… the answer and your points come at the reveal.';
+
+/** The verdict on the product in words: what is said first, on screen and aloud. */
+function verdictWords(answer: AnswerState): string {
+  const final = answer.final;
+  if (!final) return 'Time is up';
+  return final.correct ? 'Right' : final.error ? 'Could not read that' : final.mistake ? mistakeTitle(final.mistake) : 'Wrong';
+}
+
+/**
+ * The player's own verdict: the product's first, then the boxes. A box left empty in box-by-box mode is not
+ * wrong: the product alone counts (shared/scoring.ts), so it reads "product only", never "no answer".
+ */
 function answeredPanel(answer: AnswerState): HTMLElement {
   const final = answer.final;
-  const panel = h('section', { class: `feedback ${final?.correct ? 'right' : 'wrong'} stack`, id: 'answer-verdict', role: 'status' });
-  if (answer.layers.length > 0) {
-    const n = answer.layers.length;
-    panel.append(h('ul', { class: 'steps', 'aria-label': 'Boxes' }, displayOrder(n).map((i) => {
-      const v = answer.layers[i];
-      return h('li', { 'data-layer-verdict': i }, `${layerHeading(i, n)}: `, v ? verdictBadge(v.correct, v.correct ? 'Right' : v.mistake ? mistakeTitle(v.mistake) : 'Wrong') : 'no answer');
-    })));
-  }
+  const panel = h('section', { class: `feedback ${final?.correct ? 'right' : 'wrong'} stack`, id: 'answer-verdict', tabindex: '-1' });
   if (final) {
-    const words = final.correct ? 'Right' : final.error ? 'Could not read that' : final.mistake ? mistakeTitle(final.mistake) : 'Wrong';
-    panel.append(h('div', { class: 'big' }, verdictBadge(final.correct, words)));
+    panel.append(h('div', { class: 'big' }, verdictBadge(final.correct, verdictWords(answer))));
     if (final.feedback) panel.append(feedbackElement(final.feedback));
   } else panel.append(h('p', { class: 'big' }, 'Time is up.'));
-  panel.append(h('p', { class: 'muted' }, 'Waiting for the others… the answer and your points come at the reveal.'));
+  const boxes = boxVerdicts(answer.layers);
+  if (boxes) panel.append(boxes);
+  panel.append(h('p', { class: 'muted' }, WAITING));
   return panel;
+}
+
+/** Each box's verdict, innermost first; boxes left empty are the product only (one line when all are). */
+function boxVerdicts(layers: AnswerState['layers']): HTMLElement | null {
+  const n = layers.length;
+  if (n === 0) return null;
+  if (layers.every((v) => !v)) return h('p', { class: 'muted', id: 'product-only' }, 'Product only: the boxes were left empty, which costs nothing.');
+  return h('ul', { class: 'steps', 'aria-label': 'Boxes' }, displayOrder(n).map((i) => {
+    const v = layers[i];
+    return h('li', { 'data-layer-verdict': i }, `${layerHeading(i, n)}: `, v ? verdictBadge(v.correct, v.correct ? 'Right' : v.mistake ? mistakeTitle(v.mistake) : 'Wrong') : h('span', { class: 'muted', 'data-empty': '' }, 'left empty (product only)'));
+  }));
 }

@@ -3,6 +3,7 @@
  * to the next player, then the answer and the derivation.
  */
 import { h, mountScreen, verdictBadge } from '../../app/dom';
+import { announce } from '../../app/announcer';
 import { mistakeTitle } from '../../app/mistakes';
 import { answerLine } from '../answer-text';
 import { explainPromptBox } from '../explain-prompt';
@@ -14,6 +15,16 @@ import { feedbackElement } from '../feedback-text';
 /** Mounts the reveal phase for ctx.state (phase 'reveal'). */
 export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
   const page = h('div', { class: 'page narrow stack', id: 'player-reveal' });
+  // The verdict is said once it is the player's own (their `you` can arrive just after the reveal view); a
+  // change within the next moments replaces it rather than adding a second sentence.
+  let said = '';
+  let saying: ReturnType<typeof setTimeout> | null = null;
+  const say = (words: string): void => {
+    if (words === said) return;
+    said = words;
+    if (saying) clearTimeout(saying);
+    saying = setTimeout(() => announce(words), 300);
+  };
   const paint = (): void => {
     const s = ctx.state;
     if (s.phase !== 'reveal') return;
@@ -21,21 +32,31 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
     const right = a?.final?.correct === true;
     const words = !a || !a.final ? 'No answer' : right ? 'Right' : a.final.mistake ? mistakeTitle(a.final.mistake) : 'Wrong';
     const pts = a?.points ?? 0;
-    page.replaceChildren(
-      playerHeader(ctx.you),
-      h('section', { class: `feedback ${right ? 'right' : 'wrong'} stack`, id: 'reveal-verdict' },
+    // Focus stays on the verdict through repaints (a score update redraws the page), or lands on it at first.
+    const refocus = !page.isConnected || document.activeElement === document.body || document.activeElement?.id === 'reveal-verdict';
+    const verdict = h('section', { class: `feedback ${right ? 'right' : 'wrong'} stack`, id: 'reveal-verdict', tabindex: '-1' },
         h('div', { class: 'big' }, verdictBadge(right, words)),
         a?.final?.feedback ? feedbackElement(a.final.feedback) : null,
         a?.fromDraft ? h('p', { class: 'muted', id: 'from-draft' }, 'Not submitted: your typed answer was taken when time ran out.') : null,
-        ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null),
+        ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null);
+    page.replaceChildren(
+      playerHeader(ctx.you),
+      verdict,
       standingBlock(ctx.you, { gained: pts, streakBonus: a?.streakBonus ?? null }),
       answerLine(s.question),
       explainPromptBox(s.question) ?? '',
       h('details', { open: !right }, h('summary', {}, 'Worked solution'), solution(s.question.steps)));
+    if (refocus) verdict.focus({ preventScroll: true });
+    say(`${words}, ${pts > 0 ? `+${pts} points` : 'no points'}.`);
   };
   mountScreen('phone', page);
   paint();
-  return { update: paint, destroy: () => undefined };
+  return {
+    update: paint,
+    destroy: () => {
+      if (saying) clearTimeout(saying);
+    },
+  };
 }
 
 /** The worked steps: each formula wraps within the phone's width (solution.ts), shrinking only if it must. */

@@ -156,8 +156,9 @@ function summaryTable(s: QuestionSummary[]): HTMLElement {
 
 function rowsTable(rows: ReportRow[]): HTMLElement {
   return h('section', { class: 'card stack' }, h('h2', {}, 'Every answer'),
-    table('report-rows', ['Player', '#', 'Answer given', 'Result', 'Mistake', 'Time', 'Points'], rows.map((r) => [
+    table('report-rows', ['Player', '#', 'Answer given', 'Result', 'Mistake', 'Time', 'Points', 'Extra time'], rows.map((r) => [
       r.player, String(r.question), r.answer ? h('code', {}, r.answer) : '—', r.submitted === 'draft' ? `${r.outcome} (not sent: draft at time-up)` : r.outcome,
       r.mistake ? mistakeName(r.mistake) : '', r.timeMs === null ? '—' : `${(r.timeMs / 1000).toFixed(1)} s`, String(r.points),
-    ]), rows.map((r) => ({ 'data-outcome': r.outcome, 'data-player': r.player, 'data-submitted': r.submitted ?? '' }))));
+      r.extraTimeMs ? `+${(r.extraTimeMs / 1000).toFixed(0)} s` : '—',
+    ]), rows.map((r) => ({ 'data-outcome': r.outcome, 'data-player': r.player, 'data-submitted': r.submitted ?? '', ...(r.extraTimeMs ? { 'data-extra-ms': String(r.extraTimeMs) } : {}) }))));
 }
