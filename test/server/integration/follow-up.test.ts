@@ -33,7 +33,7 @@ describe('the follow-up round and the reports of a room', () => {
     await ok(call(host, 'host:command', { type: 'start' }));
     const open = async (): Promise<Extract<PlayerPhaseView, { phase: 'question' }>> => {
       for (let i = 0; i < 100; i++) {
-        const q = states.slice(started).findLast((s) => s.phase === 'question');
+        const q = states.slice(started).reverse().find((s) => s.phase === 'question');
         if (q?.phase === 'question') return q;
         await new Promise((r) => setTimeout(r, 50));
       }
