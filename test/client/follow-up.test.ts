@@ -192,4 +192,60 @@ describe('the class summary, the follow-up round and practice from a game', () =
     expect(await proj.locator('#my-games a.hosted-game').evaluateAll((els) => els.map((e) => e.getAttribute('data-game')))).toEqual(['1']);
     expect(projErrors).toEqual([]);
   }, 300_000);
+
+  it('ends an interview drill party with the group\'s weakest topic, Practise these for the creator, Practise what you missed for all', async () => {
+    const LAPTOP = { width: 1440, height: 900 };
+    const anaCtx = await newContext(browser, LAPTOP, arena.url);
+    contexts.push(anaCtx);
+    const ana = await anaCtx.newPage();
+    const anaErrors = watchErrors(ana);
+    await ana.goto('/');
+    await ana.click('#create-party');
+    await ana.fill('#party-nickname', 'Ana');
+    await ana.check('#party-drill');
+    await ana.click('.party-form button[type=submit]');
+    // Two chain tasks of the teacher's own, so the run is the same every time.
+    await ana.locator('#settings-form details > summary').click();
+    const task = JSON.stringify({ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' }, difficulty: 2 });
+    await ana.fill('#set-tasks', `${task}\n${task}`);
+    await ana.click('#open-lobby');
+    await ana.locator('#party-lobby').waitFor();
+    const link = await ana.inputValue('#party-link');
+    const benCtx = await newContext(browser, PHONE, arena.url);
+    contexts.push(benCtx);
+    const ben = await benCtx.newPage();
+    await ben.goto(link);
+    await ben.fill('#nickname', 'Ben');
+    await ben.click('#join-button');
+    await ben.locator('#party-lobby').waitFor();
+    await ana.locator('#party-group li', { hasText: 'Ben' }).waitFor();
+    await ana.click('#start-game');
+    for (let n = 1; n <= 2; n++) {
+      for (const [p, typed] of [[ana, '2*x*cos(x^2)'], [ben, 'cos(x^2)']] as const) {
+        await p.locator('#party-question .pill', { hasText: `Question ${n} of 2` }).waitFor();
+        await p.locator('#answer-area input').first().fill(typed);
+        await p.click('#submit-answer');
+        await p.locator('#answer-verdict, #party-reveal').first().waitFor();
+      }
+      await ana.locator('#party-reveal').waitFor();
+      await ana.click('#next-button');
+      if (n === 1 && await ana.locator('#party-board').isVisible()) await ana.click('#next-button');
+    }
+    for (const p of [ana, ben]) {
+      await p.locator('#party-finished #weakest-topic', { hasText: 'Chain rule' }).waitFor();
+      expect(await p.locator('#weakest-topic').textContent()).toContain('(50% right)');
+    }
+    // Only the one who missed is offered the practice of what they missed; only the creator starts the round.
+    await ben.locator('#party-finished #practise-missed').waitFor();
+    expect(await ana.locator('#practise-missed').count()).toBe(0);
+    await ana.locator('#party-finished #practise-button').waitFor();
+    expect(await ben.locator('#practise-button').count()).toBe(0);
+    const m = await inspectScreen(ana, { minFontPx: 0, settleMs: 10_000 });
+    await screenshot(ana, 'follow-up-party-end-1440', 'css');
+    expect(m.problems, 'the creator\'s end page').toEqual([]);
+    await screenshot(ben, 'follow-up-party-end-phone');
+    await ana.click('#practise-button');
+    for (const p of [ana, ben]) await p.locator('#party-lobby').waitFor();
+    expect(anaErrors).toEqual([]);
+  }, 300_000);
 });
