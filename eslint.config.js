@@ -98,7 +98,7 @@ export default tseslint.config(
   },
   {
     // No import cycles (static or dynamic `import()`): who owns what stays readable (issue 19 removed them).
-    files: ['server/**/*.ts', 'shared/**/*.ts'],
+    files: ['server/**/*.ts', 'shared/**/*.ts', 'client/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/extensions': ['.ts', '.js', '.mjs'],

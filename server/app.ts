@@ -130,7 +130,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
   const app = createHttpApp({
     clientDir: opts.clientDir ?? defaultClientDir(),
     async report(code, secret, game) {
-      const room = rooms.registry?.get(code);
+      const room = rooms.registry?.touch(code);
       if (room && matchesHash(secret, room.state.hostKeyHash) && (game === undefined || game === (room.state.game ?? 1))) {
         // Only finished games have a report: a running game's answers are not handed out mid-game. A finished one
         // still here is served from memory: no database needed.
@@ -144,7 +144,7 @@ export async function createArenaServer(opts: ArenaServerOptions): Promise<Arena
       return (await saves.findWaiting(code, secret, game)) ?? store.findReport(code, secret, game);
     },
     async deleteReport(code, secret, game) {
-      const room = rooms.registry?.get(code);
+      const room = rooms.registry?.touch(code);
       let live = false;
       if (room && matchesHash(secret, room.state.hostKeyHash) && room.state.phase === 'finished' && (game === undefined || game === (room.state.game ?? 1))) {
         // Its report is served from memory while the finished room lingers: the room goes with it.

@@ -6,6 +6,7 @@ import './styles.css';
 import { showHome } from './screens/home';
 import { parseJoinCode } from './app/routes';
 import { mountScreen, h } from './app/dom';
+import { registerHome } from './app/navigate';
 import { resumeInfo } from './app/session';
 import { watchScrollRegions } from './app/scroll-regions';
 
@@ -48,6 +49,7 @@ async function render(): Promise<void> {
   }
 }
 
+registerHome(showHome);
 watchScrollRegions();
 window.addEventListener('hashchange', () => void render());
 void render();

@@ -114,7 +114,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     bind(registry) {
       const local = localRoomOps(opts.io, registry, opts.clock, { batchMs: DISCONNECT_BATCH_MS, held });
       const takeover = new Takeover({ redis, registry, local, leases, log: roomLog, presence, now: () => opts.clock.now(), logError: opts.log, ...(opts.tookOver ? { tookOver: opts.tookOver } : {}) });
-      players.bind((code) => registry.get(code) !== undefined);
+      players.bind((code) => registry.has(code));
       const here = { registry, local, ledger: opts.ledger, players, presence, clock: opts.clock };
       bound.handle = ownerHandler(here);
       leases.start(() => registry.codes(), (code) => registry.release(code), opts.log);

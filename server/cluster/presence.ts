@@ -8,7 +8,7 @@
  */
 import type { Ack } from '../../shared/protocol';
 import type { RoomOpName } from '../net/room-ops';
-import { playersRoom, type ArenaServer } from '../net/transport';
+import { playersChannel, type ArenaServer } from '../net/transport';
 import type { Forwarder } from './forward';
 import type { ProcessDirectory } from './processes';
 
@@ -39,7 +39,7 @@ export class SeatPresence {
   /** The seats of room `code` with a socket on this process (the adapter's in-memory rooms: no Redis). */
   localHeld(code: string): string[] {
     const ids = new Set<string>();
-    for (const sid of this.io.sockets.adapter.rooms.get(playersRoom(code)) ?? []) {
+    for (const sid of this.io.sockets.adapter.rooms.get(playersChannel(code)) ?? []) {
       const data = this.io.sockets.sockets.get(sid)?.data;
       if (data?.code === code && data.playerId !== undefined) ids.add(data.playerId);
     }

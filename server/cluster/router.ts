@@ -79,7 +79,7 @@ export async function runHere(deps: HereDeps, code: string, op: RoomOpName, args
 
 /** A process says its sockets still hold these seats (after its Redis connection came back): offline ones return. */
 async function presentHere(deps: HereDeps, code: string, seats: unknown): Promise<Ack<null> | typeof STORE_FAILED> {
-  const room = deps.registry.get(code);
+  const room = deps.registry.touch(code);
   if (room && Array.isArray(seats)) {
     for (const id of seats) {
       if (typeof id !== 'string' || room.player(id)?.connected !== false) continue;
@@ -145,7 +145,7 @@ export function clusterRouter(deps: RouterDeps): ClusterRouter {
     while (Date.now() < deadline) {
       // Shutting down: the rooms here are handed on, and the sockets that are about to drop are no news to them.
       if (deps.closing()) return unsure ? refuse('unconfirmed') : refuse('room-closed');
-      if (deps.registry.get(code)) {
+      if (deps.registry.has(code)) {
         const res = op === PRESENT_OP ? await presentHere(deps, code, args[1]) : await runHere(deps, code, op, args, true, key);
         if (res !== STORE_FAILED) return res;
         await retry(RETRY_MS);
@@ -214,7 +214,7 @@ export function ownerHandler(deps: HereDeps) {
     if (op === HELD_OP) return deps.presence.localHeld(args[0]);
     if (op !== PRESENT_OP && !(ROOM_OPS as readonly string[]).includes(op)) return refuse('internal');
     // Given up meanwhile (a lease that lapsed): the caller looks for the new owner.
-    if (!deps.registry.get(args[0])) throw new Error(NOT_OWNER);
+    if (!deps.registry.has(args[0])) throw new Error(NOT_OWNER);
     const res = op === PRESENT_OP ? await presentHere(deps, args[0], args[1]) : await runHere(deps, args[0], op as RoomOpName, args, false, key);
     if (res === STORE_FAILED) throw new Error(UNSURE);
     return res;

@@ -45,7 +45,7 @@ export class Takeover {
 
   /** Runs the room here if nobody owns it; true when it runs here afterwards. */
   take(code: string): Promise<boolean> {
-    if (this.deps.registry.get(code)) return Promise.resolve(true);
+    if (this.deps.registry.has(code)) return Promise.resolve(true);
     let p = this.inFlight.get(code);
     if (!p) {
       p = this.run(code).finally(() => this.inFlight.delete(code));
@@ -80,7 +80,7 @@ export class Takeover {
   }
 
   private async sweep(): Promise<void> {
-    const codes = (await this.deps.log.codes()).filter((c) => !this.deps.registry.get(c));
+    const codes = (await this.deps.log.codes()).filter((c) => !this.deps.registry.has(c));
     if (codes.length === 0) return;
     const owners = await this.deps.redis.mget(codes.map(leaseKey));
     await Promise.all(codes.filter((_, i) => owners[i] === null).map((c) => this.take(c)));
@@ -121,7 +121,7 @@ export class Takeover {
     const { presence, registry } = this.deps;
     const epochs = new Map(online.map((id) => [id, presence.epoch(code, id)]));
     const { held, complete } = await presence.heldAnywhere(code, VERIFY_BUDGET_MS);
-    const room = registry.get(code);
+    const room = registry.touch(code);
     if (!room) return;
     for (const id of held) {
       if (room.player(id)?.connected !== false) continue;

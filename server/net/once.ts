@@ -61,7 +61,7 @@ export function onceOps(deps: OnceDeps): RoomOps {
 /** The answer to an operation the room already applied, from the room as it is now. */
 function replay(deps: OnceDeps, op: RoomOpName, args: unknown[]): Reply<unknown> {
   const code = args[0] as string;
-  const room = deps.registry.get(code);
+  const room = deps.registry.touch(code);
   if (!room) return refuse('room-not-found');
   switch (op) {
     case 'submit': {

@@ -7,7 +7,7 @@
 import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol';
 import type { RoomOps } from './room-ops';
-import { hostRoom, playerRoom, playersRoom } from './transport';
+import { hostChannel, playerChannel, playersChannel } from './transport';
 import type { ErrorLog } from '../log';
 
 export type ArenaSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -24,8 +24,8 @@ export interface RoleContext {
 export function dropSeat(ctx: RoleContext, socket: ArenaSocket, how: 'leave' | 'disconnect'): Promise<void> {
   const { code, playerId } = socket.data;
   if (code === undefined || playerId === undefined) return Promise.resolve();
-  void socket.leave(playerRoom(code, playerId));
-  void socket.leave(playersRoom(code));
+  void socket.leave(playerChannel(code, playerId));
+  void socket.leave(playersChannel(code));
   delete socket.data.playerId;
   return tell(ctx, code, playerId, how);
 }
@@ -41,7 +41,7 @@ export async function tell(ctx: RoleContext, code: string, playerId: string, how
 }
 
 export function dropHost(socket: ArenaSocket): void {
-  if (socket.data.code !== undefined) void socket.leave(hostRoom(socket.data.code));
+  if (socket.data.code !== undefined) void socket.leave(hostChannel(socket.data.code));
   delete socket.data.hostKeyHash;
 }
 
@@ -62,12 +62,12 @@ export function bindRoom(ctx: RoleContext, socket: ArenaSocket, code: string): v
 export function bindSeat(socket: ArenaSocket, code: string, playerId: string): void {
   socket.data.code = code;
   socket.data.playerId = playerId;
-  void socket.join([playersRoom(code), playerRoom(code, playerId)]);
+  void socket.join([playersChannel(code), playerChannel(code, playerId)]);
 }
 
 /** `hostKeyHash`: the SHA-256 of the presented host key (never the key: socket data outlives the request). */
 export function bindHost(socket: ArenaSocket, code: string, hostKeyHash: string): void {
   socket.data.code = code;
   socket.data.hostKeyHash = hostKeyHash;
-  void socket.join(hostRoom(code));
+  void socket.join(hostChannel(code));
 }

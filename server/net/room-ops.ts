@@ -13,7 +13,7 @@ import type { RoomShell } from '../room-runtime/shell';
 import type { RoomEvent } from '../rooms/types';
 import { answerState, hostView, playerPhaseView, youView } from '../rooms/views';
 import { accept, refuse, type Reply } from './guard';
-import { playerRoom, type ArenaServer } from './transport';
+import { playerChannel, type ArenaServer } from './transport';
 
 export type SeatEvent = Extract<RoomEvent, { type: 'join' | 'resume' }>;
 
@@ -98,14 +98,14 @@ export interface DisconnectCheck {
  * seat (a class closing its tabs at once would otherwise ask every process 2,000 times).
  */
 export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clock, disconnects?: DisconnectCheck): RoomOps {
-  const hostRoom = (code: string, hostKeyHash: string): RoomShell | null => {
-    const room = registry.get(code);
+  const roomForHost = (code: string, hostKeyHash: string): RoomShell | null => {
+    const room = registry.touch(code);
     return room && sameHash(hostKeyHash, room.state.hostKeyHash) ? room : null;
   };
   const gone = disconnects === undefined ? null : disconnectBatcher(registry, clock, disconnects);
   return {
     seat(code, event, held) {
-      const room = registry.get(code);
+      const room = registry.touch(code);
       if (!room) return refuse('room-not-found');
       if (held !== null && event.type === 'join' && room.player(held)) return refuse('already-seated');
       const res = room.dispatch(event);
@@ -115,23 +115,23 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
       return accept({ playerId: player.id, mode: room.state.mode, you: youView(room.state, player), state: playerPhaseView(room.state, clock.now(), player) });
     },
     claim(code, hostKeyHash) {
-      const room = registry.get(code);
+      const room = registry.touch(code);
       if (!room) return refuse('room-not-found');
       if (!sameHash(hostKeyHash, room.state.hostKeyHash)) return refuse('bad-secret');
       return accept({ mode: room.state.mode, host: hostView(room.state, clock.now()) });
     },
     hostPhase(code, hostKeyHash) {
-      const room = hostRoom(code, hostKeyHash);
+      const room = roomForHost(code, hostKeyHash);
       return room ? accept(room.state.phase) : refuse('not-host');
     },
     host(code, hostKeyHash, command, solved) {
-      const room = hostRoom(code, hostKeyHash);
+      const room = roomForHost(code, hostKeyHash);
       if (!room) return refuse('not-host');
       const res = room.dispatch(solved ? { type: 'host', command, solved } : { type: 'host', command });
       return res.ok ? accept(hostView(room.state, clock.now())) : refuse(res.error, res.detail);
     },
     submit(code, playerId, submission) {
-      const room = registry.get(code);
+      const room = registry.touch(code);
       if (!room?.player(playerId)) return refuse('not-in-room');
       const res = room.dispatch({ type: 'submit', playerId, submission });
       if (!res.ok) return refuse(res.error, res.detail);
@@ -142,13 +142,13 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
       return answered ? accept(answered) : refuse('internal');
     },
     draft(code, playerId, draft) {
-      const room = registry.get(code);
+      const room = registry.touch(code);
       if (!room?.player(playerId)) return refuse('not-in-room');
       const res = room.dispatch({ type: 'draft', playerId, draft });
       return res.ok ? accept({ index: draft.index, held: draft.final !== undefined || (draft.layers?.length ?? 0) > 0 }) : refuse(res.error, res.detail);
     },
     ready(code, playerId, expect) {
-      const room = registry.get(code);
+      const room = registry.touch(code);
       if (!room?.player(playerId)) return refuse('not-in-room');
       const res = room.dispatch({ type: 'ready', playerId, expect });
       return res.ok ? accept(null) : refuse(res.error, res.detail);
@@ -157,16 +157,16 @@ export function localRoomOps(io: ArenaServer, registry: RoomRegistry, clock: Clo
       if (how === 'disconnect' && gone) return gone(code, playerId);
       if (how === 'disconnect') {
         // Another socket of the seat (a second tab, a faster reconnect), on any process, keeps it online.
-        const others = await io.in(playerRoom(code, playerId)).fetchSockets();
+        const others = await io.in(playerChannel(code, playerId)).fetchSockets();
         if (others.length > 0) return accept(null);
       }
-      const room = registry.get(code);
+      const room = registry.touch(code);
       if (!room?.player(playerId)) return accept(null);
       const res = room.dispatch({ type: how, playerId });
       return res.ok ? accept(null) : refuse(res.error, res.detail);
     },
     reattach(code, playerId) {
-      const room = registry.get(code);
+      const room = registry.touch(code);
       const player = room?.player(playerId);
       if (!room || !player) return refuse('not-in-room');
       const res = room.dispatch({ type: 'resume', tokenHash: player.tokenHash, device: player.device });
@@ -194,7 +194,7 @@ function disconnectBatcher(registry: RoomRegistry, clock: Clock, check: Disconne
     waiting.delete(code);
     if (!seats) return;
     const { held, complete } = await check.held(code);
-    const room = registry.get(code);
+    const room = registry.touch(code);
     if (!room) return;
     const unsure: string[] = [];
     for (const id of seats) {

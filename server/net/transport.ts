@@ -1,6 +1,7 @@
 /**
- * Socket.IO rooms behind the room shell's transport: `r:CODE` every player socket (one broadcast per phase),
- * `p:CODE:ID` one player's sockets (several tabs, a reconnect racing the old socket), `h:CODE` the host.
+ * Socket.IO rooms behind the room shell's transport, called *channels* here so that "room" means one game only
+ * (docs/architecture.md#glossary): `r:CODE` every player socket (one broadcast per phase), `p:CODE:ID` one
+ * player's sockets (several tabs, a reconnect racing the old socket), `h:CODE` the host.
  */
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol';
@@ -8,9 +9,9 @@ import type { RoomTransport } from '../room-runtime/shell';
 
 export type ArenaServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-export const playersRoom = (code: string): string => `r:${code}`;
-export const playerRoom = (code: string, id: string): string => `p:${code}:${id}`;
-export const hostRoom = (code: string): string => `h:${code}`;
+export const playersChannel = (code: string): string => `r:${code}`;
+export const playerChannel = (code: string, id: string): string => `p:${code}:${id}`;
+export const hostChannel = (code: string): string => `h:${code}`;
 
 /**
  * `isLocal` (cluster mode, server/cluster/local-players.ts): the seat's sockets (a player's, or the host's for null)
@@ -34,14 +35,14 @@ export function socketTransport(io: ArenaServer, code: string, isLocal?: (player
       .catch(() => io.to(room).emit(event, ...args));
   };
   return {
-    players: (event, ...args) => io.to(playersRoom(code)).emit(event, ...args),
-    player: (id) => send(id, playerRoom(code, id)),
-    host: send(null, hostRoom(code)),
+    players: (event, ...args) => io.to(playersChannel(code)).emit(event, ...args),
+    player: (id) => send(id, playerChannel(code, id)),
+    host: send(null, hostChannel(code)),
     drop(id) {
-      const room = playerRoom(code, id);
+      const room = playerChannel(code, id);
       // Through the adapter, so the seat's sockets leave on whichever process holds them. Their `socket.data` is
       // cleared where it can be (this process); elsewhere the stale seat is refused by the room, which no longer has it.
-      const leave = (): void => io.in(room).socketsLeave([playersRoom(code), room]);
+      const leave = (): void => io.in(room).socketsLeave([playersChannel(code), room]);
       void io.local
         .in(room)
         .fetchSockets()

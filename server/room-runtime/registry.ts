@@ -197,10 +197,19 @@ export class RoomRegistry {
     this.opts.onAbandon?.(code);
   }
 
-  get(code: string): RoomShell | undefined {
+  /**
+   * The room's shell, marking the room as used now (a room nobody touches for IDLE_TTL_MS is dropped): for
+   * work done for the room's players or host. To ask whether the room runs here, `has`.
+   */
+  touch(code: string): RoomShell | undefined {
     const entry = this.rooms.get(code);
     if (entry) entry.touchedAt = this.opts.clock.now();
     return entry?.shell;
+  }
+
+  /** Whether the room runs in this process; does not count as a use. */
+  has(code: string): boolean {
+    return this.rooms.has(code);
   }
 
   get maxRoomsPerOwner(): number {

@@ -9,7 +9,6 @@ import { displayOrder, layerFunction, layerHeading, layerName, takesVariable } f
 import type { PublicQuestion } from '../../../shared/questions/types';
 import { h } from '../app/dom';
 import { renderExpr } from '../app/math';
-import type { AnswerFormOptions } from './answer-form';
 import type { MathInput } from './math-input';
 
 export type BoxFactory = (label: string, slot: Slot, extra?: { hideLabel?: boolean; placeholder?: string; sharedPreview?: HTMLElement; where?: string; onFocus?: () => void }) => MathInput;
@@ -22,7 +21,15 @@ export interface Built {
   draft(): SubmittedParts | null;
 }
 
-export function exprBoxes(q: PublicQuestion, opts: AnswerFormOptions, box: BoxFactory): Built {
+/** What the boxes read of the form's options (answer-form.ts `AnswerFormOptions` extends it). */
+export interface BoxOptions {
+  /** Ask for each layer's local derivative before the product. */
+  layerByLayer: boolean;
+  /** The layer whose box has focus (outermost = 0), for highlighting in the question view. */
+  onActiveLayer?(layer: number | undefined): void;
+}
+
+export function exprBoxes(q: PublicQuestion, opts: BoxOptions, box: BoxFactory): Built {
   const layers = opts.layerByLayer && q.layers && q.layers.length > 1 ? q.layers : [];
   const wrap = h('div', { class: 'layer-inputs' });
   const mark = (row: HTMLElement, layer: number | undefined): void => {

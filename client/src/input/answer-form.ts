@@ -9,18 +9,14 @@ import type { AnswerInput, LayerInputs } from '../../../shared/check/types';
 import type { PublicQuestion } from '../../../shared/questions/types';
 import { ANSWER_MAX_CHARS } from '../../../shared/limits';
 import { h } from '../app/dom';
-import { exprBoxes, gridBoxes, numberBox } from './answer-boxes';
+import { exprBoxes, gridBoxes, numberBox, type BoxOptions } from './answer-boxes';
 import { createKeypad, functionKeys } from './keypad';
 import { createMathInput, type EntryMode, type MathInput } from './math-input';
 
-export interface AnswerFormOptions {
-  /** Ask for each layer's local derivative before the product. */
-  layerByLayer: boolean;
+export interface AnswerFormOptions extends BoxOptions {
   /** The screen's Submit/Check button: placed in the dock, enabled only when everything can be read. */
   submit: HTMLButtonElement;
   onSubmit(): void;
-  /** The layer whose box has focus (outermost = 0), for highlighting in the question view. */
-  onActiveLayer?(layer: number | undefined): void;
   /** Any edit, by key or keyboard (drafts, collapsing the diagram). */
   onChange?(): void;
   /** sessionStorage key: what was typed survives a reload of the page during the question. */

@@ -55,7 +55,7 @@ describe('versioned room state', () => {
     const { registry } = registryOn(db, errors);
     expect(registry.restore()).toBe(1);
     expect(errors).toEqual([]);
-    const room = registry.get(before.code);
+    const room = registry.touch(before.code);
     expect(room?.state.order).toEqual(['p0']);
     expect(room?.player('p0')?.nickname).toBe('Ada');
     registry.close();
@@ -68,7 +68,7 @@ describe('versioned room state', () => {
     const errors: string[] = [];
     const { registry } = registryOn(db, errors);
     expect(registry.restore()).toBe(0);
-    expect(registry.get('FUTURE')).toBeUndefined();
+    expect(registry.touch('FUTURE')).toBeUndefined();
     expect(errors).toEqual([
       `room FUTURE not restored: snapshot: the stored state has state version ${STATE_VERSION + 7}, newer than this release reads (${STATE_VERSION}); left in the store`,
     ]);

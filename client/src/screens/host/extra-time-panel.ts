@@ -6,7 +6,7 @@
  */
 import { h, replace } from '../../app/dom';
 import { choiceOf, EXTRA_CHOICES, extraLabel } from '../../app/extra-time';
-import type { HostContext } from './host-phases';
+import type { HostContext } from './host-context';
 
 export interface ExtraTimePanel {
   el: HTMLElement;

@@ -11,7 +11,7 @@ import type { RoomSettings } from '../../../../shared/protocol/schemas';
 import { familyLabel } from '../family-labels';
 import { mistakeName } from '../../app/mistakes';
 import { LEVELS } from './settings-form';
-import type { HostContext, HostScreen } from './host-phases';
+import type { HostContext, HostScreen } from './host-context';
 import { startLobbyMusic } from './lobby-music';
 import { bindLetterKeys, bindStepKeys } from './step-keys';
 import { extraTimePanel } from './extra-time-panel';

@@ -8,7 +8,7 @@ import { createCountdown } from '../../app/countdown';
 import { mountView } from '../../app/math';
 import type { QuestionView } from '../../views/contract';
 import { familyLabel } from '../family-labels';
-import type { HostContext, HostScreen } from './host-phases';
+import type { HostContext, HostScreen } from './host-context';
 import { playLink } from './host-lobby';
 import { typesetFit } from './fit-math';
 import { projectorPrompt } from './projector-prompt';

@@ -5,7 +5,7 @@
 import type { LeaderboardEntry } from '../../../../shared/protocol/views';
 import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
-import type { HostContext, HostScreen } from './host-phases';
+import type { HostContext, HostScreen } from './host-context';
 import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { podium } from './podium';

@@ -12,7 +12,7 @@ import { loadMath, mountView } from '../../app/math';
 import type { QuestionView } from '../../views/contract';
 import { answerLatex } from '../answer-latex';
 import { familyLabel } from '../family-labels';
-import type { HostContext, HostScreen } from './host-phases';
+import type { HostContext, HostScreen } from './host-context';
 import { classStats } from './class-stats';
 import { generalMethod } from '../../../../shared/questions/general-method';
 import { fitBlock, floorPx, typesetFit, typesetProse } from './fit-math';

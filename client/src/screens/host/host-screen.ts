@@ -8,8 +8,9 @@ import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
 import { Connection, errorMessage, settingsTimeout } from '../../net/connection';
 import { DRILL_SETTINGS } from '../../../../shared/drill/preset';
-import { showHome } from '../home';
-import { renderHostPhase, type HostContext, type HostScreen } from './host-phases';
+import { goHome } from '../../app/navigate';
+import type { HostContext, HostScreen } from './host-context';
+import { renderHostPhase } from './host-phases';
 import { BoardHistory } from './board-history';
 import { rememberFinished } from './remember-finished';
 import './host.css';
@@ -58,7 +59,7 @@ export function createGame(mode: 'classroom' | 'party', onError: (msg: string) =
 /** Re-claims the room saved in storage (after a reload of the host page). */
 export async function resumeHost(): Promise<void> {
   const info = resumeInfo('host');
-  if (!info) return showHome();
+  if (!info) return goHome();
   if (active && active.code === info.code) return active.redraw();
   mountScreen('projector', h('div', { class: 'page wide waiting' }, h('p', { class: 'big' }, 'Reconnecting to your game…')));
   const conn = new Connection();
@@ -67,7 +68,7 @@ export async function resumeHost(): Promise<void> {
     conn.close();
     if (res.error !== 'timeout' && res.error !== 'offline') saveResume('host', null);
     history.replaceState(null, '', '#/');
-    showHome();
+    goHome();
     toast(errorMessage(res.error));
     return;
   }
@@ -128,7 +129,7 @@ class HostSession implements HostContext {
     this.close();
     active = null;
     history.replaceState(null, '', '#/');
-    showHome();
+    goHome();
   }
 
   close(): void {

@@ -7,7 +7,7 @@ import { podium } from '../host/podium';
 import { h, mountScreen, replace } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import { personalReviewList } from '../player/player-review';
-import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
+import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
 import { NARROW_PX } from './party-diagram';
 import { readyPanel } from './party-ready';
 import { practiseMissedButton } from '../practise-missed';

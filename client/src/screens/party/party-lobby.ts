@@ -6,7 +6,7 @@ import { h, mountScreen, replace, toast } from '../../app/dom';
 import { fetchJoinOrigin } from '../../app/join-origin';
 import { startLobbyMusic } from '../host/lobby-music';
 import { muteButton, play } from '../host/sound';
-import { creatorName, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
+import { creatorName, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
 
 export function renderPartyLobby(ctx: PartyContext): PartyScreen {
   const link = h('input', { type: 'text', id: 'party-link', class: 'party-link', readonly: true, 'aria-label': 'Link for your friends' });

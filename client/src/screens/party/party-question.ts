@@ -11,10 +11,10 @@ import { createAnswerForm } from '../../input/answer-form';
 import { errorMessage } from '../../net/connection';
 import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
-import { createDraftSender } from '../player/player-drafts';
+import { createDraftSender } from '../answer-drafts';
 import { projectorPrompt } from '../host/projector-prompt';
 import { diagramSlot } from './party-diagram';
-import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
+import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
 import { feedbackElement } from '../feedback-text';
 
 export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
@@ -40,18 +40,29 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     onActiveLayer: (layer) => diagram.update(layer === undefined ? {} : { activeLayer: layer }),
     onChange: () => drafts.changed(),
   });
-  const drafts = createDraftSender(ctx, s.index, form);
+  // The phone's draft rule (answer-drafts.ts): sooner as time runs out, once more at the deadline.
+  let sent = false;
+  const remainingMs = (): number | null => {
+    const now = ctx.state;
+    if (now.phase !== 'question' || now.index !== s.index) return null;
+    return now.timer.running ? now.timer.deadline + (ctx.you.extraMs ?? 0) - ctx.conn.serverNow() : null;
+  };
+  const drafts = createDraftSender(ctx.conn, s.index, form, { remainingMs, sent: () => sent || done });
   submit.addEventListener('click', () => {
     const ready = form.readiness();
     if (!ready.ok) return void (status.textContent = ready.reason);
     const { answer, layers } = form.read();
     const parts = layers ? layers.flatMap((input, layer) => (input ? [{ layer, input }] : [])) : [];
+    sent = true;
     form.setDisabled(true);
     status.textContent = '';
     void ctx.submit({ index: s.index, final: answer, ...(parts.length > 0 ? { layers: parts } : {}) }).then((res) => {
       if (res.ok || res.error === 'already-answered') return paint();
       status.textContent = res.error === 'unreadable-answer' && res.detail ? `${res.detail} Your attempt was not used.` : errorMessage(res.error);
-      if (res.error !== 'too-late' && res.error !== 'wrong-question') form.setDisabled(false);
+      if (res.error !== 'too-late' && res.error !== 'wrong-question') {
+        sent = false;
+        form.setDisabled(false);
+      }
     });
   });
   const pauseBtn = ctx.isCreator ? h('button', { type: 'button', id: 'pause-button', onclick: () => void ctx.command({ type: ctx.host?.paused ? 'resume' : 'pause' }) }) : null;

@@ -4,7 +4,7 @@
  * presses Next).
  */
 import { h } from '../../app/dom';
-import { creatorName, readyCount, type PartyContext } from './party-phases';
+import { creatorName, readyCount, type PartyContext } from './party-shell';
 
 export interface ReadyPanel {
   el: HTMLElement;

@@ -14,7 +14,7 @@ import { explainPromptBox } from '../explain-prompt';
 import { familyLabel } from '../family-labels';
 import { typesetFit, typesetProse } from '../host/fit-math';
 import { bindStepKeys } from '../host/step-keys';
-import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-phases';
+import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
 import { diagramSlot, type PartyDiagram } from './party-diagram';
 import { readyPanel } from './party-ready';
 

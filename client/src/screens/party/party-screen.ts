@@ -5,12 +5,14 @@
  * this browser created the room).
  */
 import { rememberFinished } from '../host/remember-finished';
-import type { AnswerState, HostCommand, HostView, PlayerPhaseView, SeatGrant, SubmitAnswer, YouView } from '../../../../shared/protocol';
+import type { HostCommand, HostView, SeatGrant } from '../../../../shared/protocol';
 import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
-import { Connection, errorMessage, SubmissionKeys, type Result } from '../../net/connection';
-import { showHome } from '../home';
-import { renderPartyPhase, type PartyContext, type PartyScreen } from './party-phases';
+import { Connection, errorMessage } from '../../net/connection';
+import { RoomSession } from '../../app/room-session';
+import { goHome } from '../../app/navigate';
+import { renderPartyPhase } from './party-phases';
+import type { PartyContext, PartyScreen } from './party-shell';
 
 let active: PartySession | null = null;
 
@@ -38,7 +40,7 @@ export function joinPartySession(conn: Connection, code: string, grant: SeatGran
 /** Picks the saved seat back up after a reload; the creator's browser re-claims the host key too. */
 export async function resumeParty(): Promise<void> {
   const info = resumeInfo('player');
-  if (!info) return showHome();
+  if (!info) return goHome();
   if (active && active.code === info.code) return active.redraw();
   active?.close();
   mountScreen('page', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Reconnecting to your party…')));
@@ -48,7 +50,7 @@ export async function resumeParty(): Promise<void> {
     conn.close();
     if (res.error !== 'timeout' && res.error !== 'offline') saveResume('player', null);
     history.replaceState(null, '', '#/');
-    showHome(info.code);
+    goHome(info.code);
     toast(errorMessage(res.error));
     return;
   }
@@ -61,26 +63,15 @@ export async function resumeParty(): Promise<void> {
   active = new PartySession(conn, info.code, res.data, host);
 }
 
-class PartySession implements PartyContext {
-  state: PlayerPhaseView;
-  you: YouView;
-  private screen: PartyScreen | null = null;
-  private screenKey = '';
-  /** The idempotency key of each answer sent (the same answer sent again keeps its key). */
-  private readonly keys = new SubmissionKeys();
+class PartySession extends RoomSession<PartyScreen> implements PartyContext {
   readonly hostSecret: string | null;
   host: HostView | null;
+  protected override redrawOffRoute = false;
 
-  constructor(readonly conn: Connection, readonly code: string, grant: SeatGrant, host: { secret: string; view: HostView } | null) {
-    this.state = grant.state;
-    this.you = grant.you;
+  constructor(conn: Connection, code: string, grant: SeatGrant, host: { secret: string; view: HostView } | null) {
+    super(conn, code, grant, '#/party');
     this.hostSecret = host?.secret ?? null;
     this.host = host?.view ?? null;
-    conn.on('state', (s) => this.setState(s));
-    conn.on('you', (y) => {
-      this.you = y;
-      this.screen?.update();
-    });
     conn.on('host:state', (v) => {
       if (v.phase === 'finished' && this.host?.phase !== 'finished' && this.hostSecret !== null) rememberFinished(v, this.hostSecret);
       this.host = v;
@@ -93,12 +84,6 @@ class PartySession implements PartyContext {
         this.screen?.update();
       }
     });
-    conn.on('kicked', () => this.leave('The host removed you from this game.'));
-    conn.onReconnect(() => void this.resume());
-    conn.onStatus((s, message) => {
-      document.body.classList.toggle('offline', s === 'reconnecting');
-      if (s === 'refused' && message) toast(message, 8000);
-    });
     this.redraw();
   }
 
@@ -106,19 +91,22 @@ class PartySession implements PartyContext {
     return this.hostSecret !== null;
   }
 
-  redraw(): void {
-    if (!location.hash.startsWith('#/party')) return;
-    this.screen?.destroy();
-    this.screenKey = keyOf(this.state);
-    this.screen = renderPartyPhase(this);
+  protected render(): PartyScreen {
+    return renderPartyPhase(this);
   }
 
-  submit(payload: SubmitAnswer): Promise<Result<AnswerState>> {
-    // Keyed and resent while its outcome is unknown: an answer counts once, and is never refused for itself.
-    return this.conn.requestOnce('answer:submit', { ...payload, key: this.keys.for(payload) }).then((res) => {
-      if (res.ok) this.you = { ...this.you, answer: res.data };
-      return res;
-    });
+  protected override async afterResume(): Promise<void> {
+    if (!this.hostSecret) return;
+    const claimed = await this.conn.request('host:claim', { code: this.code, hostSecret: this.hostSecret });
+    if (claimed.ok) this.host = claimed.data;
+  }
+
+  protected override forget(): void {
+    if (this.isCreator) saveResume('host', null);
+  }
+
+  protected left(): void {
+    active = null;
   }
 
   async ready(): Promise<boolean> {
@@ -145,47 +133,4 @@ class PartySession implements PartyContext {
     const s = this.state;
     return this.command(s.phase === 'lobby' || s.phase === 'finished' ? { type } : { type, expect: { phase: s.phase, index: s.index } });
   }
-
-  leave(message?: string): void {
-    saveResume('player', null);
-    if (this.isCreator) saveResume('host', null);
-    void this.conn.request('room:leave', {}, 1500).finally(() => this.close());
-    active = null;
-    history.replaceState(null, '', '#/');
-    showHome();
-    if (message) toast(message, 6000);
-  }
-
-  close(): void {
-    this.screen?.destroy();
-    this.conn.close();
-  }
-
-  private setState(s: PlayerPhaseView): void {
-    this.state = s;
-    if (s.phase === 'question') this.conn.hintServerNow(s.timer.serverNow);
-    if (keyOf(s) !== this.screenKey) this.redraw();
-    else this.screen?.update();
-  }
-
-  private async resume(): Promise<void> {
-    const info = resumeInfo('player');
-    if (!info) return;
-    const res = await this.conn.request('room:resume', { code: info.code, resumeToken: info.token });
-    if (!res.ok) {
-      if (res.error === 'bad-token' || res.error === 'room-not-found' || res.error === 'kicked') this.leave(errorMessage(res.error));
-      return;
-    }
-    if (this.hostSecret) {
-      const claimed = await this.conn.request('host:claim', { code: this.code, hostSecret: this.hostSecret });
-      if (claimed.ok) this.host = claimed.data;
-    }
-    this.you = res.data.you;
-    this.state = res.data.state;
-    this.redraw();
-  }
-}
-
-function keyOf(s: PlayerPhaseView): string {
-  return s.phase === 'lobby' || s.phase === 'finished' ? s.phase : `${s.phase}:${s.index}`;
 }

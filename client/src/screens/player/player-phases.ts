@@ -1,28 +1,13 @@
 /** What a phone shows in each phase of the room: lobby, question, reveal, leaderboard, finished. */
-import type { AnswerState, PlayerPhaseView, SubmitAnswer, YouView } from '../../../../shared/protocol';
+import type { YouView } from '../../../../shared/protocol';
 import { h, mountScreen, replace } from '../../app/dom';
 import { mistakeName } from '../../app/mistakes';
 import { prefetchMath } from '../../app/math';
-import type { Connection, Result } from '../../net/connection';
 import { leaderboardList } from '../leaderboard-list';
 import { personalReviewList } from './player-review';
 import { practiseMissedButton } from '../practise-missed';
+import { playerHeader, type PhaseScreen, type PlayerContext } from './player-shell';
 import { standingBlock } from './player-standing';
-
-export interface PlayerContext {
-  readonly conn: Connection;
-  readonly code: string;
-  state: PlayerPhaseView;
-  you: YouView;
-  submit(payload: SubmitAnswer): Promise<Result<AnswerState>>;
-  leave(message?: string): void;
-}
-
-/** A mounted phase screen: `update` redraws what changed within the phase (you, counts). */
-export interface PhaseScreen {
-  update(): void;
-  destroy(): void;
-}
 
 /** Mounts the screen for ctx.state's phase. */
 export function renderPhase(ctx: PlayerContext): PhaseScreen {
@@ -39,14 +24,6 @@ export function renderPhase(ctx: PlayerContext): PhaseScreen {
     case 'finished':
       return simple(ctx, () => finished(ctx));
   }
-}
-
-/** Header shared by every phone screen: nickname, score, streak. */
-export function playerHeader(you: YouView, extra?: HTMLElement): HTMLElement {
-  return h('div', { class: 'phone-head' },
-    h('span', { class: 'pill', 'data-nickname': '', title: you.shownAs ? `Shown on the big screen as ${you.shownAs}` : null }, you.shownAs ? `${you.nickname} · ${you.shownAs}` : you.nickname),
-    extra ?? null,
-    h('span', { class: 'pill', id: 'my-score' }, `${you.score} pts`, you.streak > 1 ? ` · ${you.streak} in a row` : ''));
 }
 
 let phaseModules: Promise<typeof import('./player-live')> | null = null;

@@ -16,8 +16,8 @@ import { createAnswerForm } from '../../input/answer-form';
 import { fitWide, foldable } from '../../input/phone-layout';
 import { errorMessage } from '../../net/connection';
 import type { QuestionView, ViewState } from '../../views/contract';
-import { createDraftSender } from './player-drafts';
-import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
+import { createDraftSender } from '../answer-drafts';
+import { playerHeader, type PhaseScreen, type PlayerContext } from './player-shell';
 import { feedbackElement } from '../feedback-text';
 
 /** Mounts the question phase for ctx.state (phase 'question'). */
@@ -62,11 +62,10 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     onChange: () => {
       if (!collapsedOnce && diagram.open) diagram.open = false;
       collapsedOnce = true;
-      const left = remainingMs();
-      drafts.changed(left !== null && left < 3000);
+      drafts.changed();
     },
   });
-  const drafts = createDraftSender(ctx, s.index, form);
+  const drafts = createDraftSender(ctx.conn, s.index, form, { remainingMs: () => remainingMs(), sent: () => sent });
   const remainingMs = (): number | null => {
     const now = ctx.state;
     if (now.phase !== 'question' || now.index !== s.index) return null;
@@ -135,17 +134,11 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     announce(`Question ${s.index + 1} of ${s.total}: ${q.prompt.text}`);
   }
   const calls = timeCalls();
-  // The last 10 seconds: say plainly that the answer is not sent; at the deadline send the draft once more.
-  let flushed = false;
+  // The last 10 seconds: say plainly that the answer is not sent (the draft rule sends it once more at the deadline).
   const warn = setInterval(() => {
     const left = remainingMs();
     const call = sent ? null : calls.check(left);
     if (sent || left === null) return form.setNotice(null);
-    // Once, just before the deadline: the grace period covers the trip.
-    if (left <= 300 && !flushed) {
-      flushed = true;
-      void drafts.flush();
-    }
     const typed = JSON.stringify(form.draft()) !== '{}';
     form.setNotice(left < 10_000 ? notSent(left, typed, drafts.held()) : drafts.held() ? heldLine() : null);
     // Spoken at 30 s and 10 s only; the warning on screen counts every second but is not a live region.

@@ -8,7 +8,7 @@ import { mistakeTitle } from '../../app/mistakes';
 import { answerLine } from '../answer-text';
 import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
-import { playerHeader, type PhaseScreen, type PlayerContext } from './player-phases';
+import { playerHeader, type PhaseScreen, type PlayerContext } from './player-shell';
 import { standingBlock } from './player-standing';
 import { feedbackElement } from '../feedback-text';
 
