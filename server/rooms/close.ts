@@ -121,13 +121,16 @@ export function withRanks(players: Table<PlayerRecord>, order: string[]): Table<
 function revealStats(state: PhaseOf<'question'>, results: Record<string, PlayerResult>): RevealStats {
   const layerCount = layersAllowed(state, questionFor(state, state.index)) ? (questionFor(state, state.index).layers?.length ?? 0) : 0;
   const layerCorrect = new Array<number>(layerCount).fill(0);
+  const layerFilled = new Array<number>(layerCount).fill(0);
   const mistakes = new Map<MistakeCode | null, number>();
   let answered = 0;
   let correct = 0;
   let drafts = 0;
   for (const r of Object.values(results)) {
     r.layers.forEach((l, i) => {
-      if (l?.correct && i < layerCount) layerCorrect[i] = (layerCorrect[i] ?? 0) + 1;
+      if (!l || i >= layerCount) return;
+      layerFilled[i] = (layerFilled[i] ?? 0) + 1;
+      if (l.correct) layerCorrect[i] = (layerCorrect[i] ?? 0) + 1;
     });
     const outcome = outcomeOf(r);
     if (outcome === 'no answer') continue;
@@ -138,5 +141,5 @@ function revealStats(state: PhaseOf<'question'>, results: Record<string, PlayerR
   }
   const list = [...mistakes].map(([mistake, count]) => ({ mistake, count }));
   list.sort((a, b) => b.count - a.count);
-  return { players: Object.keys(results).length, answered, drafts, correct, layerCorrect, mistakes: list };
+  return { players: Object.keys(results).length, answered, drafts, correct, layerCorrect, layerFilled, mistakes: list };
 }

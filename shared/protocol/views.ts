@@ -46,6 +46,11 @@ export interface RevealStats {
   correct: number;
   /** Per layer (outermost first): how many got it right. Empty for questions without layers. */
   layerCorrect: number[];
+  /**
+   * Per layer (outermost first): how many filled that box at all. A box left empty is "product only", not wrong
+   * (docs/accessibility.md#box-by-box), so each box's bar is out of these. Absent in views from before it existed.
+   */
+  layerFilled?: number[];
   /** Most frequent first; `null` collects wrong answers with no named mistake. */
   mistakes: Array<{ mistake: MistakeCode | null; count: number }>;
 }

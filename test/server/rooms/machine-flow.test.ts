@@ -155,6 +155,17 @@ describe('room machine: layer-by-layer answers', () => {
     expect(state.phase === 'reveal' && state.stats.layerCorrect[0]).toBe(1);
   });
 
+  it('counts each box’s bar only over the students who filled it: an empty box is product only', () => {
+    let state = layered();
+    const q = currentQuestion(state, 'p0');
+    // Ana fills the outer box wrong; Ben gives the product only.
+    state = submit(state, 'p0', { index: 0, layers: [{ layer: 0, input: 'x + 12345' }], final: right(q) }).state;
+    state = submit(state, 'p1', { index: 0, final: right(q) }).state;
+    const stats = state.phase === 'reveal' ? state.stats : null;
+    expect(stats?.layerFilled).toEqual([1, ...new Array<number>(q.layers!.length - 1).fill(0)]);
+    expect(stats?.layerCorrect).toEqual(new Array<number>(q.layers!.length).fill(0));
+  });
+
   it('gives the same layer credit when time ran out before the final (scoring.ts: credit per layer)', () => {
     let state = layered();
     const q = currentQuestion(state, 'p0');

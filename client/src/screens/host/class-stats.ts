@@ -21,16 +21,17 @@ function variableOf(q: Question): string {
 /** `variantGame`: each player had their own variant of `q`, so "right" means right on their own numbers. */
 export function classStats(s: RevealStats, q: Question, variantGame = false): HTMLElement {
   const total = Math.max(1, s.players);
-  const bar = (label: Node | string, count: number, cls: string, attrs: Record<string, string> = {}): HTMLElement =>
+  const bar = (label: Node | string, count: number, cls: string, attrs: Record<string, string> = {}, of?: number): HTMLElement =>
     h('div', { class: `stat-bar ${cls}`, ...attrs },
       h('span', { class: 'what' }, label),
-      h('div', { class: `bar ${cls}`, style: `width:${Math.round((count / total) * 100)}%`, 'aria-hidden': 'true' }),
-      h('strong', {}, String(count)));
+      h('div', { class: `bar ${cls}`, style: `width:${Math.round((count / Math.max(1, of ?? total)) * 100)}%`, 'aria-hidden': 'true' }),
+      h('strong', {}, of === undefined ? String(count) : `${count}/${of}`));
   const wrong = Math.max(0, s.answered - s.correct);
   const silent = Math.max(0, s.players - s.answered);
   const layers = q.layers ?? [];
   // layerCorrect runs outermost first; the diagram reads from the innermost box.
-  const layerBars = s.layerCorrect.map((n, i) => ({ n, i })).reverse().map(({ n, i }) => {
+  // Each box's bar is out of the students who filled that box: an empty box is "product only", not wrong.
+  const layerBars = s.layerCorrect.map((n, i) => ({ n, i, of: s.layerFilled?.[i] ?? total })).reverse().map(({ n, i, of }) => {
     const label = h('span', {}, `${layerName(i, layers.length)}: `);
     // Each box in its own input, as the diagram writes it: the innermost reads 4x³, not 4u³.
     const layer = layers[i];
@@ -38,7 +39,7 @@ export function classStats(s: RevealStats, q: Question, variantGame = false): HT
     const mathEl = h('span', {}, fn?.text ?? '');
     if (fn) void loadMath().then((m) => m.renderLatex(mathEl, fn.latex, { display: false }));
     label.append(mathEl);
-    return bar(label, n, 'layer', { 'data-layer': String(i) });
+    return bar(label, n, 'layer', { 'data-layer': String(i), 'data-filled': String(of) }, of);
   });
   const mistakes = s.mistakes.filter((m) => m.count > 0);
   return h('div', { class: 'stats', id: 'class-stats' },
