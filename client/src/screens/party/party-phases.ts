@@ -2,7 +2,7 @@
  * The party page's phases: which screen each phase shows, each loaded on demand. What every phase shows (the top
  * bar, the group, the creator's controls) is in party-shell.ts, which the screens import instead of this file.
  */
-import { h, mountScreen } from '../../app/dom';
+import { lazyScreen } from '../../app/lazy-screen';
 import type { PartyContext, PartyScreen } from './party-shell';
 import '../host/host.css';
 import './party.css';
@@ -23,19 +23,5 @@ export function renderPartyPhase(ctx: PartyContext): PartyScreen {
 }
 
 function lazy(load: () => Promise<PartyScreen>): PartyScreen {
-  let inner: PartyScreen | null = null;
-  let dead = false;
-  load().then((screen) => {
-    if (dead) screen.destroy();
-    else inner = screen;
-  }, () => {
-    mountScreen('page', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Could not load the game. Check your connection and reload.')));
-  });
-  return {
-    update: () => inner?.update(),
-    destroy: () => {
-      dead = true;
-      inner?.destroy();
-    },
-  };
+  return lazyScreen(load, 'page', 'Could not load the game. Check your connection and reload.');
 }

@@ -1,6 +1,7 @@
 /** What a phone shows in each phase of the room: lobby, question, reveal, leaderboard, finished. */
 import type { YouView } from '../../../../shared/protocol';
 import { h, mountScreen, replace } from '../../app/dom';
+import { lazyScreen } from '../../app/lazy-screen';
 import { mistakeName } from '../../app/mistakes';
 import { prefetchMath } from '../../app/math';
 import { leaderboardList } from '../leaderboard-list';
@@ -43,22 +44,7 @@ export function loadPhaseModules(): Promise<typeof import('./player-live')> {
 }
 
 function lazy(load: () => Promise<PhaseScreen>): PhaseScreen {
-  let inner: PhaseScreen | null = null;
-  let dead = false;
-  mountScreen('phone', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Loading…')));
-  load().then((screen) => {
-    if (dead) screen.destroy();
-    else inner = screen;
-  }, () => {
-    mountScreen('phone', h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, 'Could not load the question. Check your connection.')));
-  });
-  return {
-    update: () => inner?.update(),
-    destroy: () => {
-      dead = true;
-      inner?.destroy();
-    },
-  };
+  return lazyScreen(load, 'phone', 'Could not load the question. Check your connection.', 'Loading…');
 }
 
 function simple(ctx: PlayerContext, draw: () => HTMLElement): PhaseScreen {
