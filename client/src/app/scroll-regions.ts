@@ -12,18 +12,20 @@ const MARK = 'data-scroll-focus';
 /** Makes the overflowing regions under `root` focusable and the others plain again. */
 export function markScrollRegions(root: ParentNode = document): void {
   for (const el of root.querySelectorAll<HTMLElement>(SCROLLERS)) {
-    const overflows = el.scrollWidth > el.clientWidth + 1;
+    // Sideways always; up and down only where the style lets it scroll (the sticky prompt of a short screen).
+    const overflows = el.scrollWidth > el.clientWidth + 1
+      || (el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY));
     const marked = el.hasAttribute(MARK);
     if (overflows && !marked && !el.hasAttribute('tabindex')) {
       el.setAttribute(MARK, '');
       el.tabIndex = 0;
       if (!el.hasAttribute('role')) el.setAttribute('role', 'group');
-      if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', 'Scrolls sideways');
+      if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', 'Scrollable region');
     } else if (!overflows && marked) {
       el.removeAttribute(MARK);
       el.removeAttribute('tabindex');
       if (el.getAttribute('role') === 'group') el.removeAttribute('role');
-      if (el.getAttribute('aria-label') === 'Scrolls sideways') el.removeAttribute('aria-label');
+      if (el.getAttribute('aria-label') === 'Scrollable region') el.removeAttribute('aria-label');
     }
   }
 }
