@@ -53,7 +53,7 @@ export function inspectScreen(page: Page, options: InspectOptions): Promise<Meas
       const boxes = [...document.querySelectorAll<HTMLElement>('.fit-box')]
         .filter((b) => b.getClientRects().length > 0 && !(b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth)));
       if (boxes.length > 0) return `formula boxes not fitted: ${boxes.map((b) => `#${b.id} typeset=${b.dataset.typeset} fitFor=${b.dataset.fitFor} width=${b.clientWidth}`).join(', ')}`;
-      if ([...document.querySelectorAll<HTMLElement>('#class-stats')].some((b) => b.clientHeight > 0 && b.dataset.fitFor !== `${b.clientWidth}x${b.clientHeight}`)) return 'the results not fitted';
+      if ([...document.querySelectorAll<HTMLElement>('#class-stats, #summary-left')].some((b) => b.clientHeight > 0 && b.dataset.fitFor !== `${b.clientWidth}x${b.clientHeight}`)) return 'the results not fitted';
       if (document.fonts.status !== 'loaded') return 'fonts loading';
       const host = hostView();
       if (host && !host.hidden && host.getClientRects().length > 0) {
