@@ -11,7 +11,8 @@
  * a bound: when the bound runs out while its outcome is unknown the answer is `unconfirmed` (not a refusal: the
  * client sends it again with the same key), so a refusal always means nothing changed.
  */
-import { randomCode, randomToken, type RoomRegistry } from '../room-runtime/registry';
+import { randomCode, type RoomRegistry } from '../room-runtime/registry';
+import { randomToken } from '../secrets';
 import { eachOp, ROOM_OP_BUDGET, ROOM_OPS, type OpFn, type RoomOpName, type RoomOps } from '../net/room-ops';
 import { accept, refuse } from '../net/guard';
 import type { CreateRoomFn } from '../net/handlers';

@@ -19,7 +19,8 @@ import {
 } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock } from '../clock';
-import { hashSecret, randomToken, type RoomRegistry } from '../room-runtime/registry';
+import type { RoomRegistry } from '../room-runtime/registry';
+import { hashSecret, randomToken } from '../secrets';
 import { hostView } from '../rooms/views';
 import type { SharedLimiters } from './address-limiter';
 import { AttemptLimits, type AttemptSpecs } from './attempts';

@@ -8,7 +8,8 @@
 import type { Ack, AckOf, DraftAnswer, HostCommand, HostView, PlayerPhaseView, RoomMode, SubmitAnswer, YouView } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock } from '../clock';
-import { sameHash, type RoomRegistry } from '../room-runtime/registry';
+import type { RoomRegistry } from '../room-runtime/registry';
+import { sameHash } from '../secrets';
 import type { RoomShell } from '../room-runtime/shell';
 import type { RoomEvent } from '../rooms/types';
 import { answerState, hostView, playerPhaseView, youView } from '../rooms/views';

@@ -3,7 +3,8 @@
  * machine stays deterministic, keeps every room durable through the live-room store (restored on start), and
  * forgets rooms once they are finished or idle for long.
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { hashSecret, randomToken } from '../secrets';
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type CreateRoom } from '../../shared/protocol';
 import type { Question } from '../../shared/questions/types';
 import type { Clock, Disposable } from '../clock';
@@ -29,31 +30,10 @@ export const HEARTBEAT_MS = 1000;
  */
 export const COMPACT_DELAY_MS = 1500;
 
-export function randomToken(bytes = 24): string {
-  return randomBytes(bytes).toString('base64url');
-}
-
 export function randomCode(): string {
   let code = '';
   for (let i = 0; i < ROOM_CODE_LENGTH; i++) code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
   return code;
-}
-
-/** SHA-256 (hex) of a secret: rooms keep only this, in memory and on disk. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
-
-/** Constant-time check of a presented secret against a stored hash. */
-export function matchesHash(given: string, storedHash: string): boolean {
-  return sameHash(hashSecret(given), storedHash);
-}
-
-/** Constant-time comparison of two hashes (hex). */
-export function sameHash(givenHash: string, storedHash: string): boolean {
-  const a = Buffer.from(givenHash, 'hex');
-  const b = Buffer.from(storedHash, 'hex');
-  return a.length > 0 && a.length === b.length && timingSafeEqual(a, b);
 }
 
 export interface RegistryOptions {

@@ -3,7 +3,6 @@
  * so a database server fits the same interface as the embedded file. The host secret is stored only as a SHA-256
  * hash: the database alone does not let anyone download a report.
  */
-import { createHash } from 'node:crypto';
 import type { ReportRow } from '../report/csv';
 
 export interface StoredGame {
@@ -35,4 +34,4 @@ export interface GameStore {
   close(): Promise<void>;
 }
 
-export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+export { hashSecret } from '../secrets';

@@ -10,15 +10,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type Ack, type CreatedRoom } from '../../shared/protocol';
+import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type Ack, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
 import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 import { inspectScreen } from './projector-measure';
+import { connectSocket, request } from './game-socket';
+import { generatedSpec } from '../../server/rooms/questions';
+import { generateQuestion } from '../../shared/questions/index';
+import type { Socket } from 'socket.io-client';
 
 let browser: Browser;
 let arena: RunningArena;
 const contexts: BrowserContext[] = [];
+const sockets: Socket[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -26,6 +31,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  for (const s of sockets) s.disconnect();
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await arena?.close();
@@ -247,5 +253,54 @@ describe('the class summary, the follow-up round and practice from a game', () =
     await ana.click('#practise-button');
     for (const p of [ana, ben]) await p.locator('#party-lobby').waitFor();
     expect(anaErrors).toEqual([]);
+  }, 300_000);
+
+  it('fits three mistakes and the longest example on the summary slide at every projector size', async () => {
+    // A six-layer question (nested, level 5): its wrong answers are the longest a chain question gives. Four
+    // students: two make the mistake with the longest answer (the slide's example), two others one each.
+    const settings: RoomSettings = {
+      ...DEFAULT_SETTINGS, source: { kind: 'generated', families: ['nested'], difficulty: 5 },
+      questionCount: 1, secondsPerQuestion: 300, entryMode: 'final', leaderboardEvery: 0, speedScoring: false, seed: 23,
+    };
+    const creator = await connectSocket(arena.url, sockets);
+    const made = await request<CreatedRoom>(creator, 'room:create', { mode: 'classroom', settings });
+    creator.disconnect();
+    const spec = generatedSpec(settings, 23, 0, 0);
+    const q = generateQuestion(spec.family, spec.difficulty, spec.seed);
+    const byLength = [...(q.distractors ?? [])].filter((d) => d.expr).sort((a, b) => (b.expr?.length ?? 0) - (a.expr?.length ?? 0));
+    const picks = byLength.filter((d, i) => byLength.findIndex((x) => x.mistake === d.mistake) === i).slice(0, 3);
+    expect(picks.length, `${q.prompt.text}: distractors ${JSON.stringify(q.distractors?.map((d) => d.mistake))}`).toBe(3);
+    const projCtx = await newContext(browser, PROJECTOR, arena.url);
+    contexts.push(projCtx);
+    const proj = await projCtx.newPage();
+    await proj.goto('/');
+    await proj.evaluate(({ c, s: secret }) => localStorage.setItem('arena.resume.host', JSON.stringify({ code: c, token: secret })), { c: made.code, s: made.hostSecret });
+    await proj.goto('/#/host');
+    await proj.locator('#host-lobby').waitFor();
+    const players = [];
+    for (const name of ['Ada', 'Ben', 'Cy', 'Di']) {
+      const p = await connectSocket(arena.url, sockets);
+      await request(p, 'room:join', { code: made.code, nickname: name });
+      players.push(p);
+    }
+    await proj.locator('#player-count', { hasText: '4' }).waitFor();
+    await proj.click('#start-game');
+    await proj.locator('#host-question').waitFor();
+    const answers = [picks[0], picks[0], picks[1], picks[2]];
+    for (const [i, p] of players.entries()) await request(p, 'answer:submit', { index: 0, final: answers[i]?.expr });
+    await proj.locator('#host-reveal').waitFor();
+    await proj.keyboard.press('ArrowRight');
+    await proj.locator('#host-finished').waitFor();
+    await proj.keyboard.press('ArrowRight');
+    await proj.locator('#summary-mistakes li').nth(2).waitFor();
+    expect(await proj.locator('#summary-mistakes li').first().getAttribute('data-mistake')).toBe(picks[0]?.mistake);
+    expect(await proj.locator('#summary-example code.wrong').textContent()).toBe(picks[0]?.expr);
+    for (const size of SIZES) {
+      await proj.setViewportSize(size);
+      const m = await inspectScreen(proj, { minFontPx: size.width === 1920 ? 28 : 0, settleMs: 30_000 });
+      await screenshot(proj, `follow-up-summary-long-${size.width}`, 'css');
+      expect(m.problems, `summary slide with the longest example at ${size.width}×${size.height}`).toEqual([]);
+    }
+    for (const p of players) p.disconnect();
   }, 300_000);
 });

@@ -53,7 +53,7 @@ export function inspectScreen(page: Page, options: InspectOptions): Promise<Meas
       const boxes = [...document.querySelectorAll<HTMLElement>('.fit-box')]
         .filter((b) => b.getClientRects().length > 0 && !(b.dataset.typeset === 'true' && b.dataset.fitFor === String(b.clientWidth)));
       if (boxes.length > 0) return `formula boxes not fitted: ${boxes.map((b) => `#${b.id} typeset=${b.dataset.typeset} fitFor=${b.dataset.fitFor} width=${b.clientWidth}`).join(', ')}`;
-      if ([...document.querySelectorAll<HTMLElement>('#class-stats')].some((b) => b.clientHeight > 0 && b.dataset.fitFor !== `${b.clientWidth}x${b.clientHeight}`)) return 'the results not fitted';
+      if ([...document.querySelectorAll<HTMLElement>('#class-stats, #summary-left')].some((b) => b.clientHeight > 0 && b.dataset.fitFor !== `${b.clientWidth}x${b.clientHeight}`)) return 'the results not fitted';
       if (document.fonts.status !== 'loaded') return 'fonts loading';
       const host = hostView();
       if (host && !host.hidden && host.getClientRects().length > 0) {
@@ -127,7 +127,8 @@ export function inspectScreen(page: Page, options: InspectOptions): Promise<Meas
     for (const el of document.querySelectorAll('#app *')) {
       if (el.closest('.katex-mathml') || !hasText(el)) continue;
       const cs = style(el);
-      if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
+      // checkVisibility: also false inside a closed <details> (its content is skipped, yet still has boxes).
+      if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0 || !el.checkVisibility()) continue;
       const r = rect(el);
       if (r.width === 0 || r.height === 0) continue;
       if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
@@ -186,7 +187,7 @@ export function inspectScreen(page: Page, options: InspectOptions): Promise<Meas
         const parent = n.parentElement;
         if (!parent || (n.textContent ?? '').trim() === '' || parent.closest('.katex-mathml')) continue;
         const cs = getComputedStyle(parent);
-        if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
+        if (cs.visibility === 'hidden' || Number(cs.opacity) === 0 || !parent.checkVisibility()) continue;
         const katex = parent.closest('.katex');
         if (katex) {
           if (!boxes.some((b) => b.el === katex)) boxes.push({ r: katex.getBoundingClientRect(), el: katex, what: name(katex) });

@@ -9,7 +9,7 @@ import type { HostContext, HostScreen } from './host-context';
 import { bindStepKeys } from './step-keys';
 import { muteButton, play } from './sound';
 import { podium } from './podium';
-import { summaryMain } from './summary-slide';
+import { fitSummary, summaryMain } from './summary-slide';
 import type { ClassSummary } from '../../../../shared/report/class-summary';
 
 /** Players on the between-questions board: five read from the back row. */
@@ -62,7 +62,7 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
       winner.classList.add('shown');
     },
   });
-  const questions = `${(v.played ?? v.total) < v.total ? `${v.played} of ${v.total}` : v.total} questions`;
+  const questions = `${(v.played ?? v.total) < v.total ? `${v.played} of ${v.total}` : v.total} question${v.total === 1 ? '' : 's'}`;
   const showPodium = (): void => {
     mountScreen('projector', h('div', { class: 'host-shell', id: 'host-finished' },
       h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Final results'),
@@ -76,19 +76,23 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
         h('a', { href: '#/reports', target: '_blank', rel: 'noopener', class: 'muted', id: 'open-reports-page' }, 'All reports'),
         h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
   };
+  let unfit: () => void = () => undefined;
   const showSummary = (): void => {
+    const main = summaryMain(v.summary);
     mountScreen('projector', h('div', { class: 'host-shell', id: 'host-summary' },
       h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'What the class got wrong'),
         h('span', { class: 'pill' }, `${v.summary.students} ${v.summary.students === 1 ? 'student' : 'students'} · ${questions}`)),
-      summaryMain(v.summary),
+      main,
       h('footer', { class: 'host-bar bottom', id: 'host-controls' },
         h('button', { type: 'button', id: 'podium-button', onclick: () => show('podium') }, '◀ Podium'),
         practiseButton(ctx, v.summary),
         h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
+    unfit = fitSummary(main);
   };
   let slide: 'podium' | 'summary' = 'podium';
   const show = (which: 'podium' | 'summary'): void => {
     slide = which;
+    unfit();
     if (which === 'podium') showPodium();
     else showSummary();
     document.getElementById(which === 'podium' ? 'summary-button' : 'podium-button')?.focus();
@@ -97,6 +101,7 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
   const unbind = bindStepKeys({ next: () => slide === 'podium' && show('summary'), back: () => slide === 'summary' && show('podium') });
   return { update: () => undefined, destroy: () => {
     unbind();
+    unfit();
     stage.destroy();
   } };
 }

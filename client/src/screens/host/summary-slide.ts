@@ -9,6 +9,7 @@ import type { ClassSummary } from '../../../../shared/report/class-summary';
 import { h } from '../../app/dom';
 import { mistakeTitle } from '../../app/mistakes';
 import { familyLabel } from '../family-labels';
+import { fitBlock } from './fit-math';
 
 /** Mistakes on the slide: more would not be read from the back row (the report page lists them all). */
 export const SLIDE_MISTAKES = 3;
@@ -30,7 +31,7 @@ export function summaryMain(s: ClassSummary): HTMLElement {
   const example = first ? h('div', { class: 'summary-example', id: 'summary-example' },
     h('h2', {}, `For example, question ${first.example.question}`),
     h('p', {}, h('span', { class: 'muted' }, 'A student wrote '), h('code', { class: 'wrong' }, first.example.answer)),
-    h('p', {}, h('span', { class: 'muted' }, 'The right answer: '), h('code', { class: 'right' }, first.example.correctAnswer))) : null;
+    h('p', { class: 'summary-right' }, h('span', { class: 'muted' }, 'The right answer: '), h('code', { class: 'right' }, first.example.correctAnswer))) : null;
   const topics = h('section', { class: 'slide summary-topics', id: 'summary-topics' },
     h('h2', {}, 'Weakest topics'),
     s.weakTopics.length === 0
@@ -40,6 +41,23 @@ export function summaryMain(s: ClassSummary): HTMLElement {
         h('div', { class: 'summary-track', 'aria-hidden': 'true' }, h('div', { class: 'bar', style: `width:${Math.max(2, Math.round(t.share * 100))}%` })),
         h('strong', {}, `${Math.round(t.share * 100)}% right`))));
   return h('main', { class: 'summary-main', id: 'class-summary' },
-    h('section', { class: 'slide summary-mistakes' }, h('h2', {}, 'Mistakes, most students first'), mistakes, example),
+    h('section', { class: 'slide summary-mistakes', id: 'summary-left' }, h('h2', {}, 'Mistakes, most students first'), mistakes, example),
     topics);
+}
+
+/**
+ * Fits the mistakes and the example to the slide (fit-math.ts `fitBlock`: the text shrinks to the legible floor).
+ * A long example that does not fit even there gives room step by step: first the right answer goes (the report
+ * page has it), then the example itself; only then does the text go below the floor. Returns the cleanup.
+ */
+export function fitSummary(main: HTMLElement): () => void {
+  const left = main.querySelector<HTMLElement>('#summary-left');
+  if (!left) return () => undefined;
+  const steps = ['no-right-answer', 'no-example'];
+  return fitBlock(left, () => {
+    const next = steps.find((c) => !left.classList.contains(c) && left.querySelector('#summary-example'));
+    if (!next) return false;
+    left.classList.add(next);
+    return true;
+  });
 }
