@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { launchBrowser, newContext, PHONE, PROJECTOR, settle, WAIT_MS } from './browser';
+import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, settle, WAIT_MS } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 import { warmSolver } from './warm-solver';
 import { recordQuestion } from '../support/walk-questions';
@@ -121,6 +121,18 @@ describe('axe-core WCAG 2.2 A/AA walk', () => {
     await host.locator('#lobby-players li[data-player]').nth(1).waitFor();
     await audit(host, 'projector lobby');
     await audit(ada, 'phone lobby');
+    // Extra time from the lobby, by keyboard: X opens the panel on its first choice; Ben gets ×2.
+    await host.keyboard.press('x');
+    await host.locator('#extra-time-list select').first().waitFor();
+    expect(await host.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await audit(host, 'projector lobby, extra time open');
+    await host.setViewportSize({ width: 1280, height: 720 });
+    await screenshot(host, 'a11y-lobby-extra-time-1280');
+    await host.setViewportSize(PROJECTOR);
+    await host.locator('#extra-time-list li', { hasText: 'Ben' }).locator('select').selectOption({ label: '×2 time' });
+    await host.locator('#extra-time-list li', { hasText: 'Ben' }).locator('.pill', { hasText: '×2' }).waitFor();
+    await host.keyboard.press('Escape');
+    await host.locator('#extra-time-panel summary').click();
 
     await host.click('#start-game');
     await host.locator('#host-question').waitFor();
@@ -128,6 +140,11 @@ describe('axe-core WCAG 2.2 A/AA walk', () => {
     await ada.locator('#question-prompt').waitFor();
     await audit(host, 'projector question (chain)');
     await audit(ada, 'phone question (chain)');
+    await ben.locator('#my-extra-time', { hasText: '×2' }).waitFor();
+    await audit(ben, 'phone question, own clock ×2');
+    await host.setViewportSize({ width: 1280, height: 720 });
+    await screenshot(host, 'a11y-question-1280');
+    await host.setViewportSize(PROJECTOR);
     await ada.locator('.keypad-toggle, [data-keypad-toggle]').first().click().catch(() => undefined);
     await audit(ada, 'phone question, keypad open');
     const q = await solveShown(ada);

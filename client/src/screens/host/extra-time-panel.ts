@@ -7,6 +7,7 @@
 import { h, replace } from '../../app/dom';
 import { choiceOf, EXTRA_CHOICES, extraLabel } from '../../app/extra-time';
 import type { HostContext } from './host-context';
+import { keyCap } from './step-keys';
 
 export interface ExtraTimePanel {
   el: HTMLElement;
@@ -19,7 +20,7 @@ export function extraTimePanel(ctx: HostContext): ExtraTimePanel {
   const list = h('ul', { class: 'extra-time-list', id: 'extra-time-list' });
   const count = h('span', { class: 'extra-count' });
   const el = h('details', { class: 'extra-time', id: 'extra-time-panel' },
-    h('summary', { 'aria-keyshortcuts': 'X' }, '⏱ Extra time', count), list);
+    h('summary', { 'aria-keyshortcuts': 'X' }, 'Extra time', count, keyCap('X')), list);
   let drawn = '';
   const paint = (): void => {
     const players = ctx.view.players;

@@ -13,7 +13,7 @@ import { mistakeName } from '../../app/mistakes';
 import { LEVELS } from './settings-form';
 import type { HostContext, HostScreen } from './host-context';
 import { startLobbyMusic } from './lobby-music';
-import { bindLetterKeys, bindStepKeys } from './step-keys';
+import { bindLetterKeys, bindStepKeys, keyCap } from './step-keys';
 import { extraTimePanel } from './extra-time-panel';
 import { muteButton, play } from './sound';
 
@@ -44,7 +44,7 @@ export function renderLobby(ctx: HostContext): HostScreen {
   let known = new Set(v.players.map((p) => p.playerId));
   const count = h('span', { class: 'stat' });
   const lockBtn = h('button', { type: 'button', id: 'lock-button', 'aria-keyshortcuts': 'L' });
-  const startBtn = h('button', { type: 'button', class: 'primary', id: 'start-game', 'aria-keyshortcuts': 'ArrowRight Space' }, 'Start game ▶');
+  const startBtn = h('button', { type: 'button', class: 'primary', id: 'start-game', 'aria-keyshortcuts': 'ArrowRight Space' }, 'Start game ▶', keyCap('→'));
   const toggleLock = (): void => void ctx.command({ type: 'lock', locked: !ctx.view.locked });
   lockBtn.addEventListener('click', toggleLock);
   const extra = extraTimePanel(ctx);
@@ -66,7 +66,7 @@ export function renderLobby(ctx: HostContext): HostScreen {
         h('button', { type: 'button', class: 'ghost small', 'aria-label': `Remove ${p.nickname}`, title: 'Remove',
           onclick: () => void ctx.command({ type: 'kick', playerId: p.playerId }) }, '✕'))));
     replace(count, h('span', { class: 'num', id: 'player-count' }, String(view.playerCount)), h('span', { class: 'lbl' }, view.playerCount === 1 ? 'player' : 'players'));
-    lockBtn.textContent = view.locked ? 'Locked: let players in' : 'Lock the room';
+    replace(lockBtn, view.locked ? 'Locked: let players in' : 'Lock the room', keyCap('L'));
     lockBtn.setAttribute('aria-pressed', String(view.locked));
     extra.paint();
   };
@@ -83,7 +83,7 @@ export function renderLobby(ctx: HostContext): HostScreen {
           urlText)),
       players),
     h('footer', { class: 'host-bar bottom', id: 'host-controls' }, startBtn, lockBtn, extra.el, playLink(v.mode),
-      h('span', { class: 'muted host-keys', id: 'lobby-keys' }, '→ start · L lock · X extra time'), h('span', { class: 'spacer' }), muteButton())));
+      h('span', { class: 'spacer' }), muteButton())));
   paint();
   startBtn.focus();
   const music = startLobbyMusic();

@@ -13,7 +13,7 @@ import { playLink } from './host-lobby';
 import { typesetFit } from './fit-math';
 import { projectorPrompt } from './projector-prompt';
 import { muteButton, play } from './sound';
-import { bindLetterKeys, bindStepKeys } from './step-keys';
+import { bindLetterKeys, bindStepKeys, keyCap } from './step-keys';
 import { extraTimePanel } from './extra-time-panel';
 import { announce, timeCalls } from '../../app/announcer';
 import { observeViewSize } from './view-size';
@@ -38,15 +38,15 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
   pauseBtn.addEventListener('click', togglePause);
   pauseBtn.setAttribute('aria-keyshortcuts', 'P');
   const addTime = (): void => void ctx.command({ type: 'add-time', seconds: 30 });
-  const addBtn = h('button', { type: 'button', id: 'add-time', 'aria-keyshortcuts': 'T', onclick: addTime }, '+30 s');
+  const addBtn = h('button', { type: 'button', id: 'add-time', 'aria-keyshortcuts': 'T', title: 'Add 30 seconds for everyone (T)', onclick: addTime }, '+30 s', keyCap('T'));
   const extra = extraTimePanel(ctx);
   // The one way forward on this screen, as on every projector screen: the primary button, → / Space / PageDown.
-  const skipBtn = h('button', { type: 'button', class: 'primary', id: 'skip-button', 'aria-keyshortcuts': 'ArrowRight Space', onclick: () => void ctx.advance('skip') }, 'Close question ▶');
+  const skipBtn = h('button', { type: 'button', class: 'primary', id: 'skip-button', 'aria-keyshortcuts': 'ArrowRight Space', onclick: () => void ctx.advance('skip') }, 'Close question ▶', keyCap('→'));
   const unbindKeys = bindStepKeys({ next: () => void ctx.advance('skip'), back: () => undefined });
   const endGame = (): void => {
     if (window.confirm('End the game for everyone now?')) void ctx.command({ type: 'end' });
   };
-  const endBtn = h('button', { type: 'button', class: 'danger', id: 'end-game', 'aria-keyshortcuts': 'E', onclick: endGame }, 'End game');
+  const endBtn = h('button', { type: 'button', class: 'danger', id: 'end-game', 'aria-keyshortcuts': 'E', onclick: endGame }, 'End game', keyCap('E'));
   const unbindLetters = bindLetterKeys({ p: togglePause, t: addTime, x: () => extra.toggle(), e: endGame });
   const calls = timeCalls();
   let wasPaused = v.paused;
@@ -58,7 +58,7 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
     const drafts = cur.drafts ?? 0;
     replace(answered, h('span', { class: 'num' }, `${cur.answered}/${cur.connectedCount}`),
       h('span', { class: 'lbl' }, drafts > 0 ? `answered · ${drafts} typing` : 'answered'));
-    pauseBtn.textContent = cur.paused ? 'Resume ▶' : 'Pause';
+    replace(pauseBtn, cur.paused ? 'Resume ▶' : 'Pause', keyCap('P'));
     extra.paint();
     if (cur.paused !== wasPaused) announce(cur.paused ? 'The game is paused.' : 'The clock is running again.');
     wasPaused = cur.paused;
@@ -84,7 +84,6 @@ export function renderHostQuestion(ctx: HostContext): HostScreen {
       answered),
     h('main', { class: 'host-main' }, prompt, viewHost),
     h('footer', { class: 'host-bar bottom', id: 'host-controls' }, skipBtn, pauseBtn, addBtn, extra.el, endBtn, playLink(v.mode),
-      h('span', { class: 'muted host-keys', id: 'question-keys' }, '→ close · P pause · T +30 s · X extra time · E end'),
       h('span', { class: 'spacer' }), muteButton())));
   paint();
   announce(`Question ${v.index + 1} of ${v.total}: ${v.question.prompt.text}`);

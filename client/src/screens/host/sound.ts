@@ -6,7 +6,7 @@
  * pocket). The choice is remembered in localStorage, since the same laptop runs the next lesson.
  */
 import { h } from '../../app/dom';
-import { bindLetterKeys } from './step-keys';
+import { bindLetterKeys, keyCap } from './step-keys';
 
 const MUTE_KEY = 'arena.host.muted';
 let ctx: AudioContext | null = null;
@@ -103,7 +103,7 @@ export function muteButton(): HTMLButtonElement {
   muteKey ??= bindLetterKeys({ m: () => document.querySelector<HTMLButtonElement>('#mute-button')?.click() });
   const paint = (): void => {
     const muted = isMuted();
-    btn.textContent = muted ? 'Sound: off' : 'Sound: on';
+    btn.replaceChildren(muted ? 'Sound: off' : 'Sound: on', keyCap('M'));
     btn.setAttribute('aria-pressed', String(muted));
   };
   btn.addEventListener('click', () => {

@@ -1,3 +1,5 @@
+import { h } from '../../app/dom';
+
 /**
  * Keys for stepping through a reveal: → / Space / PageDown / Enter forward (presenter clickers send PageDown
  * and PageUp), ← / PageUp / Backspace back; with `down`/`up`, ↓ and ↑ too (the projector's worked steps, while
@@ -22,6 +24,14 @@ export function bindStepKeys(on: { next(): void; back(): void; down?: () => void
   };
   document.addEventListener('keydown', handler);
   return () => document.removeEventListener('keydown', handler);
+}
+
+/**
+ * The key of a control, shown on it (a small key cap after its label), so every action's key is seen where the
+ * action is; hidden from screen readers, which read `aria-keyshortcuts` instead.
+ */
+export function keyCap(key: string): HTMLElement {
+  return h('kbd', { class: 'key-cap', 'aria-hidden': 'true' }, key);
 }
 
 /**
