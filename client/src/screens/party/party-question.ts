@@ -7,11 +7,9 @@ import type { AnswerState } from '../../../../shared/protocol';
 import { h, mountScreen, replace, verdictBadge } from '../../app/dom';
 import { createCountdown } from '../../app/countdown';
 import { mistakeTitle } from '../../app/mistakes';
-import { createAnswerForm } from '../../input/answer-form';
-import { errorMessage } from '../../net/connection';
 import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
-import { createDraftSender } from '../answer-drafts';
+import { liveAnswerPanel } from '../answer-panel';
 import { projectorPrompt } from '../host/projector-prompt';
 import { diagramSlot } from './party-diagram';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
@@ -29,42 +27,14 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   const stopFit = typesetFit(prompt, stated.latex, { fallback: stated.text, minScale: 0.35, onTight: () => !prompt.classList.contains('tall') && prompt.classList.toggle('tall', true) });
   const viewHost = h('div', { class: 'view-host', id: 'party-view' });
   const answerArea = h('div', { class: 'stack', id: 'answer-area' });
-  const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });
   const answered = ctx.isCreator ? h('span', { class: 'pill', id: 'answered-count' }) : null;
   const group = h('section', { class: 'party-side-group' });
   const layered = s.entryMode === 'layers' && (q.layers?.length ?? 0) > 1;
-  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Submit answer');
-  const form = createAnswerForm(q, {
-    layerByLayer: layered, submit, persistKey: `arena-typed:${ctx.code}:${s.index}:${q.id}`,
-    onSubmit: () => submit.click(),
+  // The one answer panel (answer-panel.ts): the phone's boxes, keypad, submit handling and draft rule.
+  const answer = liveAnswerPanel(ctx, {
+    label: 'Submit answer', layerByLayer: layered,
     onActiveLayer: (layer) => diagram.update(layer === undefined ? {} : { activeLayer: layer }),
-    onChange: () => drafts.changed(),
-  });
-  // The phone's draft rule (answer-drafts.ts): sooner as time runs out, once more at the deadline.
-  let sent = false;
-  const remainingMs = (): number | null => {
-    const now = ctx.state;
-    if (now.phase !== 'question' || now.index !== s.index) return null;
-    return now.timer.running ? now.timer.deadline + (ctx.you.extraMs ?? 0) - ctx.conn.serverNow() : null;
-  };
-  const drafts = createDraftSender(ctx.conn, s.index, form, { remainingMs, sent: () => sent || done });
-  submit.addEventListener('click', () => {
-    const ready = form.readiness();
-    if (!ready.ok) return void (status.textContent = ready.reason);
-    const { answer, layers } = form.read();
-    const parts = layers ? layers.flatMap((input, layer) => (input ? [{ layer, input }] : [])) : [];
-    sent = true;
-    form.setDisabled(true);
-    status.textContent = '';
-    void ctx.submit({ index: s.index, final: answer, ...(parts.length > 0 ? { layers: parts } : {}) }).then((res) => {
-      if (res.ok || res.error === 'already-answered') return paint();
-      status.textContent = res.error === 'unreadable-answer' && res.detail ? `${res.detail} Your attempt was not used.` : errorMessage(res.error);
-      if (res.error !== 'too-late' && res.error !== 'wrong-question') {
-        sent = false;
-        form.setDisabled(false);
-      }
-    });
-  });
+  }, () => paint());
   const pauseBtn = ctx.isCreator ? h('button', { type: 'button', id: 'pause-button', onclick: () => void ctx.command({ type: ctx.host?.paused ? 'resume' : 'pause' }) }) : null;
   const skipBtn = ctx.isCreator ? h('button', { type: 'button', id: 'skip-button', title: 'Close the question now and show the answer', onclick: () => void ctx.advance('skip') }, 'Skip') : null;
   let done = false;
@@ -78,11 +48,11 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     const mine = ctx.you.answer;
     if (!done && mine && mine.index === s.index && mine.done) {
       done = true;
-      drafts.stop();
+      answer.done();
       replace(answerArea, answeredPanel(mine));
     }
   };
-  replace(answerArea, form.el, status, form.dock);
+  replace(answerArea, ...answer.parts);
   const slot = diagramSlot(viewHost, q, layered ? { activeLayer: 0 } : {});
   const diagram = slot.diagram;
   const body = h('main', { class: 'party-play' },
@@ -92,11 +62,11 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     [h('span', { class: 'pill' }, `Question ${s.index + 1} of ${s.total}`), h('span', { class: 'muted family' }, familyLabel(q.family))],
     [answered, h('div', { class: 'party-clock' }, countdown.el), pauseBtn, skipBtn, endButton(ctx)], body));
   paint();
-  if (!done) form.focus();
+  if (!done) answer.form.focus();
   return {
     update: paint,
     destroy: () => {
-      drafts.stop();
+      answer.destroy();
       countdown.destroy();
       stopFit();
       diagram.destroy();

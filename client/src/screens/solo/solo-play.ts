@@ -5,7 +5,7 @@ import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../
 import { formatSeconds } from '../../app/format';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeName, mistakeTitle } from '../../app/mistakes';
-import { createAnswerForm } from '../../input/answer-form';
+import { localAnswerPanel } from '../answer-panel';
 import { fitWide, foldable } from '../../input/phone-layout';
 import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
@@ -147,27 +147,20 @@ function askQuestion(
   let view: QuestionView | null = null;
   foldable(diagram, () => view?.resize());
   fitWide(prompt);
-  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Check');
-  const onSubmit = (): void => {
-    if (!form.readiness().ok) return;
-    form.setDisabled(true);
-    const { answer } = form.read();
-    done(safeCheck(q, answer), answer);
-  };
   let typed = false;
-  const form = createAnswerForm(pub, {
-    layerByLayer: false, submit, onSubmit,
+  // The one answer panel (answer-panel.ts), checked on the page: solo keeps no drafts.
+  const { form, parts } = localAnswerPanel(pub, {
+    label: 'Check', layerByLayer: false,
     onChange: () => {
       if (!typed) diagram.open = false;
       typed = true;
     },
-  });
-  submit.addEventListener('click', onSubmit);
+  }, (answer) => done(safeCheck(q, answer), answer));
   const banner = review
     ? h('p', { class: 'pill review-banner', id: 'solo-review', 'data-review': review.key },
       `Review: last time you ${review.mistake ? mistakeName(review.mistake) : 'missed one of these'}`)
     : null;
-  replace(body, banner, prompt, form.el, form.dock, diagram);
+  replace(body, banner, prompt, ...parts, diagram);
   form.focus();
   void mountView(viewHost, pub, { mode: 'phone', reducedMotion: prefersReducedMotion() }).then((v) => {
     if (v && viewHost.isConnected) {

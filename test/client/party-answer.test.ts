@@ -1,0 +1,61 @@
+/**
+ * Answering on the party page, in Chromium against the real server: the party page answers with the phone's one
+ * answer panel (client/src/screens/answer-panel.ts), so what a party player typed and never sent is kept as a
+ * draft by the same rule and counts at time-up, as on the phone (phone-answer.test.ts). The creator is a real
+ * Socket.IO client who stays seated and silent, so the round closes only at time-up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
+import { launchBrowser, newContext, productionBuild, watchErrors } from './browser';
+import { startArena, type RunningArena } from './arena-server';
+import { connectSocket, request } from './game-socket';
+
+const LAPTOP = { width: 1440, height: 900 };
+let browser: Browser;
+let arena: RunningArena;
+const contexts: BrowserContext[] = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  await productionBuild();
+  browser = await launchBrowser();
+  arena = await startArena();
+}, 240_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await arena?.close();
+});
+
+describe('answering on the party page', () => {
+  it('takes a readable answer typed and never sent when time is up, as on the phone', async () => {
+    const creator = await connectSocket(arena.url, sockets);
+    const source = { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } as RoomSettings['source'];
+    const settings: RoomSettings = { ...DEFAULT_SETTINGS, source, questionCount: 1, secondsPerQuestion: 12, entryMode: 'final' };
+    const created = await request<CreatedRoom>(creator, 'room:create', { mode: 'party', settings, nickname: 'Ana' });
+    const ctx = await newContext(browser, LAPTOP, arena.url);
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`/?code=${created.code}`);
+    await page.fill('#nickname', 'Ben');
+    await page.click('#join-button');
+    await page.locator('#party-lobby').waitFor({ timeout: 20_000 });
+    await request(creator, 'host:command', { type: 'start' });
+    await page.locator('#party-question').waitFor({ timeout: 20_000 });
+    await page.locator('#answer-area input').first().fill('2x cos(x^2)');
+    // Readable, so Submit is enabled; it is never pressed.
+    await page.locator('#submit-answer:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: '/tmp/session-shots/party-typed-unsent.png' });
+    await page.locator('#reveal-verdict').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#reveal-verdict').getAttribute('class')).toMatch(/\bright\b/);
+    expect(await page.locator('#from-draft').textContent()).toMatch(/unsent typing was taken/);
+    expect(Number(/\+(\d+)/.exec((await page.locator('#my-points').textContent()) ?? '')?.[1])).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/session-shots/party-draft-scored.png' });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
