@@ -4,11 +4,10 @@
  * the phone's and the party page's phase dispatchers.
  */
 import { h, mountScreen } from './dom';
+import type { SessionScreen } from './room-session';
 
-export interface LazyScreen {
-  update(): void;
-  destroy(): void;
-}
+/** A mounted phase screen (the one shape every session draws, app/room-session.ts). */
+export type LazyScreen = SessionScreen;
 
 /** `layout`: the screen's frame (mountScreen); `loading`: shown while it loads; `failed`: the message if it cannot. */
 export function lazyScreen<S extends LazyScreen>(load: () => Promise<S>, layout: Parameters<typeof mountScreen>[0], failed: string, loading?: string): LazyScreen {

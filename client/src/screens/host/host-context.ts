@@ -2,12 +2,13 @@
 import type { HostCommand, HostView } from '../../../../shared/protocol';
 import type { Connection } from '../../net/connection';
 import type { BoardHistory } from './board-history';
+import type { SessionScreen } from '../../app/room-session';
 
 export interface HostContext {
   readonly conn: Connection;
   readonly code: string;
   readonly hostSecret: string;
-  view: HostView;
+  readonly view: HostView;
   /** Standings at the previous leaderboard, for "▲2 +850" on the next one. */
   readonly history: BoardHistory;
   command(cmd: HostCommand): Promise<boolean>;
@@ -15,8 +16,5 @@ export interface HostContext {
   newGame(): void;
 }
 
-export interface HostScreen {
-  /** The view changed within the same phase and question. */
-  update(): void;
-  destroy(): void;
-}
+/** A mounted phase screen (the one shape every session draws, app/room-session.ts). */
+export type HostScreen = SessionScreen;

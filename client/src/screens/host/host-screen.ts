@@ -1,6 +1,7 @@
 /**
- * The host's session (teacher laptop on a projector): create or re-claim a room, follow HostView snapshots,
- * send commands (guarded with `expect` so a double click cannot skip twice), re-claim after a network blip.
+ * The host's page (teacher laptop on a projector): create or re-claim a room, then a RoomSession holding its host
+ * key (app/host-key.ts): HostView snapshots, commands (guarded with `expect` so a double click cannot skip twice),
+ * re-claim after a network blip.
  */
 import type { HostCommand, HostView } from '../../../../shared/protocol';
 import { DEFAULT_SETTINGS, type RoomSettings } from '../../../../shared/protocol/schemas';
@@ -12,7 +13,8 @@ import { goHome } from '../../app/navigate';
 import type { HostContext, HostScreen } from './host-context';
 import { renderHostPhase } from './host-phases';
 import { BoardHistory } from './board-history';
-import { rememberFinished } from './remember-finished';
+import { HostKey } from '../../app/host-key';
+import { phaseKeyOf, RoomSession } from '../../app/room-session';
 import './host.css';
 import { showSetup } from './setup-page';
 import { startPartySession } from '../party/party-screen';
@@ -75,46 +77,38 @@ export async function resumeHost(): Promise<void> {
   active = new HostSession(conn, info.code, info.token, res.data);
 }
 
-class HostSession implements HostContext {
-  private screen: HostScreen | null = null;
-  private screenKey = '';
+/** The projector's session: the room's host key, the screen for the host view's phase, the board's history. */
+class HostSession extends RoomSession<HostScreen> implements HostContext {
   readonly history = new BoardHistory();
+  private readonly key: HostKey;
+  protected override redrawOffRoute = false;
 
-  constructor(readonly conn: Connection, readonly code: string, readonly hostSecret: string, public view: HostView) {
-    conn.hintServerNow(view.serverNow);
-    conn.on('host:state', (v) => this.setView(v));
-    conn.on('host:progress', (p) => {
-      if (this.view.phase === 'question' && p.index === this.view.index) {
-        this.view = { ...this.view, answered: p.answered, drafts: p.drafts ?? 0, connectedCount: p.connected, playerCount: p.players };
-        this.screen?.update();
-      }
-    });
-    conn.onReconnect(() => void this.reclaim());
-    rememberFinished(view, hostSecret);
-    conn.onStatus((s, message) => {
-      document.body.classList.toggle('offline', s === 'reconnecting');
-      if (s === 'reconnecting') toast('Connection lost. Reconnecting…', 2500);
-      if (s === 'refused' && message) toast(message, 8000);
-    });
+  constructor(conn: Connection, code: string, hostSecret: string, view: HostView) {
+    super(conn, code, '#/host', { announceLost: true });
+    this.key = new HostKey(conn, code, hostSecret, view, () => this.show());
     this.redraw();
   }
 
-  redraw(): void {
-    // The host went back to another screen: keep the room, draw nothing until they return.
-    if (!location.hash.startsWith('#/host')) return;
-    this.screen?.destroy();
-    this.screenKey = keyOf(this.view);
-    this.screen = renderHostPhase(this);
+  get view(): HostView {
+    return this.key.view;
+  }
+
+  get hostSecret(): string {
+    return this.key.secret;
+  }
+
+  protected render(): HostScreen {
+    return renderHostPhase(this);
+  }
+
+  protected phaseKey(): string {
+    return phaseKeyOf(this.view);
   }
 
   async command(cmd: HostCommand): Promise<boolean> {
-    const res = await this.conn.request('host:command', cmd);
-    if (!res.ok) {
-      if (res.error !== 'stale-command') toast(errorMessage(res.error));
-      return false;
-    }
-    this.setView(res.data);
-    return true;
+    const applied = await this.key.command(cmd);
+    if (applied) this.show();
+    return applied;
   }
 
   /** A guarded skip/next: acts only if the room is still where this screen shows it. */
@@ -125,33 +119,21 @@ class HostSession implements HostContext {
   }
 
   newGame(): void {
-    saveResume('host', null);
+    this.key.forget();
     this.close();
-    active = null;
+    this.left();
     history.replaceState(null, '', '#/');
     goHome();
   }
 
-  close(): void {
-    this.screen?.destroy();
-    this.conn.close();
-  }
-
-  private setView(v: HostView): void {
-    if (v.phase === 'finished' && this.view.phase !== 'finished') rememberFinished(v, this.hostSecret);
-    this.view = v;
-    this.conn.hintServerNow(v.serverNow);
-    if (keyOf(v) !== this.screenKey) this.redraw();
-    else this.screen?.update();
-  }
-
-  private async reclaim(): Promise<void> {
-    const res = await this.conn.request('host:claim', { code: this.code, hostSecret: this.hostSecret });
-    if (res.ok) this.setView(res.data);
+  /** Claims the room again with the key (the view may have moved on while the connection was down). */
+  protected async afterReconnect(): Promise<void> {
+    const res = await this.key.claim();
+    if (res.ok) this.show();
     else toast(errorMessage(res.error));
   }
-}
 
-function keyOf(v: HostView): string {
-  return 'index' in v ? `${v.phase}:${v.index}` : v.phase;
+  protected left(): void {
+    active = null;
+  }
 }

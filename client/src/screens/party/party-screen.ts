@@ -4,12 +4,12 @@
  * tab. Friends join with the room's URL; a reload of `#/party` resumes the seat (and re-claims the host key when
  * this browser created the room).
  */
-import { rememberFinished } from '../host/remember-finished';
 import type { HostCommand, HostView, SeatGrant } from '../../../../shared/protocol';
 import { h, mountScreen, toast } from '../../app/dom';
 import { resumeInfo, saveResume } from '../../app/session';
 import { Connection, errorMessage } from '../../net/connection';
-import { RoomSession } from '../../app/room-session';
+import { SeatSession } from '../../app/seat-session';
+import { HostKey } from '../../app/host-key';
 import { goHome } from '../../app/navigate';
 import { renderPartyPhase } from './party-phases';
 import type { PartyContext, PartyScreen } from './party-shell';
@@ -63,32 +63,28 @@ export async function resumeParty(): Promise<void> {
   active = new PartySession(conn, info.code, res.data, host);
 }
 
-class PartySession extends RoomSession<PartyScreen> implements PartyContext {
-  readonly hostSecret: string | null;
-  host: HostView | null;
+class PartySession extends SeatSession<PartyScreen> implements PartyContext {
+  /** The creator's host key on the same connection; null on a friend's page. */
+  private readonly hostKey: HostKey | null;
   protected override redrawOffRoute = false;
 
   constructor(conn: Connection, code: string, grant: SeatGrant, host: { secret: string; view: HostView } | null) {
     super(conn, code, grant, '#/party');
-    this.hostSecret = host?.secret ?? null;
-    this.host = host?.view ?? null;
-    conn.on('host:state', (v) => {
-      if (v.phase === 'finished' && this.host?.phase !== 'finished' && this.hostSecret !== null) rememberFinished(v, this.hostSecret);
-      this.host = v;
-      this.conn.hintServerNow(v.serverNow);
-      this.screen?.update();
-    });
-    conn.on('host:progress', (p) => {
-      if (this.host?.phase === 'question' && this.host.index === p.index) {
-        this.host = { ...this.host, answered: p.answered, connectedCount: p.connected, playerCount: p.players };
-        this.screen?.update();
-      }
-    });
+    // The seat's state stream redraws the page; the host view only updates the creator's controls.
+    this.hostKey = host ? new HostKey(conn, code, host.secret, host.view, () => this.screen?.update()) : null;
     this.redraw();
   }
 
+  get host(): HostView | null {
+    return this.hostKey?.view ?? null;
+  }
+
+  get hostSecret(): string | null {
+    return this.hostKey?.secret ?? null;
+  }
+
   get isCreator(): boolean {
-    return this.hostSecret !== null;
+    return this.hostKey !== null;
   }
 
   protected render(): PartyScreen {
@@ -96,13 +92,11 @@ class PartySession extends RoomSession<PartyScreen> implements PartyContext {
   }
 
   protected override async afterResume(): Promise<void> {
-    if (!this.hostSecret) return;
-    const claimed = await this.conn.request('host:claim', { code: this.code, hostSecret: this.hostSecret });
-    if (claimed.ok) this.host = claimed.data;
+    await this.hostKey?.claim();
   }
 
   protected override forget(): void {
-    if (this.isCreator) saveResume('host', null);
+    this.hostKey?.forget();
   }
 
   protected left(): void {
@@ -117,15 +111,8 @@ class PartySession extends RoomSession<PartyScreen> implements PartyContext {
     return res.ok;
   }
 
-  async command(cmd: HostCommand): Promise<boolean> {
-    if (!this.isCreator) return false;
-    const res = await this.conn.request('host:command', cmd);
-    if (!res.ok) {
-      if (res.error !== 'stale-command') toast(errorMessage(res.error));
-      return false;
-    }
-    this.host = res.data;
-    return true;
+  command(cmd: HostCommand): Promise<boolean> {
+    return this.hostKey ? this.hostKey.command(cmd) : Promise.resolve(false);
   }
 
   /** Skip or next, guarded with the screen the player is looking at, so a double click moves on once. */

@@ -2,6 +2,7 @@
 import type { AnswerState, HostCommand, HostView, PartyPlayer, PlayerPhaseView, SubmitAnswer, YouView } from '../../../../shared/protocol';
 import { h, type Child } from '../../app/dom';
 import type { Connection, Result } from '../../net/connection';
+import type { SessionScreen } from '../../app/room-session';
 
 export interface PartyContext {
   readonly conn: Connection;
@@ -9,7 +10,7 @@ export interface PartyContext {
   state: PlayerPhaseView;
   you: YouView;
   /** The creator's host view (null on a friend's page). */
-  host: HostView | null;
+  readonly host: HostView | null;
   readonly isCreator: boolean;
   /** The creator's host key (report downloads); null on a friend's page. */
   readonly hostSecret: string | null;
@@ -21,10 +22,8 @@ export interface PartyContext {
   leave(message?: string): void;
 }
 
-export interface PartyScreen {
-  update(): void;
-  destroy(): void;
-}
+/** A mounted phase screen (the one shape every session draws, app/room-session.ts). */
+export type PartyScreen = SessionScreen;
 
 /** The page frame: a top bar (what and where, then `right`), the phase's body, nothing below the fold. */
 export function partyShell(id: string, left: Child[], right: Child[], body: HTMLElement): HTMLElement {

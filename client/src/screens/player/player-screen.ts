@@ -6,7 +6,7 @@ import type { SeatGrant } from '../../../../shared/protocol';
 import { h, mountScreen, toast } from '../../app/dom';
 import { saveResume, resumeInfo } from '../../app/session';
 import { Connection, errorMessage } from '../../net/connection';
-import { RoomSession } from '../../app/room-session';
+import { SeatSession } from '../../app/seat-session';
 import { goHome } from '../../app/navigate';
 import { loadPhaseModules, renderPhase } from './player-phases';
 import type { PhaseScreen, PlayerContext } from './player-shell';
@@ -49,7 +49,7 @@ export async function resumePlayer(): Promise<void> {
   active = new PlayerSession(conn, info.code, res.data);
 }
 
-class PlayerSession extends RoomSession<PhaseScreen> implements PlayerContext {
+class PlayerSession extends SeatSession<PhaseScreen> implements PlayerContext {
   constructor(conn: Connection, code: string, grant: SeatGrant) {
     super(conn, code, grant, '#/play');
     this.redraw();

@@ -2,6 +2,7 @@
 import type { AnswerState, PlayerPhaseView, SubmitAnswer, YouView } from '../../../../shared/protocol';
 import { h } from '../../app/dom';
 import type { Connection, Result } from '../../net/connection';
+import type { SessionScreen } from '../../app/room-session';
 
 export interface PlayerContext {
   readonly conn: Connection;
@@ -12,11 +13,8 @@ export interface PlayerContext {
   leave(message?: string): void;
 }
 
-/** A mounted phase screen: `update` redraws what changed within the phase (you, counts). */
-export interface PhaseScreen {
-  update(): void;
-  destroy(): void;
-}
+/** A mounted phase screen (the one shape every session draws, app/room-session.ts). */
+export type PhaseScreen = SessionScreen;
 
 /** Header shared by every phone screen: nickname, score, streak. */
 export function playerHeader(you: YouView, extra?: HTMLElement): HTMLElement {
