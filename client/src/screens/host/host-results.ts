@@ -6,7 +6,7 @@ import type { LeaderboardEntry } from '../../../../shared/protocol/views';
 import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import type { HostContext, HostScreen } from './host-context';
-import { bindStepKeys } from './step-keys';
+import { bindStepKeys, keyCap } from './step-keys';
 import { muteButton, play } from './sound';
 import { podium } from './podium';
 import { fitSummary, summaryMain } from './summary-slide';
@@ -20,7 +20,7 @@ export function renderHostBoard(ctx: HostContext): HostScreen {
   const v = ctx.view;
   if (v.phase !== 'leaderboard') throw new Error('renderHostBoard outside the leaderboard phase');
   ctx.history.seen(v.index, v.players);
-  const nextBtn = h('button', { type: 'button', class: 'primary', id: 'next-button', onclick: () => void ctx.advance('next') }, 'Next question ▶');
+  const nextBtn = h('button', { type: 'button', class: 'primary', id: 'next-button', 'aria-keyshortcuts': 'ArrowRight Space', onclick: () => void ctx.advance('next') }, 'Next question ▶', keyCap('→'));
   const animate = !prefersReducedMotion();
   const rows = v.top.slice(0, BOARD_ROWS).map((e, i) => boardRow(e, ctx.history.delta(e), animate ? i : -1));
   const unbind = bindStepKeys({ next: () => void ctx.advance('next'), back: () => undefined });
@@ -28,7 +28,7 @@ export function renderHostBoard(ctx: HostContext): HostScreen {
     h('header', { class: 'host-bar top' }, h('h1', { style: 'margin:0;font-size:1.8em' }, 'Leaderboard'),
       h('span', { class: 'pill' }, `After question ${v.index + 1} of ${v.total}`)),
     h('main', { class: 'host-main', style: 'justify-content:center' }, h('ol', { class: 'board', 'aria-label': 'Leaderboard' }, rows)),
-    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, h('span', { class: 'muted host-keys' }, '→ next · M sound'), h('span', { class: 'spacer' }), muteButton())));
+    h('footer', { class: 'host-bar bottom', id: 'host-controls' }, nextBtn, h('span', { class: 'spacer' }), muteButton())));
   play('board');
   nextBtn.focus();
   return { update: () => undefined, destroy: unbind };

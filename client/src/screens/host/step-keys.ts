@@ -27,7 +27,7 @@ export function bindStepKeys(on: { next(): void; back(): void; down?: () => void
 }
 
 /**
- * The key of a control, shown on it (a small key cap after its label), so every action's key is seen where the
+ * The key of a control, shown on it (a key cap after its label, as legible as the label on a projector), so every action's key is seen where the
  * action is; hidden from screen readers, which read `aria-keyshortcuts` instead.
  */
 export function keyCap(key: string): HTMLElement {
