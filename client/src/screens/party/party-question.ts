@@ -31,7 +31,7 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   const group = h('section', { class: 'party-side-group' });
   const layered = s.entryMode === 'layers' && (q.layers?.length ?? 0) > 1;
   // The one answer panel (answer-panel.ts): the phone's boxes, keypad, submit handling and draft rule.
-  const answer = liveAnswerPanel(ctx, {
+  const entry = liveAnswerPanel(ctx, {
     label: 'Submit answer', layerByLayer: layered,
     onActiveLayer: (layer) => diagram.update(layer === undefined ? {} : { activeLayer: layer }),
   }, () => paint());
@@ -48,11 +48,11 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     const mine = ctx.you.answer;
     if (!done && mine && mine.index === s.index && mine.done) {
       done = true;
-      answer.done();
+      entry.done();
       replace(answerArea, answeredPanel(mine));
     }
   };
-  replace(answerArea, ...answer.parts);
+  replace(answerArea, ...entry.parts);
   const slot = diagramSlot(viewHost, q, layered ? { activeLayer: 0 } : {});
   const diagram = slot.diagram;
   const body = h('main', { class: 'party-play' },
@@ -62,11 +62,11 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     [h('span', { class: 'pill' }, `Question ${s.index + 1} of ${s.total}`), h('span', { class: 'muted family' }, familyLabel(q.family))],
     [answered, h('div', { class: 'party-clock' }, countdown.el), pauseBtn, skipBtn, endButton(ctx)], body));
   paint();
-  if (!done) answer.form.focus();
+  if (!done) entry.form.focus();
   return {
     update: paint,
     destroy: () => {
-      answer.destroy();
+      entry.destroy();
       countdown.destroy();
       stopFit();
       diagram.destroy();
