@@ -1,11 +1,12 @@
 /**
  * Answering on the party page, in Chromium against the real server: the party page answers with the phone's one
  * answer panel (client/src/screens/answer-panel.ts), so what a party player typed and never sent is kept as a
- * draft by the same rule and counts at time-up, as on the phone (phone-answer.test.ts). The creator is a real
- * Socket.IO client who stays seated and silent, so the round closes only at time-up.
+ * draft by the same rule and counts at time-up, as on the phone (phone-answer.test.ts), and a refusal that is not
+ * final opens the form again. The creator is a real Socket.IO client who stays seated and silent, so the round
+ * closes only at time-up or a skip.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
 import { launchBrowser, newContext, productionBuild, watchErrors } from './browser';
@@ -31,22 +32,29 @@ afterAll(async () => {
   await arena?.close();
 });
 
+/** A party of one silent creator (a socket) and Ben on a laptop page, at its first question. */
+async function party(seconds: number, prepare?: (page: Page) => Promise<void>) {
+  const creator = await connectSocket(arena.url, sockets);
+  const source = { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } as RoomSettings['source'];
+  const settings: RoomSettings = { ...DEFAULT_SETTINGS, source, questionCount: 1, secondsPerQuestion: seconds, entryMode: 'final' };
+  const created = await request<CreatedRoom>(creator, 'room:create', { mode: 'party', settings, nickname: 'Ana' });
+  const ctx = await newContext(browser, LAPTOP, arena.url);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await prepare?.(page);
+  await page.goto(`/?code=${created.code}`);
+  await page.fill('#nickname', 'Ben');
+  await page.click('#join-button');
+  await page.locator('#party-lobby').waitFor({ timeout: 20_000 });
+  await request(creator, 'host:command', { type: 'start' });
+  await page.locator('#party-question').waitFor({ timeout: 20_000 });
+  return { page, errors };
+}
+
 describe('answering on the party page', () => {
   it('takes a readable answer typed and never sent when time is up, as on the phone', async () => {
-    const creator = await connectSocket(arena.url, sockets);
-    const source = { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } as RoomSettings['source'];
-    const settings: RoomSettings = { ...DEFAULT_SETTINGS, source, questionCount: 1, secondsPerQuestion: 12, entryMode: 'final' };
-    const created = await request<CreatedRoom>(creator, 'room:create', { mode: 'party', settings, nickname: 'Ana' });
-    const ctx = await newContext(browser, LAPTOP, arena.url);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`/?code=${created.code}`);
-    await page.fill('#nickname', 'Ben');
-    await page.click('#join-button');
-    await page.locator('#party-lobby').waitFor({ timeout: 20_000 });
-    await request(creator, 'host:command', { type: 'start' });
-    await page.locator('#party-question').waitFor({ timeout: 20_000 });
+    const { page, errors } = await party(12);
     await page.locator('#answer-area input').first().fill('2x cos(x^2)');
     // Readable, so Submit is enabled; it is never pressed.
     await page.locator('#submit-answer:not([disabled])').waitFor({ timeout: 10_000 });
@@ -56,6 +64,39 @@ describe('answering on the party page', () => {
     expect(await page.locator('#from-draft').textContent()).toMatch(/unsent typing was taken/);
     expect(Number(/\+(\d+)/.exec((await page.locator('#my-points').textContent()) ?? '')?.[1])).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/session-shots/party-draft-scored.png' });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('shows a refusal that is not final, opens the form again, and takes the answer sent again', async () => {
+    // The page's first answer is refused on its way (as a rate limit would): the server never sees it.
+    let refused = 0;
+    let forwarded = 0;
+    const { page, errors } = await party(300, (p) =>
+      p.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        ws.onMessage((m) => {
+          const sent = typeof m === 'string' ? /^42(\d+)\["answer:submit",/.exec(m) : null;
+          if (sent && refused === 0) {
+            refused++;
+            ws.send(`43${sent[1]}[{"ok":false,"error":"rate-limited"}]`);
+            return;
+          }
+          if (sent) forwarded++;
+          server.send(m);
+        });
+        server.onMessage((m) => ws.send(m));
+      }),
+    );
+    await page.locator('#answer-area input').first().fill('2x cos(x^2)');
+    await page.click('#submit-answer');
+    await page.locator('#answer-error', { hasText: 'Too many requests' }).waitFor({ timeout: 10_000 });
+    await page.locator('#answer-area input:not([disabled])').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: '/tmp/session-shots/party-refused.png' });
+    expect([refused, forwarded]).toEqual([1, 0]);
+    await page.click('#submit-answer');
+    await page.locator('#answer-verdict').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#answer-verdict').getAttribute('class')).toMatch(/\bright\b/);
+    expect(forwarded).toBe(1);
     expect(errors).toEqual([]);
   }, 120_000);
 });
