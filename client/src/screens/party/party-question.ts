@@ -6,10 +6,10 @@
 import type { AnswerState } from '../../../../shared/protocol';
 import { h, mountScreen, replace, verdictBadge } from '../../app/dom';
 import { createCountdown } from '../../app/countdown';
-import { mistakeTitle } from '../../app/mistakes';
 import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
 import { liveAnswerPanel } from '../answer-panel';
+import { verdictWords } from '../verdict-words';
 import { projectorPrompt } from '../host/projector-prompt';
 import { diagramSlot } from './party-diagram';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
@@ -76,9 +76,8 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
 
 function answeredPanel(answer: AnswerState): HTMLElement {
   const final = answer.final;
-  const words = !final ? 'Time is up' : final.correct ? 'Right' : final.error ? 'Could not read that' : final.mistake ? mistakeTitle(final.mistake) : 'Wrong';
   return h('section', { class: `feedback ${final?.correct ? 'right' : 'wrong'} stack`, id: 'answer-verdict', role: 'status' },
-    h('div', { class: 'big' }, verdictBadge(final?.correct === true, words)),
+    h('div', { class: 'big' }, verdictBadge(final?.correct === true, verdictWords(final))),
     final?.feedback ? feedbackElement(final.feedback) : null,
     h('p', { class: 'muted' }, 'Sent. Waiting for the others: the answer, the working and everyone’s results come next.'));
 }

@@ -4,8 +4,9 @@ import { checkAnswer, type Verdict } from '../../../../shared/check/index';
 import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
 import { formatSeconds } from '../../app/format';
 import { mountView, renderMath } from '../../app/math';
-import { mistakeName, mistakeTitle } from '../../app/mistakes';
+import { mistakeName } from '../../app/mistakes';
 import { localAnswerPanel } from '../answer-panel';
+import { verdictWords } from '../verdict-words';
 import { fitWide, foldable } from '../../input/phone-layout';
 import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
@@ -183,9 +184,8 @@ function safeCheck(q: Question, answer: Parameters<typeof checkAnswer>[1]): Verd
 
 function showFeedback(body: HTMLElement, q: Question, v: Verdict, next: () => void): void {
   const nextBtn = h('button', { type: 'button', class: 'primary', id: 'next-question', onclick: next }, 'Next question');
-  const words = v.correct ? 'Right' : v.error ? 'Could not read that' : v.mistake ? mistakeTitle(v.mistake) : 'Not quite';
   const panel = h('section', { class: `feedback ${v.correct ? 'right' : 'wrong'} stack`, id: 'solo-feedback', role: 'status' },
-    verdictBadge(v.correct, words),
+    verdictBadge(v.correct, verdictWords(v, 'Not quite')),
     v.error ? h('p', {}, v.error) : v.feedback ? feedbackElement(v.feedback) : null);
   if (!v.correct) {
     panel.append(answerLine(q), h('h3', {}, 'Worked solution'), workedSolution(q.steps, { stepMs: 400 }));
