@@ -58,13 +58,23 @@ async function joinPlayer(arena: RunningArena, code: string, nickname: string): 
   return player;
 }
 
-/** Submits the player's own question's answer (solved from its public task) or a wrong one; waits for the ack. */
-async function answer(p: Player, right: boolean): Promise<void> {
+/**
+ * Submits the player's own question's answer (solved from its public task) or a wrong one; waits for the ack.
+ * A right answer in box-by-box mode also fills the outermost box (the others left empty: "product only"), so the
+ * results show that box's bar alone. Returns whether it filled a box.
+ */
+async function answer(p: Player, right: boolean): Promise<boolean> {
   const s = p.state;
   if (s?.phase !== 'question') throw new Error('no open question for the player');
   const q = solveTask(s.question.family, s.question.task);
-  const final = right ? (q.answer.expr ?? q.answer.matrix ?? q.answer.value ?? '0') : s.question.answerKind === 'expr' ? '0' : 0;
-  await request(p.socket, 'answer:submit', { index: s.index, final });
+  // A wrong answer is the question's first named mistake where it has one, so the results show a mistake row
+  // (the line a teacher reads out) on the largest questions too.
+  const d = q.distractors?.[0];
+  const wrong = d ? (d.expr ?? d.matrix ?? d.value) : undefined;
+  const final = right ? (q.answer.expr ?? q.answer.matrix ?? q.answer.value ?? '0') : wrong ?? (s.question.answerKind === 'expr' ? '0' : 0);
+  const box = right && s.entryMode === 'layers' ? q.layers?.[0]?.evaluated : undefined;
+  await request(p.socket, 'answer:submit', { index: s.index, final, ...(box ? { layers: [{ layer: 0, input: box }] } : {}) });
+  return box !== undefined;
 }
 
 /** Where the walk's time goes (ms per kind of work), printed at the end: what to look at when it gets slow. */
@@ -160,12 +170,21 @@ async function walkQuestion(page: Page, players: Player[], w: WalkQuestion, i: n
     await setSize(page, size);
     await check(page, `${w.family} question`, `${shot}-question`, size, { 'host-prompt': projectorPrompt(q).latex });
   }
-  await timed('answer', async () => {
-    await answer(players[i % 2]!, true);
+  const filledBox = await timed('answer', async () => {
+    const filled = await answer(players[i % 2]!, true);
     await answer(players[(i + 1) % 2]!, false);
     await page.click('#skip-button');
     await page.locator('#host-reveal').waitFor(WAIT);
+    return filled;
   });
+  if (!opts.variants) {
+    // Box by box: a bar for the one box a student filled, out of the one who filled it; none for the boxes left
+    // empty (not "0/0"), and the named mistake on its own row.
+    const bars = await page.locator('#class-stats .stat-bar.layer').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-layer')}:${e.getAttribute('data-filled')}`));
+    expect(bars, `${describeQuestion(w)}: box bars`).toEqual(filledBox ? ['0:1'] : []);
+    const named = q.distractors?.[0]?.mistake;
+    if (named) expect(await page.locator(`#class-stats [data-mistake="${named}"]`).count(), `${describeQuestion(w)}: mistake row`).toBe(1);
+  }
   const steps = q.steps.length;
   // The answer and the class's results first; the worked steps one key away (↓), their number shown only there.
   expect(Number(await page.locator('#step-counter').getAttribute('data-steps'))).toBe(steps);

@@ -31,7 +31,8 @@ export function classStats(s: RevealStats, q: Question, variantGame = false): HT
   const layers = q.layers ?? [];
   // layerCorrect runs outermost first; the diagram reads from the innermost box.
   // Each box's bar is out of the students who filled that box: an empty box is "product only", not wrong.
-  const layerBars = s.layerCorrect.map((n, i) => ({ n, i, of: s.layerFilled?.[i] ?? total })).reverse().map(({ n, i, of }) => {
+  // A box nobody filled has no bar at all (not "0/0"): a class that answered only the product sees no box rows.
+  const layerBars = s.layerCorrect.map((n, i) => ({ n, i, of: s.layerFilled?.[i] ?? total })).reverse().filter(({ of }) => of > 0).map(({ n, i, of }) => {
     const label = h('span', {}, `${layerName(i, layers.length)}: `);
     // Each box in its own input, as the diagram writes it: the innermost reads 4x³, not 4u³.
     const layer = layers[i];

@@ -5,6 +5,7 @@
  */
 import type { AnswerState } from '../../../../shared/protocol';
 import { h, mountScreen, replace, verdictBadge } from '../../app/dom';
+import { announce } from '../../app/announcer';
 import { createCountdown } from '../../app/countdown';
 import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
@@ -49,7 +50,11 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     if (!done && mine && mine.index === s.index && mine.done) {
       done = true;
       entry.done();
-      replace(answerArea, answeredPanel(mine));
+      const panel = answeredPanel(mine);
+      replace(answerArea, panel);
+      // The verdict said once through the page's one live region; focus follows it from the gone form.
+      announce(panel.dataset.said ?? '');
+      if (document.activeElement === document.body || !document.activeElement?.isConnected) panel.focus({ preventScroll: true });
     }
   };
   replace(answerArea, ...entry.parts);
@@ -62,7 +67,10 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     [h('span', { class: 'pill' }, `Question ${s.index + 1} of ${s.total}`), h('span', { class: 'muted family' }, familyLabel(q.family))],
     [answered, h('div', { class: 'party-clock' }, countdown.el), pauseBtn, skipBtn, endButton(ctx)], body));
   paint();
-  if (!done) entry.form.focus();
+  if (!done) {
+    entry.form.focus();
+    announce(`Question ${s.index + 1} of ${s.total}: ${q.prompt.text}`);
+  }
   return {
     update: paint,
     destroy: () => {
@@ -76,8 +84,9 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
 
 function answeredPanel(answer: AnswerState): HTMLElement {
   const final = answer.final;
-  return h('section', { class: `feedback ${final?.correct ? 'right' : 'wrong'} stack`, id: 'answer-verdict', role: 'status' },
-    h('div', { class: 'big' }, verdictBadge(final?.correct === true, verdictWords(final))),
+  const words = verdictWords(final);
+  return h('section', { class: `feedback ${final?.correct ? 'right' : 'wrong'} stack`, id: 'answer-verdict', tabindex: '-1', 'data-said': `${words}. Waiting for the others.` },
+    h('div', { class: 'big' }, verdictBadge(final?.correct === true, words)),
     final?.feedback ? feedbackElement(final.feedback) : null,
     h('p', { class: 'muted' }, 'Sent. Waiting for the others: the answer, the working and everyone’s results come next.'));
 }

@@ -7,6 +7,8 @@
 import type { Question, Step } from '../../../../shared/questions/types';
 import { toPublicQuestion } from '../../../../shared/questions/public';
 import { h, mountScreen, replace, verdictBadge } from '../../app/dom';
+import { announce } from '../../app/announcer';
+import { spoken } from '../../views/describe';
 import { loadMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
 import { answerLatex } from '../answer-latex';
@@ -26,7 +28,7 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   let step = steps.length > 0 ? 1 : 0;
   let stopFits: Array<() => void> = [];
   const viewHost = h('div', { class: 'view-host', id: 'party-view' });
-  const slide = h('section', { class: 'slide party-slide', id: 'reveal-slide', 'aria-live': 'polite' });
+  const slide = h('section', { class: 'slide party-slide', id: 'reveal-slide' });
   const backBtn = h('button', { type: 'button', id: 'step-back', onclick: () => go(step - 1) }, '← Back');
   const stepBtn = h('button', { type: 'button', id: 'step-next', onclick: () => go(step + 1) }, 'Next step →');
   const verdict = h('div', {});
@@ -46,6 +48,8 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
     backBtn.disabled = step <= 1;
     stepBtn.disabled = step >= steps.length;
     if (!cur) return void replace(slide, h('p', { class: 'muted' }, 'No worked solution for this question.'));
+    // Each step said as it comes (the page's one live region), after the verdict on the first.
+    if (step > 1) announce(`Step ${step} of ${steps.length}: ${spoken(cur.text)}`);
     const prose = h('p', { class: 'step-prose', id: 'step-prose' });
     if (cur.prose) typesetProse(prose, cur.prose);
     const formula = h('div', { class: 'step-formula', id: 'step-formula' });
@@ -88,10 +92,13 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
     [nextBtn, endButton(ctx)], body));
   paint();
   paintStep();
+  // The verdict first, once the player's own `you` has arrived (it may follow the reveal view by a moment).
+  const say = setTimeout(() => announce(verdictSentence(ctx)), 300);
   const unbind = bindStepKeys({ next: () => go(step + 1), back: () => go(step - 1) });
   return {
     update: paint,
     destroy: () => {
+      clearTimeout(say);
       destroyed = true;
       unbind();
       ready.destroy();
@@ -100,6 +107,14 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
       diagram.destroy();
     },
   };
+}
+
+/** "Right, +835 points." for the live region (docs/accessibility.md#announcements). */
+function verdictSentence(ctx: PartyContext): string {
+  const s = ctx.state;
+  const a = s.phase === 'reveal' && ctx.you.answer?.index === s.index ? ctx.you.answer : null;
+  const words = !a?.final ? 'No answer' : a.final.correct ? 'Right' : a.final.mistake ? mistakeTitle(a.final.mistake) : 'Wrong';
+  return `${words}, ${a?.points ? `+${a.points} points` : 'no points'}.`;
 }
 
 function yourVerdict(ctx: PartyContext): HTMLElement {
