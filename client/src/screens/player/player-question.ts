@@ -1,5 +1,5 @@
 /**
- * The open question on a phone: the prompt, the answer input, the drawing (folded: it loads, with its game engine,
+ * The open question on a phone: the prompt, the answer panel (answer-panel.ts, shared with the party page and solo), the drawing (folded: it loads, with its game engine,
  * only when the player opens it, so a question opens without downloading anything; see player-phases.ts) with the
  * active layer highlighted, and once answered the per-layer ticks and the named mistake (never the answer: that
  * comes at the reveal).
@@ -12,11 +12,10 @@ import { announce, timeCalls } from '../../app/announcer';
 import { extraLabel, ownTimer } from '../../app/extra-time';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
-import { createAnswerForm } from '../../input/answer-form';
 import { fitWide, foldable } from '../../input/phone-layout';
-import { errorMessage } from '../../net/connection';
 import type { QuestionView, ViewState } from '../../views/contract';
-import { createDraftSender } from '../answer-drafts';
+import { liveAnswerPanel } from '../answer-panel';
+import { verdictWords } from '../verdict-words';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-shell';
 import { feedbackElement } from '../feedback-text';
 
@@ -40,7 +39,6 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
   foldable(diagram, () => openView());
   fitWide(prompt);
   const answerArea = h('div', { class: 'stack', id: 'answer-area' });
-  const status = h('p', { class: 'error-text', role: 'alert', id: 'answer-error' });
   let view: QuestionView | null = null;
   let mounting = false;
   /** What the drawing shows, kept while it is folded so that it opens in the current state. */
@@ -50,49 +48,17 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     view?.update(state);
   };
   let destroyed = false;
-  let typedLayers: Array<string | null> = [];
-  let sent = false;
   const layered = s.entryMode === 'layers' && (q.layers?.length ?? 0) > 1;
-  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-answer' }, 'Submit answer');
   let collapsedOnce = false;
-  const form = createAnswerForm(q, {
-    layerByLayer: layered, submit, persistKey: `arena-typed:${ctx.code}:${s.index}:${q.id}`,
-    onSubmit: () => submit.click(),
+  // The one answer panel (screens/answer-panel.ts): boxes, keypad, preview, Submit and the draft rule.
+  const entry = liveAnswerPanel(ctx, {
+    label: 'Submit answer', layerByLayer: layered,
     onActiveLayer: (layer) => showInView(layer === undefined ? {} : { activeLayer: layer }),
     onChange: () => {
       if (!collapsedOnce && diagram.open) diagram.open = false;
       collapsedOnce = true;
-      drafts.changed();
     },
-  });
-  const drafts = createDraftSender(ctx.conn, s.index, form, { remainingMs: () => remainingMs(), sent: () => sent });
-  const remainingMs = (): number | null => {
-    const now = ctx.state;
-    if (now.phase !== 'question' || now.index !== s.index) return null;
-    return now.timer.running ? now.timer.deadline + (ctx.you.extraMs ?? 0) - ctx.conn.serverNow() : null;
-  };
-  submit.addEventListener('click', () => {
-    const ready = form.readiness();
-    if (!ready.ok) return void (status.textContent = ready.reason);
-    const { answer, layers } = form.read();
-    typedLayers = (layers ?? []).map((l) => l ?? null);
-    const payload = {
-      index: s.index, final: answer,
-      ...(layers ? { layers: layers.flatMap((input, layer) => (input ? [{ layer, input }] : [])) } : {}),
-    };
-    if (payload.layers?.length === 0) delete payload.layers;
-    sent = true;
-    form.setDisabled(true);
-    status.textContent = '';
-    void ctx.submit(payload).then((res) => {
-      if (res.ok || res.error === 'already-answered') return paint();
-      status.textContent = res.error === 'unreadable-answer' && res.detail ? `${res.detail} Your attempt was not used.` : errorMessage(res.error);
-      if (res.error !== 'too-late' && res.error !== 'wrong-question') {
-        sent = false;
-        form.setDisabled(false);
-      }
-    });
-  });
+  }, () => paint());
   let spokenDone = false;
   let wasPaused = !s.timer.running;
   const paint = (): void => {
@@ -101,8 +67,8 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
       countdown.set(ownTimer(cur.timer, ctx.you.extraMs));
       const paused = !cur.timer.running;
       // A pause stops the clock, not the typing: an answer sent meanwhile counts at the paused time.
-      if (paused !== wasPaused && !sent) announce(paused ? 'The game is paused. You can keep typing and send your answer.' : 'The clock is running again.');
-      if (!paused && status.textContent === errorMessage('paused')) status.textContent = '';
+      if (paused !== wasPaused && !entry.sent()) announce(paused ? 'The game is paused. You can keep typing and send your answer.' : 'The clock is running again.');
+      if (!paused) entry.clearRefusal('paused');
       wasPaused = paused;
     }
     const extra = extraLabel(ctx.you.extraTime);
@@ -110,37 +76,37 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
       extra ? h('p', { class: 'muted extra-note', id: 'my-extra-time' }, `Your own clock: ${extra} time`) : null);
     const answer = ctx.you.answer;
     if (answer && answer.index === s.index && answer.done) {
-      sent = true;
-      drafts.stop();
+      entry.done();
       const panel = answeredPanel(answer);
       replace(answerArea, panel);
-      showInView(marks(answer, q.layers?.length ?? 0, typedLayers));
+      showInView(marks(answer, q.layers?.length ?? 0, entry.sentLayers()));
       // The verdict first, once (docs/accessibility.md#announcements); focus follows it from the gone form.
       if (!spokenDone) {
         spokenDone = true;
-        announce(`${verdictWords(answer)}. ${WAITING}`);
+        announce(`${verdictWords(answer.final)}. ${WAITING}`);
         if (!document.activeElement || document.activeElement === document.body || !document.body.contains(document.activeElement)) panel.focus({ preventScroll: true });
       }
     }
   };
-  replace(answerArea, form.el, status, form.dock);
+  replace(answerArea, ...entry.parts);
   mountScreen('phone', h('div', { class: 'page narrow stack', id: 'player-question' },
     head, countdown.el, prompt, answerArea, diagram));
   paint();
   // `you.answer` may still be the previous question's (done) until the next `you` arrives.
   const mine = ctx.you.answer;
   if (!(mine && mine.index === s.index && mine.done)) {
-    form.focus();
+    entry.form.focus();
     announce(`Question ${s.index + 1} of ${s.total}: ${q.prompt.text}`);
   }
   const calls = timeCalls();
   // The last 10 seconds: say plainly that the answer is not sent (the draft rule sends it once more at the deadline).
   const warn = setInterval(() => {
-    const left = remainingMs();
-    const call = sent ? null : calls.check(left);
-    if (sent || left === null) return form.setNotice(null);
-    const typed = JSON.stringify(form.draft()) !== '{}';
-    form.setNotice(left < 10_000 ? notSent(left, typed, drafts.held()) : drafts.held() ? heldLine() : null);
+    const left = entry.remainingMs();
+    const call = entry.sent() ? null : calls.check(left);
+    if (entry.sent() || left === null) return entry.form.setNotice(null);
+    const typed = JSON.stringify(entry.form.draft()) !== '{}';
+    const held = entry.drafts.held();
+    entry.form.setNotice(left < 10_000 ? notSent(left, typed, held) : held ? heldLine() : null);
     // Spoken at 30 s and 10 s only; the warning on screen counts every second but is not a live region.
     if (call) announce(left < 10_000 + 250 ? `${call} ${typed ? 'Your answer is not sent: tap Submit.' : 'Type your answer and tap Submit.'}` : call);
   }, 250);
@@ -165,7 +131,7 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
       window.removeEventListener('resize', onResize);
       clearInterval(warn);
       destroyed = true;
-      drafts.stop();
+      entry.destroy();
       countdown.destroy();
       view?.destroy();
     },
@@ -194,13 +160,6 @@ function marks(answer: AnswerState, n: number, typed: Array<string | null>): { l
 
 const WAITING = 'Waiting for the others… the answer and your points come at the reveal.';
 
-/** The verdict on the product in words: what is said first, on screen and aloud. */
-function verdictWords(answer: AnswerState): string {
-  const final = answer.final;
-  if (!final) return 'Time is up';
-  return final.correct ? 'Right' : final.error ? 'Could not read that' : final.mistake ? mistakeTitle(final.mistake) : 'Wrong';
-}
-
 /**
  * The player's own verdict: the product's first, then the boxes. A box left empty in box-by-box mode is not
  * wrong: the product alone counts (shared/scoring.ts), so it reads "product only", never "no answer".
@@ -209,7 +168,7 @@ function answeredPanel(answer: AnswerState): HTMLElement {
   const final = answer.final;
   const panel = h('section', { class: `feedback ${final?.correct ? 'right' : 'wrong'} stack`, id: 'answer-verdict', tabindex: '-1' });
   if (final) {
-    panel.append(h('div', { class: 'big' }, verdictBadge(final.correct, verdictWords(answer))));
+    panel.append(h('div', { class: 'big' }, verdictBadge(final.correct, verdictWords(final))));
     if (final.feedback) panel.append(feedbackElement(final.feedback));
   } else panel.append(h('p', { class: 'big' }, 'Time is up.'));
   const boxes = boxVerdicts(answer.layers);
