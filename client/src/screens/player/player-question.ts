@@ -1,8 +1,8 @@
 /**
- * The open question on a phone: the prompt, the answer panel (answer-panel.ts, shared with the party page and solo), the drawing (folded: it loads, with its game engine,
- * only when the player opens it, so a question opens without downloading anything; see player-phases.ts) with the
- * active layer highlighted, and once answered the per-layer ticks and the named mistake (never the answer: that
- * comes at the reveal).
+ * The open question on a phone: the prompt, the answer panel (answer-panel.ts, the same on the party page and in
+ * solo), the drawing (folded: it loads, with its game engine, only when the player opens it, so a question opens
+ * without downloading anything; see player-phases.ts) with the active layer highlighted, and once answered the
+ * per-layer ticks and the named mistake (never the answer: that comes at the reveal).
  */
 import type { AnswerState } from '../../../../shared/protocol';
 import { displayOrder, layerHeading } from '../../../../shared/questions/layer-label';
