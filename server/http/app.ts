@@ -154,38 +154,63 @@ function requestLog(logger: Logger) {
   };
 }
 
-async function sendReport(
-  opts: HttpOptions, fail: (message: string, err: unknown, path?: string) => void, req: Request, res: Response,
-  format: (rows: ReportRow[]) => string = toCsv, suffix = '', type = 'text/csv',
-): Promise<void> {
+/** A report request's parts, read once; `target` is null when the code, game or secret is malformed. */
+interface ReportRequest {
+  address: string;
+  target: { code: string; secret: string; game: number | undefined } | null;
+}
+
+/**
+ * Reads a report request (GET the CSV / JSON, DELETE): counted against the address's attempts; answers 429 and
+ * returns null when the address is out of them.
+ */
+function reportRequest(opts: HttpOptions, req: Request, res: Response): ReportRequest | null {
   const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   res.setHeader('Cache-Control', 'no-store');
   if (!opts.allowAttempt(address)) {
     opts.rateLimited?.('report');
     res.status(429).json({ error: 'rate-limited' });
-    return;
+    return null;
   }
   const code = RoomCodeSchema.safeParse(req.params.code);
   const secret = req.get(HOST_SECRET_HEADER);
   const game = gameOf(req);
+  const ok = code.success && game !== null && typeof secret === 'string' && secret.length > 0 && secret.length <= 100;
+  return { address, target: ok ? { code: code.data, secret, game } : null };
+}
+
+/** The store is away and no copy of this game was at hand: say so, and when to try again. */
+function storeAway(res: Response): void {
+  res.setHeader('Retry-After', '5');
+  res.status(503).json({ error: 'unavailable' });
+}
+
+/** One answer for an unknown room, a wrong secret or a report already gone: no oracle for guessing codes. */
+function notFound(opts: HttpOptions, address: string, res: Response): void {
+  opts.failedAttempt(address);
+  res.status(404).json({ error: 'room-not-found' });
+}
+
+async function sendReport(
+  opts: HttpOptions, fail: (message: string, err: unknown, path?: string) => void, req: Request, res: Response,
+  format: (rows: ReportRow[]) => string = toCsv, suffix = '', type = 'text/csv',
+): Promise<void> {
+  const r = reportRequest(opts, req, res);
+  if (!r) return;
   let rows: ReportRow[] | null;
   try {
-    rows = code.success && game !== null && typeof secret === 'string' && secret.length > 0 && secret.length <= 100 ? await opts.report(code.data, secret, game) : null;
+    rows = r.target ? await opts.report(r.target.code, r.target.secret, r.target.game) : null;
   } catch (err) {
-    // The report store is away and no copy of this game was at hand: say so, and when to try again.
     fail('reading a report failed', err, req.path);
-    res.setHeader('Retry-After', '5');
-    res.status(503).json({ error: 'unavailable' });
+    storeAway(res);
     return;
   }
-  if (!rows) {
-    opts.failedAttempt(address);
-    // One answer for an unknown room and a wrong secret: no oracle for guessing codes.
-    res.status(404).json({ error: 'room-not-found' });
+  if (!rows || !r.target) {
+    notFound(opts, r.address, res);
     return;
   }
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
-  if (type === 'text/csv') res.setHeader('Content-Disposition', `attachment; filename="arena-${code.success ? code.data : 'report'}${suffix ? `-${suffix}` : ''}.csv"`);
+  if (type === 'text/csv') res.setHeader('Content-Disposition', `attachment; filename="arena-${r.target.code}${suffix ? `-${suffix}` : ''}.csv"`);
   res.send(format(rows));
 }
 
@@ -198,29 +223,18 @@ function gameOf(req: Request): number | undefined | null {
 
 /** DELETE a report: 204 when deleted; one 404 for an unknown room, a wrong secret or a report already gone. */
 async function deleteReport(opts: HttpOptions, fail: (message: string, err: unknown, path?: string) => void, req: Request, res: Response): Promise<void> {
-  const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  res.setHeader('Cache-Control', 'no-store');
-  if (!opts.allowAttempt(address)) {
-    opts.rateLimited?.('report');
-    res.status(429).json({ error: 'rate-limited' });
-    return;
-  }
-  const code = RoomCodeSchema.safeParse(req.params.code);
-  const secret = req.get(HOST_SECRET_HEADER);
-  const game = gameOf(req);
+  const r = reportRequest(opts, req, res);
+  if (!r) return;
   let deleted: boolean;
   try {
-    deleted = !!opts.deleteReport && code.success && game !== null && typeof secret === 'string' && secret.length > 0 && secret.length <= 100
-      && await opts.deleteReport(code.data, secret, game);
+    deleted = !!opts.deleteReport && !!r.target && await opts.deleteReport(r.target.code, r.target.secret, r.target.game);
   } catch (err) {
     fail('deleting a report failed', err, req.path);
-    res.setHeader('Retry-After', '5');
-    res.status(503).json({ error: 'unavailable' });
+    storeAway(res);
     return;
   }
   if (!deleted) {
-    opts.failedAttempt(address);
-    res.status(404).json({ error: 'room-not-found' });
+    notFound(opts, r.address, res);
     return;
   }
   res.status(204).end();
