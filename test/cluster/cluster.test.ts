@@ -145,7 +145,7 @@ describe('cluster mode: rooms across server processes on Redis', () => {
         expect(round.during).not.toContain('refused unconfirmed');
         expect(round.onlineMs).toBeLessThan(BACK_ONLINE_MS);
       }
-    }, 120_000);
+    }, 240_000);
 
     it('serves the report of a game that just finished from every process while PostgreSQL is down; readiness degrades, errors are JSON in the log', async () => {
       // One game finished and saved before the outage, one finished during it (its save waits).

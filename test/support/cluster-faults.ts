@@ -45,8 +45,11 @@ export async function redisRestartRound(redis: RedisProcess, nodes: ServerNode[]
     const a = await submitOnce(p.socket, { index: q, final: i === 0 ? right : 'x + 4242' });
     if (a.ok) expected.set(p.name, i === 0);
   }
-  const verdicts = players.map((p) => next<YouView>(p.socket, 'you', (y) => y.answer?.index === q && y.answer.points !== null).catch(() => null));
-  const revealed = next<HostView>(host, 'host:state', (v) => v.phase === 'reveal' && v.index === q);
+  // Set up before the outage, so their bound covers it: every process unready (≤ 15 s), the leases lapsing, every
+  // seat back (≤ 30 s), and the answers after it on a loaded machine.
+  const outageBound = 15_000 + leaseMs + 1000 + 30_000 + 30_000;
+  const verdicts = players.map((p) => next<YouView>(p.socket, 'you', (y) => y.answer?.index === q && y.answer.points !== null, outageBound).catch(() => null));
+  const revealed = next<HostView>(host, 'host:state', (v) => v.phase === 'reveal' && v.index === q, outageBound);
 
   await redis.kill();
   const killedAt = performance.now();

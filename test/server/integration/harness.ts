@@ -90,10 +90,13 @@ export function record(socket: Client): Array<[string, unknown]> {
   return log;
 }
 
-/** Resolves with the next `event` payload that satisfies `pred`. */
-export function next<T = unknown>(socket: Client, event: string, pred: (p: T) => boolean = () => true): Promise<T> {
+/**
+ * Resolves with the next `event` payload that satisfies `pred`. `timeoutMs` counts from now: a wait set up before
+ * a long fault (a Redis outage and its recovery) needs the fault's bounds added to it.
+ */
+export function next<T = unknown>(socket: Client, event: string, pred: (p: T) => boolean = () => true, timeoutMs = WAIT_MS): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${event}`)), WAIT_MS);
+    const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${event}`)), timeoutMs);
     const handler = (payload: T): void => {
       if (!pred(payload)) return;
       clearTimeout(timer);
