@@ -9,14 +9,14 @@ import LongestFirst from './test/sequencer';
  *   least 2), and not isolated: a worker keeps its modules (mathjs above all) from one file to the next. A file
  *   that mocks modules or stubs globals (vi.mock, vi.stubGlobal, …) goes to `unit-isolated` instead.
  *   `npm run test:fast` runs these.
- * - `browser`: every test file that imports the browser harness (browser.ts, arena-server.ts, views-harness.ts)
+ * - `browser`: every test file that imports the browser harness (browser.ts, arena-server.ts, use-arena.ts, views-harness.ts)
  *   or playwright-core, found by reading the files, so a new browser test needs no registration here. Its global
  *   setup starts building the production dist/ (scripts/build.mjs, as `npm start` does) while the unit project
  *   runs, and starts one Chromium for the whole run; each file starts the built server as its own process
  *   (test/client/arena-server.ts); the files run after the unit project, two at a time, sharing that browser,
  *   the longest first (test/sequencer.ts).
  */
-const HARNESS_IMPORT = /from\s+['"](?:\.{1,2}\/)+(?:[\w-]+\/)*(?:browser|arena-server|views-harness)['"]|from\s+['"]playwright-core['"]/;
+const HARNESS_IMPORT = /from\s+['"](?:\.{1,2}\/)+(?:[\w-]+\/)*(?:browser|arena-server|use-arena|views-harness)['"]|from\s+['"]playwright-core['"]/;
 /** Files that change module or global state for themselves; they get fresh modules per file. */
 const MOCKS = /\bvi\.(?:mock|doMock|stubGlobal|stubEnv|useFakeTimers|spyOn)\b/;
 

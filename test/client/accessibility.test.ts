@@ -10,15 +10,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, settle, WAIT_MS } from './browser';
-import { startArena, type RunningArena } from './arena-server';
-import { warmSolver } from './warm-solver';
+import { newContext, PHONE, PROJECTOR, screenshot, settle, WAIT_MS } from './browser';
 import { recordQuestion } from '../support/walk-questions';
 import { ROOT } from './chromium';
+import { useArena } from './use-arena';
 
 /** The rule set: every WCAG 2.0, 2.1 and 2.2 level A and AA rule axe has. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -27,19 +26,10 @@ const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 interface Figure { screen: string; violations: number; nodes: number; passes: number; incomplete: number; detail: string[] }
 const figures: Figure[] = [];
 
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
+const env = useArena({ warm: true });
+const { contexts } = env;
 
-beforeAll(async () => {
-  [browser, arena] = await Promise.all([launchBrowser(), startArena()]);
-  await warmSolver(arena);
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
+afterAll(() => {
   if (figures.length === 0) return;
   mkdirSync(`${ROOT}test-output`, { recursive: true });
   writeFileSync(`${ROOT}test-output/axe-figures.json`, `${JSON.stringify({ tags: WCAG_TAGS, figures }, null, 2)}\n`);
@@ -49,7 +39,7 @@ afterAll(async () => {
 
 /** A page of its own; the app's CSP forbids injected scripts, so axe's context bypasses it. */
 async function open(viewport: { width: number; height: number }, path = '/'): Promise<Page> {
-  const ctx = await newContext(browser, viewport, arena.url, { bypassCSP: true });
+  const ctx = await newContext(env.browser, viewport, env.arena.url, { bypassCSP: true });
   contexts.push(ctx);
   const page = await ctx.newPage();
   await page.goto(path);

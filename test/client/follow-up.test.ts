@@ -7,35 +7,20 @@
  * phone's "Practise what you missed" opens solo with that mistake due first; after a reload the projector's home
  * page lists both games, the first game's report opens with its summary, and the follow-up's report is deleted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { DEFAULT_SETTINGS, PROTOCOL_VERSION, type Ack, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, PHONE, PROJECTOR, screenshot, watchErrors } from './browser';
 import { inspectScreen } from './projector-measure';
 import { connectSocket, request } from './game-socket';
 import { generatedSpec } from '../../server/rooms/questions';
 import { generateQuestion } from '../../shared/questions/index';
-import type { Socket } from 'socket.io-client';
+import { useArena } from './use-arena';
 
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  arena = await startArena();
-}, 240_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
+const env = useArena();
+const { contexts, sockets } = env;
 
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 3840, height: 2160 }];
 const MISTAKE = 'forgot-inner-derivative';
@@ -71,7 +56,7 @@ async function answer(page: Page, text: string): Promise<string> {
 }
 
 async function phone(code: string, nickname: string): Promise<Page> {
-  const ctx = await newContext(browser, PHONE, arena.url);
+  const ctx = await newContext(env.browser, PHONE, env.arena.url);
   contexts.push(ctx);
   const page = await ctx.newPage();
   await page.goto(`/join/${code}`);
@@ -84,7 +69,7 @@ async function phone(code: string, nickname: string): Promise<Page> {
 describe('the class summary, the follow-up round and practice from a game', () => {
   it('names 2 of 3 on the summary slide, practises that mistake, seeds solo with it, and lists the games at home', async () => {
     // The room is made through the protocol, then the projector page takes it over with its key (#/host).
-    const creator = io(arena.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnection: false });
+    const creator = io(env.arena.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true, reconnection: false });
     const settings = {
       ...DEFAULT_SETTINGS, source: { kind: 'generated', families: ['chain'], difficulty: 2 },
       questionCount: 2, secondsPerQuestion: 300, entryMode: 'final', leaderboardEvery: 0, speedScoring: false, seed: 11,
@@ -93,7 +78,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
     creator.disconnect();
     if (!made.ok) throw new Error(made.error);
     const { code, hostSecret } = made.data;
-    const projCtx = await newContext(browser, PROJECTOR, arena.url);
+    const projCtx = await newContext(env.browser, PROJECTOR, env.arena.url);
     contexts.push(projCtx);
     const proj = await projCtx.newPage();
     const projErrors = watchErrors(proj);
@@ -201,7 +186,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
 
   it('ends an interview drill party with the group\'s weakest topic, Practise these for the creator, Practise what you missed for all', async () => {
     const LAPTOP = { width: 1440, height: 900 };
-    const anaCtx = await newContext(browser, LAPTOP, arena.url);
+    const anaCtx = await newContext(env.browser, LAPTOP, env.arena.url);
     contexts.push(anaCtx);
     const ana = await anaCtx.newPage();
     const anaErrors = watchErrors(ana);
@@ -217,7 +202,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
     await ana.click('#open-lobby');
     await ana.locator('#party-lobby').waitFor();
     const link = await ana.inputValue('#party-link');
-    const benCtx = await newContext(browser, PHONE, arena.url);
+    const benCtx = await newContext(env.browser, PHONE, env.arena.url);
     contexts.push(benCtx);
     const ben = await benCtx.newPage();
     await ben.goto(link);
@@ -262,7 +247,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
       ...DEFAULT_SETTINGS, source: { kind: 'generated', families: ['nested'], difficulty: 5 },
       questionCount: 1, secondsPerQuestion: 300, entryMode: 'final', leaderboardEvery: 0, speedScoring: false, seed: 23,
     };
-    const creator = await connectSocket(arena.url, sockets);
+    const creator = await connectSocket(env.arena.url, sockets);
     const made = await request<CreatedRoom>(creator, 'room:create', { mode: 'classroom', settings });
     creator.disconnect();
     const spec = generatedSpec(settings, 23, 0, 0);
@@ -270,7 +255,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
     const byLength = [...(q.distractors ?? [])].filter((d) => d.expr).sort((a, b) => (b.expr?.length ?? 0) - (a.expr?.length ?? 0));
     const picks = byLength.filter((d, i) => byLength.findIndex((x) => x.mistake === d.mistake) === i).slice(0, 3);
     expect(picks.length, `${q.prompt.text}: distractors ${JSON.stringify(q.distractors?.map((d) => d.mistake))}`).toBe(3);
-    const projCtx = await newContext(browser, PROJECTOR, arena.url);
+    const projCtx = await newContext(env.browser, PROJECTOR, env.arena.url);
     contexts.push(projCtx);
     const proj = await projCtx.newPage();
     await proj.goto('/');
@@ -279,7 +264,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
     await proj.locator('#host-lobby').waitFor();
     const players = [];
     for (const name of ['Ada', 'Ben', 'Cy', 'Di']) {
-      const p = await connectSocket(arena.url, sockets);
+      const p = await connectSocket(env.arena.url, sockets);
       await request(p, 'room:join', { code: made.code, nickname: name });
       players.push(p);
     }

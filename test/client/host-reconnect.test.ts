@@ -4,41 +4,25 @@
  * room again with its host key (app/host-key.ts, through app/room-session.ts) and shows where the room went while
  * it was away: the question the teacher's other device started meanwhile.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, WebSocketRoute } from 'playwright-core';
-import type { Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import type { WebSocketRoute } from 'playwright-core';
 import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
-import { launchBrowser, newContext, productionBuild, PROJECTOR, waitForCondition, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, PROJECTOR, waitForCondition, watchErrors } from './browser';
 import { connectSocket, request } from './game-socket';
+import { useArena } from './use-arena';
 
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  await productionBuild();
-  browser = await launchBrowser();
-  arena = await startArena();
-}, 240_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
+const env = useArena();
+const { contexts, sockets } = env;
 
 describe('the projector after a network blip', () => {
   it('says the connection was lost, claims the room again with its key and shows the question started meanwhile', async () => {
-    const teacher = await connectSocket(arena.url, sockets);
+    const teacher = await connectSocket(env.arena.url, sockets);
     const settings: RoomSettings = { ...DEFAULT_SETTINGS, source: { kind: 'generated', families: ['chain'], difficulty: 1 }, questionCount: 1, secondsPerQuestion: 300 };
     const created = await request<CreatedRoom>(teacher, 'room:create', { mode: 'classroom', settings });
-    const player = await connectSocket(arena.url, sockets);
+    const player = await connectSocket(env.arena.url, sockets);
     await request(player, 'room:join', { code: created.code, nickname: 'Ada' });
 
-    const ctx = await newContext(browser, PROJECTOR, arena.url);
+    const ctx = await newContext(env.browser, PROJECTOR, env.arena.url);
     contexts.push(ctx);
     const page = await ctx.newPage();
     const errors = watchErrors(page);

@@ -5,40 +5,25 @@
  * final opens the form again. The creator is a real Socket.IO client who stays seated and silent, so the round
  * closes only at time-up or a skip.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
-import { launchBrowser, newContext, productionBuild, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, watchErrors } from './browser';
 import { connectSocket, request } from './game-socket';
+import { useArena } from './use-arena';
 
 const LAPTOP = { width: 1440, height: 900 };
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
-const sockets: Socket[] = [];
 
-beforeAll(async () => {
-  await productionBuild();
-  browser = await launchBrowser();
-  arena = await startArena();
-}, 240_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
+const env = useArena();
+const { contexts, sockets } = env;
 
 /** A party of one silent creator (a socket) and Ben on a laptop page, at its first question. */
 async function party(seconds: number, prepare?: (page: Page) => Promise<void>) {
-  const creator = await connectSocket(arena.url, sockets);
+  const creator = await connectSocket(env.arena.url, sockets);
   const source = { kind: 'tasks', tasks: [{ family: 'chain', task: { expr: 'sin(x^2)', var: 'x' } }] } as RoomSettings['source'];
   const settings: RoomSettings = { ...DEFAULT_SETTINGS, source, questionCount: 1, secondsPerQuestion: seconds, entryMode: 'final' };
   const created = await request<CreatedRoom>(creator, 'room:create', { mode: 'party', settings, nickname: 'Ana' });
-  const ctx = await newContext(browser, LAPTOP, arena.url);
+  const ctx = await newContext(env.browser, LAPTOP, env.arena.url);
   contexts.push(ctx);
   const page = await ctx.newPage();
   const errors = watchErrors(page);

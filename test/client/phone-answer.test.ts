@@ -5,33 +5,18 @@
  * Screenshots of every state go to test-output/screenshots/phone-*.png. Every answer kind with the largest
  * questions at 360×640: phone-fit.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
-import { productionBuild, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, PHONE, screenshot, watchErrors } from './browser';
 import { connectSocket, request } from './game-socket';
+import { useArena } from './use-arena';
 
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
-const sockets: Socket[] = [];
+const env = useArena();
+const { contexts, sockets } = env;
 
-beforeAll(async () => {
-  await productionBuild();
-  browser = await launchBrowser();
-  arena = await startArena();
-}, 240_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
-
-const socket = (): Promise<Socket> => connectSocket(arena.url, sockets);
+const socket = (): Promise<Socket> => connectSocket(env.arena.url, sockets);
 // A teacher task starts the solver worker on the first room: allow a busy CI machine its time.
 const call = <T>(s: Socket, event: string, payload: unknown): Promise<T> => request<T>(s, event, payload);
 
@@ -47,7 +32,7 @@ async function game(task: { family: string; task: Record<string, unknown> } | nu
   const created = await call<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
   const silent = await socket();
   await call(silent, 'room:join', { code: created.code, nickname: 'Silent' });
-  const ctx = await newContext(browser, PHONE, arena.url);
+  const ctx = await newContext(env.browser, PHONE, env.arena.url);
   contexts.push(ctx);
   const page = await ctx.newPage();
   const errors = watchErrors(page);

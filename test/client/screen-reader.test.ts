@@ -4,27 +4,14 @@
  * same reveal on the projector. The one polite live region (#announcer, client/src/app/announcer.ts) is
  * recorded by a MutationObserver installed before the page's own scripts run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { solveTask } from '../../shared/questions/index';
-import { launchBrowser, newContext, PHONE, PROJECTOR, WAIT_MS } from './browser';
-import { startArena, type RunningArena } from './arena-server';
-import { warmSolver } from './warm-solver';
+import { newContext, PHONE, PROJECTOR, WAIT_MS } from './browser';
+import { useArena } from './use-arena';
 
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, arena] = await Promise.all([launchBrowser(), startArena()]);
-  await warmSolver(arena);
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
+const env = useArena({ warm: true });
+const { contexts } = env;
 
 declare global {
   interface Window { __said?: string[] }
@@ -32,7 +19,7 @@ declare global {
 
 /** A page whose live-region sentences are kept in window.__said, in order, each once. */
 async function listening(viewport: { width: number; height: number }, path: string): Promise<Page> {
-  const ctx = await newContext(browser, viewport, arena.url);
+  const ctx = await newContext(env.browser, viewport, env.arena.url);
   contexts.push(ctx);
   await ctx.addInitScript(() => {
     window.__said = [];

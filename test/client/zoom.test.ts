@@ -4,31 +4,18 @@
  * box-by-box question. In every box in turn, the prompt (or its sticky summary), the box and Submit are on screen
  * together, none under another, and nothing scrolls sideways. Screenshots of each size go to test-output/screenshots/zoom-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, PROJECTOR, screenshot, settle } from './browser';
-import { startArena, type RunningArena } from './arena-server';
-import { warmSolver } from './warm-solver';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, PROJECTOR, screenshot, settle } from './browser';
+import { useArena } from './use-arena';
 
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, arena] = await Promise.all([launchBrowser(), startArena()]);
-  await warmSolver(arena);
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
+const env = useArena({ warm: true });
+const { contexts } = env;
 
 /** A laptop page zoomed to `zoom` % of 1280×720: the CSS viewport shrinks, the pixels per CSS px grow. */
 async function zoomed(zoom: number, path: string): Promise<Page> {
   const f = zoom / 100;
-  const ctx = await newContext(browser, { width: Math.round(1280 / f), height: Math.round(720 / f) }, arena.url,
+  const ctx = await newContext(env.browser, { width: Math.round(1280 / f), height: Math.round(720 / f) }, env.arena.url,
     { deviceScaleFactor: f, isMobile: false, hasTouch: false });
   contexts.push(ctx);
   const page = await ctx.newPage();
@@ -65,7 +52,7 @@ const TASK = { family: 'chain', task: { expr: 'sec(atan(x^2 + 2))', var: 'x' } }
 describe('zoom and reflow', () => {
   it('keeps the prompt, the box being typed in and Submit on screen together at 200 % and 400 %', async () => {
     const host = await (async () => {
-      const ctx = await newContext(browser, PROJECTOR, arena.url);
+      const ctx = await newContext(env.browser, PROJECTOR, env.arena.url);
       contexts.push(ctx);
       return ctx.newPage();
     })();
