@@ -3,19 +3,20 @@
  * being cut off, and the folded diagram scrolls into view when the player opens it.
  */
 
-/** Shrinks `el`'s font (down to 60 %) while its content is wider than the element; never grows it back. */
-export function fitWide(el: HTMLElement): void {
+/**
+ * Shrinks `el`'s font (down to 60 %) while its content is wider than `line` (by default `el` itself; an inline
+ * formula passes the line it sits in). Measured afresh at the natural size each time: a formula whose box is a hair
+ * wider than its ink (KaTeX's √ is) is left alone, where shrinking until its own box fits crept down to 60 %.
+ */
+export function fitWide(el: HTMLElement, line: HTMLElement = el): void {
   if (typeof ResizeObserver !== 'function') return;
-  let scale = 1;
   const fit = (): void => {
-    if (!el.isConnected || el.clientWidth === 0) return;
-    const ratio = el.clientWidth / el.scrollWidth;
-    if (ratio >= 0.995 || scale <= 0.6) return;
-    scale = Math.max(0.6, scale * ratio * 0.98);
-    el.style.fontSize = `${Math.round(scale * 100)}%`;
+    if (!el.isConnected || line.clientWidth === 0) return;
+    el.style.fontSize = '';
+    const ratio = line.clientWidth / el.scrollWidth;
+    if (ratio < 0.995) el.style.fontSize = `${Math.round(Math.max(0.6, ratio * 0.98) * 100)}%`;
   };
-  const watch = new ResizeObserver(fit);
-  watch.observe(el);
+  new ResizeObserver(fit).observe(line);
   // KaTeX arrives later and replaces the fallback text: its width is what matters.
   new MutationObserver(fit).observe(el, { childList: true, subtree: true });
 }

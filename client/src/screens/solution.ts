@@ -17,12 +17,12 @@ export function proseElement(prose: string): HTMLElement {
       el.append(piece.text);
       continue;
     }
-    // An inline-block as wide as the line at most: a formula longer than the phone's width shrinks to fit
+    // An inline-block as wide as the line at most: a formula longer than the phone's width shrinks to the line
     // (fitWide) instead of pushing its step past the screen; KaTeX cannot break inside brackets.
     const math = h('span', { class: 'prose-math' });
     renderMath(math, piece.latex, false);
     el.append(piece.after ? h('span', { class: 'prose-math-run' }, math, piece.after) : math);
-    fitWide(math);
+    fitWide(math, el);
   }
   return el;
 }
