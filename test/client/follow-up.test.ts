@@ -109,7 +109,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
     expect(await top.locator('.summary-count').textContent()).toBe('2 of 3');
     expect(await top.textContent()).toContain('Forgot the inner derivative');
     expect(await top.locator('.summary-where').textContent()).toBe('on questions 1, 2');
-    await proj.locator('#summary-example code.wrong').waitFor();
+    await proj.locator('#summary-example .answer.wrong').waitFor();
     await proj.locator('#summary-topics [data-topic="chain"]', { hasText: '33% right' }).waitFor();
     for (const size of SIZES) {
       await proj.setViewportSize(size);
@@ -279,7 +279,7 @@ describe('the class summary, the follow-up round and practice from a game', () =
     await proj.keyboard.press('ArrowRight');
     await proj.locator('#summary-mistakes li').nth(2).waitFor();
     expect(await proj.locator('#summary-mistakes li').first().getAttribute('data-mistake')).toBe(picks[0]?.mistake);
-    expect(await proj.locator('#summary-example code.wrong').textContent()).toBe(picks[0]?.expr);
+    expect(await proj.locator('#summary-example .answer.wrong').getAttribute('data-text')).toBe(picks[0]?.expr);
     for (const size of SIZES) {
       await proj.setViewportSize(size);
       const m = await inspectScreen(proj, { minFontPx: size.width === 1920 ? 28 : 0, settleMs: 30_000 });

@@ -7,6 +7,8 @@
  */
 import type { ClassSummary } from '../../../../shared/report/class-summary';
 import { h } from '../../app/dom';
+import { renderMath } from '../../app/math';
+import { answerLatex } from '../answer-latex';
 import { mistakeTitle } from '../../app/mistakes';
 import { familyLabel } from '../family-labels';
 import { fitBlock } from './fit-math';
@@ -16,6 +18,16 @@ export const SLIDE_MISTAKES = 3;
 
 const questionList = (qs: readonly number[]): string =>
   `${qs.length === 1 ? 'question' : 'questions'} ${qs.slice(0, 6).join(', ')}${qs.length > 6 ? '…' : ''}`;
+
+/**
+ * An answer typeset as the reveal writes one (answerLatex: a long product breaks between its factors); its text is
+ * kept in data-text, and shown as it is until KaTeX has loaded.
+ */
+function typeset(text: string, cls: 'wrong' | 'right'): HTMLElement {
+  const el = h('span', { class: `answer ${cls}`, 'data-text': text });
+  renderMath(el, answerLatex({ expr: text }) ?? text, false, text);
+  return el;
+}
 
 /** The slide's main area: mistakes and the example on the left, the weakest topics on the right. */
 export function summaryMain(s: ClassSummary): HTMLElement {
@@ -30,8 +42,8 @@ export function summaryMain(s: ClassSummary): HTMLElement {
       h('span', { class: 'summary-what' }, h('strong', {}, mistakeTitle(m.mistake)), h('span', { class: 'muted summary-where' }, `on ${questionList(m.questions)}`)))));
   const example = first ? h('div', { class: 'summary-example', id: 'summary-example' },
     h('h2', {}, `For example, question ${first.example.question}`),
-    h('p', {}, h('span', { class: 'muted' }, 'A student wrote '), h('code', { class: 'wrong' }, first.example.answer)),
-    h('p', { class: 'summary-right' }, h('span', { class: 'muted' }, 'The right answer: '), h('code', { class: 'right' }, first.example.correctAnswer))) : null;
+    h('p', {}, h('span', { class: 'muted' }, 'A student wrote '), typeset(first.example.answer, 'wrong')),
+    h('p', { class: 'summary-right' }, h('span', { class: 'muted' }, 'The right answer: '), typeset(first.example.correctAnswer, 'right'))) : null;
   const topics = h('section', { class: 'slide summary-topics', id: 'summary-topics' },
     h('h2', {}, 'Weakest topics'),
     s.weakTopics.length === 0
