@@ -6,7 +6,7 @@
  */
 
 /** Every element the stylesheets let scroll sideways (styles.css, keypad.css, the report page's table). */
-const SCROLLERS = '.steps li, .prompt, .answer-math, .preview, .feedback, .scroll-x';
+const SCROLLERS = '.steps li, .prompt, .answer-math, .preview, .feedback, .scroll-x, .fit-scrolls';
 const MARK = 'data-scroll-focus';
 
 /** Makes the overflowing regions under `root` focusable and the others plain again. */
