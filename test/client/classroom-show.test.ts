@@ -6,37 +6,24 @@
  * Ready above the fold, the diagram folded, labelled scores, an early End counting the questions played) and
  * solo at 360 px (worked steps and keypad labels within the width). Screenshots: test-output/screenshots/show-*.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Ack, type PlayerPhaseView } from '../../shared/protocol';
 import { solveTask, type Family } from '../../shared/questions/index';
 import { defaultSeconds } from '../../shared/timing/question-seconds';
-import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, settle, waitForCondition, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, PHONE, PROJECTOR, screenshot, settle, waitForCondition, watchErrors } from './browser';
 import { measureScreen } from './projector-measure';
+import { useArena } from './use-arena';
 
 const LAPTOP = { width: 1440, height: 900 };
 const SIZES = [{ width: 1280, height: 720 }, PROJECTOR, { width: 3840, height: 2160 }] as const;
 
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  [browser, arena] = await Promise.all([launchBrowser(), startArena()]);
-}, 240_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
+const env = useArena();
+const { contexts, sockets } = env;
 
 async function open(viewport: { width: number; height: number }, extra: Parameters<typeof newContext>[3] = {}): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await newContext(browser, viewport, arena.url, extra);
+  const ctx = await newContext(env.browser, viewport, env.arena.url, extra);
   contexts.push(ctx);
   const page = await ctx.newPage();
   return { page, errors: watchErrors(page) };
@@ -44,7 +31,7 @@ async function open(viewport: { width: number; height: number }, extra: Paramete
 
 /** A player on a real Socket.IO client: the state it was sent, and a right answer for the open question. */
 async function socketPlayer(code: string, nickname: string): Promise<{ state: () => PlayerPhaseView | null; answerRight: () => Promise<void> }> {
-  const socket = io(arena.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION, deviceId: `socket-${nickname}-device` }, forceNew: true, reconnection: false });
+  const socket = io(env.arena.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION, deviceId: `socket-${nickname}-device` }, forceNew: true, reconnection: false });
   sockets.push(socket);
   let state: PlayerPhaseView | null = null;
   socket.on('state', (s: PlayerPhaseView) => (state = s));

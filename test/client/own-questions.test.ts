@@ -9,29 +9,19 @@
  * is opened (screenshots: test-output/screenshots/notation-*.png). CI also runs this file against a production folder
  * without dev dependencies (scripts/ci-production.sh sets ARENA_SERVER_DIR).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, waitForCondition, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, PHONE, PROJECTOR, screenshot, waitForCondition, watchErrors } from './browser';
+import { useArena } from './use-arena';
 
 const LAPTOP = { width: 1440, height: 900 };
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  [browser, arena] = await Promise.all([launchBrowser(), startArena()]);
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
+const env = useArena();
+const { contexts } = env;
 
 async function open(viewport: { width: number; height: number }, path: string): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await newContext(browser, viewport, arena.url);
+  const ctx = await newContext(env.browser, viewport, env.arena.url);
   contexts.push(ctx);
   const page = await ctx.newPage();
   const errors = watchErrors(page);
@@ -239,7 +229,7 @@ describe('one notation on the phone and the projector', () => {
     await screenshot(host.page, 'notation-projector-reveal', 'css');
 
     // No question the server handed out was disputed by its mathjs cross-check (server/math/checked.ts).
-    expect(arena.logs().filter((l) => JSON.stringify(l).includes('cross-check'))).toEqual([]);
+    expect(env.arena.logs().filter((l) => JSON.stringify(l).includes('cross-check'))).toEqual([]);
     expect([...host.errors, ...phone.errors]).toEqual([]);
   }, 180_000);
 });

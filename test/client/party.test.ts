@@ -8,14 +8,13 @@
  * on by itself; after question 3 (a network) a podium shows on every page. No laptop page scrolls or cuts
  * anything off; a phone-sized page is screenshotted too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { launchBrowser, newContext, PHONE, screenshot, settle, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, PHONE, screenshot, settle, watchErrors } from './browser';
 import { measureScreen } from './projector-measure';
 import { recordQuestion } from '../support/walk-questions';
-import { warmSolver } from './warm-solver';
+import { useArena } from './use-arena';
 
 const LAPTOP = { width: 1440, height: 900 };
 const QUESTIONS = [
@@ -23,24 +22,12 @@ const QUESTIONS = [
   recordQuestion('nested', 5, 'widest answer'),
   recordQuestion('backprop', 5, 'widest drawing'),
 ];
-let browser: Browser;
-let arena: RunningArena;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  arena = await startArena();
-  await warmSolver(arena);
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await arena?.close();
-});
+const env = useArena({ warm: true });
+const { contexts } = env;
 
 async function laptop(): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await newContext(browser, LAPTOP, arena.url);
+  const ctx = await newContext(env.browser, LAPTOP, env.arena.url);
   contexts.push(ctx);
   const page = await ctx.newPage();
   return { page, errors: watchErrors(page) };
@@ -97,7 +84,7 @@ describe('party mode: one page per player', () => {
     await ana.page.click('#open-lobby');
     await ana.page.locator('#party-lobby').waitFor();
     const link = await ana.page.inputValue('#party-link');
-    expect(link).toMatch(new RegExp(`^${arena.url}/join/[A-Z0-9]{6}$`));
+    expect(link).toMatch(new RegExp(`^${env.arena.url}/join/[A-Z0-9]{6}$`));
 
     const ben = await laptop();
     const cy = await laptop();
