@@ -356,8 +356,10 @@ describe('solo at 360 px', () => {
       // Feedback typeset, not typed notation.
       if (await page.locator('#solo-feedback .feedback-math').count() > 0) {
         const text = await page.locator('#solo-feedback .feedback-text').innerHTML();
-        await page.locator('#solo-feedback .feedback-math .katex').first().waitFor().catch(() => {
-          throw new Error(`feedback maths not typeset: ${text}`);
+        // Every run of maths, not just one (a gradient name, a prime, a bracket of the sentence around it).
+        await page.waitForFunction(() => [...document.querySelectorAll('#solo-feedback .feedback-math > span')]
+          .every((s) => s.querySelector('.katex') !== null), undefined, { timeout: 15_000 }).catch(() => {
+          throw new Error(`feedback maths not typeset (ARENA_TEST_SEED=${seed}): ${text}`);
         });
       }
       if (i === 0) await screenshot(page, 'show-solo-360-feedback');

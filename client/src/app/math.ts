@@ -10,6 +10,8 @@ interface MathRender {
   renderLatex(el: HTMLElement, latex: string, opts?: { display?: boolean }): void;
   /** With `vars` (the answer box's variables) a typed answer is read exactly as the checker reads it. */
   exprToLatex(expr: string, vars?: readonly string[]): string | null;
+  /** A run of maths in a feedback sentence, in the sentences' own notation too (views/notation-tex.ts). */
+  feedbackLatex(run: string): string | null;
 }
 
 const renderModules = import.meta.glob<MathRender>('../views/math-render.ts');
@@ -23,7 +25,11 @@ export function loadMath(): Promise<MathRender> {
     const load = renderModules['../views/math-render.ts'];
     if (load) {
       const m = await load();
-      return { renderLatex: (el, latex, opts) => m.renderLatex(el, latex, opts), exprToLatex: (e, vars) => spaceCommands(m.exprToLatex(e, vars)) };
+      return {
+        renderLatex: (el, latex, opts) => m.renderLatex(el, latex, opts),
+        exprToLatex: (e, vars) => spaceCommands(m.exprToLatex(e, vars)),
+        feedbackLatex: (run) => spaceCommands(m.feedbackLatex(run)),
+      };
     }
     const [{ default: katex }] = await Promise.all([import('katex'), import('katex/dist/katex.min.css')]);
     return {
@@ -31,6 +37,7 @@ export function loadMath(): Promise<MathRender> {
         katex.render(latex, el, { displayMode: opts?.display ?? false, throwOnError: false, output: 'htmlAndMathml' });
       },
       exprToLatex: () => null,
+      feedbackLatex: () => null,
     };
   })();
   return mathPromise;
@@ -76,6 +83,18 @@ export function renderExpr(el: HTMLElement, expr: string, vars?: readonly string
   loadMath().then(
     (m) => {
       const latex = m.exprToLatex(expr, vars);
+      if (latex !== null) m.renderLatex(el, latex, { display: false });
+    },
+    () => undefined,
+  );
+}
+
+/** Renders a run of maths from a feedback sentence (as typed until KaTeX arrives, and if nothing reads it). */
+export function renderNotation(el: HTMLElement, run: string): void {
+  el.textContent = run;
+  loadMath().then(
+    (m) => {
+      const latex = m.feedbackLatex(run);
       if (latex !== null) m.renderLatex(el, latex, { display: false });
     },
     () => undefined,

@@ -12,6 +12,7 @@ import { parseAnswer, parseOpen } from '../../../shared/math/safe-parse';
 import { MAX_BRACKET_DEPTH } from '../../../shared/math/normalize';
 import { ANSWER_MAX_CHARS, STORED_EXPR_LIMITS } from '../../../shared/limits';
 import { unifyNames } from './names';
+import { notationTex } from './notation-tex';
 
 /**
  * Renders `latex` into `el` as crisp HTML plus KaTeX's hidden MathML, so a screen reader speaks mathematics rather
@@ -83,6 +84,18 @@ export function exprToLatex(expr: string, vars?: readonly string[]): string | nu
   } catch {
     return null;
   }
+}
+
+/** Notation the expression parser would misread: a derivative name (dy/dx as d·y/(d·x)), a prime, a partial, F_x. */
+const NOTATION = /[∂']|(?:^|[^A-Za-z])d[A-Za-z][A-Za-z0-9_]*\/d[A-Za-z]|(?:^|[^A-Za-z])[A-Za-z]_[A-Za-z0-9]/;
+
+/**
+ * LaTeX for a run of maths in a feedback sentence: the expression printer for an expression, notationTex for the
+ * sentences' own notation (dL/dW2[1][1], σ'(z)), null when neither reads it (the run then stays as typed).
+ */
+export function feedbackLatex(run: string): string | null {
+  if (NOTATION.test(run)) return notationTex(run) ?? exprToLatex(run);
+  return exprToLatex(run) ?? notationTex(run);
 }
 
 /** LaTeX for an expression from our own questions, falling back to escaped text so a view always shows something. */
