@@ -8,9 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
-import { newContext, watchErrors } from './browser';
+import { newContext, screenshot, watchErrors } from './browser';
 import { connectSocket, request } from './game-socket';
 import { useArena } from './use-arena';
+import { holdBackYou, type LateYou } from './late-you';
 
 const LAPTOP = { width: 1440, height: 900 };
 
@@ -39,16 +40,24 @@ async function party(seconds: number, prepare?: (page: Page) => Promise<void>) {
 
 describe('answering on the party page', () => {
   it('takes a readable answer typed and never sent when time is up, as on the phone', async () => {
-    const { page, errors } = await party(12);
+    // Every `you` reaches the page late (as from a busy server): the reveal waits for it, never saying "No answer".
+    let you!: LateYou;
+    const { page, errors } = await party(12, async (p) => {
+      you = await holdBackYou(p);
+    });
     await page.locator('#answer-area input').first().fill('2x cos(x^2)');
     // Readable, so Submit is enabled; it is never pressed.
     await page.locator('#submit-answer:not([disabled])').waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: '/tmp/session-shots/party-typed-unsent.png' });
+    await screenshot(page, 'party-typed-unsent');
     await page.locator('#reveal-verdict').waitFor({ timeout: 30_000 });
     expect(await page.locator('#reveal-verdict').getAttribute('class')).toMatch(/\bright\b/);
     expect(await page.locator('#from-draft').textContent()).toMatch(/unsent typing was taken/);
     expect(Number(/\+(\d+)/.exec((await page.locator('#my-points').textContent()) ?? '')?.[1])).toBeGreaterThan(0);
-    await page.screenshot({ path: '/tmp/session-shots/party-draft-scored.png' });
+    const seen = await you.verdictsSeen();
+    expect(you.heldBack()).toBeGreaterThan(0);
+    expect(seen[0], `verdicts shown in turn: ${JSON.stringify(seen)}`).toMatch(/^reveal-pending: Your result/);
+    expect(seen.filter((t) => /No answer/.test(t)), `verdicts shown in turn: ${JSON.stringify(seen)}`).toEqual([]);
+    await screenshot(page, 'party-draft-scored');
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -76,7 +85,7 @@ describe('answering on the party page', () => {
     await page.click('#submit-answer');
     await page.locator('#answer-error', { hasText: 'Too many requests' }).waitFor({ timeout: 10_000 });
     await page.locator('#answer-area input:not([disabled])').first().waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: '/tmp/session-shots/party-refused.png' });
+    await screenshot(page, 'party-refused');
     expect([refused, forwarded]).toEqual([1, 0]);
     await page.click('#submit-answer');
     await page.locator('#answer-verdict').waitFor({ timeout: 20_000 });

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../sha
 import { newContext, PHONE, screenshot, watchErrors } from './browser';
 import { connectSocket, request } from './game-socket';
 import { useArena } from './use-arena';
+import { holdBackYou, type LateYou } from './late-you';
 
 const env = useArena();
 const { contexts, sockets } = env;
@@ -179,6 +180,27 @@ describe('answering on a phone with the keypad', () => {
     expect(Number(/\+(\d+)/.exec((await page.locator('#my-points').textContent()) ?? '')?.[1])).toBeGreaterThan(0);
     expect(await page.locator('#from-draft').textContent()).toMatch(/not submitted/i);
     await screenshot(page, 'phone-draft-scored');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('never says "No answer" at a reveal while its own result is still on the way', async () => {
+    // The server sends the reveal to the room, then each player's own `you` (in slices in a large room). Here the
+    // phone's route holds every `you` back, as a busy server or network would: the reveal must wait for it.
+    let you!: LateYou;
+    const { page, skip, errors } = await game(CHAIN, {}, async (p) => {
+      you = await holdBackYou(p);
+    });
+    // Typed, never sent: the draft is taken when the round closes, so only the `you` can say it counted.
+    await tap(page, '2', 'x', 'cos', 'x', 'x²');
+    await expect.poll(() => you.drafts(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await skip();
+    await page.locator('#reveal-verdict').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#reveal-verdict [data-verdict]').first().getAttribute('data-verdict')).toBe('right');
+    expect(await page.locator('#from-draft').textContent()).toMatch(/not submitted/i);
+    const seen = await you.verdictsSeen();
+    expect(you.heldBack()).toBeGreaterThan(0);
+    expect(seen[0], `verdicts shown in turn: ${JSON.stringify(seen)}`).toMatch(/^reveal-pending: Your result/);
+    expect(seen.filter((t) => /No answer/.test(t)), `verdicts shown in turn: ${JSON.stringify(seen)}`).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
 

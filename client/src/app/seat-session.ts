@@ -16,14 +16,23 @@ export abstract class SeatSession<Screen extends SessionScreen> extends RoomSess
   you: YouView;
   /** The idempotency key of each answer sent (the same answer sent again keeps its key). */
   private readonly keys = new SubmissionKeys();
+  /**
+   * The phase (phaseKeyOf) in which `you` was last sent. The server sends a phase's view to the room and then each
+   * player's own `you` (server/room-runtime/shell.ts, in slices in a large room), so for a moment a reveal can be
+   * on screen with the `you` of the question before it: without the answer that closed the round, or the typing
+   * taken at time-up. A reveal waits for its own `you` (youSettled) rather than saying "No answer".
+   */
+  private youPhase: string;
 
   constructor(conn: Connection, code: string, grant: SeatGrant, route: string) {
     super(conn, code, route);
     this.state = grant.state;
     this.you = grant.you;
+    this.youPhase = phaseKeyOf(grant.state);
     conn.on('state', (s) => this.setState(s));
     conn.on('you', (y) => {
       this.you = y;
+      this.youPhase = phaseKeyOf(this.state);
       this.screen?.update();
     });
     conn.on('kicked', () => this.leave('The host removed you from this game.'));
@@ -36,6 +45,11 @@ export abstract class SeatSession<Screen extends SessionScreen> extends RoomSess
 
   /** On leaving for good, before the connection closes (the party creator forgets the host key here). */
   protected forget(): void {}
+
+  /** Whether `you` was sent in the phase on screen (see youPhase). */
+  get youSettled(): boolean {
+    return this.youPhase === phaseKeyOf(this.state);
+  }
 
   protected phaseKey(): string {
     return phaseKeyOf(this.state);
@@ -78,6 +92,7 @@ export abstract class SeatSession<Screen extends SessionScreen> extends RoomSess
     await this.afterResume();
     this.you = res.data.you;
     this.state = res.data.state;
+    this.youPhase = phaseKeyOf(res.data.state);
     this.redraw();
   }
 }

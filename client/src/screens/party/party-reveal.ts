@@ -10,7 +10,6 @@ import { h, mountScreen, replace, verdictBadge } from '../../app/dom';
 import { announce } from '../../app/announcer';
 import { spoken } from '../../views/describe';
 import { loadMath } from '../../app/math';
-import { mistakeTitle } from '../../app/mistakes';
 import { answerLatex } from '../answer-latex';
 import { explainPromptBox } from '../explain-prompt';
 import { familyLabel } from '../family-labels';
@@ -19,6 +18,7 @@ import { bindStepKeys } from '../host/step-keys';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
 import { diagramSlot, type PartyDiagram } from './party-diagram';
 import { readyPanel } from './party-ready';
+import { REVEAL_WAIT_MS, revealResult, type RevealResult } from '../reveal-result';
 
 export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   const s = ctx.state;
@@ -61,10 +61,24 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
     stopFits.push(typesetFit(formula, cur.latex, { fallback: cur.text, minScale: 0.25 }));
     diagram.update({ revealed: q, noProduct: true, ...activeLayerOf(q, cur) });
   };
+  // The player's own result waits for their `you` for this reveal (reveal-result.ts), for REVEAL_WAIT_MS at most,
+  // and is said once when it is known.
+  let waited = false;
+  let said = false;
+  let saying: ReturnType<typeof setTimeout> | null = null;
+  const wait = setTimeout(() => {
+    waited = true;
+    paint();
+  }, REVEAL_WAIT_MS);
   const paint = (): void => {
     const cur = ctx.state;
     if (cur.phase !== 'reveal') return;
-    replace(verdict, yourVerdict(ctx));
+    const r = revealResult(ctx, waited);
+    replace(verdict, yourVerdict(r));
+    if (r !== null && !said) {
+      said = true;
+      saying = setTimeout(() => announce(`${r.words}, ${r.points ? `+${r.points} points` : 'no points'}.`), 300);
+    }
     replace(group, h('h2', {}, 'The group'), groupList(ctx, { results: true, ready: true }));
     ready.update();
   };
@@ -92,13 +106,12 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
     [nextBtn, endButton(ctx)], body));
   paint();
   paintStep();
-  // The verdict first, once the player's own `you` has arrived (it may follow the reveal view by a moment).
-  const say = setTimeout(() => announce(verdictSentence(ctx)), 300);
   const unbind = bindStepKeys({ next: () => go(step + 1), back: () => go(step - 1) });
   return {
     update: paint,
     destroy: () => {
-      clearTimeout(say);
+      clearTimeout(wait);
+      if (saying) clearTimeout(saying);
       destroyed = true;
       unbind();
       ready.destroy();
@@ -109,22 +122,13 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   };
 }
 
-/** "Right, +835 points." for the live region (docs/accessibility.md#announcements). */
-function verdictSentence(ctx: PartyContext): string {
-  const s = ctx.state;
-  const a = s.phase === 'reveal' && ctx.you.answer?.index === s.index ? ctx.you.answer : null;
-  const words = !a?.final ? 'No answer' : a.final.correct ? 'Right' : a.final.mistake ? mistakeTitle(a.final.mistake) : 'Wrong';
-  return `${words}, ${a?.points ? `+${a.points} points` : 'no points'}.`;
-}
-
-function yourVerdict(ctx: PartyContext): HTMLElement {
-  const s = ctx.state;
-  const a = s.phase === 'reveal' && ctx.you.answer?.index === s.index ? ctx.you.answer : null;
-  const right = a?.final?.correct === true;
-  const words = !a?.final ? 'No answer' : right ? 'Right' : a.final.mistake ? mistakeTitle(a.final.mistake) : 'Wrong';
-  return h('section', { class: `feedback ${right ? 'right' : 'wrong'} party-verdict`, id: 'reveal-verdict' },
-    h('span', { class: 'big' }, verdictBadge(right, words)),
-    h('span', { class: 'big', id: 'my-points' }, `+${a?.points ?? 0}`, a?.streakBonus ? ` (streak +${a.streakBonus})` : ''),
+/** Your verdict beside the slide ("Your result…" until your `you` for this reveal has come). */
+function yourVerdict(r: RevealResult | null): HTMLElement {
+  if (r === null) return h('section', { class: 'feedback pending party-verdict', id: 'reveal-pending' }, h('span', { class: 'big muted' }, 'Your result…'));
+  const a = r.answer;
+  return h('section', { class: `feedback ${r.right ? 'right' : 'wrong'} party-verdict`, id: 'reveal-verdict' },
+    h('span', { class: 'big' }, verdictBadge(r.right, r.words)),
+    h('span', { class: 'big', id: 'my-points' }, `+${r.points}`, a?.streakBonus ? ` (streak +${a.streakBonus})` : ''),
     a?.fromDraft ? h('span', { class: 'muted', id: 'from-draft' }, 'Your unsent typing was taken at time-up.') : null);
 }
 

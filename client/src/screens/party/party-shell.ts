@@ -9,6 +9,8 @@ export interface PartyContext {
   readonly code: string;
   state: PlayerPhaseView;
   you: YouView;
+  /** False for the moment between a phase's view and the player's own `you` for it (app/seat-session.ts). */
+  readonly youSettled: boolean;
   /** The creator's host view (null on a friend's page). */
   readonly host: HostView | null;
   readonly isCreator: boolean;

@@ -4,13 +4,13 @@
  */
 import { h, mountScreen, verdictBadge } from '../../app/dom';
 import { announce } from '../../app/announcer';
-import { mistakeTitle } from '../../app/mistakes';
 import { answerLine } from '../answer-text';
 import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-shell';
 import { standingBlock } from './player-standing';
 import { feedbackElement } from '../feedback-text';
+import { REVEAL_WAIT_MS, revealResult } from '../reveal-result';
 
 /** Mounts the reveal phase for ctx.state (phase 'reveal'). */
 export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
@@ -25,35 +25,43 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
     if (saying) clearTimeout(saying);
     saying = setTimeout(() => announce(words), 300);
   };
+  // The player's own result waits for their `you` for this reveal (reveal-result.ts), for REVEAL_WAIT_MS at most.
+  let waited = false;
+  const wait = setTimeout(() => {
+    waited = true;
+    paint();
+  }, REVEAL_WAIT_MS);
   const paint = (): void => {
     const s = ctx.state;
     if (s.phase !== 'reveal') return;
-    const a = ctx.you.answer && ctx.you.answer.index === s.index ? ctx.you.answer : null;
-    const right = a?.final?.correct === true;
-    const words = !a || !a.final ? 'No answer' : right ? 'Right' : a.final.mistake ? mistakeTitle(a.final.mistake) : 'Wrong';
-    const pts = a?.points ?? 0;
+    const r = revealResult(ctx, waited);
     // Focus stays on the verdict through repaints (a score update redraws the page), or lands on it at first.
-    const refocus = !page.isConnected || document.activeElement === document.body || document.activeElement?.id === 'reveal-verdict';
-    const verdict = h('section', { class: `feedback ${right ? 'right' : 'wrong'} stack`, id: 'reveal-verdict', tabindex: '-1' },
-        h('div', { class: 'big' }, verdictBadge(right, words)),
+    const refocus = !page.isConnected || document.activeElement === document.body
+      || document.activeElement?.id === 'reveal-verdict' || document.activeElement?.id === 'reveal-pending';
+    const a = r?.answer ?? null;
+    const verdict = r === null
+      ? h('section', { class: 'feedback pending stack', id: 'reveal-pending', tabindex: '-1' }, h('div', { class: 'big muted' }, 'Your result…'))
+      : h('section', { class: `feedback ${r.right ? 'right' : 'wrong'} stack`, id: 'reveal-verdict', tabindex: '-1' },
+        h('div', { class: 'big' }, verdictBadge(r.right, r.words)),
         a?.final?.feedback ? feedbackElement(a.final.feedback) : null,
         a?.fromDraft ? h('p', { class: 'muted', id: 'from-draft' }, 'Not submitted: your typed answer was taken when time ran out.') : null,
         ctx.you.streak > 1 ? h('p', {}, `Streak: ${ctx.you.streak} right in a row`) : null);
     page.replaceChildren(
       playerHeader(ctx.you),
       verdict,
-      standingBlock(ctx.you, { gained: pts, streakBonus: a?.streakBonus ?? null }),
+      r === null ? '' : standingBlock(ctx.you, { gained: r.points, streakBonus: a?.streakBonus ?? null }),
       answerLine(s.question),
       explainPromptBox(s.question) ?? '',
-      h('details', { open: !right }, h('summary', {}, 'Worked solution'), solution(s.question.steps)));
+      h('details', { open: r !== null && !r.right }, h('summary', {}, 'Worked solution'), solution(s.question.steps)));
     if (refocus) verdict.focus({ preventScroll: true });
-    say(`${words}, ${pts > 0 ? `+${pts} points` : 'no points'}.`);
+    if (r !== null) say(`${r.words}, ${r.points > 0 ? `+${r.points} points` : 'no points'}.`);
   };
   mountScreen('phone', page);
   paint();
   return {
     update: paint,
     destroy: () => {
+      clearTimeout(wait);
       if (saying) clearTimeout(saying);
     },
   };

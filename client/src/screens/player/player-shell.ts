@@ -9,6 +9,8 @@ export interface PlayerContext {
   readonly code: string;
   state: PlayerPhaseView;
   you: YouView;
+  /** False for the moment between a phase's view and the player's own `you` for it (app/seat-session.ts). */
+  readonly youSettled: boolean;
   submit(payload: SubmitAnswer): Promise<Result<AnswerState>>;
   leave(message?: string): void;
 }

@@ -1,0 +1,48 @@
+/**
+ * A page whose own `you` view reaches it late, as from a busy server or network: the server sends a phase's view
+ * to the room and then each player's `you` (in slices in a large room), and this route holds every `you` back a
+ * further 1.2 s. It records each verdict the page shows at a reveal, in turn, so a test can say that "No answer"
+ * was never shown for an answer that counted.
+ */
+import type { Page } from 'playwright-core';
+
+export interface LateYou {
+  /** How many `you` messages were held back. */
+  heldBack(): number;
+  /** How many drafts the page sent (typing it never submitted). */
+  drafts(): number;
+  /** The reveal's verdicts as shown, in turn ("reveal-pending: Your result…", "reveal-verdict: ✓ Right …"). */
+  verdictsSeen(): Promise<string[]>;
+}
+
+export async function holdBackYou(page: Page): Promise<LateYou> {
+  let heldBack = 0;
+  let drafts = 0;
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { verdictsSeen: string[] }).verdictsSeen = seen;
+    new MutationObserver(() => {
+      const el = document.querySelector('#reveal-verdict, #reveal-pending');
+      const text = el ? `${el.id}: ${el.textContent ?? ''}` : '';
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => {
+      if (typeof m === 'string' && m.includes('"answer:draft"')) drafts++;
+      server.send(m);
+    });
+    server.onMessage((m) => {
+      if (typeof m === 'string' && m.startsWith('42["you",')) {
+        heldBack++;
+        setTimeout(() => ws.send(m), 1200);
+      } else ws.send(m);
+    });
+  });
+  return {
+    heldBack: () => heldBack,
+    drafts: () => drafts,
+    verdictsSeen: () => page.evaluate(() => (window as unknown as { verdictsSeen: string[] }).verdictsSeen),
+  };
+}
