@@ -9,15 +9,15 @@ import type { Page } from 'playwright-core';
 export interface LateYou {
   /** How many `you` messages were held back. */
   heldBack(): number;
-  /** How many drafts the page sent (typing it never submitted). */
-  drafts(): number;
+  /** The drafts the page sent (typing it never submitted), as sent. */
+  drafts(): string[];
   /** The reveal's verdicts as shown, in turn ("reveal-pending: Your result…", "reveal-verdict: ✓ Right …"). */
   verdictsSeen(): Promise<string[]>;
 }
 
 export async function holdBackYou(page: Page): Promise<LateYou> {
   let heldBack = 0;
-  let drafts = 0;
+  const drafts: string[] = [];
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { verdictsSeen: string[] }).verdictsSeen = seen;
@@ -30,7 +30,7 @@ export async function holdBackYou(page: Page): Promise<LateYou> {
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((m) => {
-      if (typeof m === 'string' && m.includes('"answer:draft"')) drafts++;
+      if (typeof m === 'string' && m.includes('"answer:draft"')) drafts.push(m);
       server.send(m);
     });
     server.onMessage((m) => {
@@ -42,7 +42,7 @@ export async function holdBackYou(page: Page): Promise<LateYou> {
   });
   return {
     heldBack: () => heldBack,
-    drafts: () => drafts,
+    drafts: () => [...drafts],
     verdictsSeen: () => page.evaluate(() => (window as unknown as { verdictsSeen: string[] }).verdictsSeen),
   };
 }

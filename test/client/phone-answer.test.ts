@@ -192,7 +192,8 @@ describe('answering on a phone with the keypad', () => {
     });
     // Typed, never sent: the draft is taken when the round closes, so only the `you` can say it counted.
     await tap(page, '2', 'x', 'cos', 'x', 'x²');
-    await expect.poll(() => you.drafts(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The phone sends drafts as the typing goes: wait for the one with the whole answer.
+    await expect.poll(() => you.drafts().some((d) => d.includes('2x cos(x^2)')), { timeout: 15_000 }).toBe(true);
     await skip();
     await page.locator('#reveal-verdict').waitFor({ timeout: 20_000 });
     expect(await page.locator('#reveal-verdict [data-verdict]').first().getAttribute('data-verdict')).toBe('right');
