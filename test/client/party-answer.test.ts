@@ -1,9 +1,9 @@
 /**
  * Answering on the party page, in Chromium against the real server: the party page answers with the phone's one
  * answer panel (client/src/screens/answer-panel.ts), so what a party player typed and never sent is kept as a
- * draft by the same rule and counts at time-up, as on the phone (phone-answer.test.ts), and a refusal that is not
- * final opens the form again. The creator is a real Socket.IO client who stays seated and silent, so the round
- * closes only at time-up or a skip.
+ * draft by the same rule and counts at time-up (saying so in the last 10 seconds), as on the phone
+ * (phone-answer.test.ts), and a refusal that is not final opens the form again. The creator is a real Socket.IO
+ * client who stays seated and silent, so the round closes only at time-up or a skip.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -49,6 +49,10 @@ describe('answering on the party page', () => {
     // Readable, so Submit is enabled; it is never pressed.
     await page.locator('#submit-answer:not([disabled])').waitFor({ timeout: 10_000 });
     await screenshot(page, 'party-typed-unsent');
+    // The last 10 seconds say so, as on the phone; the readable typing is held as a draft.
+    await page.locator('#not-sent-warning').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#not-sent-warning').textContent()).toMatch(/\d+ s left: your answer is not sent\. Press Submit\. Your draft counts at time-up\./);
+    await screenshot(page, 'party-not-sent-warning');
     await page.locator('#reveal-verdict').waitFor({ timeout: 30_000 });
     expect(await page.locator('#reveal-verdict').getAttribute('class')).toMatch(/\bright\b/);
     expect(await page.locator('#from-draft').textContent()).toMatch(/unsent typing was taken/);

@@ -10,6 +10,7 @@ import { createCountdown } from '../../app/countdown';
 import { familyLabel } from '../family-labels';
 import { typesetFit } from '../host/fit-math';
 import { liveAnswerPanel } from '../answer-panel';
+import { watchLastSeconds } from '../last-seconds';
 import { verdictWords } from '../verdict-words';
 import { projectorPrompt } from '../host/projector-prompt';
 import { diagramSlot } from './party-diagram';
@@ -36,6 +37,8 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
     label: 'Submit answer', layerByLayer: layered,
     onActiveLayer: (layer) => diagram.update(layer === undefined ? {} : { activeLayer: layer }),
   }, () => paint());
+  // The last 10 seconds: say plainly that the answer is not sent, as on the phone (last-seconds.ts).
+  const stopWarning = watchLastSeconds(entry, 'Press');
   const pauseBtn = ctx.isCreator ? h('button', { type: 'button', id: 'pause-button', onclick: () => void ctx.command({ type: ctx.host?.paused ? 'resume' : 'pause' }) }) : null;
   const skipBtn = ctx.isCreator ? h('button', { type: 'button', id: 'skip-button', title: 'Close the question now and show the answer', onclick: () => void ctx.advance('skip') }, 'Skip') : null;
   let done = false;
@@ -74,6 +77,7 @@ export function renderPartyQuestion(ctx: PartyContext): PartyScreen {
   return {
     update: paint,
     destroy: () => {
+      stopWarning();
       entry.destroy();
       countdown.destroy();
       stopFit();

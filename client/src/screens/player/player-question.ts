@@ -8,13 +8,14 @@ import type { AnswerState } from '../../../../shared/protocol';
 import { displayOrder, layerHeading } from '../../../../shared/questions/layer-label';
 import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
 import { createCountdown } from '../../app/countdown';
-import { announce, timeCalls } from '../../app/announcer';
+import { announce } from '../../app/announcer';
 import { extraLabel, ownTimer } from '../../app/extra-time';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeTitle } from '../../app/mistakes';
 import { fitWide, foldable } from '../../input/phone-layout';
 import type { QuestionView, ViewState } from '../../views/contract';
 import { liveAnswerPanel } from '../answer-panel';
+import { watchLastSeconds } from '../last-seconds';
 import { verdictWords } from '../verdict-words';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-shell';
 import { feedbackElement } from '../feedback-text';
@@ -98,18 +99,8 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     entry.form.focus();
     announce(`Question ${s.index + 1} of ${s.total}: ${q.prompt.text}`);
   }
-  const calls = timeCalls();
-  // The last 10 seconds: say plainly that the answer is not sent (the draft rule sends it once more at the deadline).
-  const warn = setInterval(() => {
-    const left = entry.remainingMs();
-    const call = entry.sent() ? null : calls.check(left);
-    if (entry.sent() || left === null) return entry.form.setNotice(null);
-    const typed = JSON.stringify(entry.form.draft()) !== '{}';
-    const held = entry.drafts.held();
-    entry.form.setNotice(left < 10_000 ? notSent(left, typed, held) : held ? heldLine() : null);
-    // Spoken at 30 s and 10 s only; the warning on screen counts every second but is not a live region.
-    if (call) announce(left < 10_000 + 250 ? `${call} ${typed ? 'Your answer is not sent: tap Submit.' : 'Type your answer and tap Submit.'}` : call);
-  }, 250);
+  // The last 10 seconds: say plainly that the answer is not sent (last-seconds.ts).
+  const stopWarning = watchLastSeconds(entry, 'Tap');
   // The first box is the innermost (the diagram's order, shared/questions/layer-label.ts).
   if (layered && viewState.activeLayer === undefined && viewState.layerMarks === undefined) viewState = { activeLayer: (q.layers?.length ?? 1) - 1 };
   function openView(): void {
@@ -129,24 +120,13 @@ export function renderPlayerQuestion(ctx: PlayerContext): PhaseScreen {
     update: paint,
     destroy: () => {
       window.removeEventListener('resize', onResize);
-      clearInterval(warn);
+      stopWarning();
       destroyed = true;
       entry.destroy();
       countdown.destroy();
       view?.destroy();
     },
   };
-}
-
-function notSent(left: number, typed: boolean, held: boolean): HTMLElement {
-  const secs = Math.max(0, Math.ceil(left / 1000));
-  return h('p', { class: 'not-sent', id: 'not-sent-warning' },
-    typed ? `${secs} s left: your answer is not sent. Tap Submit.` : `${secs} s left: type your answer and tap Submit.`,
-    typed && held ? ' Your draft counts at time-up.' : '');
-}
-
-function heldLine(): HTMLElement {
-  return h('p', { class: 'draft-held', id: 'draft-held' }, 'Draft saved: it counts at time-up.');
 }
 
 /** The player's own layer answers marked right/wrong in the drawing (typed text is only known on this page). */
