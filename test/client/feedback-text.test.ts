@@ -51,6 +51,8 @@ describe('feedback sentences typeset their maths', () => {
     expect(maths("Check the sign of dL/da (a − y, not y − a).")).toEqual(['dL/da', 'a − y', 'y − a']);
     expect(words(feedbackPieces("Check the sign of dL/da (a − y, not y − a)."))).toBe('Check the sign of § (§, not §).');
     expect(maths('The minimum is at x =')).toEqual([]);
+    expect(words(feedbackPieces('Not equivalent; compare at x = -0.305: yours gives -0.6099, expected 1.07.')))
+      .toBe('Not equivalent; compare at §: yours gives −0.6099, expected 1.07.');
     expect(maths("every layer also multiplies by tanh'(z) = 0.42.")).toEqual(["tanh'(z)", '0.42']);
     expect(typesets("tanh'(z)")).toBe("\\tanh'(z)");
     expect(maths('must be evaluated at g(x, y): replace u, v by x^2+y, x+2*y.')).toEqual(['g(x,y)', 'x^2+y', 'x+2*y']);

@@ -48,8 +48,10 @@ export function feedbackPieces(text: string): FeedbackPiece[] {
     after.math = true;
   });
   const pieces: FeedbackPiece[] = [];
-  const say = (s: string): void => {
-    if (s === '') return;
+  const say = (said: string): void => {
+    if (said === '') return;
+    // A negative number left in the words ("yours gives -0.61") gets the minus sign of print, as the maths has.
+    const s = said.replace(/(^|[\s(])-(?=\d)/g, '$1−');
     const last = pieces[pieces.length - 1];
     if (last?.kind === 'text') last.text += s;
     else pieces.push({ kind: 'text', text: s });
