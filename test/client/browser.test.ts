@@ -246,6 +246,19 @@ describe('classroom game: a host and three players, a reload included', () => {
     expect(csv.trim().split('\n').length).toBeGreaterThan(3);
   });
 
+  step('the podium has a key for each action: S downloads the per-question summary, N leaves for a new game', async () => {
+    const [download] = await Promise.all([host.waitForEvent('download', { timeout: WAIT_MS }), host.keyboard.press('s')]);
+    expect(download.suggestedFilename()).toMatch(/^chain-rule-arena-[A-Z0-9]{6}-summary\.csv$/);
+    const file = join(tmpdir(), `arena-summary-${process.pid}.csv`);
+    await download.saveAs(file);
+    const csv = readFileSync(file, 'utf8');
+    rmSync(file, { force: true });
+    expect(csv.trim().split('\n').length).toBeGreaterThan(1);
+    expect(await host.locator('#host-finished #new-game [aria-hidden]').textContent()).toBe('N');
+    await host.keyboard.press('n');
+    await host.locator('#create-classroom').waitFor();
+  });
+
   step('the host page raised no errors during the game', () => {
     expect(hostErrors).toEqual([]);
   });

@@ -120,7 +120,9 @@ describe('the class summary, the follow-up round and practice from a game', () =
     await proj.setViewportSize(PROJECTOR);
 
     // Practise these: the phones move to the follow-up round's lobby by themselves.
-    await proj.click('#practise-button');
+    // P is "Practise these" (its key cap shows it).
+    expect(await proj.locator('#practise-button kbd').textContent()).toBe('P');
+    await proj.keyboard.press('p');
     await proj.locator('#host-lobby #lobby-topics', { hasText: 'Practice: forgot the inner derivative' }).waitFor();
     for (const p of [ada, ben, cy]) await p.locator('#player-lobby #follow-up-note', { hasText: 'forgot the inner derivative' }).waitFor();
     await proj.click('#start-game');

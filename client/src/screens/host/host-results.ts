@@ -6,7 +6,7 @@ import type { LeaderboardEntry } from '../../../../shared/protocol/views';
 import { h, mountScreen, prefersReducedMotion } from '../../app/dom';
 import { downloadReport } from '../../app/report-download';
 import type { HostContext, HostScreen } from './host-context';
-import { bindStepKeys, keyCap } from './step-keys';
+import { bindLetterKeys, bindStepKeys, keyCap } from './step-keys';
 import { muteButton, play } from './sound';
 import { podium } from './podium';
 import { fitSummary, summaryMain } from './summary-slide';
@@ -62,6 +62,7 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
       winner.classList.add('shown');
     },
   });
+  const newGameButton = (): HTMLElement => h('button', { type: 'button', id: 'new-game', 'aria-keyshortcuts': 'N', onclick: () => ctx.newGame() }, 'New game', keyCap('N'));
   const questions = `${(v.played ?? v.total) < v.total ? `${v.played} of ${v.total}` : v.total} question${v.total === 1 ? '' : 's'}`;
   const showPodium = (): void => {
     mountScreen('projector', h('div', { class: 'host-shell', id: 'host-finished' },
@@ -69,12 +70,12 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
         h('span', { class: 'pill' }, `${v.ranking.length} players · ${questions}`)),
       h('main', { class: 'finished-main' }, winner, stage.el),
       h('footer', { class: 'host-bar bottom', id: 'host-controls' },
-        h('button', { type: 'button', class: 'primary', id: 'summary-button', onclick: () => show('summary') }, 'Class summary ▶'),
-        h('button', { type: 'button', id: 'download-report', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Report (CSV)'),
+        h('button', { type: 'button', class: 'primary', id: 'summary-button', 'aria-keyshortcuts': 'ArrowRight Space', onclick: () => show('summary') }, 'Class summary ▶', keyCap('→')),
+        h('button', { type: 'button', id: 'download-report', 'aria-keyshortcuts': 'R', title: 'Download the report: a CSV file of every answer', onclick: (e: Event) => void downloadReport(v.reportPath, ctx.hostSecret, fileName, e.currentTarget as HTMLButtonElement) }, '⬇ Report', keyCap('R')),
         // The per-question summary (share right, top mistakes) and the report page for past games.
-        h('button', { type: 'button', id: 'download-summary', onclick: (e: Event) => void downloadReport(v.reportPath.replace(/report\.csv$/, 'summary.csv'), ctx.hostSecret, fileName.replace(/\.csv$/, '-summary.csv'), e.currentTarget as HTMLButtonElement) }, '⬇ Summary (CSV)'),
+        h('button', { type: 'button', id: 'download-summary', 'aria-keyshortcuts': 'S', title: 'Download the summary: a CSV file, one line per question', onclick: (e: Event) => void downloadReport(v.reportPath.replace(/report\.csv$/, 'summary.csv'), ctx.hostSecret, fileName.replace(/\.csv$/, '-summary.csv'), e.currentTarget as HTMLButtonElement) }, '⬇ Summary', keyCap('S')),
         h('a', { href: '#/reports', target: '_blank', rel: 'noopener', class: 'muted', id: 'open-reports-page' }, 'All reports'),
-        h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
+        newGameButton(), h('span', { class: 'spacer' }), muteButton())));
   };
   let unfit: () => void = () => undefined;
   const showSummary = (): void => {
@@ -84,9 +85,9 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
         h('span', { class: 'pill' }, `${v.summary.students} ${v.summary.students === 1 ? 'student' : 'students'} · ${questions}`)),
       main,
       h('footer', { class: 'host-bar bottom', id: 'host-controls' },
-        h('button', { type: 'button', id: 'podium-button', onclick: () => show('podium') }, '◀ Podium'),
-        practiseButton(ctx, v.summary),
-        h('button', { type: 'button', onclick: () => ctx.newGame() }, 'New game'), h('span', { class: 'spacer' }), muteButton())));
+        h('button', { type: 'button', id: 'podium-button', 'aria-keyshortcuts': 'ArrowLeft', onclick: () => show('podium') }, '◀ Podium', keyCap('←')),
+        practiseButton(ctx, v.summary, 'Practise these ▶', 'P'),
+        newGameButton(), h('span', { class: 'spacer' }), muteButton())));
     unfit = fitSummary(main);
   };
   let slide: 'podium' | 'summary' = 'podium';
@@ -99,8 +100,12 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
   };
   show('podium');
   const unbind = bindStepKeys({ next: () => slide === 'podium' && show('summary'), back: () => slide === 'summary' && show('podium') });
+  // Every action has a key (docs/accessibility.md#keyboard): each presses its button when the slide shows it.
+  const press = (id: string) => (): void => document.querySelector<HTMLButtonElement>(`#${id}:not([disabled])`)?.click();
+  const unbindLetters = bindLetterKeys({ r: press('download-report'), s: press('download-summary'), p: press('practise-button'), n: press('new-game') });
   return { update: () => undefined, destroy: () => {
     unbind();
+    unbindLetters();
     unfit();
     stage.destroy();
   } };
@@ -110,9 +115,9 @@ export function renderHostFinished(ctx: HostContext): HostScreen {
  * "Practise these": a follow-up round in the same room, aimed at the class's top mistakes (or, with none named,
  * its weakest topics); the phones move to its lobby by themselves. Absent when every answer was right.
  */
-export function practiseButton(ctx: Pick<HostContext, 'command'>, summary: ClassSummary, label = 'Practise these ▶'): HTMLElement | null {
+export function practiseButton(ctx: Pick<HostContext, 'command'>, summary: ClassSummary, label = 'Practise these ▶', key: string | null = null): HTMLElement | null {
   if (summary.mistakes.length === 0 && summary.weakTopics.length === 0) return null;
-  const button = h('button', { type: 'button', class: 'primary', id: 'practise-button' }, label);
+  const button = h('button', { type: 'button', class: 'primary', id: 'practise-button', 'aria-keyshortcuts': key }, label, key ? keyCap(key) : null);
   button.addEventListener('click', () => {
     button.disabled = true;
     void ctx.command({ type: 'follow-up' }).finally(() => {
