@@ -6,6 +6,7 @@
  * shows what it has (a `you` lost on the way; the next one repaints).
  */
 import type { AnswerState, PlayerPhaseView, YouView } from '../../../shared/protocol';
+import { announce } from '../app/announcer';
 import { mistakeTitle } from '../app/mistakes';
 
 export const REVEAL_WAIT_MS = 2000;
@@ -17,7 +18,41 @@ export interface RevealResult {
   points: number;
 }
 
-export function revealResult(ctx: { state: PlayerPhaseView; you: YouView; youSettled: boolean }, waited: boolean): RevealResult | null {
+type Seat = { state: PlayerPhaseView; you: YouView; youSettled: boolean };
+
+/**
+ * The reveal screen's own result, as both reveal screens use it: `current()` is the result (null while waiting),
+ * `repaint` runs once the wait is over without a `you`, and the verdict is said through the live region once it is
+ * known ("Right, +835 points."), 300 ms later so that a change within that moment replaces it rather than adding a
+ * second sentence. `stop()` on destroy.
+ */
+export function ownResult(ctx: Seat, repaint: () => void): { current(): RevealResult | null; stop(): void } {
+  let waited = false;
+  let said = '';
+  let saying: ReturnType<typeof setTimeout> | null = null;
+  const wait = setTimeout(() => {
+    waited = true;
+    repaint();
+  }, REVEAL_WAIT_MS);
+  return {
+    current() {
+      const r = revealResult(ctx, waited);
+      const words = r === null ? '' : `${r.words}, ${r.points > 0 ? `+${r.points} points` : 'no points'}.`;
+      if (words !== '' && words !== said) {
+        said = words;
+        if (saying) clearTimeout(saying);
+        saying = setTimeout(() => announce(words), 300);
+      }
+      return r;
+    },
+    stop() {
+      clearTimeout(wait);
+      if (saying) clearTimeout(saying);
+    },
+  };
+}
+
+function revealResult(ctx: Seat, waited: boolean): RevealResult | null {
   const s = ctx.state;
   if (s.phase !== 'reveal') return null;
   if (!ctx.youSettled && !waited) return null;

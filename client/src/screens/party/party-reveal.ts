@@ -18,7 +18,7 @@ import { bindStepKeys } from '../host/step-keys';
 import { endButton, groupList, partyShell, type PartyContext, type PartyScreen } from './party-shell';
 import { diagramSlot, type PartyDiagram } from './party-diagram';
 import { readyPanel } from './party-ready';
-import { REVEAL_WAIT_MS, revealResult, type RevealResult } from '../reveal-result';
+import { ownResult, type RevealResult } from '../reveal-result';
 
 export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   const s = ctx.state;
@@ -61,24 +61,12 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
     stopFits.push(typesetFit(formula, cur.latex, { fallback: cur.text, minScale: 0.25 }));
     diagram.update({ revealed: q, noProduct: true, ...activeLayerOf(q, cur) });
   };
-  // The player's own result waits for their `you` for this reveal (reveal-result.ts), for REVEAL_WAIT_MS at most,
-  // and is said once when it is known.
-  let waited = false;
-  let said = false;
-  let saying: ReturnType<typeof setTimeout> | null = null;
-  const wait = setTimeout(() => {
-    waited = true;
-    paint();
-  }, REVEAL_WAIT_MS);
+  // The player's own result waits for their `you` for this reveal, and is said once known (reveal-result.ts).
+  const own = ownResult(ctx, () => paint());
   const paint = (): void => {
     const cur = ctx.state;
     if (cur.phase !== 'reveal') return;
-    const r = revealResult(ctx, waited);
-    replace(verdict, yourVerdict(r));
-    if (r !== null && !said) {
-      said = true;
-      saying = setTimeout(() => announce(`${r.words}, ${r.points ? `+${r.points} points` : 'no points'}.`), 300);
-    }
+    replace(verdict, yourVerdict(own.current()));
     replace(group, h('h2', {}, 'The group'), groupList(ctx, { results: true, ready: true }));
     ready.update();
   };
@@ -110,8 +98,7 @@ export function renderPartyReveal(ctx: PartyContext): PartyScreen {
   return {
     update: paint,
     destroy: () => {
-      clearTimeout(wait);
-      if (saying) clearTimeout(saying);
+      own.stop();
       destroyed = true;
       unbind();
       ready.destroy();

@@ -3,38 +3,23 @@
  * to the next player, then the answer and the derivation.
  */
 import { h, mountScreen, verdictBadge } from '../../app/dom';
-import { announce } from '../../app/announcer';
 import { answerLine } from '../answer-text';
 import { explainPromptBox } from '../explain-prompt';
 import { workedSolution } from '../solution';
 import { playerHeader, type PhaseScreen, type PlayerContext } from './player-shell';
 import { standingBlock } from './player-standing';
 import { feedbackElement } from '../feedback-text';
-import { REVEAL_WAIT_MS, revealResult } from '../reveal-result';
+import { ownResult } from '../reveal-result';
 
 /** Mounts the reveal phase for ctx.state (phase 'reveal'). */
 export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
   const page = h('div', { class: 'page narrow stack', id: 'player-reveal' });
-  // The verdict is said once it is the player's own (their `you` can arrive just after the reveal view); a
-  // change within the next moments replaces it rather than adding a second sentence.
-  let said = '';
-  let saying: ReturnType<typeof setTimeout> | null = null;
-  const say = (words: string): void => {
-    if (words === said) return;
-    said = words;
-    if (saying) clearTimeout(saying);
-    saying = setTimeout(() => announce(words), 300);
-  };
-  // The player's own result waits for their `you` for this reveal (reveal-result.ts), for REVEAL_WAIT_MS at most.
-  let waited = false;
-  const wait = setTimeout(() => {
-    waited = true;
-    paint();
-  }, REVEAL_WAIT_MS);
+  // The player's own result waits for their `you` for this reveal, and is said once known (reveal-result.ts).
+  const own = ownResult(ctx, () => paint());
   const paint = (): void => {
     const s = ctx.state;
     if (s.phase !== 'reveal') return;
-    const r = revealResult(ctx, waited);
+    const r = own.current();
     // Focus stays on the verdict through repaints (a score update redraws the page), or lands on it at first.
     const refocus = !page.isConnected || document.activeElement === document.body
       || document.activeElement?.id === 'reveal-verdict' || document.activeElement?.id === 'reveal-pending';
@@ -54,16 +39,12 @@ export function renderPlayerReveal(ctx: PlayerContext): PhaseScreen {
       explainPromptBox(s.question) ?? '',
       h('details', { open: r !== null && !r.right }, h('summary', {}, 'Worked solution'), solution(s.question.steps)));
     if (refocus) verdict.focus({ preventScroll: true });
-    if (r !== null) say(`${r.words}, ${r.points > 0 ? `+${r.points} points` : 'no points'}.`);
   };
   mountScreen('phone', page);
   paint();
   return {
     update: paint,
-    destroy: () => {
-      clearTimeout(wait);
-      if (saying) clearTimeout(saying);
-    },
+    destroy: () => own.stop(),
   };
 }
 
