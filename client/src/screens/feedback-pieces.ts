@@ -14,7 +14,7 @@ const NAMED_PRIME = /^(?:sigmoid|tanh|relu|ReLU|softplus|sin|cos|exp|ln|log)'+\(
 /** An operator standing alone between two terms ("x = -0.2", "u + 1"). */
 const OPERATOR = /^(=|\+|-|−|·|\*|\/|<|>|≤|≥|⊙)$/;
 /** Relations split a run into sides that are typeset one by one ("x = -0.2" is not one expression). */
-export const RELATION = /^(=|<|>|≤|≥)$/;
+const RELATION = /^(=|<|>|≤|≥)$/;
 /** A short term an operator joins into the run: a number, a variable, a short expression. */
 const TERM = /^[\w.\-−()^*/'σ·]{1,14}$/;
 /** Punctuation that ends a sentence or clause, kept outside the typeset run. */
@@ -33,7 +33,7 @@ export function feedbackPieces(text: string): FeedbackPiece[] {
   const tokens: Token[] = glueArguments(text).split(/\s+/).filter((w) => w !== '').map((w) => {
     const trail = TRAIL.exec(w)?.[0] ?? '';
     const core = trail && trail !== w ? w.slice(0, -trail.length) : w;
-    return { text: core, trail: core === w ? '' : trail, math: MATHY.test(core) && (!PROSE_APOSTROPHE.test(core) || NAMED_PRIME.test(core)) };
+    return { text: core, trail: core === w ? '' : trail, math: MATHY.test(core) && !isProse(core) };
   });
   // An operator makes maths of the terms on either side of it, and of itself.
   tokens.forEach((t, i) => {
@@ -97,7 +97,12 @@ export function feedbackPieces(text: string): FeedbackPiece[] {
 }
 
 function isTerm(word: string): boolean {
-  return TERM.test(word) && (!PROSE_APOSTROPHE.test(word) || NAMED_PRIME.test(word));
+  return TERM.test(word) && !isProse(word);
+}
+
+/** An apostrophe of English, not a prime. */
+function isProse(word: string): boolean {
+  return PROSE_APOSTROPHE.test(word) && !NAMED_PRIME.test(word);
 }
 
 /**

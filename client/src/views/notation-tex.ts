@@ -102,7 +102,7 @@ function derivativeTex(m: RegExpExecArray): string {
 
 /** W2 → W_{2}, F_x → F_{x}, σ → \sigma, sin → \sin, softmax → \operatorname{softmax}, fg → fg; a longer word → null. */
 function nameTex(name: string): string | null {
-  if (FUNCTIONS.has(name)) return `\\${name === 'ln' ? 'ln' : name}`;
+  if (FUNCTIONS.has(name)) return `\\${name}`;
   const op = OPERATOR_NAMES[name];
   if (op !== undefined) return op.startsWith('\\') ? op : `\\operatorname{${op}}`;
   const m = /^([A-Za-z]|[σδΣηθλε])([0-9]*)(?:_([A-Za-z0-9]+))?$/.exec(name);
