@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { solveTask } from '../../shared/questions/index';
 import { newContext, PHONE, PROJECTOR, WAIT_MS } from './browser';
 import { useArena } from './use-arena';
+import { openLobbyWithTask } from './setup-page';
 
 const env = useArena({ warm: true });
 const { contexts } = env;
@@ -62,15 +63,8 @@ const TASK = { family: 'chain', task: { expr: 'sec(atan(x^2 + 2))', var: 'x' } }
 describe('screen reader: announcements and focus', () => {
   it('speaks the question, the time left, the verdict first and each reveal step once, and moves focus with them', async () => {
     const host = await listening(PROJECTOR, '/');
-    await host.click('#create-classroom');
-    await host.locator('#host-setup').waitFor();
     // 33 s: the 30 s call comes a few seconds in (the 10 s call is unit-tested: test/client/announcer.test.ts).
-    await host.fill('#set-seconds', '33');
-    await host.locator('#settings-form details > summary').click();
-    await host.fill('#set-tasks', JSON.stringify(TASK));
-    await host.selectOption('#set-entry', 'layers');
-    await host.click('#open-lobby');
-    const code = (await host.locator('#room-code-display').textContent())?.trim() ?? '';
+    const code = await openLobbyWithTask(host, { seconds: 33, task: TASK, entry: 'layers' });
     const phone = await listening(PHONE, `/?code=${code}`);
     await phone.fill('#nickname', 'Ada');
     await phone.click('#join-button');

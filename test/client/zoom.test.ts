@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newContext, PROJECTOR, screenshot, settle } from './browser';
 import { useArena } from './use-arena';
+import { openLobbyWithTask } from './setup-page';
 
 const env = useArena({ warm: true });
 const { contexts } = env;
@@ -57,14 +58,7 @@ describe('zoom and reflow', () => {
       return ctx.newPage();
     })();
     await host.goto('/');
-    await host.click('#create-classroom');
-    await host.locator('#host-setup').waitFor();
-    await host.fill('#set-seconds', '600');
-    await host.locator('#settings-form details > summary').click();
-    await host.fill('#set-tasks', JSON.stringify(TASK));
-    await host.selectOption('#set-entry', 'layers');
-    await host.click('#open-lobby');
-    const code = (await host.locator('#room-code-display').textContent())?.trim() ?? '';
+    const code = await openLobbyWithTask(host, { seconds: 600, task: TASK, entry: 'layers' });
     const pages: Array<[number, Page]> = [];
     for (const zoom of [200, 400]) {
       const p = await zoomed(zoom, `/?code=${code}`);
