@@ -5,8 +5,8 @@ import LongestFirst from './test/sequencer';
 
 /**
  * Two projects (three when a file mocks):
- * - `unit`: pure logic, servers with real sockets, the CLI in-process. CPU-bound, so one worker per core (at
- *   least 2), and not isolated: a worker keeps its modules (mathjs above all) from one file to the next. A file
+ * - `unit`: pure logic, servers with real sockets, the CLI in-process. One worker per core and one more (see
+ *   unitWorkers), not isolated: a worker keeps its modules (mathjs above all) from one file to the next. A file
  *   that mocks modules or stubs globals (vi.mock, vi.stubGlobal, …) goes to `unit-isolated` instead.
  *   `npm run test:fast` runs these.
  * - `browser`: every test file that imports the browser harness (browser.ts, arena-server.ts, use-arena.ts, views-harness.ts)
@@ -27,7 +27,11 @@ const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
 const sources = new Map(testFiles.map((f) => [f, readFileSync(f, 'utf8')]));
 const browserFiles = testFiles.filter((f) => HARNESS_IMPORT.test(sources.get(f) ?? ''));
 const mockingFiles = testFiles.filter((f) => !browserFiles.includes(f) && MOCKS.test(sources.get(f) ?? ''));
-const unitWorkers = Math.max(2, availableParallelism() - 1);
+/**
+ * One worker more than the cores: several unit files mostly wait (a Redis restarted, a lease left to lapse, a worker
+ * retried with backoff), and with a worker per core the CPU stood half idle while two of them did.
+ */
+const unitWorkers = availableParallelism() + 1;
 
 export default defineConfig({
   test: {
@@ -45,6 +49,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...browserFiles, ...mockingFiles],
           maxWorkers: unitWorkers,
+          // The server scripts crash and cluster tests start as processes, bundled once (test/support/child-bundle.ts).
+          globalSetup: ['test/support/children-setup.ts'],
           // Most of this project's time was each file importing mathjs afresh; these files share no mutable state
           // (no mocks, no stubbed globals), so a worker keeps its modules from one file to the next.
           isolate: false,
@@ -61,6 +67,8 @@ export default defineConfig({
           name: 'browser',
           include: browserFiles,
           globalSetup: ['test/client/global-setup.ts'],
+          // A failing test's open pages are saved as screenshots (browser.ts SAVE_SCREENSHOTS says when others are).
+          setupFiles: ['test/client/failure-shots.ts'],
           maxWorkers: 2,
           sequence: { sequencer: LongestFirst, groupOrder: 1 },
         },

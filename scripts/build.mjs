@@ -26,14 +26,15 @@ const SERVER_EXTERNAL = ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'bufferu
  */
 const SERVER_ENTRIES = { cli: 'server/cli.ts', 'task-worker': 'server/tasks/worker-main.ts' };
 
-async function buildServer() {
-  const { build } = await import('esbuild');
-  const { out } = PARTS.server;
-  rmSync(out, { recursive: true, force: true });
-  await build({
+/**
+ * esbuild's options for a server bundle of `entryPoints` in `outdir`: the production build's, and the test children's
+ * (test/support/child-bundle.ts), so the processes the crash and cluster tests start load as `npm start`'s does.
+ */
+export function serverBundleOptions(entryPoints, outdir) {
+  return {
     absWorkingDir: ROOT,
-    entryPoints: SERVER_ENTRIES,
-    outdir: out,
+    entryPoints,
+    outdir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -50,7 +51,14 @@ async function buildServer() {
     chunkNames: '[name]-[hash]',
     legalComments: 'none',
     logLevel: 'warning',
-  });
+  };
+}
+
+async function buildServer() {
+  const { build } = await import('esbuild');
+  const { out } = PARTS.server;
+  rmSync(out, { recursive: true, force: true });
+  await build(serverBundleOptions(SERVER_ENTRIES, out));
   const entries = Object.keys(SERVER_ENTRIES).map((name) => `${name}.js`);
   const { problems } = await checkBundle(out, { dependencies: runtimeDependencies(ROOT), entries });
   if (problems.length > 0) throw new Error(`the server bundle is incomplete (scripts/check-bundle.mjs):\n  ${problems.join('\n  ')}`);

@@ -77,7 +77,7 @@ export async function newContext(
   });
   ctx.setDefaultTimeout(WAIT_MS);
   ctx.setDefaultNavigationTimeout(NAVIGATION_MS);
-  return ctx;
+  return track(ctx);
 }
 
 /**
@@ -104,14 +104,43 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /**
- * Saves a full-viewport screenshot as test-output/screenshots/<name>.png; `scale: 'css'` saves one pixel per CSS
- * pixel (what a projector shows) instead of one per device pixel.
+ * Whether the screens tests pass through are saved as they go (`ARENA_SCREENSHOTS=all`): for looking at what was
+ * built. A PNG costs the browser a frame and an encode (a 4K one eight megapixels), which a whole run's hundred and
+ * fifty added up to a sixth of its Chromium time, so by default only a failing test's pages are saved
+ * (failure-shots.ts), as failed-<file>-<test>-<n>.png.
  */
-export async function screenshot(page: Page, name: string, scale: 'css' | 'device' = 'device'): Promise<string> {
+export const SAVE_SCREENSHOTS = process.env.ARENA_SCREENSHOTS === 'all';
+
+/**
+ * With ARENA_SCREENSHOTS=all, saves a full-viewport screenshot as test-output/screenshots/<name>.png (`scale: 'css'`:
+ * one pixel per CSS pixel, what a projector shows, instead of one per device pixel) and returns its path; otherwise
+ * does nothing and returns null (see SAVE_SCREENSHOTS).
+ */
+export async function screenshot(page: Page, name: string, scale: 'css' | 'device' = 'device'): Promise<string | null> {
+  return SAVE_SCREENSHOTS ? saveScreenshot(page, name, scale) : null;
+}
+
+/** Saves a screenshot whatever SAVE_SCREENSHOTS says: a failing screen's. */
+export async function saveScreenshot(page: Page, name: string, scale: 'css' | 'device' = 'device'): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}/${name}.png`;
   await page.screenshot({ path, fullPage: false, scale });
   return path;
+}
+
+/** The pages a failing test's screenshots are taken of: every page of every context still open (see track). */
+const openContexts = new Set<BrowserContext>();
+
+/** Counts a context's pages among those saved when a test fails (newContext does this itself). */
+export function track(ctx: BrowserContext): BrowserContext {
+  openContexts.add(ctx);
+  ctx.once('close', () => openContexts.delete(ctx));
+  return ctx;
+}
+
+/** The pages open now, for failure-shots.ts. */
+export function openPages(): Page[] {
+  return [...openContexts].flatMap((c) => c.pages()).filter((p) => !p.isClosed());
 }
 
 /** Collects uncaught page errors so a test can assert there were none. */
@@ -122,11 +151,13 @@ export function watchErrors(page: Page): string[] {
 }
 
 /**
- * Screenshots the page at both sizes, restoring its viewport afterwards: <name>-projector.png at 1920×1080 CSS
- * pixels (a phone context's double density would make it 3840×2160 and slow), <name>-phone.png at 390×844 with
- * the context's density.
+ * With ARENA_SCREENSHOTS=all, screenshots the page at both sizes, restoring its viewport afterwards:
+ * <name>-projector.png at 1920×1080 CSS pixels (a phone context's double density would make it 3840×2160 and slow),
+ * <name>-phone.png at 390×844 with the context's density.
  */
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  // Two resizes and their layouts for a picture nobody asked for: skipped like the screenshots themselves.
+  if (!SAVE_SCREENSHOTS) return;
   const original = page.viewportSize() ?? PROJECTOR;
   for (const [suffix, size, scale] of [['projector', PROJECTOR, 'css'], ['phone', PHONE, 'device']] as const) {
     await page.setViewportSize(size);

@@ -14,7 +14,7 @@
  *
  * Each screen is checked once per size where its layout is shared: a question and its answer at 1080p and 720p,
  * and at 4K for the first question of each family; the largest steps at 1080p, the widest at 720p (`slidesAt`);
- * the leaderboard and the podium once per size.
+ * the lobby, the leaderboard and the podium once per size, in one share of the walk (`frame`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -23,7 +23,7 @@ import { solveTask, type Question } from '../../shared/questions/index';
 import { DEFAULT_SETTINGS, type CreatedRoom, type PlayerPhaseView, type RoomSettings } from '../../shared/protocol';
 import { unifyNames } from '../../client/src/views/names';
 import { projectorPrompt } from '../../client/src/screens/host/projector-prompt';
-import { newContext, screenshot, watchErrors } from './browser';
+import { newContext, SAVE_SCREENSHOTS, saveScreenshot, screenshot, watchErrors } from './browser';
 import type { RunningArena } from './arena-server';
 import { inspectScreen } from './projector-measure';
 import { warmSolver } from './warm-solver';
@@ -117,7 +117,7 @@ async function check(page: Page, label: string, shot: string, size: Size, expect
     minAt1080.set(key, Math.min(minAt1080.get(key) ?? Infinity, m.minFont));
   }
   if (m.shrunk.length > 0) shrinkLog.push(`${label}@${size.width}: ${m.shrunk.join(', ')}`);
-  if (m.problems.length > 0 || process.env.ARENA_SCREENSHOTS === 'all') await timed('screenshot', () => screenshot(page, `${shot}-${size.width}`));
+  if (m.problems.length > 0 || SAVE_SCREENSHOTS) await timed('screenshot', () => saveScreenshot(page, `${shot}-${size.width}`));
   expect(m.problems, `${label} at ${size.width}px (screenshot ${shot}-${size.width}.png)`).toEqual([]);
 }
 
@@ -146,6 +146,12 @@ function slidesAt(q: Question, size: Size): number[] {
 export interface WalkOptions {
   /** The sizes to check (all three by default). */
   sizes?: readonly Size[];
+  /**
+   * Whether the screens around the questions (lobby, leaderboard, podium) are checked: their layout does not depend
+   * on the questions, so one share of the walk checks them (walkFile) and the others play through them. The class
+   * summary, which lists the walk's own weakest topics, is checked by every share.
+   */
+  frame?: boolean;
   /** A variant per player: the reveal must show the general solution and label the steps as one example. */
   variants?: boolean;
   /** False when the walk already played a question of this family (4K is checked on the first one). */
@@ -250,14 +256,14 @@ async function playGame(page: Page, players: Player[], questions: readonly WalkQ
     }
     if (await page.locator('#host-leaderboard').isVisible()) {
       // The leaderboard's layout is the same after every question: checked once per size.
-      if (!boardChecked) for (const size of sizes) await checkPlain(page, 'leaderboard', `projector-${tag}-leaderboard`, size);
+      if (!boardChecked && opts.frame !== false) for (const size of sizes) await checkPlain(page, 'leaderboard', `projector-${tag}-leaderboard`, size);
       boardChecked = true;
       await page.keyboard.press('ArrowRight');
     }
   }
   await page.locator('#host-finished').waitFor(WAIT);
   await page.locator('.host-podium .place.p1.shown').waitFor(WAIT);
-  for (const size of sizes) await checkPlain(page, 'podium', `projector-${tag}-podium`, size);
+  if (opts.frame !== false) for (const size of sizes) await checkPlain(page, 'podium', `projector-${tag}-podium`, size);
   // The class's summary, one key after the podium (summary-slide.ts). The walk's wrong answers are '0', which the
   // checker names no mistake for: the slide says so and lists the weakest topics (test/client/follow-up.test.ts
   // measures it with named mistakes and their examples at the same three sizes).
@@ -295,7 +301,7 @@ export async function walkProjector(browser: Browser, arena: RunningArena, quest
     await page.fill('#set-tasks', questions.map((w) => JSON.stringify({ family: w.family, task: w.question.task })).join('\n'));
     await page.fill('#set-seconds', '600');
     await page.selectOption('#set-board', String(LEADERBOARD_EVERY));
-    if (process.env.ARENA_SCREENSHOTS === 'all') await screenshot(page, `projector-${tag}-setup-1920`);
+    await screenshot(page, `projector-${tag}-setup-1920`);
     await page.click('#open-lobby');
     // The server solves the tasks in its worker before it answers: a refusal shows under the form.
     await page.locator('#room-code-display, #setup-error:not(:empty)').first().waitFor({ timeout: 60_000 });
@@ -304,7 +310,7 @@ export async function walkProjector(browser: Browser, arena: RunningArena, quest
     const code = ((await page.locator('#room-code-display').textContent(WAIT)) ?? '').trim();
     const joined = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
     await page.locator('#lobby-players li[data-player]').nth(2).waitFor(WAIT);
-    for (const size of [...ALL_SIZES].reverse()) await checkPlain(page, 'lobby', `projector-${tag}-lobby`, size);
+    if (opts.frame !== false) for (const size of [...ALL_SIZES].reverse()) await checkPlain(page, 'lobby', `projector-${tag}-lobby`, size);
     await page.click('#start-game');
     return joined;
   });
@@ -366,7 +372,7 @@ export function walkFile(harness: { launchBrowser(): Promise<Browser>; startAren
   const tag = String.fromCharCode(97 + index);
   describe('projector', () => {
     it(`fits the largest questions on one 16:9 screen at three sizes, question to podium (share ${index + 1} of ${count})`, async () => {
-      await walkProjector(get().browser, get().arena, walkShare(index, count), tag);
+      await walkProjector(get().browser, get().arena, walkShare(index, count), tag, { frame: index === 0 });
     }, 900_000);
   });
   more?.(get);

@@ -4,42 +4,49 @@ import type { Browser, Page } from 'playwright-core';
 import { toMathjsNode, valueAt } from '../../server/math/mathjs';
 import type { Question } from '../../shared/questions/types';
 import { launchChromium } from './chromium';
-import { mountIn, openDemoPage, shoot, startDemo, type Demo, type OpenOptions } from './views-harness';
+import { launchBrowser, mountIn, openDemoPage, shoot, startDemo, type Demo, type OpenOptions } from './views-harness';
 
 /**
  * The question views in real Chromium: one page of the demo (client/dev/views.html) switches between fixtures,
- * so the heavy bundle (Phaser, KaTeX) loads once.
+ * so the heavy bundle (Phaser, KaTeX) loads once per page. Two pages: `page` in the run's shared Chromium, which
+ * has no WebGL, so Phaser draws with Canvas, as in a browser without WebGL; `glPage` in a Chromium of this file's
+ * own with WebGL, as most players' browsers draw. WebGL here is SwiftShader, a GPU emulated on the CPU (it cost this
+ * file 15 s of CPU when every test drew with it), so WebGL draws what depends on the renderer (the renderer chosen,
+ * the backing store on a dense screen) and every view once for the gallery; the behaviour of the views (their DOM,
+ * labels and data, the same whichever renderer paints the canvas) is tested on the Canvas page.
  */
 let demo: Demo;
 let browser: Browser;
+let webgl: Browser;
 let page: Page;
+let glPage: Page;
 
 beforeAll(async () => {
   demo = await startDemo();
-  // WebGL, as most players' browsers draw (SwiftShader here); the other browser files share a Chromium without it.
-  browser = await launchChromium({ webgl: true });
-  page = await openDemoPage(browser, demo);
+  [browser, webgl] = await Promise.all([launchBrowser(), launchChromium({ webgl: true })]);
+  [page, glPage] = await Promise.all([openDemoPage(browser, demo), openDemoPage(webgl, demo)]);
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
+  await webgl?.close();
   await demo?.server.close();
 });
 
-async function show(o: OpenOptions): Promise<{ q: Question; data: Record<string, string> }> {
-  await mountIn(page, o);
-  return page.evaluate(() => {
+async function show(o: OpenOptions, on: Page = page): Promise<{ q: Question; data: Record<string, string> }> {
+  await mountIn(on, o);
+  return on.evaluate(() => {
     const root = document.querySelector<HTMLElement>('.cra-view');
     return { q: window.__demo!.question, data: { ...(root?.dataset ?? {}) } as Record<string, string> };
   });
 }
 
-const count = (selector: string): Promise<number> => page.locator(selector).count();
+const count = (selector: string, on: Page = page): Promise<number> => on.locator(selector).count();
 
 describe('renderer', () => {
-  it('draws with WebGL where the browser has it (the shared test Chromium has none and takes the Canvas path)', async () => {
-    const { data } = await show({ q: 'nested' });
-    expect(data.renderer).toBe('webgl');
+  it('draws with WebGL where the browser has it, and with Canvas where it has none', async () => {
+    expect((await show({ q: 'nested' }, glPage)).data.renderer).toBe('webgl');
+    expect((await show({ q: 'nested' }, page)).data.renderer).toBe('canvas');
   });
 });
 
@@ -211,7 +218,7 @@ describe('jacobian and gradient-flow views', () => {
 
 describe('stage', () => {
   it('scales the canvas backing store by devicePixelRatio when the screen is dense', async () => {
-    const dense = await openDemoPage(browser, demo, 2);
+    const dense = await openDemoPage(webgl, demo, 2);
     try {
       await mountIn(dense, { q: 'chain', state: 'revealed', width: 1200, height: 700 });
       const size = await dense.evaluate(() => {
@@ -242,15 +249,18 @@ describe('stage', () => {
 
 describe('screenshots', () => {
   const keys = ['chain', 'nested', 'nested4', 'higher-order', 'activation', 'multivariable', 'partial', 'jacobian', 'jacobian-at', 'implicit', 'implicit-folium', 'implicit2', 'backprop', 'gradient-flow'];
-  for (const mode of ['projector', 'phone'] as const) {
-    it(`renders every view without KaTeX errors and saves a ${mode} screenshot of each`, async () => {
+  // The projector's gallery drawn with WebGL, the phone's with Canvas: every view in each renderer.
+  for (const [mode, renderer] of [['projector', 'webgl'], ['phone', 'canvas']] as const) {
+    it(`renders every view without KaTeX errors and saves a ${mode} screenshot of each (${renderer})`, async () => {
+      const on = renderer === 'webgl' ? glPage : page;
       for (const q of keys) {
         const state = q === 'nested' ? 'mid' : 'revealed';
-        await show({ q, state, mode });
-        expect(await count('.katex-error'), q).toBe(0);
+        const { data } = await show({ q, state, mode }, on);
+        expect(data.renderer, q).toBe(renderer);
+        expect(await count('.katex-error', on), q).toBe(0);
         // KaTeX draws an unknown command in red instead of failing: none may reach the screen.
-        expect(await count('.katex [style*="color:#cc0000"], .katex [style*="rgb(204, 0, 0)"]'), q).toBe(0);
-        const file = await shoot(page, `${q}-${mode}`);
+        expect(await count('.katex [style*="color:#cc0000"], .katex [style*="rgb(204, 0, 0)"]', on), q).toBe(0);
+        const file = await shoot(on, `${q}-${mode}`);
         expect(statSync(file).size, q).toBeGreaterThan(5_000);
       }
     }, 300_000);

@@ -4,14 +4,11 @@
  * (browser.ts); and helpers that open one view, or one page that switches between views, and wait until it has
  * drawn with its fonts loaded.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { NAVIGATION_MS, settle, WAIT_MS } from './browser';
+import { NAVIGATION_MS, saveScreenshot, settle, track, WAIT_MS } from './browser';
 import { startArena } from './arena-server';
 
 export { launchBrowser } from './browser';
-export const SHOTS = path.resolve('test-output/screenshots');
 
 export interface Demo {
   /** Origin of the production server; the gallery is `${base}/dev/views.html`. */
@@ -42,6 +39,7 @@ export async function openView(browser: Browser, demo: Demo, o: OpenOptions): Pr
     viewport: { width: o.width ?? (phone ? 390 : 1920), height: o.height ?? (phone ? 844 : 1080) },
     deviceScaleFactor: o.dpr ?? 1,
   });
+  track(page.context());
   page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -60,6 +58,7 @@ export async function openView(browser: Browser, demo: Demo, o: OpenOptions): Pr
 /** Opens the demo page once with no view mounted; `mountIn` then switches views without reloading. */
 export async function openDemoPage(browser: Browser, demo: Demo, dpr = 1): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: dpr });
+  track(page.context());
   page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -86,10 +85,10 @@ export async function mountIn(page: Page, o: OpenOptions): Promise<void> {
   await settle(page);
 }
 
-/** Saves a screenshot under test-output/screenshots/views-<name>.png. */
-export async function shoot(page: Page, name: string): Promise<string> {
-  mkdirSync(SHOTS, { recursive: true });
-  const file = path.join(SHOTS, `views-${name}.png`);
-  await page.screenshot({ path: file });
-  return file;
+/**
+ * Saves a screenshot as test-output/screenshots/views-<name>.png, ARENA_SCREENSHOTS or not: the gallery's pictures
+ * are how a view that drew nothing is caught (an empty PNG is small), WebGL's canvas included.
+ */
+export function shoot(page: Page, name: string): Promise<string> {
+  return saveScreenshot(page, `views-${name}`);
 }

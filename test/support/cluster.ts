@@ -7,9 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const SCRIPT = fileURLToPath(new URL('./cluster-server.ts', import.meta.url));
+import { childArgs } from './child-bundle';
 
 export interface Takeover {
   code: string;
@@ -44,7 +42,7 @@ export interface NodeOptions {
 export async function startNode(opts: NodeOptions = {}): Promise<ServerNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'arena-node-'));
   const { timeoutMs = 90_000, echo = false, ...args } = opts;
-  const proc = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify({ dataDir, ...args })], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, childArgs('cluster-server', [JSON.stringify({ dataDir, ...args })]), { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
   let errors = '';

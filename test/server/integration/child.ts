@@ -1,6 +1,6 @@
 /** Starts `child-server.ts` in its own process and waits for its URL (used by the crash tests and the faults bench). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { childArgs } from '../../support/child-bundle';
 
 export interface ChildServer {
   url: string;
@@ -12,10 +12,8 @@ export interface ChildServer {
   exited: Promise<number | string>;
 }
 
-const SCRIPT = fileURLToPath(new URL('./child-server.ts', import.meta.url));
-
 export function startChild(dataDir: string, timeoutMs = 90_000): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, childArgs('child-server', [dataDir]), { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   let errors = '';
   proc.stderr?.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-4000)));
