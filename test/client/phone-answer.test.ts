@@ -192,7 +192,7 @@ describe('answering on a phone with the keypad', () => {
     });
     // Typed, never sent: the draft is taken when the round closes, so only the `you` can say it counted.
     await tap(page, '2', 'x', 'cos', 'x', 'x²');
-    // The phone sends drafts as the typing goes: wait for the one with the whole answer.
+    // The phone sends drafts as the typing goes: wait until the server has acknowledged the one with the whole answer.
     await expect.poll(() => you.drafts().some((d) => d.includes('2x cos(x^2)')), { timeout: 15_000 }).toBe(true);
     await skip();
     await page.locator('#reveal-verdict').waitFor({ timeout: 20_000 });
