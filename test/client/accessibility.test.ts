@@ -37,9 +37,14 @@ afterAll(() => {
     `  ${f.screen.padEnd(34)} ${f.violations} violations (${f.nodes} nodes), ${f.passes} rules passed, ${f.incomplete} for a person`).join('\n')}`);
 });
 
-/** A page of its own; the app's CSP forbids injected scripts, so axe's context bypasses it. */
+/**
+ * A page of its own; the app's CSP forbids injected scripts, so axe's context bypasses it. With reduced motion
+ * (a setting docs/accessibility.md supports): axe judges each screen at rest, as `audit` would wait for it anyway,
+ * and the walk does not pay for drawing the entrances and the confetti it does not judge (a quarter of its Chromium
+ * time). The animated screens are played in classroom-show.test.ts and browser.test.ts.
+ */
 async function open(viewport: { width: number; height: number }, path = '/'): Promise<Page> {
-  const ctx = await newContext(env.browser, viewport, env.arena.url, { bypassCSP: true });
+  const ctx = await newContext(env.browser, viewport, env.arena.url, { bypassCSP: true, reducedMotion: 'reduce' });
   contexts.push(ctx);
   const page = await ctx.newPage();
   await page.goto(path);
@@ -49,7 +54,8 @@ async function open(viewport: { width: number; height: number }, path = '/'): Pr
 /** Runs axe on the page as it is now, records its figures and asserts no violation (softly: the walk goes on). */
 async function audit(page: Page, screen: string): Promise<void> {
   await settle(page);
-  // Colours are judged as they end, not halfway through a fade-in (endless animations, like a pulse, aside).
+  // Colours are judged as they end, not halfway through a fade-in (reduced motion stops them; any left are waited
+  // for, endless ones like a pulse aside).
   await page.evaluate(() => Promise.all(document.getAnimations()
     .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
     .map((a) => a.finished.catch(() => undefined))));
