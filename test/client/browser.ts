@@ -113,11 +113,11 @@ export const SAVE_SCREENSHOTS = process.env.ARENA_SCREENSHOTS === 'all';
 
 /**
  * With ARENA_SCREENSHOTS=all, saves a full-viewport screenshot as test-output/screenshots/<name>.png (`scale: 'css'`:
- * one pixel per CSS pixel, what a projector shows, instead of one per device pixel) and returns its path; otherwise
- * does nothing and returns null (see SAVE_SCREENSHOTS).
+ * one pixel per CSS pixel, what a projector shows, instead of one per device pixel); otherwise does nothing (see
+ * SAVE_SCREENSHOTS).
  */
-export async function screenshot(page: Page, name: string, scale: 'css' | 'device' = 'device'): Promise<string | null> {
-  return SAVE_SCREENSHOTS ? saveScreenshot(page, name, scale) : null;
+export async function screenshot(page: Page, name: string, scale: 'css' | 'device' = 'device'): Promise<void> {
+  if (SAVE_SCREENSHOTS) await saveScreenshot(page, name, scale);
 }
 
 /** Saves a screenshot whatever SAVE_SCREENSHOTS says: a failing screen's. */

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { DEFAULT_SETTINGS, type CreatedRoom, type RoomSettings } from '../../shared/protocol';
-import { launchBrowser, SAVE_SCREENSHOTS, saveScreenshot, screenshot, settle, track, watchErrors } from './browser';
+import { launchBrowser, newContext, SAVE_SCREENSHOTS, saveScreenshot, screenshot, settle, watchErrors } from './browser';
 import { startArena, type RunningArena } from './arena-server';
 import { connectSocket, request } from './game-socket';
 import { describeQuestion, walkQuestions, type WalkQuestion } from '../support/walk-questions';
@@ -136,7 +136,7 @@ describe('every answer kind fits a 360×640 phone', () => {
     const silent = await socket();
     await call(silent, 'room:join', { code: created.code, nickname: 'Silent' });
     // Reduced motion: the walk measures screens at rest (see projector-walk.ts).
-    const ctx = track(await browser.newContext({ baseURL: arena.url, viewport: SMALL, deviceScaleFactor: 2, hasTouch: true, isMobile: true, reducedMotion: 'reduce' }));
+    const ctx = await newContext(browser, SMALL, arena.url, { reducedMotion: 'reduce' });
     ctx.setDefaultTimeout(WAIT.timeout);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
