@@ -19,13 +19,23 @@ export function createCountdown(serverNow: () => number, opts: { big?: boolean }
   const bar = h('div', { class: 'timer-bar', 'aria-hidden': 'true' }, fill);
   const el = h('div', { class: 'stack', style: 'gap:6px;align-items:stretch' }, text, bar);
   let timer: TimerView | null = null;
+  /** The bar's drawn length, device pixels (-1: not drawn yet). */
+  let barPx = -1;
   const tick = (): void => {
     if (!timer) return;
     const left = timer.running ? timer.deadline - serverNow() : timer.remainingMs;
-    text.textContent = formatSeconds(left) + (timer.running ? '' : ' · paused');
+    // Only what the eye can see changes the page: every write is a new frame to lay out, paint and composite, on
+    // the projector and on every phone, five times a second for the whole round.
+    const words = formatSeconds(left) + (timer.running ? '' : ' · paused');
+    if (text.textContent !== words) text.textContent = words;
     text.classList.toggle('low', left < 10_000);
     const share = timer.durationMs > 0 ? Math.max(0, Math.min(1, left / timer.durationMs)) : 0;
-    fill.style.transform = `scaleX(${share})`;
+    // The bar moves when its end moves by a device pixel: each tick in a short round, rarely in a long one.
+    const px = Math.round(share * bar.clientWidth * window.devicePixelRatio);
+    if (px !== barPx) {
+      barPx = px;
+      fill.style.transform = `scaleX(${share})`;
+    }
   };
   const interval = setInterval(tick, 200);
   return {

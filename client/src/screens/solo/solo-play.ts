@@ -43,10 +43,15 @@ export function playRun(config: SoloConfig, onExit: () => void): void {
       return;
     }
     const left = remaining(clock, Date.now());
-    timer.textContent = formatSeconds(left);
+    // Written only when it changes (as the live countdown, app/countdown.ts): each write is a frame to draw.
+    const shown = formatSeconds(left);
+    if (timer.textContent !== shown) timer.textContent = shown;
     timer.classList.toggle('low', left < 15_000);
-    timer.dataset.paused = String(!clock.running);
-    timer.title = clock.running ? '' : 'Paused while you read the feedback';
+    const paused = String(!clock.running);
+    if (timer.dataset.paused !== paused) {
+      timer.dataset.paused = paused;
+      timer.title = clock.running ? '' : 'Paused while you read the feedback';
+    }
     if (left <= 0) finish('time');
   };
   const interval = setInterval(tick, 250);
