@@ -13,7 +13,7 @@
  * question's LaTeX. A failure names the seed, family, difficulty, task and answer, and saves a screenshot.
  *
  * Each screen is checked once per size where its layout is shared: a question and its answer at 1080p and 720p,
- * and at 4K for the first question of each family; the largest steps at 1080p, the widest at 720p (`slidesAt`);
+ * and at 4K for the first question of the walk; the largest steps at 1080p, the widest at 720p (`slidesAt`);
  * the lobby, the leaderboard and the podium once per size, in one share of the walk (`frame`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,8 +129,12 @@ const asTypeset = (latex: string): string => `\\displaystyle ${unifyNames(latex)
  * the largest of the question, where a fit is tightest: the widest and the longest formula, the most words. The
  * layout scales with the screen except what is set in pixels (borders, a few gaps), which takes a larger share of
  * a smaller screen: 1080p (where the floor for text size is checked) gets those steps, 1280×720 the answer and the
- * widest step, 4K the answer, for the first question of each family a walk plays (the views draw a family the same
- * way whatever its size, and a 4K frame costs four 1080p ones to draw). The steps between are walked through with
+ * widest step, 4K the answer, for the first question a walk plays. The projector's layout at 3840×2160 is its
+ * 1080p layout twice over (the type follows min(1.6vw, 2.84vh), uncapped there; the diagrams scale with the
+ * screen), so a family that fits at 1080p fits at 4K; what 4K alone can break (borders and gaps set in pixels, the
+ * canvas backing store's cap, glyphs hinted at twice the size) is the same for every family, and each share of the
+ * walk checks it on its first question, four families in all, besides the frame screens. A question at 4K cost the
+ * walk as much as the rest of its sizes together (a walk 30 s → 17 s without them). The steps between are walked through with
  * the presenter's keys, unchecked: the largest question's other steps are smaller. A question in the walk only
  * for its prompt, answer or drawing (see its `covers`) shows its answer slide and moves on.
  */
@@ -154,8 +158,8 @@ export interface WalkOptions {
   frame?: boolean;
   /** A variant per player: the reveal must show the general solution and label the steps as one example. */
   variants?: boolean;
-  /** False when the walk already played a question of this family (4K is checked on the first one). */
-  firstOfFamily?: boolean;
+  /** Whether this question is checked at 4K too: the walk's first (see slidesAt). */
+  at4k?: boolean;
   /** Whether ↑ (a step back) is still to be tried: once per walk, on the first question with steps walked. */
   stepBack?: { tried: boolean };
 }
@@ -163,8 +167,8 @@ export interface WalkOptions {
 /** One question: its screen at every size, then its reveal (see the top of this file). Ends on the next screen. */
 async function walkQuestion(page: Page, players: Player[], w: WalkQuestion, i: number, total: number, tag: string, opts: WalkOptions): Promise<void> {
   const sizes = opts.sizes ?? ALL_SIZES;
-  // 4K for the first question of each family only (see slidesAt).
-  const others = sizes.filter((s) => s.width < 1920 || (s.width > 1920 && opts.firstOfFamily !== false));
+  // 4K for the walk's first question only (see slidesAt).
+  const others = sizes.filter((s) => s.width < 1920 || (s.width > 1920 && opts.at4k !== false));
   const hd = sizes.filter((s) => s.width === 1920);
   const q = w.question;
   const shot = `projector-${tag}-${i + 1}-${w.family}-${w.difficulty}-${w.seed}`;
@@ -249,8 +253,7 @@ async function playGame(page: Page, players: Player[], questions: readonly WalkQ
   const stepBack = { tried: false };
   for (const [i, w] of questions.entries()) {
     try {
-      const firstOfFamily = questions.findIndex((x) => x.family === w.family) === i;
-      await walkQuestion(page, players, w, i, questions.length, tag, { ...opts, firstOfFamily, stepBack });
+      await walkQuestion(page, players, w, i, questions.length, tag, { ...opts, at4k: i === 0, stepBack });
     } catch (err) {
       throw new Error(`question ${i + 1} of walk ${tag}: ${describeQuestion(w)}\n${(err as Error).message}`, { cause: err });
     }
