@@ -238,6 +238,35 @@ describe('stage', () => {
     await page.waitForFunction(() => (document.querySelector('#stage canvas') as HTMLCanvasElement).width === 900, undefined, { timeout: 10_000 });
   }, 60_000);
 
+  it('draws again from the labels it typeset before: none measured again, none carrying an earlier state', async () => {
+    await show({ q: 'nested', state: 'mid' });
+    const r = await page.evaluate(() => {
+      const demo = window.__demo!;
+      const labels = (): string[] => [...document.querySelectorAll('#stage .cra-label')].map((e) => e.outerHTML);
+      const first = labels();
+      let measured = 0;
+      const own = Object.getOwnPropertyDescriptor(Element.prototype, 'getBoundingClientRect')!.value as (this: Element) => DOMRect;
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        if (this.classList.contains('cra-label')) measured++;
+        return own.call(this);
+      };
+      try {
+        // Fresh (no box active, no marks), then the answers again: the second draw is made of labels seen before.
+        demo.view.update({});
+        const freshActive = document.querySelectorAll('#stage [aria-current="step"]').length;
+        const freshMarks = document.querySelectorAll('#stage .cra-mark').length;
+        measured = 0;
+        demo.view.update(demo.state);
+        return { first, again: labels(), measured, freshActive, freshMarks };
+      } finally {
+        Element.prototype.getBoundingClientRect = own;
+      }
+    });
+    expect(r.measured).toBe(0);
+    expect(r.again).toEqual(r.first);
+    expect([r.freshActive, r.freshMarks]).toEqual([0, 0]);
+  }, 60_000);
+
   it('removes the canvas and the labels when destroyed', async () => {
     await show({ q: 'implicit' });
     expect(await count('#stage canvas')).toBe(1);

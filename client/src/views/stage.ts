@@ -35,6 +35,8 @@ export interface LabelOptions {
 }
 
 const MAX_BACKING_SIDE = 8192;
+/** Labels a stage remembers the look and size of (see `Stage.label`); past this it forgets them all. */
+const MAX_KNOWN_LABELS = 400;
 /** Re-layouts with tighter metrics per size before a drawing is scaled as a whole. */
 const MAX_RELAYOUTS = 3;
 
@@ -75,6 +77,12 @@ export class Stage {
    */
   private density = 1;
   private relayouts = 0;
+  /**
+   * Labels already typeset and measured, by everything that sets how they look: a redraw (a reveal step, a new
+   * answer count, a size seen before) copies them instead of typesetting and measuring them again. Measuring was
+   * a forced layout per label, a quarter of the projector's main-thread time on the reveal slides.
+   */
+  private readonly known = new Map<string, { template: HTMLDivElement; w: number; h: number }>();
   metrics: ModeMetrics;
 
   constructor(
@@ -139,12 +147,21 @@ export class Stage {
 
   /** A KaTeX (or plain text) label, rendered and measured, placed later with `place`. */
   label(latex: string, opts: LabelOptions = {}): Label {
+    const fontPx = Math.max(this.metrics.minFont, this.metrics.font * (opts.scale ?? 1));
+    const key = JSON.stringify([latex, fontPx, opts.text, opts.suffix, opts.className, opts.color, opts.background, currentDpr()]);
+    const seen = this.known.get(key);
+    if (seen) {
+      // A copy of the label as it was made, before any view marked it (data-*, classes, a border added after).
+      const el = seen.template.cloneNode(true) as HTMLDivElement;
+      this.overlay.append(el);
+      return { el, w: seen.w, h: seen.h };
+    }
     const el = document.createElement('div');
     el.className = `cra-label ${opts.className ?? ''}`.trim();
     Object.assign(el.style, {
       position: 'absolute',
       whiteSpace: 'nowrap',
-      fontSize: `${Math.max(this.metrics.minFont, this.metrics.font * (opts.scale ?? 1))}px`,
+      fontSize: `${fontPx}px`,
       color: opts.color ?? '#1f2328',
       lineHeight: '1.2',
       fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
@@ -164,6 +181,12 @@ export class Stage {
     }
     this.overlay.append(el);
     const r = el.getBoundingClientRect();
+    // Remembered only as measured at rest: fonts loaded (a font arriving later changes the size) and the drawing
+    // unscaled (begin() clears the fit scale; a label made after a fit would be measured scaled).
+    if (document.fonts?.status !== 'loading' && !this.inner.style.transform) {
+      if (this.known.size >= MAX_KNOWN_LABELS) this.known.clear();
+      this.known.set(key, { template: el.cloneNode(true) as HTMLDivElement, w: r.width, h: r.height });
+    }
     return { el, w: r.width, h: r.height };
   }
 
@@ -355,6 +378,8 @@ export class Stage {
   }
 
   private readonly onFontsLoaded = (): void => {
+    // A font that arrived may change any label's size: measure them all again.
+    this.known.clear();
     if (this.ready) this.redraw();
   };
 
