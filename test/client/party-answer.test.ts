@@ -50,7 +50,9 @@ describe('answering on the party page', () => {
     await page.locator('#submit-answer:not([disabled])').waitFor({ timeout: 10_000 });
     await screenshot(page, 'party-typed-unsent');
     // The last 10 seconds say so, as on the phone; the readable typing is held as a draft.
-    await page.locator('#not-sent-warning').waitFor({ timeout: 15_000 });
+    // The draft is held once the server has acknowledged it, which on a busy machine can come after the warning
+    // first shows ("… Press Submit." alone, true until then): wait for the line that names the held draft.
+    await page.locator('#not-sent-warning', { hasText: 'Your draft counts at time-up' }).waitFor({ timeout: 15_000 });
     expect(await page.locator('#not-sent-warning').textContent()).toMatch(/\d+ s left: your answer is not sent\. Press Submit\. Your draft counts at time-up\./);
     await screenshot(page, 'party-not-sent-warning');
     await page.locator('#reveal-verdict').waitFor({ timeout: 30_000 });
