@@ -104,7 +104,7 @@ REDIS_PORT="$(free_port)"
 # append-only file keeps it across a Redis restart (without it a restarted Redis comes back empty and every
 # live room is lost). A killed redis-server loses nothing it acknowledged (the file is in the OS's cache); a power
 # cut loses at most the last second. No RDB snapshots: the append-only file is the one copy.
-REDIS_ARGS=(--port "$REDIS_PORT" --bind 127.0.0.1 --appendonly yes --appendfsync everysec --save '' --dir "$WORK/redis" --logfile "$LOGS/redis.log")
+REDIS_ARGS=(--port "$REDIS_PORT" --bind 127.0.0.1 --appendonly yes --appendfsync always --save '' --dir "$WORK/redis" --logfile "$LOGS/redis.log")
 REDIS_RESTARTS=0
 # Every process runs in its own session (setsid): Ctrl-C reaches only this script, which stops them in order
 # (games first, so they finish saving to PostgreSQL and Redis before those go away).

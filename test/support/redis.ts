@@ -6,9 +6,10 @@
  *   await redis.kill();  ...  await redis.restart();    // a crash: same port, same data folder (AOF replayed)
  *   await redis.stop();                                 // ends it and removes the folder
  *
- * With `aof`, Redis writes every command to its append-only file before it replies (`appendfsync everysec` then
- * flushes the file to disk once a second), so a killed redis-server loses no acknowledged write: the file is in
- * the OS's page cache. `restart()` resolves once the file is loaded and Redis accepts connections again.
+ * With `aof`, Redis writes and flushes every command to its append-only file before it replies (`appendfsync
+ * always`), so a killed redis-server loses no acknowledged write. (With `everysec` Redis may hold the write back
+ * for up to two seconds while a flush is slow and reply meanwhile: a room acknowledged then was lost to a kill -9 on
+ * a busy machine.) `restart()` resolves once the file is loaded and Redis accepts connections again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,7 +32,7 @@ export interface RedisProcess {
 }
 
 export interface RedisOptions {
-  /** Persist with an append-only file (`--appendonly yes --appendfsync everysec`), as production does. */
+  /** Persist with an append-only file (`--appendonly yes --appendfsync always`), as production does. */
   aof?: boolean;
   timeoutMs?: number;
 }
@@ -53,7 +54,7 @@ export async function startRedis(opts: RedisOptions = {}): Promise<RedisProcess>
   const { aof = false, timeoutMs = 15_000 } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'arena-redis-'));
   const port = await freePort();
-  const persistence = aof ? ['--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--save', '', '--appendonly', 'no'];
+  const persistence = aof ? ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always'] : ['--save', '', '--appendonly', 'no'];
   const args = ['--port', String(port), '--bind', '127.0.0.1', ...persistence, '--dir', dir];
   let current: { proc: ChildProcess; exited: Promise<void> } | null = null;
   const launch = async (): Promise<void> => {
