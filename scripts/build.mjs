@@ -24,7 +24,7 @@ const SERVER_EXTERNAL = ['better-sqlite3', 'pg', 'pino', 'pino-pretty', 'bufferu
  * The bundle's entries. Every output file (entries and chunks) lands in dist/server itself, no subfolder, so a
  * `new URL('./task-worker.js', import.meta.url)` finds the worker from whichever chunk the pool ends up in.
  */
-const SERVER_ENTRIES = { cli: 'server/cli.ts', 'task-worker': 'server/tasks/worker-main.ts' };
+export const SERVER_ENTRIES = { cli: 'server/cli.ts', 'task-worker': 'server/tasks/worker-main.ts' };
 
 /**
  * esbuild's options for a server bundle of `entryPoints` in `outdir`: the production build's, and the test children's

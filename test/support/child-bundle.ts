@@ -27,6 +27,6 @@ export function childArgs(script: ChildScript, args: string[]): string[] {
 
 /** Bundles the scripts and the task worker they start into `outdir` (the pool finds task-worker.js beside it). */
 export async function buildChildren(outdir: string): Promise<void> {
-  const [{ build }, { serverBundleOptions }] = await Promise.all([import('esbuild'), import('../../scripts/build.mjs')]);
-  await build(serverBundleOptions({ ...SCRIPTS, 'task-worker': 'server/tasks/worker-main.ts' }, outdir));
+  const [{ build }, { serverBundleOptions, SERVER_ENTRIES }] = await Promise.all([import('esbuild'), import('../../scripts/build.mjs')]);
+  await build(serverBundleOptions({ ...SCRIPTS, 'task-worker': SERVER_ENTRIES['task-worker'] }, outdir));
 }

@@ -3,7 +3,7 @@
  * phone whose clock is a minute off still shows the same seconds as the projector.
  */
 import type { TimerView } from '../../../shared/protocol/views';
-import { h } from './dom';
+import { h, setText } from './dom';
 import { formatSeconds } from './format';
 
 export interface Countdown {
@@ -24,10 +24,8 @@ export function createCountdown(serverNow: () => number, opts: { big?: boolean }
   const tick = (): void => {
     if (!timer) return;
     const left = timer.running ? timer.deadline - serverNow() : timer.remainingMs;
-    // Only what the eye can see changes the page: every write is a new frame to lay out, paint and composite, on
-    // the projector and on every phone, five times a second for the whole round.
-    const words = formatSeconds(left) + (timer.running ? '' : ' · paused');
-    if (text.textContent !== words) text.textContent = words;
+    // Only what the eye can see changes the page (setText): the seconds when they change, the bar below.
+    setText(text, formatSeconds(left) + (timer.running ? '' : ' · paused'));
     text.classList.toggle('low', left < 10_000);
     const share = timer.durationMs > 0 ? Math.max(0, Math.min(1, left / timer.durationMs)) : 0;
     // The bar moves when its end moves by a device pixel: each tick in a short round, rarely in a long one.

@@ -36,6 +36,14 @@ export function replace(el: Element, ...children: Array<Child | Child[]>): void 
   append(el, children);
 }
 
+/**
+ * Sets `el`'s text only when it differs: a clock rewrites its text several times a second, and each write, even of
+ * the same words, is a frame to lay out, paint and composite (on the projector and on every phone).
+ */
+export function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 /** True when the player asked the OS for less motion; views and reveal animations honour it. */
 export function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;

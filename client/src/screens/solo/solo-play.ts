@@ -1,7 +1,7 @@
 /** One solo run: question, instant check, feedback with the worked solution, next; until the clock runs out. */
 import { generateQuestion, toPublicQuestion, type Question } from '../../../../shared/questions/index';
 import { checkAnswer, type Verdict } from '../../../../shared/check/index';
-import { h, mountScreen, prefersReducedMotion, replace, verdictBadge } from '../../app/dom';
+import { h, mountScreen, prefersReducedMotion, replace, setText, verdictBadge } from '../../app/dom';
 import { formatSeconds } from '../../app/format';
 import { mountView, renderMath } from '../../app/math';
 import { mistakeName } from '../../app/mistakes';
@@ -43,9 +43,7 @@ export function playRun(config: SoloConfig, onExit: () => void): void {
       return;
     }
     const left = remaining(clock, Date.now());
-    // Written only when it changes (as the live countdown, app/countdown.ts): each write is a frame to draw.
-    const shown = formatSeconds(left);
-    if (timer.textContent !== shown) timer.textContent = shown;
+    setText(timer, formatSeconds(left));
     timer.classList.toggle('low', left < 15_000);
     const paused = String(!clock.running);
     if (timer.dataset.paused !== paused) {
