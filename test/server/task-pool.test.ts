@@ -156,7 +156,9 @@ describe('TaskPool bounds', () => {
     // The one worker is busy for 30 s (long enough that no stall of a loaded machine lets it finish first); the
     // second task's wait runs out long before. The pool's close in afterEach ends the first.
     let busyDone = false;
-    const busy = slow.solve('chain', { ms: 30_000 }, 60_000);
+    // Its own request deadline as far off as its budget: the default (TASKS_ANSWER_MS, 20 s) would end it first when
+    // a loaded machine is slow to start the worker.
+    const busy = slow.solve('chain', { ms: 30_000 }, 60_000, performance.now() + 60_000);
     void busy.then(() => (busyDone = true), () => (busyDone = true));
     await until('the first task to reach the worker', () => slow.readyWorkers() === 1 && slow.queuedTasks() === 0);
     const queued = performance.now();
