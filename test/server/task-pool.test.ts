@@ -155,16 +155,16 @@ describe('TaskPool bounds', () => {
     const { pool: slow } = track(observed({ workerFile: fixture('slow-worker.mjs'), queueWaitMs: 300 }));
     // The one worker is busy for 30 s (long enough that no stall of a loaded machine lets it finish first); the
     // second task's wait runs out long before. The pool's close in afterEach ends the first.
-    let busyDone = false;
-    // Its own request deadline as far off as its budget: the default (TASKS_ANSWER_MS, 20 s) would end it first when
-    // a loaded machine is slow to start the worker.
+    let busyDone: unknown = false;
+    // Its own request deadline as far off as its budget: the default (TASKS_ANSWER_MS, 20 s) is shorter than its 30 s.
     const busy = slow.solve('chain', { ms: 30_000 }, 60_000, performance.now() + 60_000);
-    void busy.then(() => (busyDone = true), () => (busyDone = true));
+    // What ended it, if it ended: the failure then says so.
+    void busy.then((o) => (busyDone = o), (err: unknown) => (busyDone = String(err)));
     await until('the first task to reach the worker', () => slow.readyWorkers() === 1 && slow.queuedTasks() === 0);
     const queued = performance.now();
     const waiting = await slow.solve('chain', { ms: 0 }, 10_000);
     const waited = performance.now() - queued;
-    expect(busyDone, 'the first task was still running').toBe(false);
+    expect(busyDone, `the first task was still running (it ended: ${JSON.stringify(busyDone)})`).toBe(false);
     expect(waiting).toMatchObject({ ok: false, reason: 'busy', ms: 0 });
     expect(waited).toBeGreaterThanOrEqual(250);
     expect(waited).toBeLessThan(2500);
