@@ -153,6 +153,10 @@ describe('TaskPool bounds', () => {
 
   it('gives a queued task a deadline from the moment it is queued', async () => {
     const { pool: slow } = track(observed({ workerFile: fixture('slow-worker.mjs'), queueWaitMs: 300 }));
+    // The worker is started and ready first: a cold start takes seconds on a loaded machine, and a first task
+    // queued before the worker is ready would itself run out of its 300 ms wait (CI met that as "ended early").
+    await slow.solve('chain', { ms: 0 }, 10_000);
+    await until('the worker to start', () => slow.readyWorkers() === 1);
     // The one worker is busy for 30 s (long enough that no stall of a loaded machine lets it finish first); the
     // second task's wait runs out long before. The pool's close in afterEach ends the first.
     let busyDone: unknown = false;
@@ -177,7 +181,9 @@ describe('TaskPool bounds', () => {
     const out = await slow.solveTasks(slowTasks(200, 5000), 'teacher');
     expect(out).toEqual({ ok: false, error: 'busy' });
     expect(performance.now() - started).toBeLessThan(1500 + REFUSAL_BOUND_MS);
-    // The worker running past the deadline was replaced; the pool serves again.
+    // The worker running past the deadline was replaced; the pool serves again (once the new worker is up: its
+    // start, seconds on a loaded machine, is not this request's to wait for within 1.5 s).
+    await until('the replacement worker to start', () => slow.readyWorkers() === 1);
     expect(await slow.solveTasks(slowTasks(0), 'teacher')).toMatchObject({ ok: true });
   }, SLOW);
 
