@@ -11,10 +11,14 @@ import LongestFirst from './test/sequencer';
  *   `npm run test:fast` runs these.
  * - `browser`: every test file that imports the browser harness (browser.ts, arena-server.ts, use-arena.ts, views-harness.ts)
  *   or playwright-core, found by reading the files, so a new browser test needs no registration here. Its global
- *   setup starts building the production dist/ (scripts/build.mjs, as `npm start` does) while the unit project
- *   runs, and starts one Chromium for the whole run; each file starts the built server as its own process
- *   (test/client/arena-server.ts); the files run after the unit project, two at a time, sharing that browser,
- *   the longest first (test/sequencer.ts).
+ *   setup starts building the production dist/ (scripts/build.mjs, as `npm start` does) as the run starts (the
+ *   browser files wait for it, the unit files run meanwhile), and starts one Chromium for the whole run; each file starts the built server as its own process
+ *   (test/client/arena-server.ts); the files share that browser.
+ *
+ * Both projects run as one group (the same `sequence.groupOrder`), a worker per core and one more, the longest files
+ * first (test/sequencer.ts): the browser files start at once, and the unit files fill the time their waits (a Redis
+ * restarted, a lease left to lapse, a round run out) leave idle. Run one after the other, the CPU stood partly idle
+ * through the unit phase and the browser files started a minute in (a whole run 320–350 s → 276–310 s here).
  */
 const HARNESS_IMPORT = /from\s+['"](?:\.{1,2}\/)+(?:[\w-]+\/)*(?:browser|arena-server|use-arena|views-harness)['"]|from\s+['"]playwright-core['"]/;
 /** Files that change module or global state for themselves; they get fresh modules per file. */
@@ -69,8 +73,9 @@ export default defineConfig({
           globalSetup: ['test/client/global-setup.ts'],
           // A failing test's open pages are saved as screenshots (browser.ts SAVE_SCREENSHOTS says when others are).
           setupFiles: ['test/client/failure-shots.ts'],
-          maxWorkers: 2,
-          sequence: { sequencer: LongestFirst, groupOrder: 1 },
+          maxWorkers: unitWorkers,
+          // One group with the unit projects (see the top): Vitest asks the same worker count of each.
+          sequence: { sequencer: LongestFirst, groupOrder: 0 },
         },
       },
     ],
