@@ -188,8 +188,13 @@ describe('a classroom show', () => {
     await expect(page.locator('#step-counter').isVisible()).resolves.toBe(false);
     await expect(page.locator('#host-controls .primary').allTextContents()).resolves.toEqual(['Next question ▶']);
     await fitsEverywhere(page, 'reveal-results');
+    // The reveal's chime has ended: the audio context sleeps (no audio thread left running through the lesson) and
+    // the next cue, a step's click, wakes it.
+    await expect(page.locator('body').getAttribute('data-last-cue')).resolves.toBe('reveal');
+    await page.locator('body[data-audio="suspended"]').waitFor();
     await page.keyboard.press('ArrowDown');
     await page.locator('#reveal-slide[data-slide="1"]').waitFor();
+    await page.locator('body[data-audio="running"][data-last-cue="step"]').waitFor();
     await expect(page.locator('#step-counter').textContent()).resolves.toMatch(/^Step 1 of \d+$/);
     await screenshot(page, 'show-reveal-step-1920', 'css');
     await page.keyboard.press('ArrowUp');

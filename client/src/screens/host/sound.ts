@@ -37,12 +37,51 @@ export function onMuteChange(fn: (muted: boolean) => void): () => void {
   return () => listeners.delete(fn);
 }
 
-/** The shared audio context, created (and resumed) on demand; null where WebAudio is missing. */
+/**
+ * The shared audio context, created (and woken) on demand; null where WebAudio is missing. `data-audio` on <body>
+ * says whether it runs or sleeps (see `noteUntil`).
+ */
 export function audioContext(): AudioContext | null {
   if (typeof AudioContext === 'undefined') return null;
-  ctx ??= new AudioContext();
-  if (ctx.state === 'suspended') void ctx.resume();
-  return ctx;
+  if (!ctx) {
+    const ac = new AudioContext();
+    ac.addEventListener('statechange', () => (document.body.dataset.audio = ac.state));
+    document.body.dataset.audio = ac.state;
+    ctx = ac;
+  }
+  const ac = ctx;
+  // A suspend still under way would land after this resume: wake it once that has settled.
+  if (ac.state === 'suspended' || sleeping) void (sleeping ?? Promise.resolve()).then(() => ac.resume()).catch(() => {});
+  return ac;
+}
+
+/**
+ * A running AudioContext renders silence for ever once its notes end: a real-time audio thread on the teacher's
+ * laptop (and the audio service's) for the rest of the lesson. The context sleeps once nothing has sounded for
+ * QUIET_MS after the last note scheduled; the next cue wakes it (`audioContext`). The lobby's music schedules a
+ * note every quarter second, so it keeps the context awake while it plays.
+ */
+const QUIET_MS = 2000;
+/** When the last note scheduled ends, on the context's clock (seconds). */
+let soundsUntil = 0;
+let nap: ReturnType<typeof setTimeout> | null = null;
+/** The suspend under way, if any. */
+let sleeping: Promise<void> | null = null;
+
+function noteUntil(ac: AudioContext, end: number): void {
+  soundsUntil = Math.max(soundsUntil, end);
+  if (nap !== null) clearTimeout(nap);
+  const rest = (): void => {
+    nap = null;
+    if (ac.state !== 'running') return;
+    const left = soundsUntil - ac.currentTime;
+    if (left > 0) {
+      nap = setTimeout(rest, left * 1000 + QUIET_MS);
+      return;
+    }
+    sleeping = ac.suspend().catch(() => {}).finally(() => (sleeping = null));
+  };
+  nap = setTimeout(rest, Math.max(0, end - ac.currentTime) * 1000 + QUIET_MS);
 }
 
 function setMuted(muted: boolean): void {
@@ -92,6 +131,7 @@ export function tone(ac: AudioContext, freq: number, at: number, len: number, vo
   osc.connect(gain).connect(ac.destination);
   osc.start(at);
   osc.stop(at + len + 0.02);
+  noteUntil(ac, at + len + 0.02);
 }
 
 /** The mute toggle for the host's control bar (aria-pressed says whether sound is off). */
