@@ -13,7 +13,7 @@ import LongestFirst from './test/sequencer';
  *   or playwright-core, found by reading the files, so a new browser test needs no registration here. Its global
  *   setup starts building the production dist/ (scripts/build.mjs, as `npm start` does) as the run starts (the
  *   browser files wait for it, the unit files run meanwhile), and starts one Chromium for the whole run; each file starts the built server as its own process
- *   (test/client/arena-server.ts); the files share that browser.
+ *   (test/client/arena-server.ts); the files share that browser. Not isolated either, so no browser file may mock.
  *
  * Both projects run as one group (the same `sequence.groupOrder`), a worker per core and one more, the longest files
  * first (test/sequencer.ts): the browser files start at once, and the unit files fill the time their waits (a Redis
@@ -31,6 +31,11 @@ const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
 const sources = new Map(testFiles.map((f) => [f, readFileSync(f, 'utf8')]));
 const browserFiles = testFiles.filter((f) => HARNESS_IMPORT.test(sources.get(f) ?? ''));
 const mockingFiles = testFiles.filter((f) => !browserFiles.includes(f) && MOCKS.test(sources.get(f) ?? ''));
+// The browser project shares modules between files too (see below), and has no isolated twin: a mock there would leak.
+const mockingBrowserFiles = browserFiles.filter((f) => MOCKS.test(sources.get(f) ?? ''));
+if (mockingBrowserFiles.length > 0) {
+  throw new Error(`Browser test files must not mock modules or stub globals (they share modules): ${mockingBrowserFiles.join(', ')}`);
+}
 /**
  * One worker more than the cores: several unit files mostly wait (a Redis restarted, a lease left to lapse, a worker
  * retried with backoff), and with a worker per core the CPU stood half idle while two of them did.
@@ -73,6 +78,10 @@ export default defineConfig({
           globalSetup: ['test/client/global-setup.ts'],
           // A failing test's open pages are saved as screenshots (browser.ts SAVE_SCREENSHOTS says when others are).
           setupFiles: ['test/client/failure-shots.ts'],
+          // Not isolated either (no browser file mocks): a worker keeps playwright-core and the shared modules from one
+          // file to the next, which halved the browser workers' CPU (33 → 16 s a run). Module state the helpers keep
+          // (projector-walk's sockets, browser.ts's open contexts) is per run and safe to share.
+          isolate: false,
           maxWorkers: unitWorkers,
           // One group with the unit projects (see the top): Vitest asks the same worker count of each.
           sequence: { sequencer: LongestFirst, groupOrder: 0 },
