@@ -13,6 +13,7 @@ import { PROTOCOL_VERSION, type Ack, type PlayerPhaseView } from '../../shared/p
 import { solveTask, type Family } from '../../shared/questions/index';
 import { defaultSeconds } from '../../shared/timing/question-seconds';
 import { newContext, PHONE, PROJECTOR, screenshot, settle, waitForCondition, watchErrors } from './browser';
+import { clockWrites } from './clock-writes';
 import { measureScreen } from './projector-measure';
 import { useArena } from './use-arena';
 
@@ -160,6 +161,12 @@ describe('a classroom show', () => {
     await page.click('#start-game');
     await page.locator('#host-question').waitFor();
     await waitForCondition(page, 'music to stop', () => document.body.dataset.music === undefined);
+    // The clock in a 50 s round: the seconds written as they change, the bar moved in steps of a hundredth of the
+    // round (countdown.ts), two a second, where moving it at every device pixel wrote it at every tick, five a second.
+    const clock = await clockWrites(page, '#host-question', 3);
+    expect(clock.text).toBe(3);
+    expect(clock.bar).toBeGreaterThanOrEqual(2);
+    expect(clock.bar).toBeLessThanOrEqual(7);
     // The first question is the chain one: its time is the chain row's; the second (backprop) gets longer.
     const first = cy.state();
     expect(first?.phase === 'question' && first.question.family).toBe('chain');
