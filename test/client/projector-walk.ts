@@ -17,12 +17,13 @@
  * the lobby, the leaderboard and the podium once per size, in one share of the walk (`frame`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { solveTask, type Question } from '../../shared/questions/index';
 import { DEFAULT_SETTINGS, type CreatedRoom, type PlayerPhaseView, type RoomSettings } from '../../shared/protocol';
 import { unifyNames } from '../../client/src/views/names';
 import { projectorPrompt } from '../../client/src/screens/host/projector-prompt';
+import { MUTE_KEY } from '../../client/src/screens/host/sound';
 import { newContext, SAVE_SCREENSHOTS, saveScreenshot, screenshot, watchErrors } from './browser';
 import type { RunningArena } from './arena-server';
 import { inspectScreen } from './projector-measure';
@@ -273,6 +274,8 @@ async function playGame(page: Page, players: Player[], questions: readonly WalkQ
   await page.keyboard.press('ArrowRight');
   await page.locator('#host-summary #class-summary #summary-topics').waitFor(WAIT);
   for (const size of sizes) await checkPlain(page, 'class summary', `projector-${tag}-summary`, size);
+  // Sound off from the start (quietProjector): a whole game of cues made no audio context.
+  expect(await page.evaluate(() => document.body.dataset.audio ?? 'never made')).toBe('never made');
   console.log(`walk ${tag}: ${questions.length} questions; time spent: ${[...spent].map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(1)} s (${v.n}×)`).join(', ')}`);
   console.log(`walk ${tag}: formulas and diagrams shrunk to fit:\n${shrinkLog.join('\n')}`);
   console.log(`walk ${tag}: smallest text at 1920×1080 (px):\n${[...minAt1080].map(([k, v]) => `${k}: ${v.toFixed(1)}`).join('\n')}`);
@@ -285,14 +288,24 @@ async function checkPlain(page: Page, label: string, shot: string, size: Size): 
 }
 
 /**
+ * The walk's projector: 1080p, with reduced motion and the sound off, both settings a teacher has (the layout is the
+ * same, or with "Sound: off" a little wider). The walk measures where things end up, not how they got there: at rest
+ * at once, every screen halves the walk (the animated screens are played in classroom-show.test.ts and
+ * browser.test.ts); without sound, a walk through a hundred cues keeps no audio thread busy (sound is played in
+ * classroom-show.test.ts).
+ */
+async function quietProjector(browser: Browser, arena: RunningArena): Promise<BrowserContext> {
+  const ctx = await newContext(browser, HD, arena.url, { reducedMotion: 'reduce' });
+  await ctx.addInitScript((key) => localStorage.setItem(key, '1'), MUTE_KEY);
+  return ctx;
+}
+
+/**
  * Plays `questions` as one game of the teacher's own questions, typed as JSON task lines on the setup page, on a
  * projector page, and checks every screen (see the top of this file). `tag` keeps screenshot names apart.
  */
 export async function walkProjector(browser: Browser, arena: RunningArena, questions: readonly WalkQuestion[], tag: string, opts: WalkOptions = {}): Promise<void> {
-  // The walk measures where things end up, not how they got there: with reduced motion (a setting teachers use)
-  // every screen is at rest at once, which halves the walk; the animated screens are played in
-  // classroom-show.test.ts and browser.test.ts.
-  const ctx = await newContext(browser, HD, arena.url, { reducedMotion: 'reduce' });
+  const ctx = await quietProjector(browser, arena);
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await timed('warm solver', () => warmSolver(arena));
@@ -336,7 +349,7 @@ export async function walkVariantGame(browser: Browser, arena: RunningArena, w: 
   const { code, hostSecret } = await request<CreatedRoom>(host, 'room:create', { mode: 'classroom', settings });
   host.disconnect();
   const players = [await joinPlayer(arena, code, 'Ada'), await joinPlayer(arena, code, 'Ben'), await joinPlayer(arena, code, 'Cy')];
-  const ctx = await newContext(browser, HD, arena.url, { reducedMotion: 'reduce' });
+  const ctx = await quietProjector(browser, arena);
   await ctx.addInitScript(([c, t]) => localStorage.setItem('arena.resume.host', JSON.stringify({ code: c, token: t })), [code, hostSecret]);
   const page = await ctx.newPage();
   const errors = watchErrors(page);

@@ -8,7 +8,8 @@
 import { h } from '../../app/dom';
 import { bindLetterKeys, keyCap } from './step-keys';
 
-const MUTE_KEY = 'arena.host.muted';
+/** Where the choice is remembered: '1' sound off, '0' on. */
+export const MUTE_KEY = 'arena.host.muted';
 let ctx: AudioContext | null = null;
 
 export type Cue = 'tick' | 'reveal' | 'step' | 'podium' | 'board' | 'join' | 'drumroll';
