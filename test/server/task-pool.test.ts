@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type RoomSettings } from '../../shared/protocol';
 import { systemClock } from '../../server/clock';
 import { KeyedLimiter, type BucketSpec } from '../../server/net/rate-limit';
 import { REQUESTER_BUDGET, TaskPool, type TaskPoolOptions } from '../../server/tasks/task-pool';
+import { bundledTaskWorker } from '../support/child-bundle';
 
 const tasks = (...exprs: string[]): RoomSettings => ({
   ...DEFAULT_SETTINGS,
@@ -56,7 +57,10 @@ describe('TaskPool', () => {
   // A cold worker from the sources (tsx) can take longer to start than a request's deadline on a loaded machine.
   const patient = { queueWaitMs: SLOW, requestDeadlineMs: SLOW, startTimeoutMs: SLOW };
   beforeAll(() => {
-    pool = new TaskPool({ budgets: budgets(), size: 1, ...patient });
+    // `pool` starts the run's bundled worker, the production build's (child-bundle.ts), twice (a worker is replaced);
+    // `stingy` the sources' worker through tsx, as `npm run dev` does (its shim, server/tasks/task-worker.js).
+    const bundled = bundledTaskWorker();
+    pool = new TaskPool({ budgets: budgets(), size: 1, ...patient, ...(bundled ? { workerFile: bundled } : {}) });
     stingy = new TaskPool({ budgets: budgets({ capacity: 1, perSecond: 0.001 }), size: 1, maxQueued: 2, ...patient });
   });
   afterAll(async () => {

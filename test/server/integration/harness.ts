@@ -15,6 +15,7 @@ import {
   type ServerToClientEvents,
 } from '../../../shared/protocol';
 import { createArenaServer, type ArenaServerHandle, type ArenaServerOptions } from '../../../server/app';
+import { bundledTaskWorker } from '../../support/child-bundle';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -27,12 +28,14 @@ export interface Harness {
 }
 
 /**
- * These servers run the TypeScript sources, whose task worker tsx compiles before it is ready: up to ~25 s on a
- * loaded 2-core machine, past the production bound on a request with own questions (TASKS_ANSWER_MS, met by the
- * bundle's worker in about a second and tested on it in service/process.test.ts). The pool's bounds themselves
- * are tested in task-pool.test.ts.
+ * These servers run the TypeScript sources in-process; their task worker is the run's bundled one (child-bundle.ts),
+ * or outside a Vitest run the sources' worker, which tsx compiles before it is ready: up to ~25 s on a loaded 2-core
+ * machine, past the production bound on a request with own questions (TASKS_ANSWER_MS, met by the bundle's worker
+ * in about a second and tested on it in service/process.test.ts), hence the patient bounds. The pool's bounds
+ * themselves are tested in task-pool.test.ts.
  */
-export const SOURCE_TASKS: NonNullable<ArenaServerOptions['tasks']> = { queueWaitMs: 90_000, requestDeadlineMs: 90_000 };
+const worker = bundledTaskWorker();
+export const SOURCE_TASKS: NonNullable<ArenaServerOptions['tasks']> = { queueWaitMs: 90_000, requestDeadlineMs: 90_000, ...(worker ? { workerFile: worker } : {}) };
 
 export async function startHarness(opts: Partial<ArenaServerOptions> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'arena-test-'));
