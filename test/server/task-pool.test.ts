@@ -59,8 +59,7 @@ describe('TaskPool', () => {
   beforeAll(() => {
     // `pool` starts the run's bundled worker, the production build's (child-bundle.ts), twice (a worker is replaced);
     // `stingy` the sources' worker through tsx, as `npm run dev` does (its shim, server/tasks/task-worker.js).
-    const bundled = bundledTaskWorker();
-    pool = new TaskPool({ budgets: budgets(), size: 1, ...patient, ...(bundled ? { workerFile: bundled } : {}) });
+    pool = new TaskPool({ budgets: budgets(), size: 1, ...patient, ...bundledTaskWorker() });
     stingy = new TaskPool({ budgets: budgets({ capacity: 1, perSecond: 0.001 }), size: 1, maxQueued: 2, ...patient });
   });
   afterAll(async () => {

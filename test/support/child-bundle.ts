@@ -32,11 +32,12 @@ export async function buildChildren(outdir: string): Promise<void> {
 }
 
 /**
- * The run's bundled task worker (the production build's entry, built beside the scripts), for the pools the unit
- * files start in-process; undefined outside a Vitest run, where they start the sources' worker through tsx. Each start
- * of that one compiled the worker's sources afresh: about 3 s of CPU, against under 1 s for the bundle.
+ * The pool option that starts the run's bundled task worker (the production build's entry, built beside the
+ * scripts), for the pools the unit files start in-process; none outside a Vitest run, where they start the sources'
+ * worker through tsx. Each start of that one compiled the worker's sources afresh: about 3 s of CPU, against under
+ * 1 s for the bundle.
  */
-export function bundledTaskWorker(): URL | undefined {
+export function bundledTaskWorker(): { workerFile?: URL } {
   const dir = process.env[CHILD_BUNDLE_ENV];
-  return dir ? pathToFileURL(join(dir, 'task-worker.js')) : undefined;
+  return dir ? { workerFile: pathToFileURL(join(dir, 'task-worker.js')) } : {};
 }

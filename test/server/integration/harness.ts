@@ -34,8 +34,7 @@ export interface Harness {
  * in about a second and tested on it in service/process.test.ts), hence the patient bounds. The pool's bounds
  * themselves are tested in task-pool.test.ts.
  */
-const worker = bundledTaskWorker();
-export const SOURCE_TASKS: NonNullable<ArenaServerOptions['tasks']> = { queueWaitMs: 90_000, requestDeadlineMs: 90_000, ...(worker ? { workerFile: worker } : {}) };
+export const SOURCE_TASKS: NonNullable<ArenaServerOptions['tasks']> = { queueWaitMs: 90_000, requestDeadlineMs: 90_000, ...bundledTaskWorker() };
 
 export async function startHarness(opts: Partial<ArenaServerOptions> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'arena-test-'));

@@ -71,18 +71,16 @@ let sleeping: Promise<void> | null = null;
 
 function noteUntil(ac: AudioContext, end: number): void {
   soundsUntil = Math.max(soundsUntil, end);
-  if (nap !== null) clearTimeout(nap);
+  // QUIET_MS after the last note ends; a note scheduled meanwhile puts the nap off again.
+  const arm = (): void => void (nap = setTimeout(rest, Math.max(0, soundsUntil - ac.currentTime) * 1000 + QUIET_MS));
   const rest = (): void => {
     nap = null;
     if (ac.state !== 'running') return;
-    const left = soundsUntil - ac.currentTime;
-    if (left > 0) {
-      nap = setTimeout(rest, left * 1000 + QUIET_MS);
-      return;
-    }
-    sleeping = ac.suspend().catch(() => {}).finally(() => (sleeping = null));
+    if (soundsUntil > ac.currentTime) arm();
+    else sleeping = ac.suspend().catch(() => {}).finally(() => (sleeping = null));
   };
-  nap = setTimeout(rest, Math.max(0, end - ac.currentTime) * 1000 + QUIET_MS);
+  if (nap !== null) clearTimeout(nap);
+  arm();
 }
 
 function setMuted(muted: boolean): void {
