@@ -11,17 +11,17 @@ import './party.css';
 export function renderPartyPhase(ctx: PartyContext): PartyScreen {
   switch (ctx.state.phase) {
     case 'lobby':
-      return lazy(() => import('./party-lobby').then((m) => m.renderPartyLobby(ctx)));
+      return lazy(() => import('./party-lobby'), (m) => m.renderPartyLobby(ctx));
     case 'question':
-      return lazy(() => import('./party-question').then((m) => m.renderPartyQuestion(ctx)));
+      return lazy(() => import('./party-question'), (m) => m.renderPartyQuestion(ctx));
     case 'reveal':
-      return lazy(() => import('./party-reveal').then((m) => m.renderPartyReveal(ctx)));
+      return lazy(() => import('./party-reveal'), (m) => m.renderPartyReveal(ctx));
     case 'leaderboard':
     case 'finished':
-      return lazy(() => import('./party-end').then((m) => m.renderPartyStandings(ctx)));
+      return lazy(() => import('./party-end'), (m) => m.renderPartyStandings(ctx));
   }
 }
 
-function lazy(load: () => Promise<PartyScreen>): PartyScreen {
-  return lazyScreen(load, 'page', 'Could not load the game. Check your connection and reload.');
+function lazy<M>(load: () => Promise<M>, render: (module: M) => PartyScreen): PartyScreen {
+  return lazyScreen(load, render, 'page', 'Could not load the game. Check your connection and reload.');
 }

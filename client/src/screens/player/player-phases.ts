@@ -17,9 +17,9 @@ export function renderPhase(ctx: PlayerContext): PhaseScreen {
     case 'lobby':
       return simple(ctx, () => lobby(ctx));
     case 'question':
-      return lazy(() => loadPhaseModules().then((m) => m.renderPlayerQuestion(ctx)));
+      return lazy((m) => m.renderPlayerQuestion(ctx));
     case 'reveal':
-      return lazy(() => loadPhaseModules().then((m) => m.renderPlayerReveal(ctx)));
+      return lazy((m) => m.renderPlayerReveal(ctx));
     case 'leaderboard':
       return simple(ctx, () => board(ctx));
     case 'finished':
@@ -43,8 +43,8 @@ export function loadPhaseModules(): Promise<typeof import('./player-live')> {
   return phaseModules;
 }
 
-function lazy(load: () => Promise<PhaseScreen>): PhaseScreen {
-  return lazyScreen(load, 'phone', 'Could not load the question. Check your connection.', 'Loading…');
+function lazy(render: (module: typeof import('./player-live')) => PhaseScreen): PhaseScreen {
+  return lazyScreen(loadPhaseModules, render, 'phone', 'Could not load the question. Check your connection.', 'Loading…');
 }
 
 function simple(ctx: PlayerContext, draw: () => HTMLElement): PhaseScreen {
