@@ -6,38 +6,20 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { solveTask, type Family, type Question } from '../../shared/questions/index';
-import { launchBrowser, newContext, PHONE, PROJECTOR, screenshot, screenshotBoth, WAIT_MS, waitForCondition, watchErrors } from './browser';
-import { startArena, type RunningArena } from './arena-server';
+import { newContext, PHONE, PROJECTOR, screenshot, screenshotBoth, WAIT_MS, waitForCondition, watchErrors } from './browser';
+import { useArena } from './use-arena';
 
-let browser: Browser;
-let arena: RunningArena;
-
-beforeAll(async () => {
-  [browser, arena] = await Promise.all([launchBrowser(), startArena()]);
-}, 120_000);
-
-afterAll(async () => {
-  // Closing the connection closes every context this file opened; the shared Chromium stays up.
-  await browser?.close();
-  await arena?.close();
-});
-
-/**
- * Contexts opened by the current test, closed when it ends: an open page keeps drawing (a question view costs
- * a good part of a core in software rendering), which would slow every later test on a 2-core machine.
- */
-const perTest: BrowserContext[] = [];
-afterEach(async () => {
-  for (const ctx of perTest.splice(0)) await ctx.close();
-});
+/** The run's Chromium and the built server; a test's contexts close when it ends (use-arena.ts). */
+const env = useArena();
 
 /** A new isolated page at `path`; `keep` leaves it open after the test (the classroom game's steps share pages). */
 async function open(viewport: { width: number; height: number }, path = '/', extra = {}, keep = false): Promise<Page> {
-  const ctx = await newContext(browser, viewport, arena.url, extra);
-  if (!keep) perTest.push(ctx);
+  // A kept context is closed with the file's connection to Chromium (use-arena.ts's afterAll).
+  const ctx = await newContext(env.browser, viewport, env.arena.url, extra);
+  if (!keep) env.contexts.push(ctx);
   const page = await ctx.newPage();
   await page.goto(path);
   return page;

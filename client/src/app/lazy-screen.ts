@@ -20,21 +20,21 @@ export function lazyScreen<M, S extends LazyScreen>(
 ): LazyScreen {
   let inner: S | null = null;
   let dead = false;
-  const fail = (): void => {
-    mountScreen(layout, h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, failed)));
+  const say = (text: string): void => {
+    mountScreen(layout, h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, text)));
   };
-  if (loading !== undefined) mountScreen(layout, h('div', { class: 'page narrow waiting' }, h('p', { class: 'big' }, loading)));
+  if (loading !== undefined) say(loading);
   load().then((module) => {
     if (dead) return;
     try {
       inner = render(module);
     } catch (err) {
       // A bug, not the network: the player still gets a message, and the error goes where tests and logs see it.
-      fail();
+      say(failed);
       reportError(err);
     }
   }, () => {
-    if (!dead) fail();
+    if (!dead) say(failed);
   });
   return {
     update: () => inner?.update(),
